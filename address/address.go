@@ -1,0 +1,223 @@
+// Package address parses Dutch street addresses and postcodes into a
+// canonical form, so that "Kerkstr. 12-2, 1234ab UTRECHT" and
+// "Kerkstraat 12 2 (Utrecht)" compare equal.
+package address
+
+import (
+	_ "embed"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/doxwatch/doxwatch/fold"
+)
+
+// Address is a Dutch address in canonical form: Street is folded with its
+// words joined and abbreviations written out ("kerkstraat"), Addition is
+// folded ("a", "2", "bis"), Postcode is "1234AB", City is folded with single
+// spaces. Empty fields are unknown.
+type Address struct {
+	Street   string
+	Number   int
+	Addition string
+	Postcode string
+	City     string
+}
+
+func (a Address) String() string {
+	s := fmt.Sprintf("%s %d", a.Street, a.Number)
+	if a.Addition != "" {
+		s += "-" + a.Addition
+	}
+	if a.Postcode != "" {
+		s += ", " + a.Postcode
+	}
+	if a.City != "" {
+		s += " " + a.City
+	}
+	return s
+}
+
+// streetSuffixes are the endings that make a word a street name, longest
+// first so "steenweg" wins over "weg".
+var streetSuffixes = []string{
+	"plantsoen", "steenweg", "straat", "gracht", "singel", "dreef", "steeg", "vliet",
+	"markt", "plein", "laan", "kade", "dijk", "park", "baan", "weg", "hof", "pad",
+	"erf", "wal",
+}
+
+// abbreviations are the written-short endings people use for street names.
+var abbreviations = map[string]string{"str": "straat", "ln": "laan", "pl": "plein", "gr": "gracht"}
+
+// StreetKey folds a street name to its canonical key: "Kerkstr." and
+// "Kerk straat" both give "kerkstraat".
+func StreetKey(street string) string {
+	words := fold.Words(street)
+	if n := len(words); n > 0 {
+		last := words[n-1]
+		for abbr, full := range abbreviations {
+			if strings.HasSuffix(last, abbr) && len(last) > len(abbr) {
+				words[n-1] = strings.TrimSuffix(last, abbr) + full
+				break
+			}
+		}
+	}
+	return strings.Join(words, "")
+}
+
+// HasStreetSuffix reports whether a folded word ends like a street name,
+// written out or abbreviated.
+func HasStreetSuffix(word string) bool {
+	for _, s := range streetSuffixes {
+		if strings.HasSuffix(word, s) && len(word) > len(s)+1 {
+			return true
+		}
+	}
+	for abbr := range abbreviations {
+		if strings.HasSuffix(word, abbr) && len(word) > len(abbr)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+var postcodeRE = regexp.MustCompile(`^([1-9][0-9]{3})\s?([A-Za-z]{2})$`)
+
+// Postcode returns s as a canonical postcode ("1234AB") and whether it is
+// one. The letter pairs SA, SD and SS are never issued.
+func Postcode(s string) (string, bool) {
+	m := postcodeRE.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return "", false
+	}
+	letters := strings.ToUpper(m[2])
+	switch letters {
+	case "SA", "SD", "SS":
+		return "", false
+	}
+	return m[1] + letters, true
+}
+
+// numberTail matches what follows a street name: an optional "nr.", the
+// house number, and an optional addition (letter, "-2", " bis", " hs").
+var numberTail = regexp.MustCompile(`^[ \t]*(?:(?i:nr|no|nummer|huisnummer)\.?[ \t]*)?([0-9]{1,5})(?:([A-Za-z]{1,2})\b|[ \t]?-[ \t]?([0-9]{1,4}|[A-Za-z]{1,3})\b|[ \t]([A-Za-z])\b|[ \t]((?i:hs|bis|bg|huis|boven|i{1,3}))\b)?`)
+
+// NumberAfter parses a house number (and addition) at the start of text,
+// which is what follows a street name. It returns the number, the folded
+// addition and how many bytes it took.
+func NumberAfter(text string) (number int, addition string, n int, ok bool) {
+	m := numberTail.FindStringSubmatchIndex(text)
+	if m == nil {
+		return 0, "", 0, false
+	}
+	number, err := strconv.Atoi(text[m[2]:m[3]])
+	if err != nil || number == 0 {
+		return 0, "", 0, false
+	}
+	for g := 2; g <= 5; g++ {
+		if s, e := m[2*g], m[2*g+1]; s >= 0 {
+			addition = fold.Word(text[s:e])
+		}
+	}
+	return number, addition, m[1], true
+}
+
+// Parse reads an address as written in a roster:
+// "Kerkstraat 12a, 1234 AB Utrecht", "Kerkstr. 12-2", "Dorpsweg 3 Zeist".
+func Parse(s string) (Address, error) {
+	s = strings.TrimSpace(s)
+	loc := firstNumber.FindStringIndex(s)
+	if loc == nil || loc[0] == 0 {
+		return Address{}, fmt.Errorf("%q: want street and house number, e.g. \"Kerkstraat 12a, 1234 AB Utrecht\"", s)
+	}
+	street := strings.TrimRight(s[:loc[0]], " \t,")
+	street = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(street), "."), " nr")
+	a := Address{Street: StreetKey(street)}
+	if a.Street == "" {
+		return Address{}, fmt.Errorf("%q: no street name before the house number", s)
+	}
+	num, add, n, ok := NumberAfter(s[loc[0]:])
+	if !ok {
+		return Address{}, fmt.Errorf("%q: house number not understood", s)
+	}
+	a.Number, a.Addition = num, add
+	rest := strings.Trim(s[loc[0]+n:], " \t\r\n,")
+	if m := leadingPostcode.FindStringSubmatch(rest); m != nil {
+		pc, ok := Postcode(m[1])
+		if !ok {
+			return Address{}, fmt.Errorf("%q: %q is not a Dutch postcode", s, m[1])
+		}
+		a.Postcode = pc
+		rest = strings.Trim(rest[len(m[0]):], " \t\r\n,")
+	}
+	a.City = fold.String(rest)
+	if strings.ContainsAny(a.City, "0123456789") {
+		return Address{}, fmt.Errorf("%q: %q is not a postcode and city", s, rest)
+	}
+	return a, nil
+}
+
+// firstNumber finds where the house number starts: the first run of digits
+// that follows a space or a dot (so "Plein 1944 3" is not handled, by design:
+// such streets are rare and ambiguous even to people).
+var firstNumber = regexp.MustCompile(`[ \t.](?:(?i:nr|no)\.?[ \t]*)?[0-9]`)
+
+var leadingPostcode = regexp.MustCompile(`^([0-9]{4}[ \t]?[A-Za-z]{2})\b`)
+
+// PostcodeIn finds Dutch postcodes in text, returning byte spans and the canonical codes.
+func PostcodeIn(text string) (spans [][2]int, codes []string) {
+	for _, m := range postcodeAnywhere.FindAllStringSubmatchIndex(text, -1) {
+		if pc, ok := Postcode(text[m[2]:m[3]]); ok {
+			spans = append(spans, [2]int{m[2], m[3]})
+			codes = append(codes, pc)
+		}
+	}
+	return spans, codes
+}
+
+var postcodeAnywhere = regexp.MustCompile(`(?:^|[^0-9A-Za-z])([1-9][0-9]{3}[ \t]?[A-Za-z]{2})(?:$|[^0-9A-Za-z])`)
+
+//go:embed places.txt
+var placesText string
+
+// places maps the first folded word of a Dutch place name to the full
+// folded names that start with it, longest first.
+var places = func() map[string][]string {
+	m := map[string][]string{}
+	for _, line := range strings.Split(placesText, "\n") {
+		name := fold.String(line)
+		if name == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		first, _, _ := strings.Cut(name, " ")
+		m[first] = append(m[first], name)
+	}
+	for _, names := range m {
+		sortLongestFirst(names)
+	}
+	return m
+}()
+
+func sortLongestFirst(s []string) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && len(s[j]) > len(s[j-1]); j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+// PlaceAt reports the Dutch place name that the folded words start with, if
+// any, and how many words it spans.
+func PlaceAt(words []string) (string, int) {
+	if len(words) == 0 {
+		return "", 0
+	}
+	for _, name := range places[words[0]] {
+		parts := strings.Split(name, " ")
+		if len(parts) <= len(words) && strings.Join(words[:len(parts)], " ") == name {
+			return name, len(parts)
+		}
+	}
+	return "", 0
+}

@@ -1,0 +1,77 @@
+package address
+
+import "testing"
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Address
+	}{
+		{"Kerkstraat 12a, 1234 AB Utrecht", Address{"kerkstraat", 12, "a", "1234AB", "utrecht"}},
+		{"Kerkstr. 12-2", Address{"kerkstraat", 12, "2", "", ""}},
+		{"kerkstraat 12 - 2, 1234ab utrecht", Address{"kerkstraat", 12, "2", "1234AB", "utrecht"}},
+		{"Lange Nieuwstraat 3 bis 3512 PK Utrecht", Address{"langenieuwstraat", 3, "bis", "3512PK", "utrecht"}},
+		{"Van Goghln. 7", Address{"vangoghlaan", 7, "", "", ""}},
+		{"Dorpsweg nr. 44, Zeist", Address{"dorpsweg", 44, "", "", "zeist"}},
+		{"Oudegracht 100 hs 3511 AB Utrecht", Address{"oudegracht", 100, "hs", "3511AB", "utrecht"}},
+		{"Prins Hendriklaan 5 A, Capelle aan den IJssel", Address{"prinshendriklaan", 5, "a", "", "capelle aan den ijssel"}},
+	}
+	for _, tt := range tests {
+		got, err := Parse(tt.in)
+		if err != nil {
+			t.Errorf("Parse(%q): %v", tt.in, err)
+			continue
+		}
+		if got != tt.want {
+			t.Errorf("Parse(%q) = %+v, want %+v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	for _, in := range []string{"", "Kerkstraat", "12 Kerkstraat", "Kerkstraat 12, 0123 AB Utrecht", "Kerkstraat 12, 1234 SS Utrecht"} {
+		if a, err := Parse(in); err == nil {
+			t.Errorf("Parse(%q) = %+v, want an error", in, a)
+		}
+	}
+}
+
+func TestPostcode(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+		ok   bool
+	}{
+		{"1234 AB", "1234AB", true},
+		{"1234ab", "1234AB", true},
+		{"0123 AB", "", false},
+		{"1234 SA", "", false},
+		{"1234 SD", "", false},
+		{"12345 AB", "", false},
+	}
+	for _, tt := range tests {
+		got, ok := Postcode(tt.in)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("Postcode(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestPostcodeIn(t *testing.T) {
+	_, codes := PostcodeIn("Woont op 1234 AB, niet op 2024 (jaar) of NL91ABNA0417164300; wel 3511ab.")
+	if len(codes) != 2 || codes[0] != "1234AB" || codes[1] != "3511AB" {
+		t.Fatalf("codes = %v", codes)
+	}
+}
+
+func TestPlaceAt(t *testing.T) {
+	if name, n := PlaceAt([]string{"capelle", "aan", "den", "ijssel", "centrum"}); name != "capelle aan den ijssel" || n != 4 {
+		t.Errorf("PlaceAt = %q, %d", name, n)
+	}
+	if name, n := PlaceAt([]string{"s", "hertogenbosch"}); name != "s hertogenbosch" || n != 2 {
+		t.Errorf("PlaceAt = %q, %d", name, n)
+	}
+	if name, _ := PlaceAt([]string{"de", "avond"}); name != "" {
+		t.Errorf("PlaceAt(de avond) = %q", name)
+	}
+}

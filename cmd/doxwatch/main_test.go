@@ -1,0 +1,106 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runCLI runs the command line in-process and returns exit code, stdout and stderr.
+func runCLI(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(context.Background(), args, stdio{in: strings.NewReader(""), out: &out, err: &errb})
+	return code, out.String(), errb.String()
+}
+
+func writeFile(t *testing.T, dir, name, content string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+const minimalConfig = `organisation:
+  name: Kinderopvang De Zonnebloem
+roster: staff.csv
+alerts:
+  to: [veiligheid@zonnebloem.example]
+`
+
+func TestHelpListsEveryCommand(t *testing.T) {
+	code, out, _ := runCLI(t, "--help")
+	if code != exitOK {
+		t.Fatalf("exit %d", code)
+	}
+	for _, c := range []string{"run", "rescan", "check", "digest", "hits", "sources", "roster", "config", "demo", "version"} {
+		if !strings.Contains(out, "\n  "+c+" ") {
+			t.Errorf("--help does not list %q:\n%s", c, out)
+		}
+	}
+}
+
+func TestUnknownCommand(t *testing.T) {
+	code, _, errOut := runCLI(t, "frobnicate")
+	if code != exitError || !strings.Contains(errOut, `unknown command "frobnicate"`) {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestConfigCheck(t *testing.T) {
+	dir := t.TempDir()
+	good := writeFile(t, dir, "good.yaml", minimalConfig)
+	bad := writeFile(t, dir, "bad.yaml", "organisation:\n  nam: x\nretention:\n  days: 0\n")
+	code, out, _ := runCLI(t, "config", "check", "--config", good)
+	if code != exitOK || out != "ok\n" {
+		t.Errorf("good config: exit %d, out %q", code, out)
+	}
+	code, _, errOut := runCLI(t, "config", "check", "--config", bad)
+	if code != exitError || !strings.Contains(errOut, `bad.yaml:2: unknown key "organisation.nam"`) {
+		t.Errorf("bad config: exit %d, stderr %q", code, errOut)
+	}
+	invalid := writeFile(t, dir, "invalid.yaml", "retention:\n  days: 0\n")
+	code, _, errOut = runCLI(t, "config", "check", "--config", invalid)
+	for _, want := range []string{"organisation.name: required", "roster: required", "retention.days: must be at least 1", "alerts.to: required"} {
+		if code != exitError || !strings.Contains(errOut, want) {
+			t.Errorf("invalid config: exit %d, stderr lacks %q:\n%s", code, want, errOut)
+		}
+	}
+}
+
+func TestRosterCheckPrintsNoPersonalData(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeFile(t, dir, "doxwatch.yaml", minimalConfig)
+	writeFile(t, dir, "staff.csv", "id;first_name;last_name;phone;email;address\n"+
+		"E1;Sanne;van den Berg;06-12345678;sanne@example.net;Kerkstraat 12a, 1234 AB Utrecht\n"+
+		"E2;Mieke;Bakker;;;\n")
+	code, out, errOut := runCLI(t, "roster", "check", "--config", cfg)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if want := "ok: 2 employees, 1 phone numbers, 1 e-mail addresses, 1 home addresses, 0 locations\n"; out != want {
+		t.Errorf("out = %q, want %q", out, want)
+	}
+	for _, secret := range []string{"Sanne", "Berg", "0612345678", "+31612345678", "sanne@", "Kerkstraat", "E1"} {
+		if strings.Contains(out+errOut, secret) {
+			t.Errorf("roster check printed %q", secret)
+		}
+	}
+	writeFile(t, dir, "staff.csv", "id,first_name,last_name,phone\nE1,A,B,06-1234\n")
+	code, _, errOut = runCLI(t, "roster", "check", "--config", cfg)
+	if code != exitError || !strings.Contains(errOut, `staff.csv:2: phone "06-1234": not a valid phone number`) {
+		t.Errorf("bad roster: exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestLogFlags(t *testing.T) {
+	code, _, errOut := runCLI(t, "config", "check", "--log-format", "xml")
+	if code != exitError || !strings.Contains(errOut, `--log-format "xml"`) {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}

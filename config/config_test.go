@@ -1,0 +1,174 @@
+package config
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func env(m map[string]string) func(string) (string, bool) {
+	return func(k string) (string, bool) { v, ok := m[k]; return v, ok }
+}
+
+func load(t *testing.T, name string, vars map[string]string) (*Config, error) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Parse(path, data, env(vars))
+}
+
+func TestGoodConfig(t *testing.T) {
+	cfg, err := load(t, "good.yaml", map[string]string{"DOXWATCH_SMTP_PASSWORD": "s3cret$"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cfg.Validate(); err != nil {
+		t.Fatalf("Validate: %v", err)
+	}
+	if got := cfg.Alerts.SMTP.Password; got != "s3cret$" {
+		t.Errorf("password = %q, want it expanded from the environment", got)
+	}
+	if cfg.Crawl.Delay != 3*time.Second {
+		t.Errorf("crawl.delay = %v", cfg.Crawl.Delay)
+	}
+	// Keys the file leaves out keep their defaults.
+	if cfg.Crawl.Timeout != 20*time.Second || cfg.Crawl.MaxRedirects != 5 || cfg.Alerts.MinSeverity != "high" {
+		t.Errorf("defaults lost: %+v %+v", cfg.Crawl, cfg.Alerts)
+	}
+	if cfg.Sources[0].Selectors.Time != "time@datetime" || cfg.Sources[0].MaxPages != 3 {
+		t.Errorf("source 0 = %+v", cfg.Sources[0])
+	}
+	if got := cfg.ResolvePath(cfg.Roster); got != filepath.Join("testdata", "staff.csv") {
+		t.Errorf("roster resolves to %q", got)
+	}
+}
+
+func TestUnsetEnvIsAnError(t *testing.T) {
+	_, err := load(t, "good.yaml", nil)
+	if err == nil || !strings.Contains(err.Error(), "good.yaml:44: environment variable DOXWATCH_SMTP_PASSWORD is not set") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestUnknownKeys(t *testing.T) {
+	_, err := load(t, "unknown-key.yaml", nil)
+	var p *Problems
+	if !errors.As(err, &p) {
+		t.Fatalf("err = %v, want *Problems", err)
+	}
+	want := []string{
+		`testdata/unknown-key.yaml:3: unknown key "organisation.alias" (did you mean "aliases"?)`,
+		`testdata/unknown-key.yaml:9: unknown key "sources[0].urll" (did you mean "url"?)`,
+	}
+	if strings.Join(p.List, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("problems:\n%s\nwant:\n%s", p, strings.Join(want, "\n"))
+	}
+}
+
+func TestValidateReportsEveryProblem(t *testing.T) {
+	cfg, err := load(t, "bad-values.yaml", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = cfg.Validate()
+	var p *Problems
+	if !errors.As(err, &p) {
+		t.Fatalf("Validate = %v, want *Problems", err)
+	}
+	for _, want := range []string{
+		"organisation.name: required",
+		`organisation.own_contacts.phones[0]: "06-1234" is not a valid phone number`,
+		"organisation.own_contacts.addresses[0]:",
+		`organisation.own_contacts.email_domains[0]: "not a domain" is not a domain name`,
+		"roster: required",
+		`timezone: "Mars/Olympus" is not a time zone`,
+		`sources[0].url: "/relative" is not an absolute http(s) URL`,
+		"sources[0].selectors.item: required",
+		`sources[1].name: "a" is also the name of sources[0]`,
+		`sources[1].type: "gopher" is not one of`,
+		`sources[2].channel: "x" is not a public channel name`,
+		"sources[3].hashtag: set exactly one of hashtag and account",
+		"crawl.parallelism_per_host: must be at least 1",
+		`crawl.schedule: "every hour" is not a schedule`,
+		`alerts.min_severity: "urgent" is not one of low, medium, high, critical`,
+		`alerts.to[0]: "not-an-address" is not an e-mail address`,
+		"alerts.smtp.host: required for the smtp transport",
+		"alerts.smtp.port: 0 is not a port",
+		`alerts.smtp.tls: "maybe" is not one of none, starttls, tls`,
+		"retention.days: must be at least 1",
+	} {
+		if !containsPrefix(p.List, want) {
+			t.Errorf("missing problem %q in:\n%s", want, p)
+		}
+	}
+}
+
+func containsPrefix(list []string, prefix string) bool {
+	for _, s := range list {
+		if strings.HasPrefix(s, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestSyntaxAndTypeErrorsNameTheLine(t *testing.T) {
+	tests := []struct{ yaml, want string }{
+		{"organisation: [unclosed", "x.yaml:1: did not find expected"},
+		{"retention:\n  days: lots\n", "x.yaml:2: cannot unmarshal !!str `lots` into int"},
+		{"crawl:\n  delay: soon\n", "x.yaml:2: cannot unmarshal"},
+	}
+	for _, tt := range tests {
+		_, err := Parse("x.yaml", []byte(tt.yaml), env(nil))
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("Parse(%q) = %v, want error containing %q", tt.yaml, err, tt.want)
+		}
+	}
+}
+
+func TestEmptyFileIsDefaults(t *testing.T) {
+	cfg, err := Parse("empty.yaml", nil, env(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Database != "./doxwatch.db" || cfg.Retention.Days != 180 {
+		t.Errorf("defaults not applied: %+v", cfg)
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := Load(filepath.Join(dir, "missing.yaml")); err == nil || !strings.Contains(err.Error(), "missing.yaml") {
+		t.Errorf("missing file: %v", err)
+	}
+	if _, err := Load(dir); err == nil || !strings.Contains(err.Error(), "is a directory") {
+		t.Errorf("directory: %v", err)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	for _, name := range []string{"good.yaml", "unknown-key.yaml", "bad-values.yaml"} {
+		data, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte("sources: {a: b}\ncrawl: [1, 2]\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		cfg, err := Parse("fuzz.yaml", data, env(map[string]string{"DOXWATCH_SMTP_PASSWORD": "x"}))
+		if err != nil {
+			if err.Error() == "" {
+				t.Fatal("empty error message")
+			}
+			return
+		}
+		_ = cfg.Validate()
+	})
+}

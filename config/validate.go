@@ -1,0 +1,290 @@
+package config
+
+import (
+	"fmt"
+	"net"
+	"net/mail"
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/nyaruka/phonenumbers/v2"
+	"github.com/robfig/cron/v3"
+
+	"github.com/doxwatch/doxwatch/address"
+)
+
+// Severities in increasing order.
+var Severities = []string{"low", "medium", "high", "critical"}
+
+// Statuses a hit can have.
+var Statuses = []string{"new", "confirmed", "false_positive", "resolved"}
+
+// CronParser parses schedules the way the daemon does: five fields or a
+// descriptor such as "@every 1h", with an optional CRON_TZ= prefix.
+var CronParser = cron.NewParser(cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)
+
+// Validate checks the whole configuration and returns a *Problems listing
+// every problem, each naming its field, or nil.
+func (c *Config) Validate() error {
+	v := &validator{}
+	if strings.TrimSpace(c.Organisation.Name) == "" {
+		v.add("organisation.name", "required: the employer's name gives context to first names")
+	}
+	for i, a := range c.Organisation.Aliases {
+		if strings.TrimSpace(a) == "" {
+			v.add(fmt.Sprintf("organisation.aliases[%d]", i), "empty")
+		}
+	}
+	oc := c.Organisation.OwnContacts
+	for i, a := range oc.Addresses {
+		if _, err := address.Parse(a); err != nil {
+			v.add(fmt.Sprintf("organisation.own_contacts.addresses[%d]", i), err.Error())
+		}
+	}
+	if _, ok := phonenumbers.GetSupportedRegions()[c.Region]; !ok {
+		v.add("region", fmt.Sprintf("%q is not a phone region (want a country code such as NL)", c.Region))
+	} else {
+		for i, p := range oc.Phones {
+			if n, err := phonenumbers.Parse(p, c.Region); err != nil || !phonenumbers.IsValidNumber(n) {
+				v.add(fmt.Sprintf("organisation.own_contacts.phones[%d]", i), fmt.Sprintf("%q is not a valid phone number", p))
+			}
+		}
+	}
+	for i, d := range oc.EmailDomains {
+		if !domainRE.MatchString(d) {
+			v.add(fmt.Sprintf("organisation.own_contacts.email_domains[%d]", i), fmt.Sprintf("%q is not a domain name", d))
+		}
+	}
+	if c.Roster == "" {
+		v.add("roster", "required: the path of the staff CSV")
+	}
+	if c.Database == "" {
+		v.add("database", "required")
+	}
+	if _, err := time.LoadLocation(c.Timezone); err != nil {
+		v.add("timezone", fmt.Sprintf("%q is not a time zone (want e.g. Europe/Amsterdam)", c.Timezone))
+	}
+	if c.Listen != "" {
+		if _, _, err := net.SplitHostPort(c.Listen); err != nil {
+			v.add("listen", fmt.Sprintf("%q is not host:port", c.Listen))
+		}
+	}
+	v.schedule("crawl.schedule", c.Crawl.Schedule)
+	c.validateSources(v)
+	c.validateCrawl(v)
+	c.validateOCR(v)
+	c.validateAlerts(v)
+	v.schedule("digest.schedule", c.Digest.Schedule)
+	for i, a := range c.Digest.To {
+		v.mailbox(fmt.Sprintf("digest.to[%d]", i), a)
+	}
+	if c.Retention.Days < 1 {
+		v.add("retention.days", "must be at least 1")
+	}
+	if len(v.list) == 0 {
+		return nil
+	}
+	return &Problems{List: v.list}
+}
+
+var domainRE = regexp.MustCompile(`^(?i:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.(?i:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?))+$`)
+
+func (c *Config) validateSources(v *validator) {
+	seen := map[string]int{}
+	for i, s := range c.Sources {
+		f := func(field string) string { return fmt.Sprintf("sources[%d].%s", i, field) }
+		switch {
+		case s.Name == "":
+			v.add(f("name"), "required")
+		case s.Name == "manual":
+			v.add(f("name"), `"manual" is reserved for hits recorded by hand`)
+		default:
+			if j, dup := seen[s.Name]; dup {
+				v.add(f("name"), fmt.Sprintf("%q is also the name of sources[%d]", s.Name, j))
+			}
+			seen[s.Name] = i
+		}
+		if s.Schedule != "" {
+			v.schedule(f("schedule"), s.Schedule)
+		}
+		if s.MaxPages < 0 {
+			v.add(f("max_pages"), "must not be negative")
+		}
+		switch s.Type {
+		case SourceHTML:
+			v.urls(f, s)
+			if s.Selectors.Item == "" {
+				v.add(f("selectors.item"), "required for an html source: the selector of one post")
+			}
+		case SourceFeed, SourceDiscourse:
+			v.urls(f, s)
+		case SourceTelegram:
+			if !channelRE.MatchString(s.Channel) {
+				v.add(f("channel"), fmt.Sprintf("%q is not a public channel name (5 to 32 letters, digits or _)", s.Channel))
+			}
+			if s.BaseURL != "" {
+				v.httpURL(f("base_url"), s.BaseURL)
+			}
+		case SourceMastodon:
+			v.httpURL(f("instance"), s.Instance)
+			if (s.Hashtag == "") == (s.Account == "") {
+				v.add(f("hashtag"), "set exactly one of hashtag and account")
+			}
+		case "":
+			v.add(f("type"), "required: one of html, feed, telegram, mastodon, discourse")
+		default:
+			v.add(f("type"), fmt.Sprintf("%q is not one of html, feed, telegram, mastodon, discourse", s.Type))
+		}
+	}
+}
+
+var channelRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]{4,31}$`)
+
+func (c *Config) validateCrawl(v *validator) {
+	cr := c.Crawl
+	if strings.TrimSpace(cr.UserAgent) == "" {
+		v.add("crawl.user_agent", "required: sites should see who is crawling")
+	}
+	if cr.ContactURL != "" {
+		v.httpURL("crawl.contact_url", cr.ContactURL)
+	}
+	if cr.Delay < 0 {
+		v.add("crawl.delay", "must not be negative")
+	}
+	if cr.ParallelismPerHost < 1 {
+		v.add("crawl.parallelism_per_host", "must be at least 1")
+	}
+	if cr.ParallelHosts < 1 {
+		v.add("crawl.parallel_hosts", "must be at least 1")
+	}
+	if cr.Timeout <= 0 {
+		v.add("crawl.timeout", "must be positive")
+	}
+	if cr.MaxRedirects < 0 || cr.MaxRedirects > 20 {
+		v.add("crawl.max_redirects", "must be between 0 and 20")
+	}
+	if cr.MaxBodyBytes <= 0 {
+		v.add("crawl.max_body_bytes", "must be positive")
+	}
+	if cr.MaxRetryAfter < 0 {
+		v.add("crawl.max_retry_after", "must not be negative")
+	}
+	if cr.UnhealthyAfter < 1 {
+		v.add("crawl.unhealthy_after", "must be at least 1")
+	}
+}
+
+func (c *Config) validateOCR(v *validator) {
+	o := c.OCR
+	if o.MaxImageBytes <= 0 {
+		v.add("ocr.max_image_bytes", "must be positive")
+	}
+	if o.MaxPixels <= 0 {
+		v.add("ocr.max_pixels", "must be positive")
+	}
+	if o.Timeout <= 0 {
+		v.add("ocr.timeout", "must be positive")
+	}
+	if o.MaxImagesPerPost < 0 {
+		v.add("ocr.max_images_per_post", "must not be negative")
+	}
+	if !ocrLangRE.MatchString(o.Languages) {
+		v.add("ocr.languages", fmt.Sprintf("%q is not a tesseract language list such as nld+eng", o.Languages))
+	}
+}
+
+var ocrLangRE = regexp.MustCompile(`^[a-z_]{3,}(\+[a-z_]{3,})*$`)
+
+func (c *Config) validateAlerts(v *validator) {
+	a := c.Alerts
+	if !contains(Severities, a.MinSeverity) {
+		v.add("alerts.min_severity", fmt.Sprintf("%q is not one of %s", a.MinSeverity, strings.Join(Severities, ", ")))
+	}
+	if len(a.To) == 0 {
+		v.add("alerts.to", "required: who receives alerts")
+	}
+	for i, to := range a.To {
+		v.mailbox(fmt.Sprintf("alerts.to[%d]", i), to)
+	}
+	if a.From == "" {
+		v.add("alerts.from", "required: the sender address of alerts")
+	} else {
+		v.mailbox("alerts.from", a.From)
+	}
+	if a.Language != "nl" && a.Language != "en" {
+		v.add("alerts.language", fmt.Sprintf("%q is not nl or en", a.Language))
+	}
+	if a.MaxPerHour < 1 {
+		v.add("alerts.max_per_hour", "must be at least 1")
+	}
+	switch a.Transport {
+	case "file":
+		if a.OutboxDir == "" {
+			v.add("alerts.outbox_dir", "required for the file transport")
+		}
+	case "smtp":
+		if a.SMTP.Host == "" {
+			v.add("alerts.smtp.host", "required for the smtp transport")
+		}
+		if a.SMTP.Port < 1 || a.SMTP.Port > 65535 {
+			v.add("alerts.smtp.port", fmt.Sprintf("%d is not a port", a.SMTP.Port))
+		}
+		if !contains([]string{"none", "starttls", "tls"}, a.SMTP.TLS) {
+			v.add("alerts.smtp.tls", fmt.Sprintf("%q is not one of none, starttls, tls", a.SMTP.TLS))
+		}
+		if (a.SMTP.Username == "") != (a.SMTP.Password == "") {
+			v.add("alerts.smtp.password", "username and password go together")
+		}
+		if a.SMTP.Timeout <= 0 {
+			v.add("alerts.smtp.timeout", "must be positive")
+		}
+	default:
+		v.add("alerts.transport", fmt.Sprintf("%q is not file or smtp", a.Transport))
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+type validator struct{ list []string }
+
+func (v *validator) add(field, msg string) { v.list = append(v.list, field+": "+msg) }
+
+func (v *validator) schedule(field, spec string) {
+	if _, err := CronParser.Parse(spec); err != nil {
+		v.add(field, fmt.Sprintf("%q is not a schedule (%v)", spec, err))
+	}
+}
+
+func (v *validator) mailbox(field, addr string) {
+	if _, err := mail.ParseAddress(addr); err != nil {
+		v.add(field, fmt.Sprintf("%q is not an e-mail address", addr))
+	}
+}
+
+func (v *validator) httpURL(field, raw string) {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		v.add(field, fmt.Sprintf("%q is not an absolute http(s) URL", raw))
+	}
+}
+
+func (v *validator) urls(f func(string) string, s Source) {
+	if s.URL == "" && len(s.URLs) == 0 {
+		v.add(f("url"), "required: url or urls")
+	}
+	if s.URL != "" {
+		v.httpURL(f("url"), s.URL)
+	}
+	for j, u := range s.URLs {
+		v.httpURL(f(fmt.Sprintf("urls[%d]", j)), u)
+	}
+}

@@ -1,0 +1,310 @@
+// Package roster reads the staff to protect from the CSV that HR systems
+// export, normalising phone numbers, e-mail addresses and home addresses.
+// The roster file stays the only place this data lives: nothing here writes it elsewhere.
+package roster
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"net/mail"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/nyaruka/phonenumbers/v2"
+	"golang.org/x/text/encoding/charmap"
+
+	"github.com/doxwatch/doxwatch/address"
+)
+
+// Employee is one person on the roster.
+type Employee struct {
+	ID        string
+	FirstName string
+	LastName  string
+	KnownAs   []string
+	// Phones are in E.164 form ("+31612345678").
+	Phones []string
+	// Emails are lower case.
+	Emails    []string
+	Addresses []address.Address
+	Location  string
+}
+
+// FullName is the name as a person would write it.
+func (e Employee) FullName() string {
+	return strings.TrimSpace(e.FirstName + " " + e.LastName)
+}
+
+// Roster is the parsed staff list.
+type Roster struct {
+	Employees []Employee
+	byID      map[string]int
+}
+
+// Get returns the employee with the given id.
+func (r *Roster) Get(id string) (Employee, bool) {
+	i, ok := r.byID[id]
+	if !ok {
+		return Employee{}, false
+	}
+	return r.Employees[i], true
+}
+
+// Summary counts what the roster holds, for reporting without personal data.
+type Summary struct {
+	Employees, Phones, Emails, Addresses, Locations int
+}
+
+// Summary counts the roster's entries.
+func (r *Roster) Summary() Summary {
+	s := Summary{Employees: len(r.Employees)}
+	locs := map[string]bool{}
+	for _, e := range r.Employees {
+		s.Phones += len(e.Phones)
+		s.Emails += len(e.Emails)
+		s.Addresses += len(e.Addresses)
+		if e.Location != "" {
+			locs[e.Location] = true
+		}
+	}
+	s.Locations = len(locs)
+	return s
+}
+
+// Columns are the roster's header names; only id, first_name and last_name are required.
+var Columns = []string{"id", "first_name", "last_name", "known_as", "phone", "email", "address", "location"}
+
+// maxRosterBytes bounds the roster read into memory: 50 MB is some 300,000 employees.
+const maxRosterBytes = 50 << 20
+
+// Errors lists every problem found in a roster, each naming file and line.
+type Errors struct {
+	List []string
+}
+
+func (e *Errors) Error() string { return strings.Join(e.List, "\n") }
+
+// maxErrors stops reporting after this many problems: a wrong file (or
+// wrong delimiter) would otherwise print one per line.
+const maxErrors = 50
+
+// Load reads and parses the roster at path.
+func Load(path, region string) (*Roster, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("roster: %w", err)
+	}
+	defer f.Close()
+	return Parse(filepath.Base(path), f, region)
+}
+
+// Parse reads a roster CSV from r; name is used in errors. Numbers written
+// without a country code are taken to be in region.
+func Parse(name string, r io.Reader, region string) (*Roster, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxRosterBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("roster %s: %w", name, err)
+	}
+	if len(data) > maxRosterBytes {
+		return nil, fmt.Errorf("roster %s: larger than %d MB", name, maxRosterBytes>>20)
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(data) {
+		// Excel on Windows saves CSV as Windows-1252 unless told otherwise.
+		if data, err = charmap.Windows1252.NewDecoder().Bytes(data); err != nil {
+			return nil, fmt.Errorf("roster %s: neither UTF-8 nor Windows-1252: %w", name, err)
+		}
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, fmt.Errorf("roster %s: the file is empty; want a header line %q and one line per employee", name, strings.Join(Columns, ","))
+	}
+	cr := csv.NewReader(bytes.NewReader(data))
+	cr.Comma = detectDelimiter(data)
+	cr.TrimLeadingSpace = true
+	header, err := cr.Read()
+	if err != nil {
+		return nil, fmt.Errorf("roster %s: header: %w", name, err)
+	}
+	cols, err := mapHeader(header)
+	if err != nil {
+		return nil, fmt.Errorf("roster %s:1: %w", name, err)
+	}
+	p := parser{name: name, region: region, cols: cols}
+	ros := &Roster{byID: map[string]int{}}
+	firstLine := map[string]int{}
+	for len(p.errs) < maxErrors {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		line, _ := cr.FieldPos(0)
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				p.errorf(pe.Line, "%v", pe.Err)
+				if pe.Err == csv.ErrFieldCount {
+					continue
+				}
+			} else {
+				p.errorf(line, "%v", err)
+			}
+			break
+		}
+		if blank(rec) {
+			continue
+		}
+		e, ok := p.employee(line, rec)
+		if !ok {
+			continue
+		}
+		if prev, dup := firstLine[e.ID]; dup {
+			p.errorf(line, "id %q is also on line %d", e.ID, prev)
+			continue
+		}
+		firstLine[e.ID] = line
+		ros.byID[e.ID] = len(ros.Employees)
+		ros.Employees = append(ros.Employees, e)
+	}
+	if len(p.errs) > 0 {
+		if len(p.errs) >= maxErrors {
+			p.errs = append(p.errs, fmt.Sprintf("%s: stopped after %d problems", name, maxErrors))
+		}
+		return nil, &Errors{List: p.errs}
+	}
+	if len(ros.Employees) == 0 {
+		return nil, fmt.Errorf("roster %s: no employees after the header", name)
+	}
+	return ros, nil
+}
+
+// detectDelimiter picks ';' (Dutch Excel) or ',' by counting them in the
+// header line, outside quotes.
+func detectDelimiter(data []byte) rune {
+	line, _, _ := bytes.Cut(data, []byte("\n"))
+	inQuote := false
+	var commas, semis int
+	for _, c := range line {
+		switch {
+		case c == '"':
+			inQuote = !inQuote
+		case inQuote:
+		case c == ',':
+			commas++
+		case c == ';':
+			semis++
+		}
+	}
+	if semis > commas {
+		return ';'
+	}
+	return ','
+}
+
+func mapHeader(header []string) (map[string]int, error) {
+	cols := map[string]int{}
+	for i, h := range header {
+		h = strings.ToLower(strings.TrimSpace(h))
+		known := false
+		for _, c := range Columns {
+			known = known || c == h
+		}
+		if !known {
+			return nil, fmt.Errorf("column %d: unknown header %q; the columns are %s", i+1, h, strings.Join(Columns, ","))
+		}
+		if _, dup := cols[h]; dup {
+			return nil, fmt.Errorf("column %d: header %q appears twice", i+1, h)
+		}
+		cols[h] = i
+	}
+	for _, req := range Columns[:3] {
+		if _, ok := cols[req]; !ok {
+			return nil, fmt.Errorf("missing column %q (the header is %q)", req, strings.Join(header, ","))
+		}
+	}
+	return cols, nil
+}
+
+func blank(rec []string) bool {
+	for _, f := range rec {
+		if strings.TrimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+type parser struct {
+	name   string
+	region string
+	cols   map[string]int
+	errs   []string
+}
+
+func (p *parser) errorf(line int, format string, args ...any) {
+	p.errs = append(p.errs, fmt.Sprintf("%s:%d: %s", p.name, line, fmt.Sprintf(format, args...)))
+}
+
+func (p *parser) field(rec []string, col string) string {
+	i, ok := p.cols[col]
+	if !ok || i >= len(rec) {
+		return ""
+	}
+	return strings.TrimSpace(rec[i])
+}
+
+// values splits a field holding several values: "06-12345678|030-1234567".
+func (p *parser) values(rec []string, col string) []string {
+	var out []string
+	for _, v := range strings.Split(p.field(rec, col), "|") {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func (p *parser) employee(line int, rec []string) (Employee, bool) {
+	before := len(p.errs)
+	e := Employee{
+		ID:        p.field(rec, "id"),
+		FirstName: p.field(rec, "first_name"),
+		LastName:  p.field(rec, "last_name"),
+		KnownAs:   p.values(rec, "known_as"),
+		Location:  p.field(rec, "location"),
+	}
+	for _, col := range []string{"id", "first_name", "last_name"} {
+		if p.field(rec, col) == "" {
+			p.errorf(line, "%s: empty", col)
+		}
+	}
+	for _, raw := range p.values(rec, "phone") {
+		n, err := phonenumbers.Parse(raw, p.region)
+		if err != nil || !phonenumbers.IsValidNumber(n) {
+			p.errorf(line, "phone %q: not a valid phone number", raw)
+			continue
+		}
+		e.Phones = append(e.Phones, phonenumbers.Format(n, phonenumbers.E164))
+	}
+	for _, raw := range p.values(rec, "email") {
+		a, err := mail.ParseAddress(raw)
+		if err != nil || a.Name != "" || !strings.Contains(a.Address, ".") {
+			p.errorf(line, "email %q: not an e-mail address", raw)
+			continue
+		}
+		e.Emails = append(e.Emails, strings.ToLower(a.Address))
+	}
+	for _, raw := range p.values(rec, "address") {
+		a, err := address.Parse(raw)
+		if err != nil {
+			p.errorf(line, "address %v", err)
+			continue
+		}
+		e.Addresses = append(e.Addresses, a)
+	}
+	return e, len(p.errs) == before
+}

@@ -1,0 +1,130 @@
+package roster
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/doxwatch/doxwatch/address"
+)
+
+func TestLoadSemicolonBOMCRLF(t *testing.T) {
+	r, err := Load(filepath.Join("testdata", "semicolon-bom-crlf.csv"), "NL")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Employees) != 2 {
+		t.Fatalf("got %d employees", len(r.Employees))
+	}
+	e := r.Employees[0]
+	want := Employee{
+		ID: "E001", FirstName: "Sanne", LastName: "van den Berg",
+		Phones:    []string{"+31612345678", "+31301234567"},
+		Emails:    []string{"sanne.vdberg82@example.com"},
+		Addresses: []address.Address{{Street: "kerkstraat", Number: 12, Addition: "a", Postcode: "1234AB", City: "utrecht"}},
+		Location:  "Utrecht Oost",
+	}
+	if !reflect.DeepEqual(e, want) {
+		t.Errorf("employee 0 = %+v\nwant %+v", e, want)
+	}
+	if got, ok := r.Get("E002"); !ok || got.FirstName != "Joël" || !reflect.DeepEqual(got.KnownAs, []string{"Joe"}) || got.Phones[0] != "+31648765432" {
+		t.Errorf("E002 = %+v", got)
+	}
+}
+
+func TestLoadCommaQuoted(t *testing.T) {
+	r, err := Load(filepath.Join("testdata", "comma.csv"), "NL")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := r.Summary(); s != (Summary{Employees: 3, Phones: 2, Emails: 2, Addresses: 2, Locations: 2}) {
+		t.Errorf("summary = %+v", s)
+	}
+	am, _ := r.Get("E011")
+	if am.FirstName != "Anne Marie" || am.LastName != "'t Hart" || !reflect.DeepEqual(am.KnownAs, []string{"Annemarie", "Ria"}) || am.Phones[0] != "+31307654321" {
+		t.Errorf("E011 = %+v", am)
+	}
+	pw, _ := r.Get("E012")
+	if pw.Addresses[0] != (address.Address{Street: "oudegracht", Number: 100, Addition: "hs", Postcode: "3511AB", City: "utrecht"}) {
+		t.Errorf("multi-line quoted address = %+v", pw.Addresses[0])
+	}
+}
+
+func TestWindows1252(t *testing.T) {
+	csv := "id,first_name,last_name\nE1,Jo\xebl,M\xfcller\n" // ë and ü in Windows-1252
+	r, err := Parse("w.csv", strings.NewReader(csv), "NL")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := r.Employees[0]; e.FirstName != "Joël" || e.LastName != "Müller" {
+		t.Errorf("got %q %q", e.FirstName, e.LastName)
+	}
+}
+
+func TestErrors(t *testing.T) {
+	tests := []struct {
+		name, csv string
+		want      []string
+	}{
+		{"empty", "", []string{"roster t.csv: the file is empty"}},
+		{"blank", " \r\n\n", []string{"roster t.csv: the file is empty"}},
+		{"header only", "id,first_name,last_name\n", []string{"roster t.csv: no employees after the header"}},
+		{"unknown header", "id,first_name,last_name,salary\n", []string{`roster t.csv:1: column 4: unknown header "salary"`}},
+		{"missing column", "id,first_name\nE1,A\n", []string{`roster t.csv:1: missing column "last_name"`}},
+		{"duplicate header", "id,first_name,last_name,id\n", []string{`roster t.csv:1: column 4: header "id" appears twice`}},
+		{"bad phone", "id,first_name,last_name,phone\nE1,A,B,06-12345678\nE2,C,D,06-1234\n",
+			[]string{`t.csv:3: phone "06-1234": not a valid phone number`}},
+		{"bad email and address", "id;first_name;last_name;email;address\nE1;A;B;not-mail;Kerkstraat\n",
+			[]string{`t.csv:2: email "not-mail": not an e-mail address`, `t.csv:2: address "Kerkstraat": want street and house number`}},
+		{"duplicate id", "id,first_name,last_name\nE1,A,B\nE2,C,D\nE1,E,F\n", []string{`t.csv:4: id "E1" is also on line 2`}},
+		{"empty required", "id,first_name,last_name\n,A,\n", []string{"t.csv:2: id: empty", "t.csv:2: last_name: empty"}},
+		{"field count", "id,first_name,last_name\nE1,A,B,extra\nE2,C,D\n", []string{"t.csv:2: wrong number of fields"}},
+		{"bare quote", "id,first_name,last_name\nE1,A \"x\" B,C\n", []string{`t.csv:2: bare " in non-quoted-field`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := Parse("t.csv", strings.NewReader(tt.csv), "NL")
+			if err == nil {
+				t.Fatalf("no error; roster %+v", r)
+			}
+			var list []string
+			var re *Errors
+			if errors.As(err, &re) {
+				list = re.List
+			} else {
+				list = []string{err.Error()}
+			}
+			if len(list) != len(tt.want) {
+				t.Fatalf("errors %q, want %d like %q", list, len(tt.want), tt.want)
+			}
+			for i, w := range tt.want {
+				if !strings.HasPrefix(list[i], w) {
+					t.Errorf("error %d = %q, want prefix %q", i, list[i], w)
+				}
+			}
+		})
+	}
+}
+
+func TestManyErrorsStop(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("id,first_name,last_name,phone\n")
+	for i := 0; i < 200; i++ {
+		b.WriteString("E,A,B,123\n")
+	}
+	_, err := Parse("t.csv", strings.NewReader(b.String()), "NL")
+	var re *Errors
+	if !errors.As(err, &re) || len(re.List) != maxErrors+1 || !strings.Contains(re.List[maxErrors], "stopped after") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestLoadMissing(t *testing.T) {
+	_, err := Load(filepath.Join(t.TempDir(), "nope.csv"), "NL")
+	if !errors.Is(err, os.ErrNotExist) || !strings.Contains(err.Error(), "nope.csv") {
+		t.Fatalf("err = %v", err)
+	}
+}
