@@ -13,8 +13,8 @@ import (
 	"github.com/doxwatch/doxwatch/fold"
 )
 
-// Address is a Dutch address in canonical form: Street is folded with its
-// words joined and abbreviations written out ("kerkstraat"), Addition is
+// Address is a Dutch address in canonical form: Street is folded, its words
+// joined by single spaces and abbreviations written out ("lange nieuwstraat"), Addition is
 // folded ("a", "2", "bis"), Postcode is "1234AB", City is folded with single
 // spaces. Empty fields are unknown.
 type Address struct {
@@ -47,12 +47,44 @@ var streetSuffixes = []string{
 	"erf", "wal",
 }
 
+// suffixEnds are the last letters of street endings and abbreviations, a
+// quick test before comparing endings.
+const suffixEnds = "tnglfekdr"
+
+// suffixTail holds the last three letters (lower case) of every street
+// ending and abbreviation: most words are ruled out by one lookup.
+var suffixTail = func() map[[3]byte]bool {
+	m := map[[3]byte]bool{}
+	add := func(s string) {
+		if len(s) >= 3 {
+			m[tail3(s[len(s)-3:])] = true
+			return
+		}
+		for c := byte('a'); c <= 'z'; c++ { // "ln" after any letter: "kerkln"
+			m[tail3(string(c)+s)] = true
+		}
+	}
+	for _, s := range streetSuffixes {
+		add(s)
+	}
+	for abbr := range abbreviations {
+		add(abbr)
+	}
+	return m
+}()
+
+func tail3(s string) [3]byte { return [3]byte{s[0] | 0x20, s[1] | 0x20, s[2] | 0x20} }
+
 // abbreviations are the written-short endings people use for street names.
 var abbreviations = map[string]string{"str": "straat", "ln": "laan", "pl": "plein", "gr": "gracht"}
 
-// StreetKey folds a street name to its canonical key: "Kerkstr." and
-// "Kerk straat" both give "kerkstraat".
-func StreetKey(street string) string {
+// Key identifies the street whatever its spacing: "Kerk straat" and
+// "Kerkstraat" have the same key.
+func (a Address) Key() string { return strings.ReplaceAll(a.Street, " ", "") }
+
+// StreetName folds a street name to its canonical form: "Kerkstr." gives
+// "kerkstraat", "Lange  Nieuwstr" gives "lange nieuwstraat".
+func StreetName(street string) string {
 	words := fold.Words(street)
 	if n := len(words); n > 0 {
 		last := words[n-1]
@@ -63,12 +95,15 @@ func StreetKey(street string) string {
 			}
 		}
 	}
-	return strings.Join(words, "")
+	return strings.Join(words, " ")
 }
 
 // HasStreetSuffix reports whether a folded word ends like a street name,
 // written out or abbreviated.
 func HasStreetSuffix(word string) bool {
+	if word == "" || strings.IndexByte(suffixEnds, word[len(word)-1]) < 0 {
+		return false
+	}
 	for _, s := range streetSuffixes {
 		if strings.HasSuffix(word, s) && len(word) > len(s)+1 {
 			return true
@@ -133,7 +168,7 @@ func Parse(s string) (Address, error) {
 	}
 	street := strings.TrimRight(s[:loc[0]], " \t,")
 	street = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(street), "."), " nr")
-	a := Address{Street: StreetKey(street)}
+	a := Address{Street: StreetName(street)}
 	if a.Street == "" {
 		return Address{}, fmt.Errorf("%q: no street name before the house number", s)
 	}
@@ -165,18 +200,30 @@ var firstNumber = regexp.MustCompile(`[ \t.](?:(?i:nr|no)\.?[ \t]*)?[0-9]`)
 
 var leadingPostcode = regexp.MustCompile(`^([0-9]{4}[ \t]?[A-Za-z]{2})\b`)
 
-// PostcodeIn finds Dutch postcodes in text, returning byte spans and the canonical codes.
+// PostcodeIn finds Dutch postcodes in text, returning byte spans and the
+// canonical codes. It scans by hand: it runs on every text with a name.
 func PostcodeIn(text string) (spans [][2]int, codes []string) {
-	for _, m := range postcodeAnywhere.FindAllStringSubmatchIndex(text, -1) {
-		if pc, ok := Postcode(text[m[2]:m[3]]); ok {
-			spans = append(spans, [2]int{m[2], m[3]})
+	isDigit := func(i int) bool { return i >= 0 && i < len(text) && text[i] >= '0' && text[i] <= '9' }
+	isLetter := func(i int) bool { return i >= 0 && i < len(text) && text[i]|0x20 >= 'a' && text[i]|0x20 <= 'z' }
+	for i := 0; i+5 < len(text); i++ {
+		if text[i] < '1' || text[i] > '9' || isDigit(i-1) || isLetter(i-1) || !isDigit(i+1) || !isDigit(i+2) || !isDigit(i+3) {
+			continue
+		}
+		j := i + 4
+		if j < len(text) && (text[j] == ' ' || text[j] == '\t') {
+			j++
+		}
+		if !isLetter(j) || !isLetter(j+1) || isLetter(j+2) || isDigit(j+2) {
+			continue
+		}
+		if pc, ok := Postcode(text[i : j+2]); ok {
+			spans = append(spans, [2]int{i, j + 2})
 			codes = append(codes, pc)
 		}
+		i = j + 1
 	}
 	return spans, codes
 }
-
-var postcodeAnywhere = regexp.MustCompile(`(?:^|[^0-9A-Za-z])([1-9][0-9]{3}[ \t]?[A-Za-z]{2})(?:$|[^0-9A-Za-z])`)
 
 //go:embed places.txt
 var placesText string
@@ -220,4 +267,38 @@ func PlaceAt(words []string) (string, int) {
 		}
 	}
 	return "", 0
+}
+
+// Found is an address found in running text.
+type Found struct {
+	Start, End int
+	Address    Address
+}
+
+// FindStreets finds "<street> <number>" in running text, whoever lives
+// there: a word with a street ending followed by a house number. Only the
+// street's last word is read, enough to tell an address from a date.
+func FindStreets(text string) []Found {
+	var out []Found
+	sc := fold.NewScanner(text)
+	for sc.Next() {
+		start, end := sc.Span()
+		if end-start < 5 || !suffixTail[tail3(text[end-3:end])] {
+			continue // a quick test on the raw last letters before folding the word
+		}
+		if !HasStreetSuffix(string(sc.Word())) {
+			continue
+		}
+		after := end
+		if after < len(text) && text[after] == '.' {
+			after++
+		}
+		num, add, n, ok := NumberAfter(text[after:min(len(text), after+24)])
+		if !ok {
+			continue
+		}
+		out = append(out, Found{Start: start, End: after + n, Address: Address{
+			Street: StreetName(text[start:end]), Number: num, Addition: add}})
+	}
+	return out
 }

@@ -10,11 +10,11 @@ func TestParse(t *testing.T) {
 		{"Kerkstraat 12a, 1234 AB Utrecht", Address{"kerkstraat", 12, "a", "1234AB", "utrecht"}},
 		{"Kerkstr. 12-2", Address{"kerkstraat", 12, "2", "", ""}},
 		{"kerkstraat 12 - 2, 1234ab utrecht", Address{"kerkstraat", 12, "2", "1234AB", "utrecht"}},
-		{"Lange Nieuwstraat 3 bis 3512 PK Utrecht", Address{"langenieuwstraat", 3, "bis", "3512PK", "utrecht"}},
-		{"Van Goghln. 7", Address{"vangoghlaan", 7, "", "", ""}},
+		{"Lange Nieuwstraat 3 bis 3512 PK Utrecht", Address{"lange nieuwstraat", 3, "bis", "3512PK", "utrecht"}},
+		{"Van Goghln. 7", Address{"van goghlaan", 7, "", "", ""}},
 		{"Dorpsweg nr. 44, Zeist", Address{"dorpsweg", 44, "", "", "zeist"}},
 		{"Oudegracht 100 hs 3511 AB Utrecht", Address{"oudegracht", 100, "hs", "3511AB", "utrecht"}},
-		{"Prins Hendriklaan 5 A, Capelle aan den IJssel", Address{"prinshendriklaan", 5, "a", "", "capelle aan den ijssel"}},
+		{"Prins Hendriklaan 5 A, Capelle aan den IJssel", Address{"prins hendriklaan", 5, "a", "", "capelle aan den ijssel"}},
 	}
 	for _, tt := range tests {
 		got, err := Parse(tt.in)

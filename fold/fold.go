@@ -4,6 +4,7 @@
 package fold
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -103,37 +104,59 @@ type Token struct {
 	Upper bool
 }
 
+// MaxWord is the longest word the Scanner folds in full; longer words
+// (base64, URLs) are reported with Long set and their fold cut short.
+const MaxWord = 48
+
 // Scanner walks the words of a text without allocating. Word returns the
-// current word's folded bytes, valid until the next call to Next.
+// current word's folded bytes, valid until the next call to Next; Hash is
+// an FNV-1a hash of them, the same as HashString of the folded word.
 type Scanner struct {
 	text       string
 	pos        int
 	start, end int
-	buf        []byte
+	n, k       int // folded length of the word, and how much of it is in buf
+	folded     bool
+	hash       uint64
+	buf        [MaxWord]byte
 }
 
 // NewScanner returns a Scanner positioned before the first word of text.
 func NewScanner(text string) *Scanner {
-	return &Scanner{text: text, buf: make([]byte, 0, 64)}
+	return &Scanner{text: text}
 }
 
-// Reset points s at a new text, keeping its buffer.
-func (s *Scanner) Reset(text string) {
-	s.text, s.pos, s.buf = text, 0, s.buf[:0]
+// The word hash is a rotate-and-xor per byte, two cycles of latency where
+// a multiply would take four, mixed once per word at the end.
+const hashMul = 0x9E3779B97F4A7C15
+
+func hashMix(h uint64, n int) uint64 {
+	h = (h ^ uint64(n)) * hashMul
+	return h ^ h>>29
 }
 
-// Next advances to the next word and reports whether there was one.
+// HashString is the hash the Scanner gives a word that folds to w.
+func HashString(w string) uint64 {
+	var h uint64
+	for i := 0; i < len(w); i++ {
+		h = bits.RotateLeft64(h, 7) ^ uint64(w[i])
+	}
+	return hashMix(h, len(w))
+}
+
+// Next advances to the next word and reports whether there was one. It
+// only hashes the word; Word folds it on demand, since most words of a text
+// are never looked at again.
 func (s *Scanner) Next() bool {
 	t := s.text
 	i := s.pos
-	s.buf = s.buf[:0]
 	// Skip separators.
 	for i < len(t) {
 		c := t[i]
+		if asciiWord[c] != 0 {
+			break
+		}
 		if c < utf8.RuneSelf {
-			if asciiWord[c] != 0 {
-				break
-			}
 			i++
 			continue
 		}
@@ -148,37 +171,71 @@ func (s *Scanner) Next() bool {
 		return false
 	}
 	s.start = i
+	var h uint64
+	n := 0
 	for i < len(t) {
 		c := t[i]
-		if c < utf8.RuneSelf {
-			l := asciiWord[c]
-			if l == 0 {
-				break
-			}
-			s.buf = append(s.buf, l)
+		if l := asciiWord[c]; l != 0 {
+			h = bits.RotateLeft64(h, 7) ^ uint64(l)
+			n++
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(t[i:])
+		if c < utf8.RuneSelf {
+			break
+		}
+		r, size := utf8.DecodeRuneInString(t[i:])
 		f := foldRune(r)
 		if f.s == "" && !f.invisible {
 			break
 		}
-		s.buf = append(s.buf, f.s...)
-		i += n
+		for k := 0; k < len(f.s); k++ {
+			h = bits.RotateLeft64(h, 7) ^ uint64(f.s[k])
+		}
+		n += len(f.s)
+		i += size
 	}
-	s.end, s.pos = i, i
+	s.end, s.pos, s.n, s.hash, s.folded = i, i, n, hashMix(h, n), false
 	return true
 }
 
 // Span is the current word's byte span in the text.
 func (s *Scanner) Span() (start, end int) { return s.start, s.end }
 
-// Word is the current word, folded. It is overwritten by the next call to Next.
-func (s *Scanner) Word() []byte { return s.buf }
+// Word is the current word, folded; at most MaxWord bytes of it (see Long).
+// It is overwritten by the next call to Next.
+func (s *Scanner) Word() []byte {
+	if !s.folded {
+		s.folded = true
+		k := 0
+		t := s.text[:s.end]
+		for i := s.start; i < len(t) && k < MaxWord; {
+			if c := t[i]; c < utf8.RuneSelf {
+				s.buf[k] = asciiWord[c]
+				k++
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(t[i:])
+			k += copy(s.buf[k:], foldRune(r).s)
+			i += size
+		}
+		s.k = k
+	}
+	return s.buf[:s.k]
+}
 
-// asciiWord maps an ASCII byte to its folded letter, or 0 where it separates words.
-var asciiWord = func() (t [utf8.RuneSelf]byte) {
+// Hash is the FNV-1a hash of the whole folded word.
+func (s *Scanner) Hash() uint64 { return s.hash }
+
+// Long reports whether the word folds to more than MaxWord bytes, so that
+// Word holds only its start.
+func (s *Scanner) Long() bool { return s.n > MaxWord }
+
+// asciiWord maps an ASCII byte to its folded letter, or 0 where it
+// separates words (and for every non-ASCII byte: 256 entries spare the
+// bounds check in the hot loop).
+var asciiWord = func() (t [256]byte) {
 	for c := 0; c < utf8.RuneSelf; c++ {
 		if s := foldSlow(rune(c)).s; s != "" {
 			t[c] = s[0]
@@ -190,12 +247,27 @@ var asciiWord = func() (t [utf8.RuneSelf]byte) {
 // Tokens splits text into folded words. Offsets are shifted by base, so a
 // window cut from a larger text keeps the larger text's offsets.
 func Tokens(text string, base int) []Token {
-	var out []Token
+	// One string holds every folded word, so a window costs two allocations.
+	var b strings.Builder
+	b.Grow(len(text))
+	type span struct{ st, en, a, z int }
+	spans := make([]span, 0, len(text)/4+1)
 	s := NewScanner(text)
 	for s.Next() {
 		st, en := s.Span()
-		r, _ := utf8.DecodeRuneInString(text[st:])
-		out = append(out, Token{Start: st + base, End: en + base, Text: string(s.Word()), Upper: unicode.IsUpper(r)})
+		w := s.Word()
+		if s.Long() {
+			w = []byte(longWord(text[st:en]))
+		}
+		a := b.Len()
+		b.Write(w)
+		spans = append(spans, span{st, en, a, b.Len()})
+	}
+	all := b.String()
+	out := make([]Token, len(spans))
+	for i, sp := range spans {
+		r, _ := utf8.DecodeRuneInString(text[sp.st:])
+		out[i] = Token{Start: sp.st + base, End: sp.en + base, Text: all[sp.a:sp.z], Upper: unicode.IsUpper(r)}
 	}
 	return out
 }
@@ -205,9 +277,22 @@ func Words(text string) []string {
 	var out []string
 	s := NewScanner(text)
 	for s.Next() {
+		if s.Long() {
+			out = append(out, longWord(text[s.start:s.end]))
+			continue
+		}
 		out = append(out, string(s.Word()))
 	}
 	return out
+}
+
+// longWord folds a word of more than MaxWord bytes rune by rune.
+func longWord(w string) string {
+	var b strings.Builder
+	for _, r := range w {
+		b.WriteString(foldRune(r).s)
+	}
+	return b.String()
 }
 
 // String folds text to its words joined by single spaces: "Joëlle  VAN-Dijk" → "joelle van dijk".

@@ -1,0 +1,335 @@
+package detect
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/nyaruka/phonenumbers/v2"
+
+	"github.com/doxwatch/doxwatch/address"
+	"github.com/doxwatch/doxwatch/fold"
+)
+
+// phoneWindow is how much text after a candidate digit run is handed to the
+// phone number parser: "+31 (0)6 - 12 34 56 78" fits.
+const phoneWindow = 40
+
+// phoneNumbersIn finds valid phone numbers in text[a:b] written the way
+// people write them (with a leading 0, + or 00), skipping IBANs. fn gets the
+// span and the E.164 form of each.
+func (d *Detector) phoneNumbersIn(text string, a, b int, fn func(start, end int, e164 string)) {
+	for m := range phonenumbers.FindNumbersWithLeniency(text[a:b], d.region, phonenumbers.VALID, 8) {
+		raw := strings.TrimLeft(m.RawString(), "(")
+		if raw == "" || (raw[0] != '0' && raw[0] != '+') {
+			continue // a bare "612345678" is as likely a BSN or an order number
+		}
+		start, end := a+m.Start(), a+m.End()
+		if ibanBefore.MatchString(text[max(0, start-26):start]) {
+			continue
+		}
+		e164 := phonenumbers.Format(m.Number(), phonenumbers.E164)
+		if d.ownPhones[e164] {
+			continue
+		}
+		fn(start, end, e164)
+	}
+}
+
+// ibanBefore matches the start of an IBAN just before a digit run:
+// "NL91 ABNA 0417 1643 00" must not give the phone number 0417 164300.
+var ibanBefore = regexp.MustCompile(`(?i)\b[a-z]{2}[0-9]{2} ?[a-z]{4}[0-9 ]*$`)
+
+// phoneLike reports whether at least nine digits follow text[p:] with only
+// phone punctuation between them; times, dates and amounts fail here cheaply.
+func phoneLike(text string, p int) bool {
+	digits := 0
+	for i := p; i < len(text) && i < p+phoneWindow; i++ {
+		c := text[i]
+		if c >= '0' && c <= '9' {
+			digits++
+		} else if !strings.ContainsRune(" -.()/+", rune(c)) {
+			break
+		}
+	}
+	return digits >= 9
+}
+
+func (s *scan) checkPhones(p int) {
+	if !phoneLike(s.text, p) {
+		return
+	}
+	a, b := s.around(p-3, p+phoneWindow)
+	s.d.phoneNumbersIn(s.text, a, b, func(start, end int, e164 string) {
+		for _, emp := range s.d.phones[e164] {
+			s.add(emp, KindPhone, e164, start, end, Critical, "private phone number")
+		}
+	})
+}
+
+// emailRE matches e-mail addresses, including the ways people obfuscate
+// them: "naam [at] gmail [dot] com", "naam (at) gmail.com", "mailto:".
+var emailRE = regexp.MustCompile(`(?i)(?:mailto:)?([a-z0-9][a-z0-9._%+\-]*)` + emailAt + `([a-z0-9][a-z0-9\-]*(?:` + emailDot + `[a-z0-9][a-z0-9\-]*)+)`)
+
+const (
+	emailAt  = `\s*(?:@|\[\s*(?:at|@)\s*\]|\(\s*(?:at|@)\s*\)|\{\s*(?:at|@)\s*\}|\s(?:at|apenstaartje)\s)\s*`
+	emailDot = `\s*(?:\.|\[\s*(?:dot|punt|\.)\s*\]|\(\s*(?:dot|punt|\.)\s*\)|\{\s*(?:dot|punt)\s*\}|\s(?:dot|punt)\s)\s*`
+)
+
+var emailDotRE = regexp.MustCompile(`(?i)` + emailDot)
+
+// emailsIn finds e-mail addresses in text[a:b], normalised to lower case.
+func (d *Detector) emailsIn(text string, a, b int, fn func(start, end int, addr string)) {
+	for _, m := range emailRE.FindAllStringSubmatchIndex(text[a:b], -1) {
+		local := strings.ToLower(strings.Trim(text[a+m[2]:a+m[3]], "."))
+		labels := emailDotRE.Split(strings.ToLower(text[a+m[4]:a+m[5]]), -1)
+		if tld := labels[len(labels)-1]; len(tld) < 2 || strings.ContainsAny(tld, "0123456789-") {
+			continue
+		}
+		addr := local + "@" + strings.Join(labels, ".")
+		if d.ownDomains[domainOf(addr)] {
+			continue
+		}
+		fn(a+m[0], a+m[1], addr)
+	}
+}
+
+func (s *scan) checkEmails(h anchorHit) {
+	a, b := s.around(h.start-100, h.end+140)
+	s.d.emailsIn(s.text, a, b, func(start, end int, addr string) {
+		for _, emp := range s.d.emails[addr] {
+			s.add(emp, KindEmail, addr, start, end, Critical, "private e-mail address")
+		}
+	})
+}
+
+// around clamps [a, b) to the text and widens it to whole runes.
+func (s *scan) around(a, b int) (int, int) {
+	a, b = max(0, a), min(len(s.text), b)
+	for a > 0 && a < len(s.text) && s.text[a]&0xC0 == 0x80 {
+		a--
+	}
+	for b < len(s.text) && s.text[b]&0xC0 == 0x80 {
+		b++
+	}
+	return a, b
+}
+
+// checkStreet verifies a roster address at a street-name candidate: the
+// street, then the house number, then postcode and city where the text gives them.
+func (s *scan) checkStreet(h anchorHit, ref addrRef) {
+	if !digitWithin(s.text, h.end, 12) {
+		return
+	}
+	toks, i := s.tokensAround(h.start, h.end)
+	n := strings.Count(ref.addr.Street, " ") + 1
+	if i >= len(toks) || toks[i].Start != h.start || i-n+1 < 0 {
+		return
+	}
+	first := i - n + 1
+	for k := first; k < i; k++ {
+		if !s.soft(toks, k) {
+			return
+		}
+	}
+	if address.StreetName(s.text[toks[first].Start:toks[i].End]) != ref.addr.Street {
+		return
+	}
+	after := toks[i].End
+	if after < len(s.text) && s.text[after] == '.' {
+		after++
+	}
+	num, add, n2, ok := address.NumberAfter(s.text[after:min(len(s.text), after+24)])
+	if !ok || num != ref.addr.Number || (add != "" && add != ref.addr.Addition) {
+		return
+	}
+	end, ok := s.placeAfter(after+n2, ref.addr)
+	if !ok {
+		return
+	}
+	s.add(ref.emp, KindAddress, ref.addr.String(), toks[first].Start, end, Critical, "home address")
+}
+
+// checkPostcode verifies a roster postcode: with the house number it is
+// the home address; alone it narrows the home down to a few houses.
+func (s *scan) checkPostcode(h anchorHit, ref addrRef) {
+	pc := strings.ToLower(ref.addr.Postcode)
+	if h.end-h.start == 4 && !lettersFollow(s.text, h.end, pc[4:]) {
+		return // "2024" alone is a year, not the digits of "2024 AB"
+	}
+	toks, i := s.tokensAround(h.start, h.end)
+	if i >= len(toks) || toks[i].Start != h.start {
+		return
+	}
+	end := toks[i].End
+	switch {
+	case toks[i].Text == pc:
+	case toks[i].Text == pc[:4] && i+1 < len(toks) && toks[i+1].Text == pc[4:] && len(s.sep(toks, i)) <= 1:
+		end = toks[i+1].End
+	default:
+		return
+	}
+	rest := strings.TrimLeft(s.text[end:min(len(s.text), end+24)], " ,-\t")
+	if num, add, n, ok := address.NumberAfter(rest); ok {
+		if num != ref.addr.Number || (add != "" && add != ref.addr.Addition) {
+			return // a neighbour
+		}
+		numEnd := end + (len(s.text[end:min(len(s.text), end+24)]) - len(rest)) + n
+		s.add(ref.emp, KindAddress, ref.addr.String(), h.start, numEnd, Critical, "home address")
+		return
+	}
+	if numberBefore.MatchString(s.text[max(0, h.start-24):h.start]) {
+		return // "Kerkstraat 14, 1234 AB": the street check decides
+	}
+	if end, ok := s.placeAfter(end, ref.addr); ok {
+		s.add(ref.emp, KindAddress, "postcode "+ref.addr.Postcode, h.start, end, High, "postcode of the home address")
+	}
+}
+
+// digitWithin reports whether a digit follows text[pos:] within n bytes.
+func digitWithin(text string, pos, n int) bool {
+	for i := pos; i < len(text) && i < pos+n; i++ {
+		if text[i] >= '0' && text[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// lettersFollow reports whether the two letters want (lower case) follow
+// text[pos:] after at most one space, and end the word.
+func lettersFollow(text string, pos int, want string) bool {
+	if pos < len(text) && text[pos] == ' ' {
+		pos++
+	}
+	if pos+2 > len(text) || text[pos]|0x20 != want[0] || text[pos+1]|0x20 != want[1] {
+		return false
+	}
+	return pos+2 == len(text) || !(text[pos+2]|0x20 >= 'a' && text[pos+2]|0x20 <= 'z')
+}
+
+var numberBefore = regexp.MustCompile(`[0-9][A-Za-z]?(?:[ -]?[0-9A-Za-z]{1,3})?[ ,\t\r\n]*$`)
+
+// placeAfter reads the postcode and city that may follow a house number
+// and reports whether they agree with addr. It returns where the matched
+// address ends.
+func (s *scan) placeAfter(pos int, addr address.Address) (int, bool) {
+	tail := s.text[pos:min(len(s.text), pos+60)]
+	end := pos
+	rest := strings.TrimLeft(tail, " ,\t\r\n(")
+	if m := postcodeStart.FindString(rest); m != "" {
+		pc, ok := address.Postcode(strings.TrimSpace(m))
+		if ok && addr.Postcode != "" && pc != addr.Postcode {
+			return 0, false
+		}
+		end = pos + (len(tail) - len(rest)) + len(strings.TrimRight(m, " "))
+		rest = strings.TrimLeft(rest[len(m):], " ,\t\r\n(")
+	}
+	connector := false
+	for _, c := range []string{"in ", "te ", "In ", "Te "} {
+		if strings.HasPrefix(rest, c) {
+			rest, connector = rest[len(c):], true
+			break
+		}
+	}
+	if addr.City == "" {
+		return end, true
+	}
+	toks := fold.Tokens(rest, 0)
+	words := make([]string, 0, 4)
+	for _, t := range toks[:min(len(toks), 4)] {
+		words = append(words, t.Text)
+	}
+	city := strings.Fields(addr.City)
+	if len(words) >= len(city) && strings.Join(words[:len(city)], " ") == addr.City {
+		restStart := pos + len(tail) - len(rest)
+		return restStart + toks[len(city)-1].End, true
+	}
+	if name, _ := address.PlaceAt(words); name != "" {
+		return 0, false // the same street in another town
+	}
+	if connector && len(toks) > 0 && toks[0].Upper {
+		return 0, false
+	}
+	return end, true
+}
+
+var postcodeStart = regexp.MustCompile(`^[1-9][0-9]{3} ?[A-Za-z]{2}\b *`)
+
+// locatorNear reports whether a phone number, e-mail address, street
+// address or postcode that is not the organisation's stands near a name.
+// The locators are found once per text, in the stretch around its names.
+func (s *scan) locatorNear(start, end int) bool {
+	if !s.locDone {
+		s.locDone = true
+		lo, hi := len(s.text), 0
+		for _, m := range s.names {
+			lo, hi = min(lo, m.start), max(hi, m.end)
+		}
+		a, b := s.around(lo-locatorDistance, hi+locatorDistance)
+		note := func(st, en int) { s.locators = append(s.locators, [2]int{st, en}) }
+		for _, p := range s.phoneStarts {
+			if p >= a && p < b && phoneLike(s.text, p) {
+				pa, pb := s.around(p-3, p+phoneWindow)
+				s.d.phoneNumbersIn(s.text, pa, pb, func(st, en int, _ string) { note(st, en) })
+			}
+		}
+		if mayHoldEmail(s.text[a:b]) {
+			s.d.emailsIn(s.text, a, b, func(st, en int, _ string) { note(st, en) })
+		}
+		for _, f := range address.FindStreets(s.text[a:b]) {
+			if !s.d.isOwnAddress(f.Address) {
+				note(a+f.Start, a+f.End)
+			}
+		}
+		spans, codes := address.PostcodeIn(s.text[a:b])
+		for k, pc := range codes {
+			if !s.d.isOwnPostcode(pc) {
+				note(a+spans[k][0], a+spans[k][1])
+			}
+		}
+	}
+	for _, l := range s.locators {
+		if l[1] > start-locatorDistance && l[0] < end+locatorDistance {
+			return true
+		}
+	}
+	return false
+}
+
+// mayHoldEmail is a quick test before the e-mail pattern, which is slow on
+// long text: an "@", a bracketed "at", or a written-out "at" with a "dot".
+func mayHoldEmail(text string) bool {
+	if strings.IndexByte(text, '@') >= 0 {
+		return true
+	}
+	at, dot := false, false
+	for i := 1; i+2 < len(text); i++ {
+		a, b := text[i]|0x20, text[i+1]|0x20
+		pre, post := text[i-1], text[i+2]
+		switch {
+		case a == 'a' && b == 't':
+			if strings.IndexByte("[({", pre) >= 0 || strings.IndexByte("])}", post) >= 0 {
+				return true
+			}
+			at = at || pre == ' ' && post == ' '
+		case a == 'd' && b == 'o' && i+3 < len(text) && text[i+2]|0x20 == 't':
+			dot = dot || pre == ' ' && text[i+3] == ' '
+		case a == 'p' && b == 'u':
+			dot = dot || pre == ' ' && strings.HasPrefix(text[i:], "punt ")
+		}
+	}
+	return at && dot || strings.Contains(text, " apenstaartje ")
+}
+
+// locatorDistance is how near a locator must stand to a name to count as
+// published with it: a post or two, not a whole page.
+const locatorDistance = 400
+
+func (d *Detector) isOwnPostcode(pc string) bool {
+	for _, o := range d.ownAddrs {
+		if o.Postcode == pc {
+			return true
+		}
+	}
+	return false
+}

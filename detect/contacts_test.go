@@ -1,0 +1,134 @@
+package detect
+
+import "testing"
+
+func TestPhones(t *testing.T) {
+	d := testDetector(t)
+	// E001 has 06-12345678; every way it is written must match.
+	for _, p := range []string{
+		"0612345678", "06-12345678", "06 12 34 56 78", "06-1234 5678", "+31 6 12345678", "+31(0)6-12345678",
+		"0031 6 1234 5678", "(06) 12345678", "+31612345678", "06.12.34.56.78", "tel:0612345678", "+31 (0)6 12 34 56 78",
+	} {
+		if got := summary(d.Scan("Bel haar maar op " + p + ", succes.")); got != "E001 phone critical" {
+			t.Errorf("%q: got %q", p, got)
+		}
+	}
+	// Landlines.
+	for text, want := range map[string]string{
+		"Haar vaste nummer: 030-1234567":     "E001 phone critical",
+		"Bel 010 123 4567":                   "E006 phone critical",
+		"Thuis: +31 30 765 4321 (na 18 uur)": "E008 phone critical",
+		"Mieke: 0612121212":                  "E004 phone critical",
+	} {
+		if got := summary(d.Scan(text)); got != want {
+			t.Errorf("%q: got %q, want %q", text, got, want)
+		}
+	}
+	// Never phones, or not the roster's.
+	for _, text := range []string{
+		"Bel 06-12345679 (een cijfer anders)",
+		"Bel 06-22345678",
+		"IBAN NL91 ABNA 0612 3456 78 graag",
+		"IBAN NL91ABNA0612345678",
+		"KvK 61234567, BTW NL001234567B01",
+		"BSN 612345678 staat op de brief",
+		"Op 06-12-2024 om 10:30 uur, bedrag € 612.345,67",
+		"Ordernummer 0612345678901234",
+		"De school: 030-7001122",
+		"Datum: 2024-06-12 12:34:56",
+	} {
+		if got := summary(d.Scan(text)); got != "" {
+			t.Errorf("%q: got %q, want nothing", text, got)
+		}
+	}
+}
+
+func TestEmails(t *testing.T) {
+	d := testDetector(t)
+	for _, text := range []string{
+		"mail haar: sanne.vdberg82@example.com",
+		"mail haar: Sanne.VdBerg82@EXAMPLE.com",
+		"mail haar: sanne.vdberg82 [at] example [dot] com",
+		"mail haar: sanne.vdberg82 (at) example.com",
+		"mail haar: sanne.vdberg82 at example dot com",
+		"<a href=\"mailto:sanne.vdberg82@example.com\">mail</a>",
+		"sanne.vdberg82{at}example{dot}com",
+	} {
+		if got := summary(d.Scan(text)); got != "E001 email critical" {
+			t.Errorf("%q: got %q", text, got)
+		}
+	}
+	for _, text := range []string{
+		"sanne.vdberg83@example.com",
+		"sanne.vdberg82@example.co",
+		"xsanne.vdberg82@example.com",
+		"p.dewit@zonnebloem-kdv.example", // the organisation's own domain
+	} {
+		if got := summary(d.Scan(text)); got != "" {
+			t.Errorf("%q: got %q, want nothing", text, got)
+		}
+	}
+}
+
+func TestAddresses(t *testing.T) {
+	d := testDetector(t)
+	tests := []struct{ text, want string }{
+		{"Ze woont op Kerkstraat 12a, 1234 AB Utrecht", "E001 address critical"},
+		{"ze woont op kerkstraat 12a (Utrecht)", "E001 address critical"},
+		{"Kerkstr. 12a", "E001 address critical"},
+		{"Kerkstraat nr. 12a in Utrecht", "E001 address critical"},
+		{"Kerkstraat 12 A", "E001 address critical"},
+		{"Kerkstraat 12\n1234AB UTRECHT", "E001 address critical"},
+		{"Kerkstraat 12", "E001 address critical"}, // no addition written: still her door
+		{"postcode 1234AB 12a", "E001 address critical"},
+		{"1234 AB, nr 12", "E001 address critical"},
+		{"Lindelaan 4 in Utrecht", "E002 address critical"},
+		{"Prins Hendriklaan 55, 3583 EL Utrecht", "E009 address critical"},
+		{"Oudegracht 210 bis", "E003 address critical"},
+		{"Dorpsweg 3, Zeist", "E007 address critical"},
+		// Only the postcode: a few houses, high.
+		{"Ze woont ergens in 1234 AB Utrecht", "E001 address high"},
+		// Not the home.
+		{"Kerkstraat 14, 1234 AB Utrecht", ""},    // the neighbour
+		{"Kerkstraat 12a, Amsterdam", ""},         // another town
+		{"Kerkstraat 12a in Zoetermeer", ""},      // another town
+		{"Kerkstraat 12a, 9999 ZZ Utrecht", ""},   // another postcode
+		{"Kerkstraat 12b", ""},                    // another door
+		{"Kerkstraat 112", ""},                    // another number
+		{"Lindelaan 44", ""},                      // another number
+		{"Dorpsweg 3 in Amersfoort", ""},          // another town
+		{"1234 AB 14", ""},                        // the neighbour by postcode
+		{"Bloemenlaan 1, 3511 AA Utrecht", ""},    // the organisation's own address
+		{"In 2024 AB en 1234 worden genoemd", ""}, // a year is no postcode
+	}
+	for _, tt := range tests {
+		if got := summary(d.Scan(tt.text)); got != tt.want {
+			t.Errorf("Scan(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestSeverity(t *testing.T) {
+	d := testDetector(t)
+	tests := []struct{ text, want string }{
+		{"Sanne van den Berg, ik weet waar je woont.", "E001 name high"},
+		{"Sanne van den Berg. I know where you live.", "E001 name high"},
+		{"Sanne van den Berg woont op de Esdoornlaan 8", "E001 name high"},
+		{"Sanne van den Berg: bel 06-55555555", "E001 name high"},
+		{"Sanne van den Berg, mail s.berg@example.org", "E001 name high"},
+		{"Sanne van den Berg zit in 3581 KA", "E001 name high"},
+		// The organisation's own contacts are no locator.
+		{"Sanne van den Berg, De Zonnebloem, tel 030-7001122, Bloemenlaan 1", "E001 name medium"},
+		{"Sanne van den Berg, mail sanne@zonnebloem-kdv.example", "E001 name low"},
+		// The roster's data is critical, with or without the name.
+		{"Sanne van den Berg woont Kerkstraat 12a", "E001 name high; E001 address critical"},
+		{"Bel 06-12345678", "E001 phone critical"},
+		// A first name alone never rises above low.
+		{"Sanne van De Zonnebloem: ik weet waar je woont", "E001 name low"},
+	}
+	for _, tt := range tests {
+		if got := summary(d.Scan(tt.text)); got != tt.want {
+			t.Errorf("Scan(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,283 @@
+// Package detect finds employees from the roster in text: their names in the
+// ways people write them, their private phone numbers, e-mail addresses and
+// home addresses, and scores each finding for how much it exposes them.
+//
+// A scan runs in two phases, as secret scanners do: one fast pass folds the
+// text word by word and looks each word up in a hash index of everything the
+// roster makes interesting (first names, surnames, streets, postcodes, e-mail
+// local parts) and notes digit runs that could start a phone number; then
+// the slow, exact checks run only on small windows around those candidates.
+package detect
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/doxwatch/doxwatch/fold"
+)
+
+// Kind is what was found.
+type Kind string
+
+// Kinds of finding.
+const (
+	KindName    Kind = "name"
+	KindPhone   Kind = "phone"
+	KindEmail   Kind = "email"
+	KindAddress Kind = "address"
+)
+
+// Severity is how much a finding exposes the employee.
+type Severity int
+
+// Severities, in increasing order.
+const (
+	Low Severity = iota + 1
+	Medium
+	High
+	Critical
+)
+
+var severityNames = []string{"", "low", "medium", "high", "critical"}
+
+func (s Severity) String() string {
+	if s < Low || s > Critical {
+		return fmt.Sprintf("severity(%d)", int(s))
+	}
+	return severityNames[s]
+}
+
+// ParseSeverity reads "low", "medium", "high" or "critical".
+func ParseSeverity(s string) (Severity, error) {
+	for i, n := range severityNames {
+		if i > 0 && n == s {
+			return Severity(i), nil
+		}
+	}
+	return 0, fmt.Errorf("%q is not a severity (low, medium, high, critical)", s)
+}
+
+// MarshalText writes the severity's name.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// Finding is one employee found in a text.
+type Finding struct {
+	EmployeeID string
+	Kind       Kind
+	// Start and End are byte offsets of the match in the scanned text.
+	Start, End int
+	Match      string
+	// Excerpt is the match with about 60 characters of context on each
+	// side, white space collapsed; the match is Excerpt[ExcerptStart:ExcerptEnd].
+	Excerpt                  string
+	ExcerptStart, ExcerptEnd int
+	Severity                 Severity
+	// Reason says in a few words why the finding has its severity.
+	Reason string
+	// Fingerprint identifies what was found (employee, kind, value) without
+	// the offsets, so the same post scanned again gives the same fingerprints.
+	Fingerprint string
+}
+
+// MaxSeverity is the highest severity among findings, or 0 if there are none.
+func MaxSeverity(fs []Finding) Severity {
+	var m Severity
+	for _, f := range fs {
+		m = max(m, f.Severity)
+	}
+	return m
+}
+
+// Scan finds the roster's employees in text. It is safe for concurrent use.
+func (d *Detector) Scan(text string) []Finding {
+	s := scan{d: d, text: text}
+	s.candidates()
+	if len(s.anchors) == s.phraseHits && len(s.phoneStarts) == 0 {
+		return nil
+	}
+	s.verify()
+	return s.result()
+}
+
+// scan is the state of one Scan call.
+type scan struct {
+	d    *Detector
+	text string
+
+	anchors     []anchorHit
+	phraseHits  int
+	phoneStarts []int
+
+	found map[string]*Finding // by fingerprint
+	names []nameMatch
+
+	// Lazily computed facts about the whole text, for name severity.
+	ctxDone   bool
+	orgCtx    bool
+	threat    bool
+	locDone   bool
+	locators  [][2]int // spans of unlisted phones, e-mails, streets, postcodes
+	windowBuf window
+}
+
+type anchorHit struct {
+	start, end int
+	e          *entry
+}
+
+// candidates is the fast phase: one pass over the words of the text.
+func (s *scan) candidates() {
+	sc := fold.NewScanner(s.text)
+	lastPhone := -1 << 30
+	d := s.d
+	s.anchors = make([]anchorHit, 0, 16)
+	for sc.Next() {
+		start, end := sc.Span()
+		h := sc.Hash()
+		b1, b2 := h&d.bloomMask, (h>>32)&d.bloomMask
+		if d.bloom[b1>>6]&(1<<(b1&63)) != 0 && d.bloom[b2>>6]&(1<<(b2&63)) != 0 && !sc.Long() {
+			if e, ok := d.keys[string(sc.Word())]; ok {
+				s.anchors = append(s.anchors, anchorHit{start, end, e})
+				if len(e.phrases) > 0 {
+					s.phraseHits++
+				}
+			}
+		}
+		if c := s.text[start]; c >= '0' && c <= '9' && start-lastPhone > phoneWindow/2 &&
+			(c == '0' || (start > 0 && s.text[start-1] == '+')) && !midNumber(s.text, start) {
+			s.phoneStarts = append(s.phoneStarts, start)
+			lastPhone = start
+		}
+	}
+}
+
+// midNumber reports whether a digit run continues a number, as the month
+// in "12-03-2025" does: such a run does not start a phone number.
+func midNumber(text string, start int) bool {
+	if start < 2 {
+		return false
+	}
+	c, d := text[start-1], text[start-2]
+	return (c == '-' || c == '.' || c == '/' || c == ':' || c == ',') && d >= '0' && d <= '9'
+}
+
+// verify is the slow phase: exact checks around each candidate.
+func (s *scan) verify() {
+	s.found = map[string]*Finding{}
+	for _, p := range s.phoneStarts {
+		s.checkPhones(p)
+	}
+	for _, h := range s.anchors {
+		for _, g := range h.e.firsts {
+			s.checkFirst(h, g)
+		}
+		if len(h.e.surnames) > 0 {
+			s.checkInitials(h)
+		}
+		for _, ai := range h.e.streets {
+			s.checkStreet(h, s.d.addresses[ai])
+		}
+		for _, ai := range h.e.postcodes {
+			s.checkPostcode(h, s.d.addresses[ai])
+		}
+		if h.e.emails {
+			s.checkEmails(h)
+		}
+	}
+	s.scoreNames()
+}
+
+func (s *scan) result() []Finding {
+	out := make([]Finding, 0, len(s.found))
+	for _, f := range s.found {
+		out = append(out, *f)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Start != out[j].Start {
+			return out[i].Start < out[j].Start
+		}
+		if out[i].EmployeeID != out[j].EmployeeID {
+			return out[i].EmployeeID < out[j].EmployeeID
+		}
+		return out[i].Kind < out[j].Kind
+	})
+	return out
+}
+
+// add records a finding, keeping per fingerprint the most severe occurrence
+// (the first of equals).
+func (s *scan) add(emp int, kind Kind, value string, start, end int, sev Severity, reason string) {
+	id := s.d.people[emp].id
+	fp := fingerprint(id, kind, value)
+	if old, ok := s.found[fp]; ok && old.Severity >= sev {
+		return
+	}
+	f := &Finding{
+		EmployeeID: id, Kind: kind, Start: start, End: end, Match: s.text[start:end],
+		Severity: sev, Reason: reason, Fingerprint: fp,
+	}
+	f.Excerpt, f.ExcerptStart, f.ExcerptEnd = excerpt(s.text, start, end, excerptContext)
+	s.found[fp] = f
+}
+
+func fingerprint(id string, kind Kind, value string) string {
+	h := sha256.Sum256([]byte(id + "\x00" + string(kind) + "\x00" + value))
+	return hex.EncodeToString(h[:12])
+}
+
+const excerptContext = 60
+
+// excerpt cuts about n bytes of context either side of text[start:end], at
+// word boundaries where it can, collapsing white space so the excerpt reads
+// as one line in an e-mail or a terminal.
+func excerpt(text string, start, end, n int) (string, int, int) {
+	a := max(0, start-n)
+	for a > 0 && a < start && !utf8.RuneStart(text[a]) {
+		a--
+	}
+	if i := strings.IndexAny(text[a:start], " \t\n"); a > 0 && i >= 0 && i < n/3 {
+		a += i + 1
+	}
+	b := min(len(text), end+n)
+	for b < len(text) && b > end && !utf8.RuneStart(text[b]) {
+		b--
+	}
+	if i := strings.LastIndexAny(text[end:b], " \t\n"); b < len(text) && i >= 0 && i > (b-end)*2/3 {
+		b = end + i
+	}
+	pre, match, post := collapse(text[a:start]), collapse(text[start:end]), collapse(text[end:b])
+	if a > 0 {
+		pre = "…" + strings.TrimLeft(pre, " ")
+	}
+	if b < len(text) {
+		post = strings.TrimRight(post, " ") + "…"
+	}
+	return pre + match + post, len(pre), len(pre) + len(match)
+}
+
+func collapse(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if r == '\n' || r == '\r' || r == '\t' || r == ' ' || r == '\u00a0' {
+			space = true
+			continue
+		}
+		if r == utf8.RuneError || r < 0x20 {
+			r = '\uFFFD'
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	if space {
+		b.WriteByte(' ')
+	}
+	return b.String()
+}

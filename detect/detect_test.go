@@ -1,0 +1,101 @@
+package detect
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/doxwatch/doxwatch/config"
+	"github.com/doxwatch/doxwatch/roster"
+)
+
+func testDetector(t testing.TB) *Detector {
+	t.Helper()
+	cfg, err := config.Load(filepath.Join("testdata", "org.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	r, err := roster.Load(cfg.ResolvePath(cfg.Roster), cfg.Region)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := New(r, OptionsFromConfig(cfg))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// summary renders findings as "E001 name low; E001 phone critical".
+func summary(fs []Finding) string {
+	var parts []string
+	for _, f := range fs {
+		parts = append(parts, fmt.Sprintf("%s %s %s", f.EmployeeID, f.Kind, f.Severity))
+	}
+	return strings.Join(parts, "; ")
+}
+
+func TestNames(t *testing.T) {
+	d := testDetector(t)
+	tests := []struct{ text, want string }{
+		// Every way a full name is written; no context, so low.
+		{"Gisteren sprak ik Sanne van den Berg.", "E001 name low"},
+		{"gisteren sprak ik sanne van den berg", "E001 name low"},
+		{"GISTEREN SPRAK IK SANNE VAN DEN BERG", "E001 name low"},
+		{"Brief van S. van den Berg over de wachtlijst", "E001 name low"},
+		{"Van den Berg, Sanne (planning)", "E001 name low"},
+		{"Lijst: Berg, Sanne van den; Dijkstra, Joëlle", "E001 name low; E003 name low"},
+		{"Mail van Sanne vd Berg", "E001 name low"},
+		{"Mail van Sanne v.d. Berg", "E001 name low"},
+		{"Mail van Sanne v/d Berg", "E001 name low"},
+		{"Anouk Jansen-de Vries schreef", "E002 name low"},
+		{"Anouk Jansen de Vries schreef", "E002 name low"},
+		{"Anouk Jansen-de Vriees schreef", "E002 name low"},
+		{"Joelle Dijkstra belde", "E003 name low"},
+		{"Joëlle Dijkstr belde", "E003 name low"},
+		{"Noek Jansen-de Vries is de planner", "E002 name low"},
+		{"S\u0430nne van den Berg", "E001 name low"},
+		{"San\u00adne van den Berg", "E001 name low"},
+		{"Sanne van den Berg's mail", "E001 name low"},
+		{"Anne Marie 't Hart en Annemarie 't Hart", "E006 name low"},
+		{"Anne-Marie ’t Hart", "E006 name low"},
+		{"Fatima El Amrani", "E008 name low"},
+		{"Ilse van der Meer-de Boer", "E009 name low"},
+		{"Ilse vd Meer-de Boer", "E009 name low"},
+		{"mieke bakker", "E004 name low"},
+		{"MIEKE BAKKER", "E004 name low"},
+		{"Mieke Bakker", "E004 name low"},
+		{"M. Bakker", "E004 name low"},
+		// With the organisation named: medium.
+		{"Sanne van den Berg van De Zonnebloem", "E001 name medium"},
+		{"Piet de Wit werkt bij KDV Zonnebloem", "E005 name medium"},
+		// Organisation context lets a first name alone count, as low.
+		{"Sanne van De Zonnebloem is onbeschoft", "E001 name low"},
+		{"Die Sanne's bij kinderopvang de zonnebloem", "E001 name low"},
+		{"Die Sannes bij kinderopvang de zonnebloem", "E001 name low"},
+		// Not the employee.
+		{"Sanne van den Broek", ""},
+		{"Sanne van den Broek van De Zonnebloem", ""},
+		{"Sanne de Berg", ""},
+		{"Sanne Berg", ""},
+		{"Anouk Jansen", ""},
+		{"de bakker op de hoek", ""},
+		{"Vraag het Mieke. Bakker op de hoek weet het", ""},
+		{"Mieke bakker op de hoek", ""},
+		{"m. bakker", ""},
+		{"ik kocht brood bij bakker Visser en vis bij de visser", ""},
+		{"Sanne alleen, zonder organisatie", ""},
+		{"sanne bij de zonnebloem", ""},
+		{"Thomas Smitt", ""},
+		{"Jansen, Anouk", ""},
+	}
+	for _, tt := range tests {
+		if got := summary(d.Scan(tt.text)); got != tt.want {
+			t.Errorf("Scan(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,368 @@
+package detect
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/nyaruka/phonenumbers/v2"
+
+	"github.com/doxwatch/doxwatch/address"
+	"github.com/doxwatch/doxwatch/config"
+	"github.com/doxwatch/doxwatch/fold"
+	"github.com/doxwatch/doxwatch/roster"
+)
+
+// Options are the parts of the configuration detection needs.
+type Options struct {
+	// Region is the phone region for numbers without a country code.
+	Region string
+	// Organisation is the employer's name and aliases: their presence in a
+	// text is "organisation context".
+	Organisation []string
+	// OwnPhones, OwnAddresses and OwnEmailDomains are the organisation's
+	// work contact details, never doxing.
+	OwnPhones       []string
+	OwnAddresses    []string
+	OwnEmailDomains []string
+	// Threats are phrases that make a named post high severity.
+	Threats []string
+	// CommonSurnames are added to the built-in list of surnames that are
+	// also ordinary words.
+	CommonSurnames []string
+}
+
+// OptionsFromConfig takes detection's options from the configuration.
+func OptionsFromConfig(c *config.Config) Options {
+	org := append([]string{c.Organisation.Name}, c.Organisation.Aliases...)
+	return Options{
+		Region:          c.Region,
+		Organisation:    org,
+		OwnPhones:       c.Organisation.OwnContacts.Phones,
+		OwnAddresses:    c.Organisation.OwnContacts.Addresses,
+		OwnEmailDomains: c.Organisation.OwnContacts.EmailDomains,
+		Threats:         c.Detect.Threats,
+		CommonSurnames:  c.Detect.CommonSurnames,
+	}
+}
+
+// Detector is an index of a roster, built once and used for many scans.
+type Detector struct {
+	region string
+	people []person
+	keys   map[string]*entry
+	// bloom is a Bloom filter of the keys (two bits from each key's hash),
+	// so most words of a text cost two bit tests instead of a map lookup.
+	bloom     []uint64
+	bloomMask uint64
+
+	// typos holds every surname core word of five letters or more and each
+	// of its one-letter deletions: a word within one edit of such a core has
+	// itself or one of its deletions here (the SymSpell trick).
+	typos map[string]bool
+
+	phones    map[string][]int // E.164 → people
+	emails    map[string][]int
+	addresses []addrRef
+
+	ownPhones  map[string]bool
+	ownAddrs   []address.Address
+	ownDomains map[string]bool
+
+	orgPhrases phrases
+}
+
+type person struct {
+	id string
+	// firsts are the first name and the known_as aliases, folded to words;
+	// firsts[0] is the first name.
+	firsts    [][]string
+	initial   byte
+	particles []string
+	core      []string
+	// forms are the ways the particles may be written (see particleForms).
+	forms  [][]string
+	common bool
+}
+
+type addrRef struct {
+	emp  int
+	addr address.Address
+}
+
+// entry is everything a folded word of the text may be the start of.
+type entry struct {
+	firsts    []*firstGroup // first names and aliases starting with this word
+	surnames  []int         // people whose surname core starts with this word
+	streets   []int         // addresses whose street ends with this word
+	postcodes []int         // addresses with this postcode (or its digits)
+	emails    bool          // the word is part of a roster e-mail's local part
+	phrases   []phraseRef   // organisation names and threats ending with this word
+}
+
+// phraseRef is an organisation name or a threat, as folded words.
+type phraseRef struct {
+	words  []string
+	threat bool
+}
+
+// firstGroup is everyone who has one first name (or alias), so a first name
+// in the text is checked once however many people share it.
+type firstGroup struct {
+	words []string
+	refs  []firstRef
+	// byCore finds the people whose surname starts with a given word.
+	byCore map[string][]firstRef
+}
+
+type firstRef struct {
+	emp  int
+	form nameForm
+}
+
+// particles are the Dutch (and some other) surname prefixes, tussenvoegsels.
+var particles = setOf("van", "de", "den", "der", "het", "t", "te", "ten", "ter", "in", "op", "aan",
+	"bij", "onder", "uit", "voor", "d", "l", "la", "le", "du", "des", "da", "di", "dos", "das", "von", "zu", "vd")
+
+// commonSurnames are surnames that are also ordinary words: they match only
+// where the casing shows a name.
+var commonSurnames = []string{
+	"bakker", "visser", "de wit", "de jong", "kok", "de kok", "bos", "vos", "de vos", "de groot", "de haan",
+	"t hart", "smit", "de boer", "boer", "mulder", "brouwer", "dekker", "koster", "kuiper", "schipper",
+	"molenaar", "timmerman", "hoek", "de bruin", "de lange", "groen", "de graaf", "koning", "keizer",
+	"prins", "de ridder", "vogel", "mol", "kramer", "de klein", "klein", "groot", "post", "veld", "visscher",
+	"de bakker",
+}
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// New builds the index of r.
+func New(r *roster.Roster, opts Options) (*Detector, error) {
+	if opts.Region == "" {
+		opts.Region = "NL"
+	}
+	d := &Detector{
+		region:     opts.Region,
+		keys:       make(map[string]*entry, len(r.Employees)*6),
+		phones:     map[string][]int{},
+		emails:     map[string][]int{},
+		ownPhones:  map[string]bool{},
+		ownDomains: map[string]bool{},
+		typos:      map[string]bool{},
+	}
+	common := setOf(commonSurnames...)
+	for _, s := range opts.CommonSurnames {
+		common[fold.String(s)] = true
+	}
+	for _, p := range opts.OwnPhones {
+		n, err := phonenumbers.Parse(p, d.region)
+		if err != nil {
+			return nil, fmt.Errorf("own contact phone %q: %w", p, err)
+		}
+		d.ownPhones[phonenumbers.Format(n, phonenumbers.E164)] = true
+	}
+	for _, a := range opts.OwnAddresses {
+		pa, err := address.Parse(a)
+		if err != nil {
+			return nil, fmt.Errorf("own contact address: %w", err)
+		}
+		d.ownAddrs = append(d.ownAddrs, pa)
+	}
+	for _, dom := range opts.OwnEmailDomains {
+		d.ownDomains[strings.ToLower(strings.TrimPrefix(dom, "@"))] = true
+	}
+	d.orgPhrases = newPhrases(opts.Organisation)
+	for _, list := range []struct {
+		phrases []string
+		threat  bool
+	}{{opts.Organisation, false}, {opts.Threats, true}} {
+		for _, ph := range list.phrases {
+			if w := fold.Words(ph); len(w) > 0 {
+				e := d.entry(w[len(w)-1])
+				e.phrases = append(e.phrases, phraseRef{w, list.threat})
+			}
+		}
+	}
+	for _, e := range r.Employees {
+		d.addPerson(e, common)
+	}
+	nbits := uint64(1 << 16)
+	for nbits < uint64(len(d.keys))*16 {
+		nbits <<= 1
+	}
+	d.bloom, d.bloomMask = make([]uint64, nbits/64), nbits-1
+	for k := range d.keys {
+		h := fold.HashString(k)
+		for _, b := range [2]uint64{h & d.bloomMask, (h >> 32) & d.bloomMask} {
+			d.bloom[b>>6] |= 1 << (b & 63)
+		}
+	}
+	return d, nil
+}
+
+func (d *Detector) entry(word string) *entry {
+	en := d.keys[word]
+	if en == nil {
+		en = &entry{}
+		d.keys[word] = en
+	}
+	return en
+}
+
+func (d *Detector) addFirst(word string, words []string, ref firstRef, core string) {
+	en := d.entry(word)
+	var g *firstGroup
+	for _, x := range en.firsts {
+		if strings.Join(x.words, " ") == strings.Join(words, " ") {
+			g = x
+		}
+	}
+	if g == nil {
+		g = &firstGroup{words: words, byCore: map[string][]firstRef{}}
+		en.firsts = append(en.firsts, g)
+	}
+	g.refs = append(g.refs, ref)
+	g.byCore[core] = append(g.byCore[core], ref)
+}
+
+func (d *Detector) addPerson(e roster.Employee, common map[string]bool) {
+	idx := len(d.people)
+	p := person{id: e.ID}
+	for _, n := range append([]string{e.FirstName}, e.KnownAs...) {
+		if w := fold.Words(n); len(w) > 0 {
+			p.firsts = append(p.firsts, w)
+		}
+	}
+	if len(p.firsts) > 0 {
+		p.initial = p.firsts[0][0][0]
+	}
+	last := fold.Words(e.LastName)
+	i := 0
+	for i < len(last)-1 && particles[last[i]] {
+		i++
+	}
+	p.particles, p.core = last[:i], last[i:]
+	p.common = common[strings.Join(last, " ")]
+	p.forms = particleForms(&p)
+	d.people = append(d.people, p)
+
+	if len(p.core) > 0 {
+		for f, words := range p.firsts {
+			ref := firstRef{idx, formFull}
+			if f > 0 {
+				ref.form = formAlias
+			}
+			d.addFirst(words[0], words, ref, p.core[0])
+			if len(words) == 1 {
+				d.addFirst(words[0]+"s", words, ref, p.core[0]) // "Sannes"
+			}
+		}
+		en := d.entry(p.core[0])
+		en.surnames = append(en.surnames, idx)
+		if c := p.core[0]; len(c) >= 5 {
+			d.typos[c] = true
+			for i := range c {
+				d.typos[c[:i]+c[i+1:]] = true
+			}
+		}
+	}
+	for _, ph := range e.Phones {
+		d.phones[ph] = append(d.phones[ph], idx)
+	}
+	for _, em := range e.Emails {
+		if d.ownDomains[domainOf(em)] {
+			continue // a work address is never doxing
+		}
+		d.emails[em] = append(d.emails[em], idx)
+		local, _, _ := strings.Cut(em, "@")
+		if w := longest(fold.Words(local)); w != "" {
+			d.entry(w).emails = true
+		}
+	}
+	for _, a := range e.Addresses {
+		if d.isOwnAddress(a) {
+			continue
+		}
+		ai := len(d.addresses)
+		d.addresses = append(d.addresses, addrRef{idx, a})
+		words := strings.Fields(a.Street)
+		last := words[len(words)-1]
+		for _, w := range streetForms(last) {
+			en := d.entry(w)
+			en.streets = append(en.streets, ai)
+		}
+		if a.Postcode != "" {
+			for _, w := range []string{strings.ToLower(a.Postcode), a.Postcode[:4]} {
+				en := d.entry(w)
+				en.postcodes = append(en.postcodes, ai)
+			}
+		}
+	}
+}
+
+// streetForms are the ways the last word of a street is written: in full
+// and abbreviated ("kerkstraat", "kerkstr").
+func streetForms(word string) []string {
+	forms := []string{word}
+	for full, abbr := range map[string]string{"straat": "str", "laan": "ln"} {
+		if strings.HasSuffix(word, full) {
+			forms = append(forms, strings.TrimSuffix(word, full)+abbr)
+		}
+	}
+	return forms
+}
+
+func (d *Detector) isOwnAddress(a address.Address) bool {
+	for _, o := range d.ownAddrs {
+		if o.Key() == a.Key() && o.Number == a.Number && o.Addition == a.Addition {
+			return true
+		}
+	}
+	return false
+}
+
+func domainOf(email string) string {
+	_, dom, _ := strings.Cut(email, "@")
+	return dom
+}
+
+func longest(words []string) string {
+	best := ""
+	for _, w := range words {
+		if len(w) > len(best) {
+			best = w
+		}
+	}
+	return best
+}
+
+// isSurname reports whether w is the first word of someone's surname core.
+func (d *Detector) isSurname(w string) bool {
+	e := d.keys[w]
+	return e != nil && len(e.surnames) > 0
+}
+
+// maybeTypo reports whether w might be within one edit of a surname core
+// of five letters or more; false means it certainly is not.
+func (d *Detector) maybeTypo(w string) bool {
+	if len(w) < 4 || len(w) > 40 {
+		return false
+	}
+	if d.typos[w] {
+		return true
+	}
+	var buf [40]byte
+	for i := range w {
+		n := copy(buf[:], w[:i])
+		n += copy(buf[n:], w[i+1:])
+		if d.typos[string(buf[:n])] {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,501 @@
+package detect
+
+import (
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/doxwatch/doxwatch/fold"
+)
+
+// nameForm is how a name was written; it decides severity.
+type nameForm uint8
+
+const (
+	formFirst   nameForm = iota + 1 // "Sanne" alone
+	formInitial                     // "S. van den Berg"
+	formAlias                       // "Joe Jansen", known_as + surname
+	formFull                        // "Sanne van den Berg"
+)
+
+type nameMatch struct {
+	emp        int
+	start, end int
+	form       nameForm
+}
+
+// windowSpan is how many bytes around a candidate word are cut into words
+// for the exact checks; a name with its particles fits many times over.
+const windowSpan = 64
+
+type window struct {
+	a, b int
+	toks []fold.Token
+}
+
+// tokensAround returns the words around text[start:end] and the index of
+// the word that starts at start.
+func (s *scan) tokensAround(start, end int) ([]fold.Token, int) {
+	w := &s.windowBuf
+	if w.toks == nil || start-w.a < windowSpan/2 && w.a > 0 || w.b-end < windowSpan/2 && w.b < len(s.text) {
+		a := max(0, start-windowSpan)
+		for a > 0 && !isSpaceByte(s.text[a-1]) && start-a < 2*windowSpan {
+			a--
+		}
+		b := min(len(s.text), end+windowSpan)
+		for b < len(s.text) && !isSpaceByte(s.text[b]) && b-end < 2*windowSpan {
+			b++
+		}
+		for a > 0 && !utf8.RuneStart(s.text[a]) {
+			a--
+		}
+		for b < len(s.text) && !utf8.RuneStart(s.text[b]) {
+			b++
+		}
+		w.a, w.b, w.toks = a, b, fold.Tokens(s.text[a:b], a)
+	}
+	i := sort.Search(len(w.toks), func(i int) bool { return w.toks[i].Start >= start })
+	return w.toks, i
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+
+// sep is the text between word k and word k+1.
+func (s *scan) sep(toks []fold.Token, k int) string {
+	return s.text[toks[k].End:toks[k+1].Start]
+}
+
+// soft reports whether the words k and k+1 can belong to one name: only
+// spaces, hyphens, apostrophes or a slash between them, and a dot only after
+// an initial or an abbreviation ("S. v.d. Berg").
+func (s *scan) soft(toks []fold.Token, k int) bool {
+	sep := s.sep(toks, k)
+	if len(sep) > 6 {
+		return false
+	}
+	dot := len(toks[k].Text) <= 2
+	for _, r := range sep {
+		switch {
+		case r == ' ' || r == '\t' || r == '\u00a0' || r == '-' || r == '\'' || r == '\u2019' || r == '/' || (r >= '\u2010' && r <= '\u2014'):
+		case r == '.' && dot:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// wordsAt reports whether words appear at toks[k:], joined softly.
+func (s *scan) wordsAt(toks []fold.Token, k int, words []string) bool {
+	if k < 0 || k+len(words) > len(toks) {
+		return false
+	}
+	for n, w := range words {
+		if toks[k+n].Text != w || (n > 0 && !s.soft(toks, k+n-1)) {
+			return false
+		}
+	}
+	return true
+}
+
+// coreAt reports whether the surname core of p is at toks[k:], allowing one
+// typo in a word of five letters or more and a possessive s on the last word.
+func (s *scan) coreAt(p *person, toks []fold.Token, k int) bool {
+	if k < 0 || k+len(p.core) > len(toks) {
+		return false
+	}
+	edits := 0
+	for n, c := range p.core {
+		w := toks[k+n].Text
+		if n > 0 && !s.soft(toks, k+n-1) {
+			return false
+		}
+		switch {
+		case w == c, n == len(p.core)-1 && w == c+"s":
+		case len(c) >= 5 && edits == 0 && withinOneEdit(w, c):
+			edits++
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// withinOneEdit reports whether a and b differ by at most one insertion,
+// deletion, substitution or swap of neighbours.
+func withinOneEdit(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b)-len(a) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	if i == len(a) {
+		return true
+	}
+	if len(a) == len(b) {
+		if a[i+1:] == b[i+1:] {
+			return true
+		}
+		return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+	}
+	return a[i:] == b[i+1:]
+}
+
+// particleForms are the ways the particles of p are written: "van den",
+// "v.d." or "v/d" (v, d), "vd".
+func particleForms(p *person) [][]string {
+	if len(p.particles) == 0 {
+		return [][]string{nil}
+	}
+	initials := make([]string, len(p.particles))
+	for i, w := range p.particles {
+		initials[i] = w[:1]
+	}
+	forms := [][]string{p.particles, initials}
+	if len(initials) > 1 {
+		forms = append(forms, []string{strings.Join(initials, "")})
+	}
+	return forms
+}
+
+// checkFirst checks a first name (or alias) in the text against everyone
+// who has it: the full name forward or reversed, else the first name alone.
+func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
+	if !s.mayBeName(h) {
+		return
+	}
+	toks, i := s.tokensAround(h.start, h.end)
+	if i >= len(toks) || toks[i].Start != h.start {
+		return
+	}
+	possessive := len(g.words) == 1 && toks[i].Text == g.words[0]+"s"
+	if !possessive && !s.wordsAt(toks, i, g.words) {
+		return
+	}
+	j := i + len(g.words)
+	var matched []int
+	if !possessive {
+		matched = s.forwardForms(g, toks, i, j)
+		if i > 0 && strings.Contains(s.sep(toks, i-1), ",") {
+			for _, r := range g.refs {
+				if s.reverseForm(r.emp, &s.d.people[r.emp], toks, i, j, r.form) {
+					matched = append(matched, r.emp)
+				}
+			}
+		}
+	}
+	if len(matched) == len(g.refs) || !s.standsAlone(toks, i, j) {
+		return
+	}
+	for _, r := range g.refs {
+		if !slices.Contains(matched, r.emp) {
+			s.names = append(s.names, nameMatch{r.emp, toks[i].Start, toks[j-1].End, formFirst})
+		}
+	}
+}
+
+// mayBeName is a quick test, before cutting words, that a first name in
+// the text can be part of a finding: it is capitalised (it may stand alone),
+// or a comma precedes it (a reversed name), or the next word is a particle
+// or could be a surname.
+func (s *scan) mayBeName(h anchorHit) bool {
+	r, _ := utf8.DecodeRuneInString(s.text[h.start:])
+	if unicode.IsUpper(r) || strings.Contains(s.text[max(0, h.start-3):h.start], ",") {
+		return true
+	}
+	sc := fold.NewScanner(s.text[h.end:min(len(s.text), h.end+4*fold.MaxWord)])
+	for n := 0; n < 4 && sc.Next(); n++ {
+		w := string(sc.Word())
+		if particles[w] {
+			continue // look past "van den" at the surname
+		}
+		if s.d.isSurname(w) || s.d.isSurname(strings.TrimSuffix(w, "s")) || s.d.maybeTypo(w) {
+			return true
+		}
+		for _, g := range h.e.firsts {
+			if n == 0 && len(g.words) > 1 && g.words[1] == w {
+				return true // "anne marie"
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// capitalInitialBefore reports whether a capital letter standing alone (an
+// initial: "S." or "S ") comes shortly before text[pos:].
+func capitalInitialBefore(text string, pos int) bool {
+	for i := pos - 2; i >= 0 && i >= pos-24; i-- {
+		c := text[i]
+		if c >= 'A' && c <= 'Z' && (text[i+1] == '.' || text[i+1] == ' ') &&
+			(i == 0 || text[i-1] == ' ' || text[i-1] == '.' || text[i-1] == '\n' || text[i-1] == '(' || text[i-1] == '\t') {
+			return true
+		}
+	}
+	return false
+}
+
+// forwardForms tries "first [particles] surname" for the people of g whose
+// surname could start at one of the next few words, and returns who matched.
+func (s *scan) forwardForms(g *firstGroup, toks []fold.Token, i, j int) []int {
+	if j >= len(toks) || !s.soft(toks, j-1) {
+		return nil
+	}
+	var matched []int
+	try := func(refs []firstRef) {
+		for _, r := range refs {
+			if !slices.Contains(matched, r.emp) && s.forwardForm(r.emp, &s.d.people[r.emp], toks, i, j, r.form) {
+				matched = append(matched, r.emp)
+			}
+		}
+	}
+	fuzzy := false
+	for k := j; k < len(toks) && k <= j+3; k++ {
+		if k > j && !s.soft(toks, k-1) {
+			break
+		}
+		w := toks[k].Text
+		try(g.byCore[w])
+		if n := len(w); n > 4 && w[n-1] == 's' {
+			try(g.byCore[w[:n-1]])
+		}
+		if !particles[w] && len(w) > 1 {
+			// A word that is itself someone's surname is that surname, not
+			// a typo of another: "Janssen" is not a misspelt "Jansen".
+			fuzzy = !s.d.isSurname(w) && s.d.maybeTypo(w)
+			break
+		}
+	}
+	if fuzzy {
+		try(g.refs)
+	}
+	return matched
+}
+
+// standsAlone reports whether a first name stands alone. It does not if a
+// surname follows it: "Sanne van den Broek" is someone else; it does when
+// the organisation's name follows ("Sanne van De Zonnebloem").
+func (s *scan) standsAlone(toks []fold.Token, i, j int) bool {
+	if !toks[i].Upper {
+		return false
+	}
+	k := j
+	for k < len(toks) && s.soft(toks, k-1) && particles[toks[k].Text] && !toks[k].Upper {
+		k++
+	}
+	return k >= len(toks) || !s.soft(toks, k-1) || !toks[k].Upper || s.startsOrgName(toks, j)
+}
+
+// checkInitials looks for "S. van den Berg" at a surname in the text.
+func (s *scan) checkInitials(h anchorHit) {
+	if !capitalInitialBefore(s.text, h.start) {
+		return
+	}
+	toks, i := s.tokensAround(h.start, h.end)
+	if i >= len(toks) || toks[i].Start != h.start {
+		return
+	}
+	for _, emp := range h.e.surnames {
+		s.initialForm(emp, &s.d.people[emp], toks, i)
+	}
+}
+
+// forwardForm: "Sanne van den Berg", "Sanne vd Berg", "Anouk Jansen-de Vries".
+func (s *scan) forwardForm(emp int, p *person, toks []fold.Token, i, j int, form nameForm) bool {
+	if j >= len(toks) || !s.soft(toks, j-1) {
+		return false
+	}
+	for _, pf := range p.forms {
+		if !s.wordsAt(toks, j, pf) {
+			continue
+		}
+		k := j + len(pf)
+		if len(pf) > 0 && (k >= len(toks) || !s.soft(toks, k-1)) {
+			continue
+		}
+		if !s.coreAt(p, toks, k) || (p.common && toks[i].Upper != toks[k].Upper) {
+			continue
+		}
+		s.names = append(s.names, nameMatch{emp, toks[i].Start, toks[k+len(p.core)-1].End, form})
+		return true
+	}
+	return false
+}
+
+// reverseForm: "Van den Berg, Sanne" and "Berg, Sanne van den", as sorted lists write them.
+func (s *scan) reverseForm(emp int, p *person, toks []fold.Token, i, j int, form nameForm) bool {
+	c := i - len(p.core)
+	if c < 0 || !strings.Contains(s.sep(toks, i-1), ",") || len(s.sep(toks, i-1)) > 3 || !s.coreAt(p, toks, c) {
+		return false
+	}
+	if p.common && toks[i].Upper != toks[c].Upper {
+		return false
+	}
+	start, end := toks[c].Start, toks[j-1].End
+	if len(p.particles) > 0 {
+		found := false
+		for _, pf := range p.forms {
+			switch {
+			case s.wordsAt(toks, c-len(pf), pf) && s.soft(toks, c-1):
+				start, found = toks[c-len(pf)].Start, true
+			case j < len(toks) && s.soft(toks, j-1) && s.wordsAt(toks, j, pf):
+				end, found = toks[j+len(pf)-1].End, true
+			}
+			if found {
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	s.names = append(s.names, nameMatch{emp, start, end, form})
+	return true
+}
+
+// initialForm: "S. van den Berg", "S.M. Bakker", found from the surname.
+func (s *scan) initialForm(emp int, p *person, toks []fold.Token, i int) {
+	if !s.coreAt(p, toks, i) || (p.common && !toks[i].Upper) {
+		return
+	}
+	for _, pf := range p.forms {
+		c := i - len(pf)
+		if len(pf) > 0 && (!s.wordsAt(toks, c, pf) || !s.soft(toks, i-1)) {
+			continue
+		}
+		k, match := c-1, false
+		first := -1
+		for k >= 0 && len(toks[k].Text) == 1 && s.soft(toks, k) {
+			if toks[k].Text[0] == p.initial {
+				match = true
+			}
+			first = k
+			k--
+		}
+		if match && toks[first].Upper {
+			s.names = append(s.names, nameMatch{emp, toks[first].Start, toks[i+len(p.core)-1].End, formInitial})
+			return
+		}
+	}
+}
+
+// startsOrgName reports whether the words from k on name the organisation
+// ("Sanne van De Zonnebloem" is Sanne from the centre, not a surname).
+func (s *scan) startsOrgName(toks []fold.Token, k int) bool {
+	words := make([]string, 0, 8)
+	for n := k; n < len(toks) && n < k+8; n++ {
+		words = append(words, toks[n].Text)
+	}
+	for i := range words {
+		if s.d.orgPhrases.startsAt(words[i:]) {
+			return true
+		}
+		if !particles[words[i]] {
+			return false
+		}
+	}
+	return false
+}
+
+// scoreNames turns name matches into findings, with severity from what
+// else the text holds.
+func (s *scan) scoreNames() {
+	if len(s.names) == 0 {
+		return
+	}
+	s.docContext()
+	for _, m := range s.names {
+		if m.form == formFirst {
+			if s.orgCtx {
+				s.add(m.emp, KindName, "", m.start, m.end, Low, "first name with the organisation named")
+			}
+			continue
+		}
+		switch {
+		case s.threat:
+			s.add(m.emp, KindName, "", m.start, m.end, High, "name with threatening language")
+		case s.locatorNear(m.start, m.end):
+			s.add(m.emp, KindName, "", m.start, m.end, High, "name with a phone number, e-mail or street address")
+		case s.orgCtx:
+			s.add(m.emp, KindName, "", m.start, m.end, Medium, "name with the organisation named")
+		default:
+			s.add(m.emp, KindName, "", m.start, m.end, Low, "name without context")
+		}
+	}
+}
+
+// docContext decides whether the text names the organisation or holds a
+// threat, from the phrase endings the fast pass found. Only texts with a
+// name get this far.
+func (s *scan) docContext() {
+	if s.ctxDone {
+		return
+	}
+	s.ctxDone = true
+	for _, h := range s.anchors {
+		for _, ph := range h.e.phrases {
+			if (ph.threat && s.threat) || (!ph.threat && s.orgCtx) {
+				continue
+			}
+			toks, i := s.tokensAround(h.start, h.end)
+			if i < len(toks) && toks[i].Start == h.start && s.wordsEndAt(toks, i, ph.words) {
+				if ph.threat {
+					s.threat = true
+				} else {
+					s.orgCtx = true
+				}
+			}
+		}
+	}
+}
+
+// wordsEndAt reports whether words stand in toks ending at toks[i], in one
+// sentence: only spaces, commas and hyphens between them.
+func (s *scan) wordsEndAt(toks []fold.Token, i int, words []string) bool {
+	k := i - len(words) + 1
+	if k < 0 {
+		return false
+	}
+	for n, w := range words {
+		if toks[k+n].Text != w {
+			return false
+		}
+		if n > 0 && strings.ContainsAny(s.sep(toks, k+n-1), ".!?\n") {
+			return false
+		}
+	}
+	return true
+}
+
+// phrases is a set of folded word sequences, found by their first word.
+type phrases map[string][][]string
+
+func newPhrases(list []string) phrases {
+	p := phrases{}
+	for _, x := range list {
+		if w := fold.Words(x); len(w) > 0 {
+			p[w[0]] = append(p[w[0]], w)
+		}
+	}
+	return p
+}
+
+// startsAt reports whether a phrase starts at words[0].
+func (p phrases) startsAt(words []string) bool {
+	if len(words) == 0 {
+		return false
+	}
+	for _, ph := range p[words[0]] {
+		if len(ph) <= len(words) && slices.Equal(ph, words[:len(ph)]) {
+			return true
+		}
+	}
+	return false
+}
