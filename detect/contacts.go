@@ -55,10 +55,11 @@ func phoneLike(text string, p int) bool {
 }
 
 func (s *scan) checkPhones(p int) {
-	if !phoneLike(s.text, p) {
+	if p < s.phoneCovered || !phoneLike(s.text, p) {
 		return
 	}
 	a, b := s.around(p-3, p+phoneWindow)
+	s.phoneCovered = b - 12 // a number starting later may run past b
 	s.d.phoneNumbersIn(s.text, a, b, func(start, end int, e164 string) {
 		for _, emp := range s.d.phones[e164] {
 			s.add(emp, KindPhone, e164, start, end, Critical, "private phone number")
@@ -72,7 +73,7 @@ var emailRE = regexp.MustCompile(`(?i)(?:mailto:)?([a-z0-9][a-z0-9._%+\-]*)` + e
 
 const (
 	emailAt  = `\s*(?:@|\[\s*(?:at|@)\s*\]|\(\s*(?:at|@)\s*\)|\{\s*(?:at|@)\s*\}|\s(?:at|apenstaartje)\s)\s*`
-	emailDot = `\s*(?:\.|\[\s*(?:dot|punt|\.)\s*\]|\(\s*(?:dot|punt|\.)\s*\)|\{\s*(?:dot|punt)\s*\}|\s(?:dot|punt)\s)\s*`
+	emailDot = `(?:\.|\s*\[\s*(?:dot|punt|\.)\s*\]\s*|\s*\(\s*(?:dot|punt|\.)\s*\)\s*|\s*\{\s*(?:dot|punt)\s*\}\s*|\s+(?:dot|punt)\s+)`
 )
 
 var emailDotRE = regexp.MustCompile(`(?i)` + emailDot)

@@ -108,12 +108,14 @@ type scan struct {
 	d    *Detector
 	text string
 
-	anchors     []anchorHit
-	phraseHits  int
-	phoneStarts []int
+	anchors      []anchorHit
+	phraseHits   int
+	phoneStarts  []int
+	phoneCovered int // phone starts before this were inside a window already read
 
-	found map[string]*Finding // by fingerprint
-	names []nameMatch
+	found     map[string]*Finding // by fingerprint
+	names     []nameMatch
+	namesakes []string // first names the text gives with another surname
 
 	// Lazily computed facts about the whole text, for name severity.
 	ctxDone   bool
@@ -132,7 +134,6 @@ type anchorHit struct {
 // candidates is the fast phase: one pass over the words of the text.
 func (s *scan) candidates() {
 	sc := fold.NewScanner(s.text)
-	lastPhone := -1 << 30
 	d := s.d
 	s.anchors = make([]anchorHit, 0, 16)
 	for sc.Next() {
@@ -147,10 +148,9 @@ func (s *scan) candidates() {
 				}
 			}
 		}
-		if c := s.text[start]; c >= '0' && c <= '9' && start-lastPhone > phoneWindow/2 &&
+		if c := s.text[start]; c >= '0' && c <= '9' &&
 			(c == '0' || (start > 0 && s.text[start-1] == '+')) && !midNumber(s.text, start) {
 			s.phoneStarts = append(s.phoneStarts, start)
-			lastPhone = start
 		}
 	}
 }

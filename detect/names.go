@@ -24,6 +24,7 @@ type nameMatch struct {
 	emp        int
 	start, end int
 	form       nameForm
+	first      string // for formFirst: the first name, folded
 }
 
 // windowSpan is how many bytes around a candidate word are cut into words
@@ -191,12 +192,22 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 			}
 		}
 	}
-	if len(matched) == len(g.refs) || !s.standsAlone(toks, i, j) {
+	if len(matched) == len(g.refs) || !toks[i].Upper {
+		return
+	}
+	first := strings.Join(g.words, " ")
+	if !s.standsAlone(toks, i, j) {
+		if len(matched) == 0 {
+			// "Sanne de Vries ... een andere Sanne": once a text gives a
+			// first name with someone else's surname, the first name alone
+			// refers to that person too.
+			s.namesakes = append(s.namesakes, first)
+		}
 		return
 	}
 	for _, r := range g.refs {
 		if !slices.Contains(matched, r.emp) {
-			s.names = append(s.names, nameMatch{r.emp, toks[i].Start, toks[j-1].End, formFirst})
+			s.names = append(s.names, nameMatch{r.emp, toks[i].Start, toks[j-1].End, formFirst, first})
 		}
 	}
 }
@@ -279,13 +290,10 @@ func (s *scan) forwardForms(g *firstGroup, toks []fold.Token, i, j int) []int {
 	return matched
 }
 
-// standsAlone reports whether a first name stands alone. It does not if a
-// surname follows it: "Sanne van den Broek" is someone else; it does when
-// the organisation's name follows ("Sanne van De Zonnebloem").
+// standsAlone reports whether a capitalised first name stands alone. It
+// does not if a surname follows it: "Sanne van den Broek" is someone else;
+// it does when the organisation's name follows ("Sanne van De Zonnebloem").
 func (s *scan) standsAlone(toks []fold.Token, i, j int) bool {
-	if !toks[i].Upper {
-		return false
-	}
 	k := j
 	for k < len(toks) && s.soft(toks, k-1) && particles[toks[k].Text] && !toks[k].Upper {
 		k++
@@ -323,7 +331,7 @@ func (s *scan) forwardForm(emp int, p *person, toks []fold.Token, i, j int, form
 		if !s.coreAt(p, toks, k) || (p.common && toks[i].Upper != toks[k].Upper) {
 			continue
 		}
-		s.names = append(s.names, nameMatch{emp, toks[i].Start, toks[k+len(p.core)-1].End, form})
+		s.names = append(s.names, nameMatch{emp: emp, start: toks[i].Start, end: toks[k+len(p.core)-1].End, form: form})
 		return true
 	}
 	return false
@@ -356,7 +364,7 @@ func (s *scan) reverseForm(emp int, p *person, toks []fold.Token, i, j int, form
 			return false
 		}
 	}
-	s.names = append(s.names, nameMatch{emp, start, end, form})
+	s.names = append(s.names, nameMatch{emp: emp, start: start, end: end, form: form})
 	return true
 }
 
@@ -380,7 +388,7 @@ func (s *scan) initialForm(emp int, p *person, toks []fold.Token, i int) {
 			k--
 		}
 		if match && toks[first].Upper {
-			s.names = append(s.names, nameMatch{emp, toks[first].Start, toks[i+len(p.core)-1].End, formInitial})
+			s.names = append(s.names, nameMatch{emp: emp, start: toks[first].Start, end: toks[i+len(p.core)-1].End, form: formInitial})
 			return
 		}
 	}
@@ -413,7 +421,7 @@ func (s *scan) scoreNames() {
 	s.docContext()
 	for _, m := range s.names {
 		if m.form == formFirst {
-			if s.orgCtx {
+			if s.orgCtx && !slices.Contains(s.namesakes, m.first) {
 				s.add(m.emp, KindName, "", m.start, m.end, Low, "first name with the organisation named")
 			}
 			continue
