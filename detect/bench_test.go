@@ -1,7 +1,10 @@
 package detect
 
 import (
+	"flag"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
@@ -85,3 +88,23 @@ func BenchmarkIndex10k(b *testing.B) { benchIndex(b, 10_000) }
 
 // BenchmarkIndex50k: memory of the index of 50,000 employees (goal: under 300 MB).
 func BenchmarkIndex50k(b *testing.B) { benchIndex(b, 50_000) }
+
+var benchDataDir = flag.String("benchdata", "", "write the benchmark's roster names and prose into this directory (for scripts/bench-detect)")
+
+// TestWriteBenchData writes the benchmark's input for comparing with other
+// tools (grep -F -i -f names.txt text.txt). It does nothing without -benchdata.
+func TestWriteBenchData(t *testing.T) {
+	if *benchDataDir == "" {
+		t.Skip("no -benchdata")
+	}
+	rosterCSV, prose := benchData()
+	var names strings.Builder
+	for _, e := range mustRoster(rosterCSV).Employees {
+		names.WriteString(e.FullName() + "\n")
+	}
+	for name, data := range map[string]string{"names.txt": names.String(), "text.txt": prose[0]} {
+		if err := os.WriteFile(filepath.Join(*benchDataDir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}

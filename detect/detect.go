@@ -250,11 +250,12 @@ func excerpt(text string, start, end, n int) (string, int, int) {
 		b = end + i
 	}
 	pre, match, post := collapse(text[a:start]), collapse(text[start:end]), collapse(text[end:b])
+	pre, post = strings.TrimLeft(pre, " "), strings.TrimRight(post, " ")
 	if a > 0 {
-		pre = "…" + strings.TrimLeft(pre, " ")
+		pre = "…" + pre
 	}
 	if b < len(text) {
-		post = strings.TrimRight(post, " ") + "…"
+		post += "…"
 	}
 	return pre + match + post, len(pre), len(pre) + len(match)
 }

@@ -48,7 +48,7 @@ func commands() map[string]command {
 	return map[string]command{
 		"run":     {"run the daemon: scheduled crawls, alerts, weekly digest", notBuilt("run")},
 		"rescan":  {"crawl the sources now and store what is found", notBuilt("rescan")},
-		"check":   {"scan files, pages or stdin for employees and print findings", notBuilt("check")},
+		"check":   {"scan files, pages or stdin for employees and print findings", cmdCheck},
 		"digest":  {"preview or send the weekly digest", notBuilt("digest")},
 		"hits":    {"list, show and triage stored hits", notBuilt("hits")},
 		"sources": {"list sources with their last run and health", notBuilt("sources")},

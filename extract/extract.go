@@ -1,0 +1,234 @@
+// Package extract turns what people post and forward into plain text for
+// detection: the visible text of an HTML page, the headers and body of an
+// e-mail. It reads nothing from the network.
+package extract
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"mime/multipart"
+	"mime/quotedprintable"
+	"net/mail"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+)
+
+// HTML returns the visible text of an HTML document: no scripts, styles or
+// markup, with line breaks where blocks end so words do not run together.
+func HTML(r io.Reader) (string, error) {
+	doc, err := goquery.NewDocumentFromReader(r)
+	if err != nil {
+		return "", fmt.Errorf("parse HTML: %w", err)
+	}
+	return HTMLText(doc.Selection), nil
+}
+
+// HTMLText returns the visible text of a parsed selection.
+func HTMLText(sel *goquery.Selection) string {
+	var b strings.Builder
+	for _, n := range sel.Nodes {
+		visibleText(&b, n)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+var invisible = map[string]bool{"script": true, "style": true, "noscript": true, "template": true, "head": true, "svg": true, "iframe": true}
+
+var blocks = map[string]bool{
+	"p": true, "div": true, "br": true, "li": true, "tr": true, "td": true, "th": true, "h1": true, "h2": true,
+	"h3": true, "h4": true, "h5": true, "h6": true, "blockquote": true, "pre": true, "article": true, "section": true,
+	"header": true, "footer": true, "table": true, "ul": true, "ol": true, "dd": true, "dt": true, "hr": true,
+}
+
+func visibleText(b *strings.Builder, n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		b.WriteString(n.Data)
+		return
+	case html.ElementNode:
+		if invisible[n.Data] || hasAttr(n, "hidden") {
+			return
+		}
+		if n.Data == "img" {
+			if alt := attr(n, "alt"); alt != "" {
+				b.WriteString(" " + alt + " ")
+			}
+		}
+		if n.Data == "a" {
+			// mailto: and tel: links carry the address even where the link
+			// text does not show it.
+			if href := attr(n, "href"); strings.HasPrefix(href, "mailto:") || strings.HasPrefix(href, "tel:") {
+				defer b.WriteString(" (" + href + ") ")
+			}
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		visibleText(b, c)
+	}
+	if n.Type == html.ElementNode && blocks[n.Data] {
+		b.WriteByte('\n')
+	}
+}
+
+func attr(n *html.Node, name string) string {
+	for _, a := range n.Attr {
+		if a.Key == name {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func hasAttr(n *html.Node, name string) bool {
+	for _, a := range n.Attr {
+		if a.Key == name {
+			return true
+		}
+	}
+	return false
+}
+
+// Email returns the text of an RFC 5322 message: the headers people read
+// (From, To, Cc, Reply-To, Subject, Date), then every text part of the
+// body, decoded, HTML parts as visible text.
+func Email(r io.Reader) (string, error) {
+	msg, err := mail.ReadMessage(r)
+	if err != nil {
+		return "", fmt.Errorf("read e-mail: %w", err)
+	}
+	var b strings.Builder
+	dec := mime.WordDecoder{CharsetReader: charset.NewReaderLabel}
+	for _, h := range []string{"From", "To", "Cc", "Reply-To", "Subject", "Date"} {
+		if v := msg.Header.Get(h); v != "" {
+			if d, err := dec.DecodeHeader(v); err == nil {
+				v = d
+			}
+			fmt.Fprintf(&b, "%s: %s\n", h, v)
+		}
+	}
+	b.WriteByte('\n')
+	if err := bodyText(&b, msg.Header, msg.Body, 0); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
+
+// header is what a message and its MIME parts have in common.
+type header interface{ Get(string) string }
+
+// maxDepth bounds nested multiparts: a hostile message may nest forever.
+const maxDepth = 8
+
+func bodyText(b *strings.Builder, h header, body io.Reader, depth int) error {
+	if depth > maxDepth {
+		return errors.New("read e-mail: multipart nested too deep")
+	}
+	ctype := h.Get("Content-Type")
+	if ctype == "" {
+		ctype = "text/plain"
+	}
+	media, params, err := mime.ParseMediaType(ctype)
+	if err != nil {
+		media, params = "text/plain", nil
+	}
+	body = decodeTransfer(h.Get("Content-Transfer-Encoding"), body)
+	switch {
+	case strings.HasPrefix(media, "multipart/"):
+		mr := multipart.NewReader(body, params["boundary"])
+		for {
+			p, err := mr.NextRawPart()
+			if errors.Is(err, io.EOF) {
+				return nil
+			}
+			if err != nil {
+				return fmt.Errorf("read e-mail part: %w", err)
+			}
+			if err := bodyText(b, p.Header, p, depth+1); err != nil {
+				return err
+			}
+		}
+	case media == "text/plain", media == "text/html":
+		data, err := io.ReadAll(body)
+		if err != nil {
+			return fmt.Errorf("read e-mail body: %w", err)
+		}
+		text := toUTF8(data, params["charset"])
+		if media == "text/html" {
+			if text, err = HTML(strings.NewReader(text)); err != nil {
+				return err
+			}
+		}
+		b.WriteString(text)
+		b.WriteByte('\n')
+	}
+	return nil
+}
+
+func decodeTransfer(enc string, r io.Reader) io.Reader {
+	switch strings.ToLower(strings.TrimSpace(enc)) {
+	case "quoted-printable":
+		return quotedprintable.NewReader(r)
+	case "base64":
+		return base64Reader(r)
+	}
+	return r
+}
+
+func toUTF8(data []byte, cs string) string {
+	if cs != "" && !strings.EqualFold(cs, "utf-8") && !strings.EqualFold(cs, "us-ascii") {
+		if r, err := charset.NewReaderLabel(cs, bytes.NewReader(data)); err == nil {
+			if out, err := io.ReadAll(r); err == nil {
+				return string(out)
+			}
+		}
+	}
+	return strings.ToValidUTF8(string(data), "\uFFFD")
+}
+
+// LooksBinary reports whether data is not text: NUL bytes, or mostly
+// invalid UTF-8 in its first kilobytes.
+func LooksBinary(data []byte) bool {
+	head := data[:min(len(data), 8192)]
+	if bytes.IndexByte(head, 0) >= 0 {
+		return true
+	}
+	bad := 0
+	for len(head) > 0 {
+		r, n := utf8.DecodeRune(head)
+		if r == utf8.RuneError && n == 1 {
+			bad++
+		}
+		head = head[n:]
+	}
+	return bad > len(data[:min(len(data), 8192)])/10
+}
+
+// LooksHTML reports whether text starts like an HTML document.
+func LooksHTML(data []byte) bool {
+	head := bytes.ToLower(bytes.TrimSpace(data[:min(len(data), 512)]))
+	return bytes.HasPrefix(head, []byte("<!doctype html")) || bytes.HasPrefix(head, []byte("<html")) ||
+		bytes.Contains(head, []byte("<body")) || bytes.Contains(head, []byte("<div"))
+}
+
+// Document returns the text of a file given to doxwatch by hand: an e-mail
+// (.eml), an HTML page (.html, .htm, or content that looks like one), or
+// plain text. name is used for the extension and in errors.
+func Document(name string, data []byte) (string, error) {
+	lower := strings.ToLower(name)
+	switch {
+	case strings.HasSuffix(lower, ".eml"):
+		return Email(bytes.NewReader(data))
+	case LooksBinary(data):
+		return "", fmt.Errorf("%s: a binary file, not text, HTML or e-mail", name)
+	case strings.HasSuffix(lower, ".html"), strings.HasSuffix(lower, ".htm"), LooksHTML(data):
+		return HTML(bytes.NewReader(data))
+	}
+	return string(data), nil
+}
