@@ -1,0 +1,324 @@
+// Package crawler reads the configured public sources (web pages, feeds,
+// Telegram channels, Mastodon, Discourse) politely and incrementally, and
+// hands each post to the caller. It knows nothing of employees or storage.
+package crawler
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gocolly/colly/v2"
+
+	"github.com/doxwatch/doxwatch/config"
+)
+
+// Post is one message found on a source.
+type Post struct {
+	Source string
+	// URL is the post's permalink, or the page URL with "#" and a hash of
+	// the text where the source gives none.
+	URL       string
+	Author    string
+	Published time.Time
+	Text      string
+	Images    []string
+}
+
+// ContentHash identifies what a post says, so an unchanged post is not
+// scanned twice and an edited one is.
+func (p Post) ContentHash() string {
+	h := sha256.New()
+	h.Write([]byte(p.Text))
+	for _, img := range p.Images {
+		h.Write([]byte{0})
+		h.Write([]byte(img))
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// Cache keeps the validators of conditional GET per URL between runs.
+type Cache interface {
+	Validators(ctx context.Context, url string) (etag, lastModified string, err error)
+	SaveValidators(ctx context.Context, source, url, etag, lastModified string) error
+}
+
+// Stats describe one crawl of one source.
+type Stats struct {
+	Pages       int // fetched with a body
+	NotModified int // answered 304
+	Posts       int
+	Truncated   []string // pages cut at the body limit
+}
+
+// Crawler fetches sources with the limits of its configuration.
+type Crawler struct {
+	cfg       config.Crawl
+	cache     Cache
+	log       *slog.Logger
+	transport http.RoundTripper
+}
+
+// New returns a crawler. cache may be nil (no conditional GET).
+func New(cfg config.Crawl, cache Cache, log *slog.Logger) *Crawler {
+	return &Crawler{cfg: cfg, cache: cache, log: log, transport: safeTransport(cfg)}
+}
+
+// Errors a source can end with; they are wrapped with detail.
+var (
+	ErrRobots     = errors.New("robots.txt forbids fetching it")
+	ErrHTTPStatus = errors.New("unexpected HTTP status")
+	ErrParse      = errors.New("cannot parse the answer")
+)
+
+// Crawl reads one source and calls emit for each post found, newest pages
+// first. It stops at the first error of emit or of the source.
+func (c *Crawler) Crawl(ctx context.Context, src config.Source, emit func(Post) error) (Stats, error) {
+	p, err := parserFor(src)
+	if err != nil {
+		return Stats{}, err
+	}
+	f := c.newFetcher(ctx, src)
+	var st Stats
+	maxPages := src.MaxPages
+	if maxPages == 0 {
+		maxPages = 5
+	}
+	seen := map[string]bool{}
+	for _, start := range p.start() {
+		next, pages := start, 0
+		for next != "" && pages < maxPages && !seen[next] {
+			if err := ctx.Err(); err != nil {
+				return st, err
+			}
+			seen[next] = true
+			pg, err := f.get(next)
+			if err != nil {
+				return st, err
+			}
+			pages++
+			if pg.notModified {
+				st.NotModified++
+				break // nothing new on this page, nor behind it
+			}
+			st.Pages++
+			if pg.truncated {
+				st.Truncated = append(st.Truncated, next)
+			}
+			posts, more, err := p.parse(pg.url, pg.body)
+			if err != nil {
+				return st, fmt.Errorf("%s: %w: %v", next, ErrParse, err)
+			}
+			for _, post := range posts {
+				post.Source = src.Name
+				if post.URL == "" {
+					post.URL = pg.url.String() + "#" + post.ContentHash()[:16]
+				}
+				st.Posts++
+				if err := emit(post); err != nil {
+					return st, err
+				}
+			}
+			next = more
+			// Validators are saved only once the page's posts are handled:
+			// a crash in between must not make the page look unchanged.
+			if err := f.saveValidators(pg); err != nil {
+				return st, err
+			}
+		}
+	}
+	return st, nil
+}
+
+// page is one fetched URL.
+type page struct {
+	url          *url.URL
+	body         []byte
+	notModified  bool
+	truncated    bool
+	etag, lastMo string
+}
+
+// fetcher gets pages for one source through a fresh colly collector, so
+// its visited set and robots cache live only as long as one run.
+type fetcher struct {
+	ctx   context.Context
+	c     *colly.Collector
+	cfg   config.Crawl
+	cache Cache
+	src   string
+	log   *slog.Logger
+
+	last    *page
+	lastErr error
+	status  int
+	header  http.Header
+}
+
+func (c *Crawler) newFetcher(ctx context.Context, src config.Source) *fetcher {
+	col := colly.NewCollector(colly.StdlibContext(ctx))
+	// Set after construction: NewCollector lets COLLY_* environment
+	// variables override its options, and these must not be overridden.
+	col.UserAgent = c.userAgent()
+	col.IgnoreRobotsTxt = false
+	col.ParseHTTPErrorResponse = true
+	col.AllowURLRevisit = true // retries and re-reads are decided here
+	col.MaxBodySize = int(c.cfg.MaxBodyBytes) + 1
+	col.Async = false
+	col.CacheDir = ""
+	col.WithTransport(c.transport)
+	col.SetRequestTimeout(c.cfg.Timeout)
+	col.SetRedirectHandler(func(req *http.Request, via []*http.Request) error {
+		if len(via) > c.cfg.MaxRedirects {
+			return fmt.Errorf("stopped after %d redirects", c.cfg.MaxRedirects)
+		}
+		return nil
+	})
+	// A rule per collector (sharing one between collectors is unsafe in colly
+	// v2.3.0); sources on one host are crawled one after another, so the
+	// delay holds per host.
+	_ = col.Limit(&colly.LimitRule{DomainGlob: "*", Delay: c.cfg.Delay, Parallelism: c.cfg.ParallelismPerHost})
+	f := &fetcher{ctx: ctx, c: col, cfg: c.cfg, cache: c.cache, src: src.Name, log: c.log}
+	col.OnRequest(func(r *colly.Request) {
+		if f.cache == nil {
+			return
+		}
+		etag, lm, err := f.cache.Validators(ctx, r.URL.String())
+		if err != nil {
+			f.log.Warn("reading HTTP validators", "source", f.src, "err", err)
+			return
+		}
+		if etag != "" {
+			r.Headers.Set("If-None-Match", etag)
+		}
+		if lm != "" {
+			r.Headers.Set("If-Modified-Since", lm)
+		}
+	})
+	col.OnResponse(func(r *colly.Response) {
+		f.status, f.header = r.StatusCode, r.Headers.Clone()
+		body := r.Body
+		truncated := int64(len(body)) > c.cfg.MaxBodyBytes
+		if truncated {
+			body = body[:c.cfg.MaxBodyBytes]
+		}
+		f.last = &page{url: r.Request.URL, body: body, truncated: truncated, notModified: r.StatusCode == http.StatusNotModified,
+			etag: r.Headers.Get("ETag"), lastMo: r.Headers.Get("Last-Modified")}
+	})
+	col.OnError(func(r *colly.Response, err error) {
+		f.lastErr = err
+	})
+	return f
+}
+
+func (c *Crawler) userAgent() string {
+	if c.cfg.ContactURL == "" {
+		return c.cfg.UserAgent
+	}
+	return c.cfg.UserAgent + " (+" + c.cfg.ContactURL + ")"
+}
+
+// maxAttempts bounds the tries of one URL that answers 429 or 503.
+const maxAttempts = 3
+
+// get fetches a URL, waiting out 429 and 503 answers as Retry-After asks
+// (within crawl.max_retry_after), with exponential backoff otherwise.
+func (f *fetcher) get(raw string) (*page, error) {
+	backoff := f.cfg.Delay + time.Second
+	for attempt := 1; ; attempt++ {
+		f.last, f.lastErr, f.status = nil, nil, 0
+		err := f.c.Visit(raw)
+		switch {
+		case errors.Is(err, colly.ErrRobotsTxtBlocked):
+			return nil, fmt.Errorf("%s: %w", raw, ErrRobots)
+		case err != nil && f.ctx.Err() != nil:
+			return nil, f.ctx.Err()
+		case err != nil && f.last == nil:
+			if f.lastErr != nil {
+				err = f.lastErr
+			}
+			return nil, fmt.Errorf("%s: %w", raw, err)
+		}
+		switch {
+		case f.status == http.StatusTooManyRequests || f.status == http.StatusServiceUnavailable:
+			wait := retryAfter(f.header.Get("Retry-After"), backoff)
+			if attempt >= maxAttempts || wait > f.cfg.MaxRetryAfter {
+				return nil, fmt.Errorf("%s: %w %d after %d attempts (Retry-After %v)", raw, ErrHTTPStatus, f.status, attempt, wait)
+			}
+			f.log.Info("source asks to wait", "source", f.src, "url", raw, "status", f.status, "wait", wait)
+			if err := sleep(f.ctx, wait); err != nil {
+				return nil, err
+			}
+			backoff *= 2
+			continue
+		case f.status == http.StatusUnauthorized || f.status == http.StatusForbidden:
+			return nil, fmt.Errorf("%s: %w %d: the site refuses anonymous reading (a Mastodon instance answers so when its public preview is switched off)", raw, ErrHTTPStatus, f.status)
+		case f.status != http.StatusOK && f.status != http.StatusNotModified:
+			return nil, fmt.Errorf("%s: %w %d", raw, ErrHTTPStatus, f.status)
+		}
+		return f.last, nil
+	}
+}
+
+func (f *fetcher) saveValidators(p *page) error {
+	if f.cache == nil || (p.etag == "" && p.lastMo == "") {
+		return nil
+	}
+	return f.cache.SaveValidators(f.ctx, f.src, p.url.String(), p.etag, p.lastMo)
+}
+
+// retryAfter reads a Retry-After header (seconds or an HTTP date).
+func retryAfter(h string, fallback time.Duration) time.Duration {
+	if h == "" {
+		return fallback
+	}
+	if s, err := strconv.Atoi(strings.TrimSpace(h)); err == nil && s >= 0 {
+		return time.Duration(s) * time.Second
+	}
+	if t, err := http.ParseTime(h); err == nil {
+		return max(0, time.Until(t))
+	}
+	return fallback
+}
+
+func sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// Host is the host a source is read from; sources that share one are
+// crawled one after another so the per-host delay holds.
+func Host(src config.Source) string {
+	raw := src.URL
+	switch src.Type {
+	case config.SourceTelegram:
+		raw = src.BaseURL
+		if raw == "" {
+			raw = telegramBase
+		}
+	case config.SourceMastodon:
+		raw = src.Instance
+	}
+	if raw == "" && len(src.URLs) > 0 {
+		raw = src.URLs[0]
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return raw
+	}
+	return strings.ToLower(u.Host)
+}

@@ -1,0 +1,145 @@
+// Package pipeline runs the watch: it crawls each source, scans the posts
+// that are new or changed for employees, and stores the hits with their
+// alerts. Sources on one host run one after another; hosts run in parallel.
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"sort"
+	"sync"
+
+	"github.com/doxwatch/doxwatch/config"
+	"github.com/doxwatch/doxwatch/crawler"
+	"github.com/doxwatch/doxwatch/detect"
+	"github.com/doxwatch/doxwatch/store"
+)
+
+// Pipeline holds the parts one run needs.
+type Pipeline struct {
+	Crawler *crawler.Crawler
+	// Detector returns the current detector: the roster may be reloaded
+	// between runs.
+	Detector func() *detect.Detector
+	Store    *store.Store
+	// AlertAt is the lowest severity that queues an alert; 0 queues none.
+	AlertAt        detect.Severity
+	UnhealthyAfter int
+	Log            *slog.Logger
+}
+
+// Result is what one run of one source did.
+type Result struct {
+	Source    string
+	Stats     crawler.Stats
+	Unchanged int // posts seen before with the same content
+	New       map[detect.Severity]int
+	Alerts    int
+	Err       error
+}
+
+// Run crawls one source and records what it finds. The source's crawl
+// state is recorded even when the run fails; a run cut short by ctx (a
+// shutdown) is not counted as a failure.
+func (p *Pipeline) Run(ctx context.Context, src config.Source) Result {
+	res := Result{Source: src.Name, New: map[detect.Severity]int{}}
+	det := p.Detector()
+	emit := func(post crawler.Post) error {
+		hash := post.ContentHash()
+		unchanged, err := p.Store.DocumentUnchanged(ctx, post.Source, post.URL, hash)
+		if err != nil {
+			return err
+		}
+		if unchanged {
+			res.Unchanged++
+			return nil
+		}
+		var hits []store.NewHit
+		for _, f := range det.Scan(post.Text) {
+			hits = append(hits, store.NewHit{Finding: f})
+		}
+		rec, err := p.Store.RecordPost(ctx, store.Post{Source: post.Source, URL: post.URL, ContentHash: hash, Hits: hits, AlertAt: p.AlertAt})
+		if err != nil {
+			return err
+		}
+		for sev, n := range rec.New {
+			res.New[sev] += n
+		}
+		res.Alerts += rec.AlertsQueued
+		return nil
+	}
+	res.Stats, res.Err = p.Crawler.Crawl(ctx, src, emit)
+	if ctx.Err() != nil && (res.Err == nil || errors.Is(res.Err, context.Canceled) || errors.Is(res.Err, context.DeadlineExceeded)) {
+		res.Err = ctx.Err()
+		return res
+	}
+	run := store.Run{Pages: res.Stats.Pages, NotModified: res.Stats.NotModified, Posts: res.Stats.Posts}
+	if res.Err != nil {
+		run.Err = res.Err.Error()
+	} else if len(res.Stats.Truncated) > 0 {
+		run.Warning = "page cut at the body limit: " + res.Stats.Truncated[0]
+	}
+	if err := p.Store.RecordRun(context.WithoutCancel(ctx), src.Name, run, p.UnhealthyAfter); err != nil {
+		res.Err = errors.Join(res.Err, err)
+	}
+	log := p.Log.With("source", src.Name, "pages", res.Stats.Pages, "not_modified", res.Stats.NotModified,
+		"posts", res.Stats.Posts, "unchanged", res.Unchanged, "alerts", res.Alerts)
+	if res.Err != nil {
+		log.Warn("source failed", "err", res.Err)
+	} else {
+		log.Info("source crawled", "new_hits", total(res.New))
+	}
+	return res
+}
+
+func total(m map[detect.Severity]int) int {
+	n := 0
+	for _, v := range m {
+		n += v
+	}
+	return n
+}
+
+// RunAll runs the sources, those of one host in turn and up to
+// parallelHosts hosts at once, calling done (if not nil) as each finishes.
+// Results come back in the order of srcs.
+func (p *Pipeline) RunAll(ctx context.Context, srcs []config.Source, parallelHosts int, done func(Result)) []Result {
+	byHost := map[string][]int{}
+	var hosts []string
+	for i, s := range srcs {
+		h := crawler.Host(s)
+		if _, ok := byHost[h]; !ok {
+			hosts = append(hosts, h)
+		}
+		byHost[h] = append(byHost[h], i)
+	}
+	sort.Strings(hosts)
+	results := make([]Result, len(srcs))
+	sem := make(chan struct{}, max(1, parallelHosts))
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for _, h := range hosts {
+		wg.Add(1)
+		go func(idx []int) {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			for _, i := range idx {
+				if ctx.Err() != nil {
+					results[i] = Result{Source: srcs[i].Name, Err: ctx.Err()}
+					continue
+				}
+				r := p.Run(ctx, srcs[i])
+				results[i] = r
+				if done != nil {
+					mu.Lock()
+					done(r)
+					mu.Unlock()
+				}
+			}
+		}(byHost[h])
+	}
+	wg.Wait()
+	return results
+}

@@ -1,0 +1,235 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/doxwatch/doxwatch/detect"
+)
+
+// DocumentUnchanged reports whether the post at (source, url) was stored
+// before with this content hash. If so it notes that it was seen again, and
+// the post needs no detection.
+func (s *Store) DocumentUnchanged(ctx context.Context, source, url, hash string) (bool, error) {
+	var old string
+	err := s.r.QueryRowContext(ctx, `SELECT content_hash FROM documents WHERE source = ? AND url = ?`, source, url).Scan(&old)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && old != hash) {
+		return false, nil
+	}
+	if err != nil {
+		return false, s.wrap("read document", err)
+	}
+	return true, s.tx(ctx, "touch document", func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `UPDATE documents SET last_seen = ? WHERE source = ? AND url = ?`, s.now().UTC(), source, url)
+		return err
+	})
+}
+
+// NewHit is a finding to store.
+type NewHit struct {
+	detect.Finding
+	// ImageURL is set when the finding was read from an image.
+	ImageURL string
+}
+
+// Post is a scanned post to record with its findings.
+type Post struct {
+	Source, URL, ContentHash string
+	Hits                     []NewHit
+	// AlertAt is the lowest severity that queues an immediate alert; 0 queues none.
+	AlertAt detect.Severity
+}
+
+// Recorded tells what RecordPost added.
+type Recorded struct {
+	DocumentID int64
+	// New counts the hits not stored before, by severity.
+	New          map[detect.Severity]int
+	NewHitIDs    []int64
+	AlertsQueued int
+}
+
+// RecordPost stores a scanned post, its new hits and their alerts in one
+// transaction: a crash leaves either all of them or none, so a post is never
+// marked as seen without its hits, nor a hit stored without its alert.
+// A hit already stored (same post, same finding) is not stored again.
+func (s *Store) RecordPost(ctx context.Context, p Post) (Recorded, error) {
+	now := s.now().UTC()
+	rec := Recorded{New: map[detect.Severity]int{}}
+	err := s.tx(ctx, "record post", func(tx *sql.Tx) error {
+		rec = Recorded{New: map[detect.Severity]int{}}
+		err := tx.QueryRowContext(ctx, `INSERT INTO documents (source, url, content_hash, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT (source, url) DO UPDATE SET content_hash = excluded.content_hash, last_seen = excluded.last_seen
+			RETURNING id`, p.Source, p.URL, p.ContentHash, now, now).Scan(&rec.DocumentID)
+		if err != nil {
+			return err
+		}
+		alerts := map[string][]int64{} // employee → new hit ids at or above AlertAt
+		var order []string
+		for _, h := range p.Hits {
+			fp := hitFingerprint(p.Source, p.URL, h)
+			var id int64
+			err := tx.QueryRowContext(ctx, `INSERT INTO hits (document_id, employee_id, kind, severity, excerpt, match_start, match_end,
+				fingerprint, from_image, image_url, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT (fingerprint) DO NOTHING RETURNING id`,
+				rec.DocumentID, h.EmployeeID, string(h.Kind), h.Severity.String(), h.Excerpt, h.ExcerptStart, h.ExcerptEnd,
+				fp, h.ImageURL != "", h.ImageURL, now, now).Scan(&id)
+			if errors.Is(err, sql.ErrNoRows) {
+				// Stored before: the post was edited around it, or read again.
+				if _, err := tx.ExecContext(ctx, `UPDATE hits SET last_seen = ? WHERE fingerprint = ?`, now, fp); err != nil {
+					return err
+				}
+				continue
+			}
+			if err != nil {
+				return err
+			}
+			rec.New[h.Severity]++
+			rec.NewHitIDs = append(rec.NewHitIDs, id)
+			if p.AlertAt > 0 && h.Severity >= p.AlertAt {
+				if _, ok := alerts[h.EmployeeID]; !ok {
+					order = append(order, h.EmployeeID)
+				}
+				alerts[h.EmployeeID] = append(alerts[h.EmployeeID], id)
+			}
+		}
+		// One alert per post and employee, however many hits.
+		for _, emp := range order {
+			if err := queueAlert(ctx, tx, rec.DocumentID, emp, alerts[emp], now); err != nil {
+				return err
+			}
+			rec.AlertsQueued++
+		}
+		return nil
+	})
+	return rec, err
+}
+
+func queueAlert(ctx context.Context, tx *sql.Tx, docID int64, employee string, hitIDs []int64, now time.Time) error {
+	var id int64
+	err := tx.QueryRowContext(ctx, `INSERT INTO outbox (kind, message_id, document_id, employee_id, next_attempt_at, created_at)
+		VALUES ('alert', ?, ?, ?, ?, ?) RETURNING id`, newMessageID("alert"), docID, employee, now, now).Scan(&id)
+	if err != nil {
+		return err
+	}
+	for _, h := range hitIDs {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO outbox_hits (outbox_id, hit_id) VALUES (?, ?)`, id, h); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// newMessageID makes the Message-ID an e-mail keeps across retries, so a
+// mail server or client that sees it twice can tell.
+func newMessageID(kind string) string {
+	var b [12]byte
+	_, _ = rand.Read(b[:])
+	return fmt.Sprintf("<%s.%s@doxwatch.invalid>", kind, hex.EncodeToString(b[:]))
+}
+
+// hitFingerprint is unique per post and finding: the same phone number in
+// two posts is two pieces of evidence.
+func hitFingerprint(source, url string, h NewHit) string {
+	sum := sha256.Sum256([]byte(source + "\x00" + url + "\x00" + h.Fingerprint + "\x00" + h.ImageURL))
+	return hex.EncodeToString(sum[:16])
+}
+
+// Hit is a stored hit with where it was found.
+type Hit struct {
+	ID                   int64
+	EmployeeID           string
+	Kind                 string
+	Severity             string
+	Status               string
+	Source, URL          string
+	Excerpt              string
+	MatchStart, MatchEnd int
+	FromImage            bool
+	ImageURL             string
+	FirstSeen, LastSeen  time.Time
+	NotifiedAt           time.Time
+}
+
+// HitFilter selects hits; zero fields select everything.
+type HitFilter struct {
+	Since time.Time
+	// MinSeverity selects hits at or above it.
+	MinSeverity detect.Severity
+	Status      string
+	Source      string
+	IDs         []int64
+	Limit       int
+}
+
+const hitColumns = `h.id, h.employee_id, h.kind, h.severity, h.status, d.source, d.url, h.excerpt, h.match_start, h.match_end,
+	h.from_image, h.image_url, h.first_seen, h.last_seen, h.notified_at`
+
+// Hits lists hits, newest first.
+func (s *Store) Hits(ctx context.Context, f HitFilter) ([]Hit, error) {
+	var where []string
+	var args []any
+	if !f.Since.IsZero() {
+		where, args = append(where, "h.first_seen >= ?"), append(args, f.Since.UTC())
+	}
+	if f.MinSeverity > 0 {
+		var sevs []string
+		for sv := f.MinSeverity; sv <= detect.Critical; sv++ {
+			sevs, args = append(sevs, "?"), append(args, sv.String())
+		}
+		where = append(where, "h.severity IN ("+strings.Join(sevs, ",")+")")
+	}
+	if f.Status != "" {
+		where, args = append(where, "h.status = ?"), append(args, f.Status)
+	}
+	if f.Source != "" {
+		where, args = append(where, "d.source = ?"), append(args, f.Source)
+	}
+	if len(f.IDs) > 0 {
+		ph := strings.TrimSuffix(strings.Repeat("?,", len(f.IDs)), ",")
+		where = append(where, "h.id IN ("+ph+")")
+		for _, id := range f.IDs {
+			args = append(args, id)
+		}
+	}
+	q := `SELECT ` + hitColumns + ` FROM hits h JOIN documents d ON d.id = h.document_id`
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	q += " ORDER BY h.first_seen DESC, h.id DESC"
+	if f.Limit > 0 {
+		q += fmt.Sprintf(" LIMIT %d", f.Limit)
+	}
+	rows, err := s.r.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, s.wrap("list hits", err)
+	}
+	defer rows.Close()
+	var out []Hit
+	for rows.Next() {
+		h, err := scanHit(rows)
+		if err != nil {
+			return nil, s.wrap("list hits", err)
+		}
+		out = append(out, h)
+	}
+	return out, s.wrap("list hits", rows.Err())
+}
+
+type scanner interface{ Scan(...any) error }
+
+func scanHit(r scanner) (Hit, error) {
+	var h Hit
+	var notified sql.NullTime
+	err := r.Scan(&h.ID, &h.EmployeeID, &h.Kind, &h.Severity, &h.Status, &h.Source, &h.URL, &h.Excerpt, &h.MatchStart,
+		&h.MatchEnd, &h.FromImage, &h.ImageURL, &h.FirstSeen, &h.LastSeen, &notified)
+	h.NotifiedAt = notified.Time
+	return h, err
+}

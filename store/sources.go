@@ -1,0 +1,135 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// SourceInfo names a configured source.
+type SourceInfo struct {
+	Name, Type string
+}
+
+// EnsureSources records the configured sources (and their types), so crawl
+// state can refer to them. Sources no longer configured keep their rows and
+// hits; they simply stop being crawled.
+func (s *Store) EnsureSources(ctx context.Context, srcs []SourceInfo) error {
+	return s.tx(ctx, "record sources", func(tx *sql.Tx) error {
+		for _, src := range srcs {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO sources (name, type) VALUES (?, ?)
+				ON CONFLICT (name) DO UPDATE SET type = excluded.type`, src.Name, src.Type); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// Validators returns the ETag and Last-Modified last seen for url.
+func (s *Store) Validators(ctx context.Context, url string) (etag, lastModified string, err error) {
+	err = s.r.QueryRowContext(ctx, `SELECT etag, last_modified FROM http_cache WHERE url = ?`, url).Scan(&etag, &lastModified)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", "", nil
+	}
+	return etag, lastModified, s.wrap("read validators", err)
+}
+
+// SaveValidators keeps the ETag and Last-Modified of url for the next run.
+func (s *Store) SaveValidators(ctx context.Context, source, url, etag, lastModified string) error {
+	return s.tx(ctx, "save validators", func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO http_cache (url, source, etag, last_modified, fetched_at) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, fetched_at = excluded.fetched_at`,
+			url, source, etag, lastModified, s.now().UTC())
+		return err
+	})
+}
+
+// Run is the outcome of one crawl of one source.
+type Run struct {
+	Pages, NotModified, Posts int
+	// Err is the error that ended the run, or "".
+	Err string
+	// Warning is something worth showing that did not fail the run (a
+	// page cut at the body limit).
+	Warning string
+}
+
+// RecordRun updates a source's crawl state and health. A source is
+// unhealthy after unhealthyAfter failures in a row, or when a run that read
+// pages found no posts where the previous good run found some: the page
+// has likely changed and the selectors no longer match.
+func (s *Store) RecordRun(ctx context.Context, source string, run Run, unhealthyAfter int) error {
+	now := s.now().UTC()
+	return s.tx(ctx, "record run of "+source, func(tx *sql.Tx) error {
+		var failures, lastPosts int
+		if err := tx.QueryRowContext(ctx, `SELECT consecutive_failures, last_post_count FROM sources WHERE name = ?`, source).
+			Scan(&failures, &lastPosts); err != nil {
+			return fmt.Errorf("source %s: %w", source, err)
+		}
+		if run.Err != "" {
+			failures++
+			healthy, reason := failures < unhealthyAfter, ""
+			if !healthy {
+				reason = fmt.Sprintf("%d failed runs in a row; last: %s", failures, run.Err)
+			}
+			_, err := tx.ExecContext(ctx, `UPDATE sources SET last_run_at = ?, last_error = ?, last_error_at = ?,
+				consecutive_failures = ?, healthy = ?, health_reason = CASE WHEN ? THEN health_reason ELSE ? END,
+				pages_fetched = pages_fetched + ?, posts_seen = posts_seen + ? WHERE name = ?`,
+				now, run.Err, now, failures, healthy, healthy, reason, run.Pages, run.Posts, source)
+			return err
+		}
+		healthy, reason, postCount := true, "", lastPosts
+		if run.Pages > 0 {
+			postCount = run.Posts
+			if run.Posts == 0 && lastPosts > 0 {
+				healthy = false
+				reason = fmt.Sprintf("found no posts where the last good run found %d: the page may have changed (check the selectors)", lastPosts)
+			}
+		}
+		_, err := tx.ExecContext(ctx, `UPDATE sources SET last_run_at = ?, last_success_at = ?, last_error = ?,
+			consecutive_failures = 0, healthy = ?, health_reason = ?, last_post_count = ?,
+			pages_fetched = pages_fetched + ?, posts_seen = posts_seen + ? WHERE name = ?`,
+			now, now, run.Warning, healthy, reason, postCount, run.Pages, run.Posts, source)
+		return err
+	})
+}
+
+// SourceState is a source as `doxwatch sources` shows it.
+type SourceState struct {
+	Name, Type          string
+	LastRun, LastOK     time.Time
+	LastError           string
+	ConsecutiveFailures int
+	Healthy             bool
+	HealthReason        string
+	PostsSeen, Pages    int
+	Hits, NewHits       int
+}
+
+// Sources lists every source with its state and hit counts.
+func (s *Store) Sources(ctx context.Context) ([]SourceState, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT s.name, s.type, s.last_run_at, s.last_success_at, s.last_error,
+		s.consecutive_failures, s.healthy, s.health_reason, s.posts_seen, s.pages_fetched,
+		(SELECT COUNT(*) FROM hits h JOIN documents d ON d.id = h.document_id WHERE d.source = s.name),
+		(SELECT COUNT(*) FROM hits h JOIN documents d ON d.id = h.document_id WHERE d.source = s.name AND h.status = 'new')
+		FROM sources s ORDER BY s.name`)
+	if err != nil {
+		return nil, s.wrap("list sources", err)
+	}
+	defer rows.Close()
+	var out []SourceState
+	for rows.Next() {
+		var st SourceState
+		var lastRun, lastOK sql.NullTime
+		if err := rows.Scan(&st.Name, &st.Type, &lastRun, &lastOK, &st.LastError, &st.ConsecutiveFailures, &st.Healthy,
+			&st.HealthReason, &st.PostsSeen, &st.Pages, &st.Hits, &st.NewHits); err != nil {
+			return nil, s.wrap("list sources", err)
+		}
+		st.LastRun, st.LastOK = lastRun.Time, lastOK.Time
+		out = append(out, st)
+	}
+	return out, s.wrap("list sources", rows.Err())
+}
