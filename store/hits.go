@@ -233,3 +233,68 @@ func scanHit(r scanner) (Hit, error) {
 	h.NotifiedAt = notified.Time
 	return h, err
 }
+
+// Hit returns one hit.
+func (s *Store) Hit(ctx context.Context, id int64) (Hit, error) {
+	h, err := scanHit(s.r.QueryRowContext(ctx, `SELECT `+hitColumns+` FROM hits h JOIN documents d ON d.id = h.document_id WHERE h.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Hit{}, fmt.Errorf("no hit with id %d", id)
+	}
+	return h, s.wrap("read hit", err)
+}
+
+// AuditEntry is one status change of a hit.
+type AuditEntry struct {
+	At                   time.Time
+	OldStatus, NewStatus string
+	Note, Actor          string
+}
+
+// SetHitStatus changes a hit's status and records the change in the audit
+// log, in one transaction.
+func (s *Store) SetHitStatus(ctx context.Context, id int64, status, note, actor string) error {
+	if !validStatus(status) {
+		return fmt.Errorf("%q is not a status (new, confirmed, false_positive, resolved)", status)
+	}
+	return s.tx(ctx, "set hit status", func(tx *sql.Tx) error {
+		var old string
+		if err := tx.QueryRowContext(ctx, `SELECT status FROM hits WHERE id = ?`, id).Scan(&old); err != nil {
+			if errors.Is(err, sql.ErrNoRows) {
+				return fmt.Errorf("no hit with id %d", id)
+			}
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE hits SET status = ? WHERE id = ?`, status, id); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO audit_log (hit_id, at, old_status, new_status, note, actor) VALUES (?, ?, ?, ?, ?, ?)`,
+			id, s.now().UTC(), old, status, note, actor)
+		return err
+	})
+}
+
+func validStatus(s string) bool {
+	switch s {
+	case "new", "confirmed", "false_positive", "resolved":
+		return true
+	}
+	return false
+}
+
+// Audit returns a hit's status changes, oldest first.
+func (s *Store) Audit(ctx context.Context, id int64) ([]AuditEntry, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT at, old_status, new_status, note, actor FROM audit_log WHERE hit_id = ? ORDER BY id`, id)
+	if err != nil {
+		return nil, s.wrap("read audit log", err)
+	}
+	defer rows.Close()
+	var out []AuditEntry
+	for rows.Next() {
+		var e AuditEntry
+		if err := rows.Scan(&e.At, &e.OldStatus, &e.NewStatus, &e.Note, &e.Actor); err != nil {
+			return nil, s.wrap("read audit log", err)
+		}
+		out = append(out, e)
+	}
+	return out, s.wrap("read audit log", rows.Err())
+}

@@ -47,11 +47,11 @@ type command struct {
 func commands() map[string]command {
 	return map[string]command{
 		"run":     {"run the daemon: scheduled crawls, alerts, weekly digest", notBuilt("run")},
-		"rescan":  {"crawl the sources now and store what is found", notBuilt("rescan")},
+		"rescan":  {"crawl the sources now and store what is found", cmdRescan},
 		"check":   {"scan files, pages or stdin for employees and print findings", cmdCheck},
 		"digest":  {"preview or send the weekly digest", notBuilt("digest")},
-		"hits":    {"list, show and triage stored hits", notBuilt("hits")},
-		"sources": {"list sources with their last run and health", notBuilt("sources")},
+		"hits":    {"list, show and triage stored hits", cmdHits},
+		"sources": {"list sources with their last run and health", cmdSources},
 		"roster":  {"check the staff roster", cmdRoster},
 		"config":  {"check the configuration file", cmdConfig},
 		"demo":    {"run a full scan against a built-in demo site", notBuilt("demo")},

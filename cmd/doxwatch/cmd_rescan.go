@@ -1,0 +1,85 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/doxwatch/doxwatch/config"
+	"github.com/doxwatch/doxwatch/detect"
+	"github.com/doxwatch/doxwatch/pipeline"
+)
+
+// names is a repeatable string flag.
+type names []string
+
+func (n *names) String() string     { return strings.Join(*n, ",") }
+func (n *names) Set(v string) error { *n = append(*n, v); return nil }
+
+var _ flag.Value = (*names)(nil)
+
+func cmdRescan(ctx context.Context, args []string, io stdio) int {
+	var c common
+	fs := newFlagSet("rescan", io, &c)
+	var only names
+	fs.Var(&only, "source", "crawl only this source (repeatable)")
+	noAlerts := fs.Bool("no-alerts", false, "store hits without queueing alerts (they still appear in the digest)")
+	log, code, ok := parse(fs, args, &c, io)
+	if !ok {
+		return code
+	}
+	a, ok := openApp(ctx, c, log, io)
+	if !ok {
+		return exitError
+	}
+	defer a.store.Close()
+	srcs, err := selectSources(a.cfg.Sources, only)
+	if err != nil {
+		fmt.Fprintf(io.err, "doxwatch rescan: %v\n", err)
+		return exitError
+	}
+	results := a.pipeline(!*noAlerts).RunAll(ctx, srcs, a.cfg.Crawl.ParallelHosts, nil)
+	return printRescan(io, results)
+}
+
+func selectSources(all []config.Source, only []string) ([]config.Source, error) {
+	if len(only) == 0 {
+		return all, nil
+	}
+	var out []config.Source
+	for _, name := range only {
+		found := false
+		for _, s := range all {
+			if s.Name == name {
+				out, found = append(out, s), true
+			}
+		}
+		if !found {
+			return nil, fmt.Errorf("no source named %q in the configuration", name)
+		}
+	}
+	return out, nil
+}
+
+func printRescan(io stdio, results []pipeline.Result) int {
+	tw := tabwriter.NewWriter(io.out, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "SOURCE\tPAGES\t304\tPOSTS\tSEEN BEFORE\tNEW HITS (crit/high/med/low)\tALERTS\tRESULT")
+	code := exitOK
+	alerts := 0
+	for _, r := range results {
+		status := "ok"
+		if r.Err != nil {
+			status, code = "error: "+r.Err.Error(), exitError
+		} else if len(r.Stats.Truncated) > 0 {
+			status = fmt.Sprintf("ok, %d page(s) cut at the body limit", len(r.Stats.Truncated))
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d/%d/%d/%d\t%d\t%s\n", r.Source, r.Stats.Pages, r.Stats.NotModified, r.Stats.Posts, r.Unchanged,
+			r.New[detect.Critical], r.New[detect.High], r.New[detect.Medium], r.New[detect.Low], r.Alerts, status)
+		alerts += r.Alerts
+	}
+	tw.Flush()
+	fmt.Fprintf(io.out, "%d alert(s) queued.\n", alerts)
+	return code
+}

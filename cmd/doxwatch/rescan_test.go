@@ -1,0 +1,121 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// testSite serves a forum page and a feed, as a small real site would.
+func testSite(t *testing.T) *httptest.Server {
+	t.Helper()
+	mux := http.NewServeMux()
+	mux.HandleFunc("/forum", func(w http.ResponseWriter, _ *http.Request) {
+		fmt.Fprint(w, `<html><body>
+<div class="post"><a class="perma" href="/forum/1">#1</a><p class="text">Sanne van den Berg van De Zonnebloem. Haar nummer: 06-12345678</p></div>
+<div class="post"><a class="perma" href="/forum/2">#2</a><p class="text">Morgen ouderavond, 19:30.</p></div>
+</body></html>`)
+	})
+	mux.HandleFunc("/feed.rss", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("ETag", `"f1"`)
+		fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Buurt</title>
+<item><title>Klacht</title><link>http://buurt.example/1</link><description>Piet de Wit is onbeleefd.</description></item></channel></rss>`)
+	})
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func siteConfig(t *testing.T, siteURL string) string {
+	t.Helper()
+	dir := t.TempDir()
+	staff, err := filepath.Abs(filepath.Join("testdata", "staff.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return writeFile(t, dir, "doxwatch.yaml", fmt.Sprintf(`organisation:
+  name: Kinderopvang De Zonnebloem
+  aliases: ["De Zonnebloem"]
+roster: %s
+database: %s
+sources:
+  - name: forum
+    type: html
+    url: %s/forum
+    selectors: {item: div.post, text: p.text, link: "a.perma@href"}
+  - name: buurt
+    type: feed
+    url: %s/feed.rss
+crawl:
+  delay: 1ms
+  allow_private_networks: true
+alerts:
+  to: [veiligheid@zonnebloem-kdv.example]
+  outbox_dir: %s
+`, staff, filepath.Join(dir, "dw.db"), siteURL, siteURL, filepath.Join(dir, "outbox")))
+}
+
+func TestRescanSourcesAndHits(t *testing.T) {
+	cfg := siteConfig(t, testSite(t).URL)
+	code, out, errOut := runCLI(t, "rescan", "--config", cfg)
+	if code != exitOK {
+		t.Fatalf("rescan: exit %d\n%s\n%s", code, out, errOut)
+	}
+	for _, want := range []string{"forum   1      0    2      0            1/1/0/0", "buurt   1      0    1      0            0/0/0/1", "1 alert(s) queued."} {
+		if !strings.Contains(out, want) {
+			t.Errorf("rescan output lacks %q:\n%s", want, out)
+		}
+	}
+	// Nothing changed: nothing new.
+	if code, out, _ := runCLI(t, "rescan", "--config", cfg); code != exitOK || !strings.Contains(out, "0 alert(s) queued.") || strings.Contains(out, "1/1/0/0") {
+		t.Errorf("second rescan: exit %d\n%s", code, out)
+	}
+
+	code, out, _ = runCLI(t, "sources", "--config", cfg)
+	if code != exitOK || !strings.Contains(out, "forum") || !strings.Contains(out, "@every 1h") || !strings.Contains(out, "2 (2)") {
+		t.Errorf("sources: exit %d\n%s", code, out)
+	}
+
+	code, out, _ = runCLI(t, "hits", "list", "--config", cfg, "--json", "--severity", "high")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != exitOK || len(lines) != 2 {
+		t.Fatalf("hits list: exit %d\n%s", code, out)
+	}
+	var h jsonHit
+	if err := json.Unmarshal([]byte(lines[0]), &h); err != nil {
+		t.Fatal(err)
+	}
+	if h.EmployeeID != "E001" || h.Source != "forum" || !strings.HasSuffix(h.URL, "/forum/1") || h.Status != "new" || h.FirstSeen.IsZero() {
+		t.Errorf("hit %+v", h)
+	}
+
+	id := fmt.Sprint(h.ID)
+	if code, _, errOut := runCLI(t, "hits", "set-status", "--config", cfg, "--note", "gemeld bij het platform", id, "confirmed"); code != exitOK {
+		t.Fatalf("set-status: %s", errOut)
+	}
+	code, out, _ = runCLI(t, "hits", "show", "--config", cfg, id)
+	if code != exitOK || !strings.Contains(out, "status:     confirmed") || !strings.Contains(out, "new → confirmed") || !strings.Contains(out, "gemeld bij het platform") {
+		t.Errorf("hits show: exit %d\n%s", code, out)
+	}
+	if code, _, errOut := runCLI(t, "hits", "set-status", "--config", cfg, id, "done"); code != exitError || !strings.Contains(errOut, `"done" is not a status`) {
+		t.Errorf("bad status: exit %d, %s", code, errOut)
+	}
+	if code, out, _ := runCLI(t, "hits", "list", "--config", cfg, "--status", "new", "--since", "1d"); code != exitOK || strings.Count(out, "\n") != 3 {
+		t.Errorf("hits list --status new:\n%s", out)
+	}
+}
+
+func TestRescanUnknownSourceAndFailure(t *testing.T) {
+	cfg := siteConfig(t, "http://127.0.0.1:1")
+	if code, _, errOut := runCLI(t, "rescan", "--config", cfg, "--source", "nope"); code != exitError || !strings.Contains(errOut, `no source named "nope"`) {
+		t.Errorf("unknown source: exit %d, %s", code, errOut)
+	}
+	code, out, _ := runCLI(t, "rescan", "--config", cfg, "--source", "forum")
+	if code != exitError || !strings.Contains(out, "error:") {
+		t.Errorf("unreachable source: exit %d\n%s", code, out)
+	}
+}

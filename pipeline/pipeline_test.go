@@ -1,0 +1,229 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/doxwatch/doxwatch/config"
+	"github.com/doxwatch/doxwatch/crawler"
+	"github.com/doxwatch/doxwatch/detect"
+	"github.com/doxwatch/doxwatch/roster"
+	"github.com/doxwatch/doxwatch/store"
+)
+
+// forum is a local forum whose posts a test can edit between runs.
+type forum struct {
+	*httptest.Server
+	mu     sync.Mutex
+	posts  map[string]string // id → text
+	status int
+}
+
+func newForum(t *testing.T) *forum {
+	f := &forum{posts: map[string]string{}, status: http.StatusOK}
+	f.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		if r.URL.Path == "/robots.txt" {
+			return
+		}
+		if f.status != http.StatusOK {
+			w.WriteHeader(f.status)
+			return
+		}
+		var b strings.Builder
+		b.WriteString("<html><body>")
+		for id, text := range f.posts {
+			fmt.Fprintf(&b, `<article class="post"><a class="link" href="/p/%s">#</a><div class="text">%s</div></article>`, id, text)
+		}
+		b.WriteString("</body></html>")
+		io.WriteString(w, b.String())
+	}))
+	t.Cleanup(f.Close)
+	return f
+}
+
+func (f *forum) set(id, text string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.posts[id] = text
+}
+
+func (f *forum) fail(status int) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.status = status
+}
+
+func (f *forum) source(name string) config.Source {
+	return config.Source{Name: name, Type: config.SourceHTML, URL: f.URL + "/", Selectors: config.Selectors{Item: "article.post", Text: ".text", Link: "a.link@href"}}
+}
+
+func setup(t *testing.T, srcs ...config.Source) (*Pipeline, *store.Store) {
+	t.Helper()
+	cfg, err := config.Load(filepath.Join("testdata", "doxwatch.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ros, err := roster.Load(cfg.ResolvePath(cfg.Roster), "NL")
+	if err != nil {
+		t.Fatal(err)
+	}
+	det, err := detect.New(ros, detect.OptionsFromConfig(cfg))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "dw.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	var infos []store.SourceInfo
+	for _, s := range srcs {
+		infos = append(infos, store.SourceInfo{Name: s.Name, Type: s.Type})
+	}
+	if err := st.EnsureSources(context.Background(), infos); err != nil {
+		t.Fatal(err)
+	}
+	crawl := cfg.Crawl
+	crawl.Delay, crawl.AllowPrivateNetworks, crawl.Timeout = time.Millisecond, true, 2*time.Second
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	return &Pipeline{Crawler: crawler.New(crawl, st, log), Detector: func() *detect.Detector { return det }, Store: st,
+		AlertAt: detect.High, UnhealthyAfter: 3, Log: log}, st
+}
+
+func TestRunStoresHitsOnceAndRescansEdits(t *testing.T) {
+	ctx := context.Background()
+	f := newForum(t)
+	f.set("1", "Sanne van den Berg van De Zonnebloem, bel haar op 06-12345678.")
+	f.set("2", "Gezellige ouderavond gehad.")
+	src := f.source("forum")
+	p, st := setup(t, src)
+
+	r := p.Run(ctx, src)
+	if r.Err != nil || r.Stats.Posts != 2 || r.New[detect.Critical] != 1 || r.New[detect.High] != 1 || r.Alerts != 1 {
+		t.Fatalf("first run: %+v", r)
+	}
+	// Unchanged: no detection, no new hits, no new alerts.
+	r = p.Run(ctx, src)
+	if r.Err != nil || r.Unchanged != 2 || len(r.New) != 0 || r.Alerts != 0 {
+		t.Fatalf("second run: %+v", r)
+	}
+	// An edit around the same finding is scanned again but stores nothing twice.
+	f.set("1", "EDIT: Sanne van den Berg van De Zonnebloem, bel haar op 06-12345678!!")
+	r = p.Run(ctx, src)
+	if r.Err != nil || r.Unchanged != 1 || len(r.New) != 0 || r.Alerts != 0 {
+		t.Fatalf("edited run: %+v", r)
+	}
+	// An edit that adds her address is a new hit and a new alert.
+	f.set("1", "Sanne van den Berg van De Zonnebloem, bel haar op 06-12345678. Ze woont Kerkstraat 12a, Utrecht.")
+	r = p.Run(ctx, src)
+	if r.Err != nil || r.New[detect.Critical] != 1 || r.Alerts != 1 {
+		t.Fatalf("address added: %+v", r)
+	}
+	hits, err := st.Hits(ctx, store.HitFilter{})
+	if err != nil || len(hits) != 3 {
+		t.Fatalf("%d hits, %v", len(hits), err)
+	}
+	for _, h := range hits {
+		if h.Source != "forum" || h.URL != f.URL+"/p/1" || h.EmployeeID != "E001" || h.Status != "new" {
+			t.Errorf("hit %+v", h)
+		}
+		if h.Excerpt[h.MatchStart:h.MatchEnd] == "" {
+			t.Errorf("hit %d marks nothing in %q", h.ID, h.Excerpt)
+		}
+	}
+}
+
+func TestSourceHealth(t *testing.T) {
+	ctx := context.Background()
+	f := newForum(t)
+	f.set("1", "Gewoon een bericht.")
+	src := f.source("forum")
+	p, st := setup(t, src)
+	health := func() store.SourceState {
+		t.Helper()
+		ss, err := st.Sources(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range ss {
+			if s.Name == "forum" {
+				return s
+			}
+		}
+		t.Fatal("no forum source")
+		return store.SourceState{}
+	}
+	if r := p.Run(ctx, src); r.Err != nil || !health().Healthy {
+		t.Fatalf("first run: %+v, %+v", r, health())
+	}
+	f.fail(http.StatusInternalServerError)
+	for i := 1; i <= 3; i++ {
+		if r := p.Run(ctx, src); r.Err == nil {
+			t.Fatalf("run %d did not fail", i)
+		}
+		if h := health(); h.Healthy != (i < 3) || h.ConsecutiveFailures != i {
+			t.Fatalf("after %d failures: %+v", i, h)
+		}
+	}
+	if h := health(); !strings.Contains(h.HealthReason, "3 failed runs in a row") || !strings.Contains(h.LastError, "500") {
+		t.Errorf("unhealthy source says %+v", h)
+	}
+	f.fail(http.StatusOK)
+	if r := p.Run(ctx, src); r.Err != nil || !health().Healthy || health().ConsecutiveFailures != 0 {
+		t.Fatalf("recovery: %+v, %+v", r, health())
+	}
+	// The page changes and the selectors find nothing: unhealthy, with why.
+	f.mu.Lock()
+	f.posts = map[string]string{}
+	f.mu.Unlock()
+	p.Run(ctx, src)
+	if h := health(); h.Healthy || !strings.Contains(h.HealthReason, "check the selectors") {
+		t.Errorf("silently broken source: %+v", h)
+	}
+}
+
+func TestRunAllGoesOnPastBrokenSources(t *testing.T) {
+	ctx := context.Background()
+	good, bad := newForum(t), newForum(t)
+	good.set("1", "Mieke Bakker, 0612121212")
+	bad.fail(http.StatusBadGateway)
+	srcs := []config.Source{bad.source("bad"), good.source("good")}
+	p, _ := setup(t, srcs...)
+	var done []string
+	results := p.RunAll(ctx, srcs, 2, func(r Result) { done = append(done, r.Source) })
+	if len(results) != 2 || results[0].Err == nil || results[1].Err != nil || results[1].New[detect.Critical] != 1 {
+		t.Fatalf("results %+v", results)
+	}
+	if len(done) != 2 {
+		t.Errorf("done called for %v", done)
+	}
+}
+
+func TestCancelledRunIsNoFailure(t *testing.T) {
+	f := newForum(t)
+	f.set("1", "x")
+	src := f.source("forum")
+	p, st := setup(t, src)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if r := p.Run(ctx, src); r.Err == nil {
+		t.Fatal("no error from a cancelled run")
+	}
+	ss, _ := st.Sources(context.Background())
+	for _, s := range ss {
+		if s.Name == "forum" && (s.ConsecutiveFailures != 0 || !s.LastRun.IsZero()) {
+			t.Errorf("a cancelled run was recorded: %+v", s)
+		}
+	}
+}
