@@ -45,16 +45,24 @@ func (p Post) ContentHash() string {
 	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
-// Cache keeps the validators of conditional GET per URL between runs.
+// Validators are what a run remembers of a page for the next: the
+// validators of conditional GET, a hash of the body for servers that send
+// neither, and the page's link to the next page.
+type Validators struct {
+	ETag, LastModified, BodyHash string
+	Next                         string
+}
+
+// Cache keeps Validators per URL between runs.
 type Cache interface {
-	Validators(ctx context.Context, url string) (etag, lastModified string, err error)
-	SaveValidators(ctx context.Context, source, url, etag, lastModified string) error
+	Validators(ctx context.Context, url string) (Validators, error)
+	SaveValidators(ctx context.Context, source, url string, v Validators) error
 }
 
 // Stats describe one crawl of one source.
 type Stats struct {
-	Pages       int // fetched with a body
-	NotModified int // answered 304
+	Pages       int // fetched with a new body
+	NotModified int // answered 304, or the same body as last time
 	Posts       int
 	Truncated   []string // pages cut at the body limit
 }
@@ -106,8 +114,11 @@ func (c *Crawler) Crawl(ctx context.Context, src config.Source, emit func(Post) 
 			}
 			pages++
 			if pg.notModified {
+				// Nothing new here; a forum topic adds posts on its last
+				// page, so go on to the next page this one linked to.
 				st.NotModified++
-				break // nothing new on this page, nor behind it
+				next = pg.prev.Next
+				continue
 			}
 			st.Pages++
 			if pg.truncated {
@@ -130,6 +141,7 @@ func (c *Crawler) Crawl(ctx context.Context, src config.Source, emit func(Post) 
 			next = more
 			// Validators are saved only once the page's posts are handled:
 			// a crash in between must not make the page look unchanged.
+			pg.seen.Next = more
 			if err := f.saveValidators(pg); err != nil {
 				return st, err
 			}
@@ -140,11 +152,12 @@ func (c *Crawler) Crawl(ctx context.Context, src config.Source, emit func(Post) 
 
 // page is one fetched URL.
 type page struct {
-	url          *url.URL
-	body         []byte
-	notModified  bool
-	truncated    bool
-	etag, lastMo string
+	url         *url.URL
+	body        []byte
+	notModified bool
+	truncated   bool
+	seen        Validators // what this fetch saw
+	prev        Validators // what the last run saw
 }
 
 // fetcher gets pages for one source through a fresh colly collector, so
@@ -161,6 +174,7 @@ type fetcher struct {
 	lastErr error
 	status  int
 	header  http.Header
+	prev    Validators // of the URL being fetched, from the last run
 }
 
 func (c *Crawler) newFetcher(ctx context.Context, src config.Source) *fetcher {
@@ -191,16 +205,17 @@ func (c *Crawler) newFetcher(ctx context.Context, src config.Source) *fetcher {
 		if f.cache == nil {
 			return
 		}
-		etag, lm, err := f.cache.Validators(ctx, r.URL.String())
+		v, err := f.cache.Validators(ctx, r.URL.String())
 		if err != nil {
 			f.log.Warn("reading HTTP validators", "source", f.src, "err", err)
 			return
 		}
-		if etag != "" {
-			r.Headers.Set("If-None-Match", etag)
+		f.prev = v
+		if v.ETag != "" {
+			r.Headers.Set("If-None-Match", v.ETag)
 		}
-		if lm != "" {
-			r.Headers.Set("If-Modified-Since", lm)
+		if v.LastModified != "" {
+			r.Headers.Set("If-Modified-Since", v.LastModified)
 		}
 	})
 	col.OnResponse(func(r *colly.Response) {
@@ -210,8 +225,10 @@ func (c *Crawler) newFetcher(ctx context.Context, src config.Source) *fetcher {
 		if truncated {
 			body = body[:c.cfg.MaxBodyBytes]
 		}
-		f.last = &page{url: r.Request.URL, body: body, truncated: truncated, notModified: r.StatusCode == http.StatusNotModified,
-			etag: r.Headers.Get("ETag"), lastMo: r.Headers.Get("Last-Modified")}
+		sum := sha256.Sum256(body)
+		seen := Validators{ETag: r.Headers.Get("ETag"), LastModified: r.Headers.Get("Last-Modified"), BodyHash: hex.EncodeToString(sum[:16])}
+		notModified := r.StatusCode == http.StatusNotModified || (r.StatusCode == http.StatusOK && seen.BodyHash == f.prev.BodyHash)
+		f.last = &page{url: r.Request.URL, body: body, truncated: truncated, notModified: notModified, seen: seen, prev: f.prev}
 	})
 	col.OnError(func(r *colly.Response, err error) {
 		f.lastErr = err
@@ -234,7 +251,7 @@ const maxAttempts = 3
 func (f *fetcher) get(raw string) (*page, error) {
 	backoff := f.cfg.Delay + time.Second
 	for attempt := 1; ; attempt++ {
-		f.last, f.lastErr, f.status = nil, nil, 0
+		f.last, f.lastErr, f.status, f.prev = nil, nil, 0, Validators{}
 		err := f.c.Visit(raw)
 		switch {
 		case errors.Is(err, colly.ErrRobotsTxtBlocked):
@@ -269,10 +286,10 @@ func (f *fetcher) get(raw string) (*page, error) {
 }
 
 func (f *fetcher) saveValidators(p *page) error {
-	if f.cache == nil || (p.etag == "" && p.lastMo == "") {
+	if f.cache == nil {
 		return nil
 	}
-	return f.cache.SaveValidators(f.ctx, f.src, p.url.String(), p.etag, p.lastMo)
+	return f.cache.SaveValidators(f.ctx, f.src, p.url.String(), p.seen)
 }
 
 // retryAfter reads a Retry-After header (seconds or an HTTP date).

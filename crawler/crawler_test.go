@@ -1,4 +1,4 @@
-package crawler
+package crawler_test
 
 import (
 	"context"
@@ -6,10 +6,12 @@ import (
 	"net/http"
 	"net/netip"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/doxwatch/doxwatch/config"
+	"github.com/doxwatch/doxwatch/crawler"
 )
 
 func forumSource(s *site) config.Source {
@@ -20,7 +22,7 @@ func forumSource(s *site) config.Source {
 
 func TestHTMLForumWithPagination(t *testing.T) {
 	s := newSite(t)
-	c := New(testCrawlConfig(), nil, testLogger())
+	c := crawler.New(testCrawlConfig(), nil, testLogger())
 	posts, st, err := crawl(t, c, forumSource(s))
 	if err != nil {
 		t.Fatal(err)
@@ -48,7 +50,7 @@ func TestMaxPages(t *testing.T) {
 	s := newSite(t)
 	src := forumSource(s)
 	src.MaxPages = 2
-	_, st, err := crawl(t, New(testCrawlConfig(), nil, testLogger()), src)
+	_, st, err := crawl(t, crawler.New(testCrawlConfig(), nil, testLogger()), src)
 	if err != nil || st.Pages != 2 || len(s.requested("/viewtopic")) != 2 {
 		t.Fatalf("pages %d, requests %d, err %v", st.Pages, len(s.requested("/viewtopic")), err)
 	}
@@ -56,7 +58,7 @@ func TestMaxPages(t *testing.T) {
 
 func TestTelegram(t *testing.T) {
 	s := newSite(t)
-	posts, st, err := crawl(t, New(testCrawlConfig(), nil, testLogger()),
+	posts, st, err := crawl(t, crawler.New(testCrawlConfig(), nil, testLogger()),
 		config.Source{Name: "tg", Type: config.SourceTelegram, Channel: "ouders_utrecht", BaseURL: s.URL})
 	if err != nil {
 		t.Fatal(err)
@@ -76,7 +78,7 @@ func TestTelegram(t *testing.T) {
 
 func TestFeeds(t *testing.T) {
 	s := newSite(t)
-	c := New(testCrawlConfig(), nil, testLogger())
+	c := crawler.New(testCrawlConfig(), nil, testLogger())
 	tests := []struct {
 		path, wantURL, wantText, wantAuthor string
 		wantPosts, wantImages               int
@@ -100,7 +102,7 @@ func TestFeeds(t *testing.T) {
 
 func TestMastodon(t *testing.T) {
 	s := newSite(t)
-	c := New(testCrawlConfig(), nil, testLogger())
+	c := crawler.New(testCrawlConfig(), nil, testLogger())
 	for _, src := range []config.Source{
 		{Name: "tag", Type: config.SourceMastodon, Instance: s.URL, Hashtag: "kinderopvang"},
 		{Name: "acct", Type: config.SourceMastodon, Instance: s.URL, Account: "@boos_op_opvang"},
@@ -122,14 +124,14 @@ func TestMastodon(t *testing.T) {
 		http.Error(w, `{"error":"This method requires an authenticated user"}`, http.StatusUnauthorized)
 	})
 	_, _, err := crawl(t, c, config.Source{Name: "closed", Type: config.SourceMastodon, Instance: s.URL, Hashtag: "closed"})
-	if !errors.Is(err, ErrHTTPStatus) || !strings.Contains(err.Error(), "401") || !strings.Contains(err.Error(), "public preview") {
+	if !errors.Is(err, crawler.ErrHTTPStatus) || !strings.Contains(err.Error(), "401") || !strings.Contains(err.Error(), "public preview") {
 		t.Errorf("401: %v", err)
 	}
 }
 
 func TestDiscourse(t *testing.T) {
 	s := newSite(t)
-	posts, st, err := crawl(t, New(testCrawlConfig(), nil, testLogger()), config.Source{Name: "d", Type: config.SourceDiscourse, URL: s.URL})
+	posts, st, err := crawl(t, crawler.New(testCrawlConfig(), nil, testLogger()), config.Source{Name: "d", Type: config.SourceDiscourse, URL: s.URL})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,9 +145,9 @@ func TestRobotsTxtHonoured(t *testing.T) {
 	s := newSite(t)
 	s.handle("/private/list", func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte("<div class=post>geheim</div>")) })
 	src := config.Source{Name: "private", Type: config.SourceHTML, URL: s.URL + "/private/list", Selectors: config.Selectors{Item: "div.post"}}
-	_, _, err := crawl(t, New(testCrawlConfig(), nil, testLogger()), src)
-	if !errors.Is(err, ErrRobots) {
-		t.Fatalf("err = %v, want ErrRobots", err)
+	_, _, err := crawl(t, crawler.New(testCrawlConfig(), nil, testLogger()), src)
+	if !errors.Is(err, crawler.ErrRobots) {
+		t.Fatalf("err = %v, want crawler.ErrRobots", err)
 	}
 	if n := len(s.requested("/private/")); n != 0 {
 		t.Errorf("the disallowed path was requested %d times", n)
@@ -159,7 +161,7 @@ func TestPerHostSpacing(t *testing.T) {
 	s := newSite(t)
 	cfg := testCrawlConfig()
 	cfg.Delay = 150 * time.Millisecond
-	if _, _, err := crawl(t, New(cfg, nil, testLogger()), forumSource(s)); err != nil {
+	if _, _, err := crawl(t, crawler.New(cfg, nil, testLogger()), forumSource(s)); err != nil {
 		t.Fatal(err)
 	}
 	reqs := s.requested("/viewtopic")
@@ -185,7 +187,7 @@ func TestConditionalGet(t *testing.T) {
 		w.Write(s.fixture("feed.rss"))
 	})
 	src := config.Source{Name: "feed", Type: config.SourceFeed, URL: s.URL + "/etag.rss"}
-	c := New(testCrawlConfig(), testStore(t, src), testLogger())
+	c := crawler.New(testCrawlConfig(), testStore(t, src), testLogger())
 	posts, st, err := crawl(t, c, src)
 	if err != nil || len(posts) != 2 || st.Pages != 1 {
 		t.Fatalf("first crawl: %d posts, %+v, %v", len(posts), st, err)
@@ -203,7 +205,7 @@ func TestOversizedBody(t *testing.T) {
 	})
 	cfg := testCrawlConfig()
 	cfg.MaxBodyBytes = 4096
-	posts, st, err := crawl(t, New(cfg, nil, testLogger()),
+	posts, st, err := crawl(t, crawler.New(cfg, nil, testLogger()),
 		config.Source{Name: "big", Type: config.SourceHTML, URL: s.URL + "/big", Selectors: config.Selectors{Item: "div.post"}})
 	if err != nil || len(st.Truncated) != 1 || len(posts) != 1 {
 		t.Fatalf("truncated %v, %d posts, err %v", st.Truncated, len(posts), err)
@@ -213,7 +215,7 @@ func TestOversizedBody(t *testing.T) {
 func TestRedirectLoop(t *testing.T) {
 	s := newSite(t)
 	s.handle("/loop", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/loop", http.StatusFound) })
-	_, _, err := crawl(t, New(testCrawlConfig(), nil, testLogger()),
+	_, _, err := crawl(t, crawler.New(testCrawlConfig(), nil, testLogger()),
 		config.Source{Name: "loop", Type: config.SourceHTML, URL: s.URL + "/loop", Selectors: config.Selectors{Item: "p"}})
 	if err == nil || !strings.Contains(err.Error(), "redirects") {
 		t.Fatalf("err = %v", err)
@@ -236,7 +238,7 @@ func TestSlowServer(t *testing.T) {
 	cfg := testCrawlConfig()
 	cfg.Timeout = 200 * time.Millisecond
 	start := time.Now()
-	_, _, err := crawl(t, New(cfg, nil, testLogger()),
+	_, _, err := crawl(t, crawler.New(cfg, nil, testLogger()),
 		config.Source{Name: "slow", Type: config.SourceFeed, URL: s.URL + "/slow"})
 	if err == nil || time.Since(start) > 10*time.Second {
 		t.Fatalf("err = %v after %v", err, time.Since(start))
@@ -255,7 +257,7 @@ func TestRetryAfterThenRecovery(t *testing.T) {
 		}
 		w.Write(s.fixture("feed.rss"))
 	})
-	posts, _, err := crawl(t, New(testCrawlConfig(), nil, testLogger()), config.Source{Name: "busy", Type: config.SourceFeed, URL: s.URL + "/busy.rss"})
+	posts, _, err := crawl(t, crawler.New(testCrawlConfig(), nil, testLogger()), config.Source{Name: "busy", Type: config.SourceFeed, URL: s.URL + "/busy.rss"})
 	if err != nil || len(posts) != 2 {
 		t.Fatalf("%d posts, err %v", len(posts), err)
 	}
@@ -268,8 +270,8 @@ func TestRetryAfterThenRecovery(t *testing.T) {
 		w.Header().Set("Retry-After", "3600")
 		w.WriteHeader(http.StatusServiceUnavailable)
 	})
-	_, _, err = crawl(t, New(testCrawlConfig(), nil, testLogger()), config.Source{Name: "closed", Type: config.SourceFeed, URL: s.URL + "/closed.rss"})
-	if !errors.Is(err, ErrHTTPStatus) || !strings.Contains(err.Error(), "503") {
+	_, _, err = crawl(t, crawler.New(testCrawlConfig(), nil, testLogger()), config.Source{Name: "closed", Type: config.SourceFeed, URL: s.URL + "/closed.rss"})
+	if !errors.Is(err, crawler.ErrHTTPStatus) || !strings.Contains(err.Error(), "503") {
 		t.Errorf("err = %v", err)
 	}
 }
@@ -278,14 +280,14 @@ func TestServerErrorsAndMalformedAnswers(t *testing.T) {
 	s := newSite(t)
 	s.handle("/broken.json", func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte(`{"latest_posts": [{"id": `)) })
 	s.handle("/error", func(w http.ResponseWriter, _ *http.Request) { http.Error(w, "oops", http.StatusInternalServerError) })
-	c := New(testCrawlConfig(), nil, testLogger())
+	c := crawler.New(testCrawlConfig(), nil, testLogger())
 	tests := []struct {
 		src  config.Source
 		want error
 	}{
-		{config.Source{Name: "e", Type: config.SourceFeed, URL: s.URL + "/error"}, ErrHTTPStatus},
-		{config.Source{Name: "f", Type: config.SourceFeed, URL: s.URL + "/s/ouders_utrecht"}, ErrParse},
-		{config.Source{Name: "m", Type: config.SourceMastodon, Instance: s.URL, Hashtag: "nope"}, ErrHTTPStatus},
+		{config.Source{Name: "e", Type: config.SourceFeed, URL: s.URL + "/error"}, crawler.ErrHTTPStatus},
+		{config.Source{Name: "f", Type: config.SourceFeed, URL: s.URL + "/s/ouders_utrecht"}, crawler.ErrParse},
+		{config.Source{Name: "m", Type: config.SourceMastodon, Instance: s.URL, Hashtag: "nope"}, crawler.ErrHTTPStatus},
 	}
 	for _, tt := range tests {
 		if _, _, err := crawl(t, c, tt.src); !errors.Is(err, tt.want) {
@@ -293,7 +295,7 @@ func TestServerErrorsAndMalformedAnswers(t *testing.T) {
 		}
 	}
 	s.handle("/posts.json", func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte(`{"latest_posts": [{"id": `)) })
-	if _, _, err := crawl(t, c, config.Source{Name: "d", Type: config.SourceDiscourse, URL: s.URL}); !errors.Is(err, ErrParse) {
+	if _, _, err := crawl(t, c, config.Source{Name: "d", Type: config.SourceDiscourse, URL: s.URL}); !errors.Is(err, crawler.ErrParse) {
 		t.Errorf("malformed JSON: %v", err)
 	}
 }
@@ -302,8 +304,8 @@ func TestPrivateAddressesRefused(t *testing.T) {
 	s := newSite(t)
 	cfg := testCrawlConfig()
 	cfg.AllowPrivateNetworks = false
-	_, _, err := crawl(t, New(cfg, nil, testLogger()), config.Source{Name: "f", Type: config.SourceFeed, URL: s.URL + "/feed.rss"})
-	if !errors.Is(err, ErrPrivateAddress) {
+	_, _, err := crawl(t, crawler.New(cfg, nil, testLogger()), config.Source{Name: "f", Type: config.SourceFeed, URL: s.URL + "/feed.rss"})
+	if !errors.Is(err, crawler.ErrPrivateAddress) {
 		t.Fatalf("err = %v", err)
 	}
 	if n := len(s.requested("/")); n != 0 {
@@ -314,8 +316,8 @@ func TestPrivateAddressesRefused(t *testing.T) {
 		"100.64.0.1": false, "::1": false, "fe80::1": false, "fd00::1": false, "::ffff:127.0.0.1": false, "0.0.0.0": false,
 		"93.184.216.34": true, "2001:db8::1": true,
 	} {
-		if got := Public(netip.MustParseAddr(addr)); got != want {
-			t.Errorf("Public(%s) = %v", addr, got)
+		if got := crawler.Public(netip.MustParseAddr(addr)); got != want {
+			t.Errorf("crawler.Public(%s) = %v", addr, got)
 		}
 	}
 }
@@ -323,7 +325,7 @@ func TestPrivateAddressesRefused(t *testing.T) {
 func TestCancelStopsCrawl(t *testing.T) {
 	s := newSite(t)
 	ctx, cancel := context.WithCancel(context.Background())
-	_, err := New(testCrawlConfig(), nil, testLogger()).Crawl(ctx, forumSource(s), func(Post) error {
+	_, err := crawler.New(testCrawlConfig(), nil, testLogger()).Crawl(ctx, forumSource(s), func(crawler.Post) error {
 		cancel()
 		return nil
 	})
@@ -332,5 +334,40 @@ func TestCancelStopsCrawl(t *testing.T) {
 	}
 	if pages := len(s.requested("/viewtopic")); pages != 1 {
 		t.Errorf("%d pages fetched after cancel", pages)
+	}
+}
+
+func TestNewReplyBehindUnchangedFirstPage(t *testing.T) {
+	s := newSite(t)
+	var mu sync.Mutex
+	last := `<div class="post"><a class="permalink" href="/t/2#1">#</a><div class="content">Eerste antwoord.</div></div>`
+	s.handle("/t/1", func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("If-None-Match") == `"t1"` {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("ETag", `"t1"`)
+		w.Write([]byte(`<div class="post"><a class="permalink" href="/t/1#1">#</a><div class="content">Openingsbericht.</div></div><a class="next" href="/t/2">2</a>`))
+	})
+	s.handle("/t/2", func(w http.ResponseWriter, _ *http.Request) { // no validators: only the body hash tells
+		mu.Lock()
+		defer mu.Unlock()
+		w.Write([]byte(last))
+	})
+	src := config.Source{Name: "topic", Type: config.SourceHTML, URL: s.URL + "/t/1",
+		Selectors: config.Selectors{Item: "div.post", Text: ".content", Link: "a.permalink@href", Next: "a.next"}}
+	c := crawler.New(testCrawlConfig(), testStore(t, src), testLogger())
+	if posts, st, err := crawl(t, c, src); err != nil || len(posts) != 2 || st.Pages != 2 {
+		t.Fatalf("first crawl: %d posts, %+v, %v", len(posts), st, err)
+	}
+	if posts, st, err := crawl(t, c, src); err != nil || len(posts) != 0 || st.NotModified != 2 {
+		t.Fatalf("unchanged crawl: %d posts, %+v, %v", len(posts), st, err)
+	}
+	mu.Lock()
+	last += `<div class="post"><a class="permalink" href="/t/2#2">#</a><div class="content">Nieuw antwoord over Sanne.</div></div>`
+	mu.Unlock()
+	posts, st, err := crawl(t, c, src)
+	if err != nil || st.NotModified != 1 || st.Pages != 1 || len(posts) != 2 || !strings.Contains(posts[1].Text, "Nieuw antwoord") {
+		t.Fatalf("after a new reply: %d posts, %+v, %v", len(posts), st, err)
 	}
 }

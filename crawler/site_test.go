@@ -1,4 +1,4 @@
-package crawler
+package crawler_test
 
 import (
 	"context"
@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/doxwatch/doxwatch/config"
+	"github.com/doxwatch/doxwatch/crawler"
 	"github.com/doxwatch/doxwatch/store"
 )
 
@@ -151,10 +152,10 @@ func testLogger() *slog.Logger {
 }
 
 // crawl runs one source and returns its posts.
-func crawl(t *testing.T, c *Crawler, src config.Source) ([]Post, Stats, error) {
+func crawl(t *testing.T, c *crawler.Crawler, src config.Source) ([]crawler.Post, crawler.Stats, error) {
 	t.Helper()
-	var posts []Post
-	st, err := c.Crawl(context.Background(), src, func(p Post) error {
+	var posts []crawler.Post
+	st, err := c.Crawl(context.Background(), src, func(p crawler.Post) error {
 		posts = append(posts, p)
 		return nil
 	})

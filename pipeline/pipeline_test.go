@@ -69,6 +69,10 @@ func (f *forum) source(name string) config.Source {
 }
 
 func setup(t *testing.T, srcs ...config.Source) (*Pipeline, *store.Store) {
+	return setupB(t, srcs)
+}
+
+func setupB(t testing.TB, srcs []config.Source) (*Pipeline, *store.Store) {
 	t.Helper()
 	cfg, err := config.Load(filepath.Join("testdata", "doxwatch.yaml"))
 	if err != nil {
@@ -113,9 +117,9 @@ func TestRunStoresHitsOnceAndRescansEdits(t *testing.T) {
 	if r.Err != nil || r.Stats.Posts != 2 || r.New[detect.Critical] != 1 || r.New[detect.High] != 1 || r.Alerts != 1 {
 		t.Fatalf("first run: %+v", r)
 	}
-	// Unchanged: no detection, no new hits, no new alerts.
+	// Unchanged page: not even parsed; no new hits, no new alerts.
 	r = p.Run(ctx, src)
-	if r.Err != nil || r.Unchanged != 2 || len(r.New) != 0 || r.Alerts != 0 {
+	if r.Err != nil || r.Stats.NotModified != 1 || r.Stats.Posts != 0 || len(r.New) != 0 || r.Alerts != 0 {
 		t.Fatalf("second run: %+v", r)
 	}
 	// An edit around the same finding is scanned again but stores nothing twice.

@@ -15,21 +15,15 @@ import (
 )
 
 // DocumentUnchanged reports whether the post at (source, url) was stored
-// before with this content hash. If so it notes that it was seen again, and
-// the post needs no detection.
+// before with this content hash: such a post needs no detection. It only
+// reads, so an unchanged rescan costs no writes.
 func (s *Store) DocumentUnchanged(ctx context.Context, source, url, hash string) (bool, error) {
 	var old string
 	err := s.r.QueryRowContext(ctx, `SELECT content_hash FROM documents WHERE source = ? AND url = ?`, source, url).Scan(&old)
-	if errors.Is(err, sql.ErrNoRows) || (err == nil && old != hash) {
+	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil
 	}
-	if err != nil {
-		return false, s.wrap("read document", err)
-	}
-	return true, s.tx(ctx, "touch document", func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `UPDATE documents SET last_seen = ? WHERE source = ? AND url = ?`, s.now().UTC(), source, url)
-		return err
-	})
+	return err == nil && old == hash, s.wrap("read document", err)
 }
 
 // NewHit is a finding to store.

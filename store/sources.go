@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/doxwatch/doxwatch/crawler"
 )
 
 // SourceInfo names a configured source.
@@ -28,21 +30,26 @@ func (s *Store) EnsureSources(ctx context.Context, srcs []SourceInfo) error {
 	})
 }
 
-// Validators returns the ETag and Last-Modified last seen for url.
-func (s *Store) Validators(ctx context.Context, url string) (etag, lastModified string, err error) {
-	err = s.r.QueryRowContext(ctx, `SELECT etag, last_modified FROM http_cache WHERE url = ?`, url).Scan(&etag, &lastModified)
+// Validators returns what was last seen of url: its ETag, Last-Modified
+// and body hash.
+func (s *Store) Validators(ctx context.Context, url string) (crawler.Validators, error) {
+	var v crawler.Validators
+	err := s.r.QueryRowContext(ctx, `SELECT etag, last_modified, body_hash, next_url FROM http_cache WHERE url = ?`, url).
+		Scan(&v.ETag, &v.LastModified, &v.BodyHash, &v.Next)
 	if errors.Is(err, sql.ErrNoRows) {
-		return "", "", nil
+		return crawler.Validators{}, nil
 	}
-	return etag, lastModified, s.wrap("read validators", err)
+	return v, s.wrap("read validators", err)
 }
 
-// SaveValidators keeps the ETag and Last-Modified of url for the next run.
-func (s *Store) SaveValidators(ctx context.Context, source, url, etag, lastModified string) error {
+// SaveValidators keeps what was seen of url for the next run.
+func (s *Store) SaveValidators(ctx context.Context, source, url string, v crawler.Validators) error {
 	return s.tx(ctx, "save validators", func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO http_cache (url, source, etag, last_modified, fetched_at) VALUES (?, ?, ?, ?, ?)
-			ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, fetched_at = excluded.fetched_at`,
-			url, source, etag, lastModified, s.now().UTC())
+		_, err := tx.ExecContext(ctx, `INSERT INTO http_cache (url, source, etag, last_modified, body_hash, next_url, fetched_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
+			body_hash = excluded.body_hash, next_url = excluded.next_url, fetched_at = excluded.fetched_at`,
+			url, source, v.ETag, v.LastModified, v.BodyHash, v.Next, s.now().UTC())
 		return err
 	})
 }

@@ -171,3 +171,43 @@ func TestLockedDatabase(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+// TestUpgradeFromVersion1 builds a database as doxwatch's first schema
+// left it, with data, and opens it with this build.
+func TestUpgradeFromVersion1(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "dw.db")
+	ms, err := migrations()
+	if err != nil || len(ms) < 2 {
+		t.Fatalf("migrations: %d, %v", len(ms), err)
+	}
+	raw, err := sql.Open("sqlite3", dsn(path, "_foreign_keys=1"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMP NOT NULL)`,
+		ms[0].sql,
+		`INSERT INTO schema_migrations VALUES (1, '0001_init.sql', '2026-01-01 00:00:00+00:00')`,
+		`INSERT INTO sources (name, type) VALUES ('forum', 'html')`,
+		`INSERT INTO http_cache (url, source, etag, last_modified, fetched_at) VALUES ('https://forum.example/', 'forum', '"e1"', '', '2026-01-01 00:00:00+00:00')`,
+	} {
+		if _, err := raw.ExecContext(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	raw.Close()
+
+	s, err := Open(ctx, path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if v, _ := s.SchemaVersion(ctx); v != LatestVersion() {
+		t.Errorf("version %d after upgrade, want %d", v, LatestVersion())
+	}
+	v, err := s.Validators(ctx, "https://forum.example/")
+	if err != nil || v.ETag != `"e1"` || v.BodyHash != "" || v.Next != "" {
+		t.Errorf("validators after upgrade: %+v, %v", v, err)
+	}
+}
