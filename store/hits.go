@@ -126,7 +126,7 @@ func queueAlert(ctx context.Context, tx *sql.Tx, docID int64, employee string, h
 func newMessageID(kind string) string {
 	var b [12]byte
 	_, _ = rand.Read(b[:])
-	return fmt.Sprintf("<%s.%s@doxwatch.invalid>", kind, hex.EncodeToString(b[:]))
+	return fmt.Sprintf("%s.%s@doxwatch.invalid", kind, hex.EncodeToString(b[:]))
 }
 
 // hitFingerprint is unique per post and finding: the same phone number in

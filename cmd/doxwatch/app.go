@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 
+	"github.com/doxwatch/doxwatch/alerts"
 	"github.com/doxwatch/doxwatch/config"
 	"github.com/doxwatch/doxwatch/crawler"
 	"github.com/doxwatch/doxwatch/detect"
@@ -76,4 +77,21 @@ func (a *app) pipeline(alerts bool) *pipeline.Pipeline {
 		UnhealthyAfter: a.cfg.Crawl.UnhealthyAfter,
 		Log:            a.log,
 	}
+}
+
+// sender builds the alert sender with the configured transport.
+func (a *app) sender() (*alerts.Sender, error) {
+	tr, err := alerts.NewTransport(a.cfg.Alerts, a.cfg.ResolvePath(a.cfg.Alerts.OutboxDir))
+	if err != nil {
+		return nil, err
+	}
+	return alerts.NewSender(a.cfg, a.store, tr, func() *roster.Roster { return a.roster }, a.log)
+}
+
+// whereSent says where the file transport put the e-mails.
+func (a *app) whereSent() string {
+	if a.cfg.Alerts.Transport == "file" {
+		return " to " + a.cfg.ResolvePath(a.cfg.Alerts.OutboxDir)
+	}
+	return ""
 }

@@ -41,7 +41,27 @@ func cmdRescan(ctx context.Context, args []string, io stdio) int {
 		return exitError
 	}
 	results := a.pipeline(!*noAlerts).RunAll(ctx, srcs, a.cfg.Crawl.ParallelHosts, nil)
-	return printRescan(io, results)
+	code = printRescan(io, results)
+	if *noAlerts {
+		return code
+	}
+	if n, err := sendQueued(ctx, a); err != nil {
+		fmt.Fprintf(io.err, "doxwatch rescan: sending alerts: %v\n", err)
+		return exitError
+	} else if n > 0 {
+		fmt.Fprintf(io.out, "%d e-mail(s) sent%s.\n", n, a.whereSent())
+	}
+	return code
+}
+
+// sendQueued sends what the outbox holds now; what cannot go now stays
+// queued for the daemon.
+func sendQueued(ctx context.Context, a *app) (int, error) {
+	s, err := a.sender()
+	if err != nil {
+		return 0, err
+	}
+	return s.Drain(ctx)
 }
 
 func selectSources(all []config.Source, only []string) ([]config.Source, error) {

@@ -49,7 +49,7 @@ func commands() map[string]command {
 		"run":     {"run the daemon: scheduled crawls, alerts, weekly digest", notBuilt("run")},
 		"rescan":  {"crawl the sources now and store what is found", cmdRescan},
 		"check":   {"scan files, pages or stdin for employees and print findings", cmdCheck},
-		"digest":  {"preview or send the weekly digest", notBuilt("digest")},
+		"digest":  {"preview or send the weekly digest", cmdDigest},
 		"hits":    {"list, show and triage stored hits", cmdHits},
 		"sources": {"list sources with their last run and health", cmdSources},
 		"roster":  {"check the staff roster", cmdRoster},

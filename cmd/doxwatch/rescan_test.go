@@ -65,10 +65,13 @@ func TestRescanSourcesAndHits(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("rescan: exit %d\n%s\n%s", code, out, errOut)
 	}
-	for _, want := range []string{"forum   1      0    2      0            1/1/0/0", "buurt   1      0    1      0            0/0/0/1", "1 alert(s) queued."} {
+	for _, want := range []string{"forum   1      0    2      0            1/1/0/0", "buurt   1      0    1      0            0/0/0/1", "1 alert(s) queued.", "1 e-mail(s) sent to "} {
 		if !strings.Contains(out, want) {
 			t.Errorf("rescan output lacks %q:\n%s", want, out)
 		}
+	}
+	if emls, _ := filepath.Glob(filepath.Join(filepath.Dir(cfg), "outbox", "*.eml")); len(emls) != 1 {
+		t.Errorf("alert files: %v", emls)
 	}
 	// Nothing changed: nothing new.
 	if code, out, _ := runCLI(t, "rescan", "--config", cfg); code != exitOK || !strings.Contains(out, "0 alert(s) queued.") || strings.Contains(out, "1/1/0/0") {
@@ -117,5 +120,30 @@ func TestRescanUnknownSourceAndFailure(t *testing.T) {
 	code, out, _ := runCLI(t, "rescan", "--config", cfg, "--source", "forum")
 	if code != exitError || !strings.Contains(out, "error:") {
 		t.Errorf("unreachable source: exit %d\n%s", code, out)
+	}
+}
+
+func TestDigestCommand(t *testing.T) {
+	cfg := siteConfig(t, testSite(t).URL)
+	if code, _, errOut := runCLI(t, "rescan", "--config", cfg, "--no-alerts"); code != exitOK {
+		t.Fatal(errOut)
+	}
+	if emls, _ := filepath.Glob(filepath.Join(filepath.Dir(cfg), "outbox", "*.eml")); len(emls) != 0 {
+		t.Errorf("--no-alerts sent %v", emls)
+	}
+	code, out, _ := runCLI(t, "digest", "--config", cfg, "--preview")
+	if code != exitOK || !strings.Contains(out, "Subject: [doxwatch] Weekoverzicht") || !strings.Contains(out, "Sanne van den Berg") ||
+		!strings.Contains(out, "Nieuwe meldingen: 3 (1 kritiek, 1 hoog, 1 laag)") {
+		t.Errorf("preview: exit %d\n%s", code, out)
+	}
+	code, out, errOut := runCLI(t, "digest", "--config", cfg, "--send")
+	if code != exitOK || !strings.Contains(out, "1 e-mail(s) sent") {
+		t.Errorf("send: exit %d\n%s\n%s", code, out, errOut)
+	}
+	if emls, _ := filepath.Glob(filepath.Join(filepath.Dir(cfg), "outbox", "*.eml")); len(emls) != 1 {
+		t.Errorf("digest files: %v", emls)
+	}
+	if code, _, errOut := runCLI(t, "digest", "--config", cfg); code != exitError || !strings.Contains(errOut, "usage") {
+		t.Errorf("no mode: exit %d, %s", code, errOut)
 	}
 }

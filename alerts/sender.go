@@ -1,0 +1,381 @@
+// Package alerts turns the outbox into e-mail: an alert at once for a
+// serious hit, and a weekly digest of the rest. It sends each queued e-mail
+// once, retries with backoff while the mail server is away, and records a
+// permanent refusal instead of retrying it forever.
+package alerts
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/doxwatch/doxwatch/config"
+	"github.com/doxwatch/doxwatch/detect"
+	"github.com/doxwatch/doxwatch/roster"
+	"github.com/doxwatch/doxwatch/store"
+)
+
+// Sender drains the outbox.
+type Sender struct {
+	store     *store.Store
+	transport Transport
+	roster    func() *roster.Roster
+	cfg       config.Alerts
+	digestTo  []string
+	org       string
+	loc       *time.Location
+	log       *slog.Logger
+	// Now is the clock; tests move it.
+	Now func() time.Time
+}
+
+// NewSender returns a sender for the configuration. rosterFn gives the
+// current roster, for the employees' names.
+func NewSender(cfg *config.Config, st *store.Store, tr Transport, rosterFn func() *roster.Roster, log *slog.Logger) (*Sender, error) {
+	loc, err := time.LoadLocation(cfg.Timezone)
+	if err != nil {
+		return nil, fmt.Errorf("timezone: %w", err)
+	}
+	to := cfg.Digest.To
+	if len(to) == 0 {
+		to = cfg.Alerts.To
+	}
+	return &Sender{store: st, transport: tr, roster: rosterFn, cfg: cfg.Alerts, digestTo: to, org: cfg.Organisation.Name,
+		loc: loc, log: log, Now: time.Now}, nil
+}
+
+// Backoff between attempts while the mail server fails: 1, 2, 4 ... minutes, at most 30.
+func backoff(attempts int) time.Duration {
+	d := time.Minute << min(attempts, 5)
+	return min(d, 30*time.Minute)
+}
+
+// Drain sends what is due: digests, then alerts within the hourly cap,
+// putting what is over the cap into one e-mail. It stops at the first
+// temporary failure (the server is likely down for all of them) and
+// reports how many e-mails it sent.
+func (s *Sender) Drain(ctx context.Context) (int, error) {
+	now := s.Now()
+	due, err := s.store.DueOutbox(ctx, now)
+	if err != nil {
+		return 0, err
+	}
+	var alerts []store.OutboxItem
+	sent := 0
+	for _, it := range due {
+		if it.Kind == "digest" {
+			out, err := s.send(ctx, []store.OutboxItem{it}, s.digestMessage)
+			if err != nil || out == retryLater {
+				return sent, err
+			}
+			if out == delivered {
+				sent++
+			}
+			continue
+		}
+		alerts = append(alerts, it)
+	}
+	if len(alerts) == 0 {
+		return sent, nil
+	}
+	already, err := s.store.SentSince(ctx, "alert", now.Add(-time.Hour))
+	if err != nil {
+		return sent, err
+	}
+	room := s.cfg.MaxPerHour - already
+	if room <= 0 {
+		s.log.Info("alert cap reached; alerts wait", "pending", len(alerts), "max_per_hour", s.cfg.MaxPerHour)
+		return sent, nil
+	}
+	for _, group := range groupForCap(alerts, room) {
+		out, err := s.send(ctx, group, s.alertMessage)
+		if err != nil || out == retryLater {
+			return sent, err
+		}
+		if out == delivered {
+			sent++
+		}
+	}
+	return sent, nil
+}
+
+// groupForCap sends alerts one per e-mail while there is room, and puts
+// the rest into the last e-mail the cap allows.
+func groupForCap(alerts []store.OutboxItem, room int) [][]store.OutboxItem {
+	var groups [][]store.OutboxItem
+	for i, a := range alerts {
+		if len(groups) == room-1 && i < len(alerts)-1 {
+			return append(groups, alerts[i:])
+		}
+		groups = append(groups, []store.OutboxItem{a})
+	}
+	return groups
+}
+
+// outcome is what became of one e-mail.
+type outcome int
+
+const (
+	delivered  outcome = iota
+	givenUp            // refused for good, recorded
+	retryLater         // a temporary failure: stop draining for now
+)
+
+// send renders and delivers one e-mail for items and records the outcome.
+func (s *Sender) send(ctx context.Context, items []store.OutboxItem, build func(context.Context, []store.OutboxItem) (Message, error)) (outcome, error) {
+	ids := make([]int64, len(items))
+	for i, it := range items {
+		ids[i] = it.ID
+	}
+	log := s.log.With("kind", items[0].Kind, "outbox_ids", ids, "message_id", items[0].MessageID)
+	msg, err := build(ctx, items)
+	if err != nil {
+		log.Error("cannot build e-mail; giving up on it", "err", err)
+		return givenUp, s.store.MarkFailed(ctx, ids, err.Error())
+	}
+	err = s.transport.Send(ctx, msg)
+	var perm *PermanentError
+	switch {
+	case err == nil:
+		log.Info("e-mail sent", "to", len(msg.To))
+		return delivered, s.store.MarkSent(ctx, ids, s.Now())
+	case errors.As(err, &perm):
+		log.Error("e-mail refused for good", "err", err)
+		return givenUp, s.store.MarkFailed(ctx, ids, err.Error())
+	case ctx.Err() != nil:
+		return retryLater, ctx.Err()
+	default:
+		next := s.Now().Add(backoff(items[0].Attempts))
+		log.Warn("e-mail not sent; will retry", "err", err, "retry_at", next)
+		return retryLater, s.store.MarkRetry(ctx, ids, next, err.Error())
+	}
+}
+
+type hitView struct {
+	ID                     int64
+	Kind, Severity, Status string
+	Pre, Match, Post       string
+	Image                  string
+	Source, URL, When      string
+	Employee               string
+	sev                    detect.Severity
+}
+
+type alertView struct {
+	Employee, Severity, Color, Kinds string
+	Source, URL, FirstSeen           string
+	Hits                             []hitView
+	HitIDs                           []int64
+}
+
+type alertEmail struct {
+	Lang, Subject string
+	T             words
+	Alerts        []alertView
+}
+
+// employee names an employee as the alert shows them: name and location,
+// nothing else from the roster.
+func (s *Sender) employee(id string) string {
+	if e, ok := s.roster().Get(id); ok {
+		if e.Location != "" {
+			return fmt.Sprintf("%s (%s)", e.FullName(), e.Location)
+		}
+		return e.FullName()
+	}
+	return id
+}
+
+func (s *Sender) view(h store.Hit, w words) hitView {
+	pre, match, post := excerptParts(h.Excerpt, h.MatchStart, h.MatchEnd)
+	sev, _ := detect.ParseSeverity(h.Severity)
+	return hitView{ID: h.ID, sev: sev, Kind: w.kind(h.Kind), Severity: w.severity(h.Severity), Status: w.status(h.Status),
+		Pre: pre, Match: match, Post: post, Image: h.ImageURL, Source: h.Source, URL: h.URL,
+		When: h.FirstSeen.In(s.loc).Format("2006-01-02 15:04"), Employee: s.employee(h.EmployeeID)}
+}
+
+func (s *Sender) alertMessage(ctx context.Context, items []store.OutboxItem) (Message, error) {
+	w := wordsFor(s.cfg.Language)
+	mail := alertEmail{Lang: s.cfg.Language, T: w}
+	top := detect.Severity(0)
+	for _, it := range items {
+		hits, err := s.store.AlertHits(ctx, it.ID)
+		if err != nil {
+			return Message{}, err
+		}
+		if len(hits) == 0 {
+			return Message{}, fmt.Errorf("alert %d has no hits (removed by retention?)", it.ID)
+		}
+		v := alertView{Employee: s.employee(it.EmployeeID), Source: hits[0].Source, URL: hits[0].URL,
+			FirstSeen: hits[0].FirstSeen.In(s.loc).Format("2006-01-02 15:04 MST")}
+		var kinds []string
+		best := detect.Severity(0)
+		for _, h := range hits {
+			hv := s.view(h, w)
+			v.Hits = append(v.Hits, hv)
+			v.HitIDs = append(v.HitIDs, h.ID)
+			if !slices.Contains(kinds, hv.Kind) {
+				kinds = append(kinds, hv.Kind)
+			}
+			if sv, err := detect.ParseSeverity(h.Severity); err == nil && sv > best {
+				best = sv
+			}
+		}
+		v.Kinds, v.Severity, v.Color = joinNonEmpty(kinds), w.severity(best.String()), severityColor[best.String()]
+		top = max(top, best)
+		mail.Alerts = append(mail.Alerts, v)
+	}
+	if len(mail.Alerts) == 1 {
+		a := mail.Alerts[0]
+		mail.Subject = fmt.Sprintf(w.s("subject_alert"), capitalise(w.severity(top.String())), a.Employee, a.Source)
+	} else {
+		mail.Subject = fmt.Sprintf(w.s("subject_many"), len(mail.Alerts))
+		w2 := words{}
+		for k, v := range w {
+			w2[k] = v
+		}
+		w2["intro"] = w.s("intro_many")
+		mail.T = w2
+	}
+	text, html, err := render("alert", mail)
+	if err != nil {
+		return Message{}, err
+	}
+	return Message{MessageID: items[0].MessageID, From: s.cfg.From, To: s.cfg.To, Subject: mail.Subject, Text: text, HTML: html, Date: s.Now()}, nil
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+type employeeView struct {
+	Name, Counts string
+	Hits         []hitView
+}
+
+type sourceView struct {
+	Name    string
+	Hits    int
+	Healthy bool
+	Reason  string
+}
+
+type failedView struct{ When, Reason string }
+
+type digestEmail struct {
+	Lang, Subject, Period string
+	T                     words
+	Total                 int
+	BySeverity            string
+	Employees             []employeeView
+	Sources               []sourceView
+	StillNew              []hitView
+	Failed                []failedView
+}
+
+// DigestMessage renders the digest of [start, end).
+func (s *Sender) DigestMessage(ctx context.Context, start, end time.Time) (Message, error) {
+	w := wordsFor(s.cfg.Language)
+	hits, err := s.store.Hits(ctx, store.HitFilter{Since: start})
+	if err != nil {
+		return Message{}, err
+	}
+	d := digestEmail{Lang: s.cfg.Language, T: w,
+		Period: start.In(s.loc).Format("2006-01-02") + " – " + end.Add(-time.Second).In(s.loc).Format("2006-01-02")}
+	bySev := map[string]int{}
+	byEmp := map[string]*employeeView{}
+	empSev := map[string]map[string]int{}
+	perSource := map[string]int{}
+	for _, h := range hits {
+		if !h.FirstSeen.Before(end) {
+			continue
+		}
+		d.Total++
+		bySev[h.Severity]++
+		perSource[h.Source]++
+		ev := byEmp[h.EmployeeID]
+		if ev == nil {
+			ev = &employeeView{Name: s.employee(h.EmployeeID)}
+			byEmp[h.EmployeeID], empSev[h.EmployeeID] = ev, map[string]int{}
+		}
+		ev.Hits = append(ev.Hits, s.view(h, w))
+		empSev[h.EmployeeID][h.Severity]++
+	}
+	d.BySeverity = severityCounts(bySev, w)
+	for id, ev := range byEmp {
+		ev.Counts = severityCounts(empSev[id], w)
+		d.Employees = append(d.Employees, *ev)
+	}
+	// Most exposed first: by the most severe hit, then by number of hits.
+	sort.Slice(d.Employees, func(i, j int) bool {
+		if ri, rj := rank(d.Employees[i]), rank(d.Employees[j]); ri != rj {
+			return ri > rj
+		}
+		return d.Employees[i].Name < d.Employees[j].Name
+	})
+	sources, err := s.store.Sources(ctx)
+	if err != nil {
+		return Message{}, err
+	}
+	for _, src := range sources {
+		d.Sources = append(d.Sources, sourceView{Name: src.Name, Hits: perSource[src.Name], Healthy: src.Healthy, Reason: src.HealthReason})
+	}
+	stillNew, err := s.store.Hits(ctx, store.HitFilter{Status: "new", Limit: 50})
+	if err != nil {
+		return Message{}, err
+	}
+	for _, h := range stillNew {
+		d.StillNew = append(d.StillNew, s.view(h, w))
+	}
+	failed, err := s.store.FailedOutbox(ctx, start)
+	if err != nil {
+		return Message{}, err
+	}
+	for _, f := range failed {
+		d.Failed = append(d.Failed, failedView{When: f.CreatedAt.In(s.loc).Format("2006-01-02 15:04"), Reason: f.LastError})
+	}
+	d.Subject = fmt.Sprintf(w.s("subject_digest"), d.Period, d.Total)
+	text, html, err := render("digest", d)
+	if err != nil {
+		return Message{}, err
+	}
+	return Message{From: s.cfg.From, To: s.digestTo, Subject: d.Subject, Text: text, HTML: html, Date: s.Now()}, nil
+}
+
+// rank orders employees by their worst hit, then their number of hits.
+func rank(e employeeView) int {
+	best := detect.Severity(0)
+	for _, h := range e.Hits {
+		best = max(best, h.sev)
+	}
+	return int(best)*1_000_000 + len(e.Hits)
+}
+
+func severityCounts(m map[string]int, w words) string {
+	var parts []string
+	for sv := detect.Critical; sv >= detect.Low; sv-- {
+		if n := m[sv.String()]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, w.severity(sv.String())))
+		}
+	}
+	return joinNonEmpty(parts)
+}
+
+func (s *Sender) digestMessage(ctx context.Context, items []store.OutboxItem) (Message, error) {
+	m, err := s.DigestMessage(ctx, items[0].PeriodStart, items[0].PeriodEnd)
+	m.MessageID = items[0].MessageID
+	return m, err
+}
+
+// QueueDigest queues the digest of the seven days before end (once per period).
+func (s *Sender) QueueDigest(ctx context.Context, end time.Time) (bool, error) {
+	return s.store.QueueDigest(ctx, end.AddDate(0, 0, -7), end)
+}

@@ -1,0 +1,445 @@
+package alerts
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"io"
+	"log/slog"
+	"mime"
+	"mime/multipart"
+	"net/mail"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/doxwatch/doxwatch/config"
+	"github.com/doxwatch/doxwatch/detect"
+	"github.com/doxwatch/doxwatch/roster"
+	"github.com/doxwatch/doxwatch/store"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden e-mails")
+
+// clock is a test clock that tests move by hand.
+type clock struct{ t time.Time }
+
+func (c *clock) now() time.Time          { return c.t }
+func (c *clock) advance(d time.Duration) { c.t = c.t.Add(d) }
+
+type fixture struct {
+	cfg    *config.Config
+	st     *store.Store
+	det    *detect.Detector
+	ros    *roster.Roster
+	clk    *clock
+	logBuf *bytes.Buffer
+	path   string
+}
+
+func newFixture(t *testing.T, lang string) *fixture {
+	t.Helper()
+	cfg := config.Default()
+	cfg.Organisation.Name = "Kinderopvang De Zonnebloem"
+	cfg.Organisation.Aliases = []string{"De Zonnebloem"}
+	cfg.Alerts.To = []string{"veiligheid@zonnebloem-kdv.example"}
+	cfg.Alerts.From = "doxwatch <doxwatch@zonnebloem-kdv.example>"
+	cfg.Alerts.Language = lang
+	ros, err := roster.Load(filepath.Join("testdata", "staff.csv"), "NL")
+	if err != nil {
+		t.Fatal(err)
+	}
+	det, err := detect.New(ros, detect.OptionsFromConfig(&cfg))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &fixture{cfg: &cfg, det: det, ros: ros, clk: &clock{time.Date(2026, 11, 20, 9, 30, 0, 0, time.UTC)},
+		logBuf: &bytes.Buffer{}, path: filepath.Join(t.TempDir(), "dw.db")}
+	f.open(t)
+	if err := f.st.EnsureSources(context.Background(), []store.SourceInfo{{Name: "ouderforum", Type: "html"}, {Name: "kanaal", Type: "telegram"}}); err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+// open (re)opens the database, as a restarted process would.
+func (f *fixture) open(t *testing.T) {
+	t.Helper()
+	st, err := store.Open(context.Background(), f.path, store.Options{Now: f.clk.now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	f.st = st
+}
+
+// post records a scanned post as the pipeline does, queueing alerts at high.
+func (f *fixture) post(t *testing.T, source, url, text string) store.Recorded {
+	t.Helper()
+	var hits []store.NewHit
+	for _, fd := range f.det.Scan(text) {
+		hits = append(hits, store.NewHit{Finding: fd})
+	}
+	rec, err := f.st.RecordPost(context.Background(), store.Post{Source: source, URL: url, ContentHash: url + text, Hits: hits, AlertAt: detect.High})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rec
+}
+
+func (f *fixture) sender(t *testing.T, tr Transport) *Sender {
+	t.Helper()
+	log := slog.New(slog.NewTextHandler(f.logBuf, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	s, err := NewSender(f.cfg, f.st, tr, func() *roster.Roster { return f.ros }, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Now = f.clk.now
+	return s
+}
+
+func (f *fixture) smtp(srv *smtpServer) Transport {
+	return &SMTPTransport{cfg: config.SMTP{Host: "127.0.0.1", Port: srv.port(), TLS: "none", Username: srv.user, Password: srv.pass, Timeout: 5 * time.Second}}
+}
+
+const doxPost = "Sanne van den Berg van De Zonnebloem weigert alles. Haar nummer: 06-12345678. Ik weet waar je woont."
+
+func TestAlertOverSMTP(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t, "nl")
+	srv := newSMTP(t)
+	rec := f.post(t, "ouderforum", "https://forum.example/t/1#p7", doxPost)
+	if rec.AlertsQueued != 1 || len(rec.NewHitIDs) != 2 {
+		t.Fatalf("recorded %+v", rec)
+	}
+	n, err := f.sender(t, f.smtp(srv)).Drain(ctx)
+	if err != nil || n != 1 {
+		t.Fatalf("sent %d, %v", n, err)
+	}
+	got := srv.received()
+	if len(got) != 1 || got[0].to[0] != "veiligheid@zonnebloem-kdv.example" || got[0].from != "doxwatch@zonnebloem-kdv.example" {
+		t.Fatalf("received %+v", got)
+	}
+	msg, err := mail.ReadMessage(strings.NewReader(got[0].data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	subject, _ := new(mime.WordDecoder).DecodeHeader(msg.Header.Get("Subject"))
+	if subject != "[doxwatch] Kritiek: gegevens van Sanne van den Berg (Utrecht) gevonden (ouderforum)" {
+		t.Errorf("subject %q", subject)
+	}
+	if msg.Header.Get("Message-Id") == "" || msg.Header.Get("Auto-Submitted") != "auto-generated" {
+		t.Errorf("headers %v", msg.Header)
+	}
+	text, html := parts(t, msg)
+	for _, want := range []string{"Sanne van den Berg (Utrecht)", "»06-12345678«", "https://forum.example/t/1#p7", "art. 285d Sr", "2026-11-20 10:30 CET"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text part lacks %q:\n%s", want, text)
+		}
+	}
+	if !strings.Contains(html, `<mark style="background: #ffe066;">06-12345678</mark>`) {
+		t.Errorf("html part lacks the marked match:\n%s", html)
+	}
+	// No roster data beyond what the post showed: her address and e-mail are in the roster, not in the post.
+	for _, secret := range []string{"Kerkstraat", "sanne.vdberg82", "030"} {
+		if strings.Contains(got[0].data, secret) {
+			t.Errorf("alert leaks roster data %q", secret)
+		}
+	}
+	if n, _ := f.sender(t, f.smtp(srv)).Drain(ctx); n != 0 || len(srv.received()) != 1 {
+		t.Errorf("a second drain sent %d more", n)
+	}
+	hits, _ := f.st.Hits(ctx, store.HitFilter{})
+	for _, h := range hits {
+		if h.NotifiedAt.IsZero() {
+			t.Errorf("hit %d not marked notified", h.ID)
+		}
+	}
+}
+
+// parts returns the text and HTML parts of a multipart/alternative message.
+func parts(t *testing.T, msg *mail.Message) (text, html string) {
+	t.Helper()
+	media, params, err := mime.ParseMediaType(msg.Header.Get("Content-Type"))
+	if err != nil || media != "multipart/alternative" {
+		t.Fatalf("content type %q, %v", msg.Header.Get("Content-Type"), err)
+	}
+	mr := multipart.NewReader(msg.Body, params["boundary"])
+	for {
+		p, err := mr.NextPart()
+		if err == io.EOF {
+			return text, html
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(p) // NextPart decodes quoted-printable
+		switch ct, _, _ := mime.ParseMediaType(p.Header.Get("Content-Type")); ct {
+		case "text/plain":
+			text = string(body)
+		case "text/html":
+			html = string(body)
+		}
+	}
+}
+
+func TestServerDownThenUpDeliversOnce(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t, "nl")
+	srv := newSMTP(t)
+	srv.stop()
+	f.post(t, "ouderforum", "https://forum.example/t/1#p7", doxPost)
+	s := f.sender(t, f.smtp(srv))
+	if n, err := s.Drain(ctx); n != 0 || err != nil {
+		t.Fatalf("server down: sent %d, %v", n, err)
+	}
+	due, _ := f.st.DueOutbox(ctx, f.clk.now())
+	if len(due) != 0 {
+		t.Errorf("retried at once instead of backing off")
+	}
+	pending, _, _ := f.st.OutboxDepth(ctx)
+	if pending != 1 {
+		t.Fatalf("pending %d", pending)
+	}
+	srv.start()
+	f.clk.advance(2 * time.Minute)
+	if n, err := s.Drain(ctx); n != 1 || err != nil {
+		t.Fatalf("server back: sent %d, %v", n, err)
+	}
+	f.clk.advance(time.Hour)
+	s.Drain(ctx)
+	if got := len(srv.received()); got != 1 {
+		t.Errorf("delivered %d times", got)
+	}
+}
+
+func TestRestartBetweenQueueAndSend(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t, "nl")
+	srv := newSMTP(t)
+	f.post(t, "ouderforum", "https://forum.example/t/1#p7", doxPost)
+	f.st.Close()
+	f.open(t) // the process restarts: only the database remains
+	s := f.sender(t, f.smtp(srv))
+	if n, err := s.Drain(ctx); n != 1 || err != nil {
+		t.Fatalf("after restart: sent %d, %v", n, err)
+	}
+	f.st.Close()
+	f.open(t)
+	if n, _ := f.sender(t, f.smtp(srv)).Drain(ctx); n != 0 || len(srv.received()) != 1 {
+		t.Errorf("sent again after a second restart: %d", n)
+	}
+}
+
+func TestPermanentRejectionIsRecordedNotRetried(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t, "nl")
+	srv := newSMTP(t)
+	srv.reject = &smtpError554
+	f.post(t, "ouderforum", "https://forum.example/t/1#p7", doxPost)
+	s := f.sender(t, f.smtp(srv))
+	if n, err := s.Drain(ctx); n != 0 || err != nil {
+		t.Fatalf("sent %d, %v", n, err)
+	}
+	failed, _ := f.st.FailedOutbox(ctx, time.Time{})
+	if len(failed) != 1 || !strings.Contains(failed[0].LastError, "554") || !strings.Contains(failed[0].LastError, "policy") {
+		t.Fatalf("failed %+v", failed)
+	}
+	srv.reject = nil
+	f.clk.advance(24 * time.Hour)
+	if n, _ := s.Drain(ctx); n != 0 || len(srv.received()) != 0 {
+		t.Errorf("a refused alert was retried")
+	}
+	// The digest shows it.
+	m, err := s.DigestMessage(ctx, f.clk.now().AddDate(0, 0, -7), f.clk.now())
+	if err != nil || !strings.Contains(m.Text, "niet verstuurd") || !strings.Contains(m.Text, "554") {
+		t.Errorf("digest does not show the failed alert (%v):\n%s", err, m.Text)
+	}
+}
+
+func TestLogsKeepPasswordAndBodyOut(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t, "nl")
+	srv := newSMTP(t)
+	f.post(t, "ouderforum", "https://forum.example/t/1#p7", doxPost)
+	tr := &SMTPTransport{cfg: config.SMTP{Host: "127.0.0.1", Port: srv.port(), TLS: "none", Username: srv.user, Password: "wrong-Pa55word", Timeout: 5 * time.Second}}
+	s := f.sender(t, tr)
+	s.Drain(ctx)
+	logs := f.logBuf.String()
+	if !strings.Contains(logs, "535") {
+		t.Fatalf("the log does not say why:\n%s", logs)
+	}
+	for _, secret := range []string{"wrong-Pa55word", "s3cret-Pa55", "06-12345678", "weigert alles"} {
+		if strings.Contains(logs, secret) {
+			t.Errorf("log contains %q:\n%s", secret, logs)
+		}
+	}
+	var failedReason string
+	if failed, _ := f.st.FailedOutbox(ctx, time.Time{}); len(failed) > 0 {
+		failedReason = failed[0].LastError
+	}
+	due, _ := f.st.DueOutbox(ctx, f.clk.now().Add(time.Hour))
+	if len(due) > 0 {
+		failedReason = due[0].LastError
+	}
+	if strings.Contains(failedReason, "wrong-Pa55word") {
+		t.Errorf("stored error holds the password: %s", failedReason)
+	}
+}
+
+func TestHourlyCapBundlesTheRest(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t, "en")
+	f.cfg.Alerts.MaxPerHour = 3
+	srv := newSMTP(t)
+	for i := 0; i < 5; i++ {
+		f.post(t, "ouderforum", "https://forum.example/t/"+string(rune('a'+i)), doxPost)
+	}
+	s := f.sender(t, f.smtp(srv))
+	if n, err := s.Drain(ctx); n != 3 || err != nil {
+		t.Fatalf("sent %d e-mails, %v", n, err)
+	}
+	got := srv.received()
+	if len(got) != 3 || !strings.Contains(got[2].data, "3 alerts") {
+		t.Fatalf("%d e-mails; last:\n%s", len(got), got[len(got)-1].data)
+	}
+	f.post(t, "ouderforum", "https://forum.example/t/z", doxPost)
+	f.clk.advance(10 * time.Minute)
+	if n, _ := s.Drain(ctx); n != 0 {
+		t.Errorf("sent %d over the cap", n)
+	}
+	f.clk.advance(time.Hour)
+	if n, _ := s.Drain(ctx); n != 1 {
+		t.Errorf("sent %d after the hour", n)
+	}
+	if pending, _, _ := f.st.OutboxDepth(ctx); pending != 0 {
+		t.Errorf("%d alerts still pending", pending)
+	}
+}
+
+func TestFileTransport(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t, "nl")
+	dir := filepath.Join(t.TempDir(), "outbox")
+	f.post(t, "ouderforum", "https://forum.example/t/1#p7", doxPost)
+	tr := &FileTransport{Dir: dir}
+	if n, err := f.sender(t, tr).Drain(ctx); n != 1 || err != nil {
+		t.Fatalf("sent %d, %v", n, err)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.eml"))
+	if len(files) != 1 {
+		t.Fatalf("files %v", files)
+	}
+	data, _ := os.ReadFile(files[0])
+	msg, err := mail.ReadMessage(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text, _ := parts(t, msg); !strings.Contains(text, "»06-12345678«") {
+		t.Errorf("eml text part:\n%s", text)
+	}
+	// Writing the same message again leaves one file.
+	m := Message{MessageID: "x@doxwatch.invalid", From: "a@example.org", To: []string{"b@example.org"}, Subject: "s", Text: "t", Date: f.clk.now()}
+	tr.Send(ctx, m)
+	tr.Send(ctx, m)
+	if files, _ := filepath.Glob(filepath.Join(dir, "*.eml")); len(files) != 2 {
+		t.Errorf("files after a repeated send: %v", files)
+	}
+}
+
+// seedWeek stores a week of hits as a digest would summarise them.
+func seedWeek(t *testing.T, f *fixture) {
+	ctx := context.Background()
+	f.post(t, "ouderforum", "https://forum.example/t/1#p7", doxPost)
+	f.clk.advance(26 * time.Hour)
+	f.post(t, "kanaal", "https://t.me/ouders_utrecht/1201", "Anouk Jansen-de Vries van De Zonnebloem schreef ons weer.")
+	f.clk.advance(26 * time.Hour)
+	rec := f.post(t, "ouderforum", "https://forum.example/t/2#p3", "Kees Visser woont op Dorpsweg 3, Zeist.")
+	if err := f.st.SetHitStatus(ctx, rec.NewHitIDs[0], "confirmed", "gemeld", "test"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.st.RecordRun(ctx, "kanaal", store.Run{Err: "HTTP 500"}, 1); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestGoldenEmails(t *testing.T) {
+	ctx := context.Background()
+	for _, lang := range []string{"nl", "en"} {
+		f := newFixture(t, lang)
+		seedWeek(t, f)
+		s := f.sender(t, &FileTransport{Dir: t.TempDir()})
+		due, err := f.st.DueOutbox(ctx, f.clk.now())
+		if err != nil || len(due) != 2 {
+			t.Fatalf("%s: due %d, %v", lang, len(due), err)
+		}
+		alert, err := s.alertMessage(ctx, due[:1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		digest, err := s.DigestMessage(ctx, f.clk.now().AddDate(0, 0, -7), f.clk.now().Add(time.Minute))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, got := range map[string]string{
+			"alert." + lang + ".txt": alert.Subject + "\n\n" + alert.Text, "alert." + lang + ".html": alert.HTML,
+			"digest." + lang + ".txt": digest.Subject + "\n\n" + digest.Text, "digest." + lang + ".html": digest.HTML,
+		} {
+			golden(t, name, got)
+		}
+	}
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./alerts -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from the golden file; run go test ./alerts -update and review the diff.\ngot:\n%s", name, got)
+	}
+}
+
+func TestDigestContent(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t, "nl")
+	seedWeek(t, f)
+	s := f.sender(t, &FileTransport{Dir: t.TempDir()})
+	m, err := s.DigestMessage(ctx, f.clk.now().AddDate(0, 0, -7), f.clk.now().Add(time.Minute))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"Nieuwe meldingen: 5 (2 kritiek, 2 hoog, 1 middel)",
+		"* Sanne van den Berg (Utrecht): 1 kritiek, 1 hoog",
+		"* Kees Visser (Zeist): 1 kritiek, 1 hoog",
+		"* Anouk Jansen-de Vries (Utrecht): 1 middel",
+		"ouderforum: 4 meldingen", "kanaal: 1 meldingen — werkt niet: 1 failed runs in a row; last: HTTP 500",
+		"Nog niet afgehandeld (4)",
+	} {
+		if !strings.Contains(m.Text, want) {
+			t.Errorf("digest lacks %q:\n%s", want, m.Text)
+		}
+	}
+	// Sanne's two hits come before Anouk's one medium hit.
+	if strings.Index(m.Text, "Sanne") > strings.Index(m.Text, "Anouk Jansen-de Vries (Utrecht): 1 middel") {
+		t.Errorf("employees not ordered by exposure:\n%s", m.Text)
+	}
+	// Queue it once per period, send it once.
+	if ok, _ := s.QueueDigest(ctx, f.clk.now()); !ok {
+		t.Fatal("digest not queued")
+	}
+	if ok, _ := s.QueueDigest(ctx, f.clk.now()); ok {
+		t.Error("the same digest queued twice")
+	}
+}

@@ -1,0 +1,167 @@
+package alerts
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/wneessen/go-mail"
+
+	"github.com/doxwatch/doxwatch/config"
+)
+
+// Message is one e-mail to send.
+type Message struct {
+	// MessageID stays the same across retries (without angle brackets).
+	MessageID string
+	From      string
+	To        []string
+	Subject   string
+	Text      string
+	HTML      string
+	Date      time.Time
+}
+
+// Transport delivers messages.
+type Transport interface {
+	Send(ctx context.Context, m Message) error
+}
+
+// PermanentError is a refusal that retrying will not change (an SMTP 5xx).
+type PermanentError struct{ Err error }
+
+func (e *PermanentError) Error() string { return e.Err.Error() }
+func (e *PermanentError) Unwrap() error { return e.Err }
+
+// NewTransport returns the transport the configuration asks for.
+func NewTransport(cfg config.Alerts, outboxDir string) (Transport, error) {
+	switch cfg.Transport {
+	case "file":
+		return &FileTransport{Dir: outboxDir}, nil
+	case "smtp":
+		return &SMTPTransport{cfg: cfg.SMTP}, nil
+	}
+	return nil, fmt.Errorf("alerts.transport: %q is not file or smtp", cfg.Transport)
+}
+
+func buildMsg(m Message) (*mail.Msg, error) {
+	msg := mail.NewMsg(mail.WithEncoding(mail.EncodingQP), mail.WithCharset(mail.CharsetUTF8))
+	if err := msg.From(m.From); err != nil {
+		return nil, &PermanentError{fmt.Errorf("from address %q: %w", m.From, err)}
+	}
+	if err := msg.To(m.To...); err != nil {
+		return nil, &PermanentError{fmt.Errorf("to address: %w", err)}
+	}
+	msg.Subject(m.Subject)
+	msg.SetMessageIDWithValue(m.MessageID)
+	msg.SetDateWithValue(m.Date)
+	// Out-of-office replies and mailing lists should leave alerts alone.
+	msg.SetGenHeader("Auto-Submitted", "auto-generated")
+	msg.SetGenHeader(mail.HeaderXAutoResponseSuppress, "All")
+	msg.SetBodyString(mail.TypeTextPlain, m.Text)
+	if m.HTML != "" {
+		msg.AddAlternativeString(mail.TypeTextHTML, m.HTML)
+	}
+	return msg, nil
+}
+
+// FileTransport writes each message as an .eml file into Dir: for trying
+// doxwatch without a mail server, or for a mail pipeline that picks files up.
+type FileTransport struct{ Dir string }
+
+// Send writes the message; a message already written is not written again.
+func (t *FileTransport) Send(_ context.Context, m Message) error {
+	if err := os.MkdirAll(t.Dir, 0o750); err != nil {
+		return fmt.Errorf("outbox directory: %w", err)
+	}
+	name := filepath.Join(t.Dir, fileName(m))
+	if _, err := os.Stat(name); err == nil {
+		return nil
+	}
+	msg, err := buildMsg(m)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(t.Dir, ".tmp-*.eml")
+	if err != nil {
+		return fmt.Errorf("outbox file: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := msg.WriteTo(tmp); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	// Renamed into place only when complete: a reader never sees half a message.
+	return os.Rename(tmp.Name(), name)
+}
+
+// fileName is the date and the Message-ID, safe for any file system.
+func fileName(m Message) string {
+	id := strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '-' {
+			return r
+		}
+		return '_'
+	}, m.MessageID)
+	return m.Date.UTC().Format("20060102-150405") + "-" + id + ".eml"
+}
+
+// SMTPTransport sends through a mail server with go-mail.
+type SMTPTransport struct{ cfg config.SMTP }
+
+// Send delivers the message. Errors never carry the password or the body.
+func (t *SMTPTransport) Send(ctx context.Context, m Message) error {
+	msg, err := buildMsg(m)
+	if err != nil {
+		return err
+	}
+	opts := []mail.Option{mail.WithPort(t.cfg.Port), mail.WithTimeout(t.cfg.Timeout)}
+	switch t.cfg.TLS {
+	case "none":
+		opts = append(opts, mail.WithTLSPortPolicy(mail.NoTLS))
+	case "starttls":
+		opts = append(opts, mail.WithTLSPortPolicy(mail.TLSMandatory))
+	case "tls":
+		opts = append(opts, mail.WithSSL())
+	}
+	if t.cfg.Username != "" {
+		auth := mail.SMTPAuthAutoDiscover
+		if t.cfg.TLS == "none" {
+			// go-mail will not send a password over a plain connection
+			// unless told to; "tls: none" is that instruction (a relay on
+			// the same host or network).
+			auth = mail.SMTPAuthPlainNoEnc
+		}
+		opts = append(opts, mail.WithSMTPAuth(auth), mail.WithUsername(t.cfg.Username), mail.WithPassword(t.cfg.Password))
+	}
+	c, err := mail.NewClient(t.cfg.Host, opts...)
+	if err != nil {
+		return &PermanentError{fmt.Errorf("smtp client: %w", err)}
+	}
+	if err := c.DialAndSendWithContext(ctx, msg); err != nil {
+		return classify(t.cfg.Host, err, t.cfg.Password)
+	}
+	return nil
+}
+
+// classify tells permanent refusals (5xx) from failures worth retrying, and
+// keeps the password out of the message whatever the library put in it.
+func classify(host string, err error, password string) error {
+	text := err.Error()
+	if password != "" {
+		text = strings.ReplaceAll(text, password, "********")
+	}
+	wrapped := fmt.Errorf("smtp %s: %s", host, text)
+	var se *mail.SendError
+	if errors.As(err, &se) && se.ErrorCode() >= 500 && se.ErrorCode() < 600 {
+		return &PermanentError{wrapped}
+	}
+	return wrapped
+}
