@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -42,8 +43,13 @@ func newForum(t *testing.T) *forum {
 		}
 		var b strings.Builder
 		b.WriteString("<html><body>")
-		for id, text := range f.posts {
-			fmt.Fprintf(&b, `<article class="post"><a class="link" href="/p/%s">#</a><div class="text">%s</div></article>`, id, text)
+		ids := make([]string, 0, len(f.posts))
+		for id := range f.posts {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids) // a real page has a stable order
+		for _, id := range ids {
+			fmt.Fprintf(&b, `<article class="post"><a class="link" href="/p/%s">#</a><div class="text">%s</div></article>`, id, f.posts[id])
 		}
 		b.WriteString("</body></html>")
 		io.WriteString(w, b.String())
