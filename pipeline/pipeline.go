@@ -27,6 +27,33 @@ type Pipeline struct {
 	AlertAt        detect.Severity
 	UnhealthyAfter int
 	Log            *slog.Logger
+	// Progress, when set, is told of each post a run handles.
+	Progress func(source string, posts int)
+
+	hostMu sync.Mutex
+	hosts  map[string]chan struct{}
+}
+
+// hostLock takes the lock of a source's host, so that sources on one host
+// never crawl at the same time, whoever schedules them; false if ctx ended.
+func (p *Pipeline) hostLock(ctx context.Context, src config.Source) (unlock func(), ok bool) {
+	h := crawler.Host(src)
+	p.hostMu.Lock()
+	if p.hosts == nil {
+		p.hosts = map[string]chan struct{}{}
+	}
+	ch := p.hosts[h]
+	if ch == nil {
+		ch = make(chan struct{}, 1)
+		p.hosts[h] = ch
+	}
+	p.hostMu.Unlock()
+	select {
+	case ch <- struct{}{}:
+		return func() { <-ch }, true
+	case <-ctx.Done():
+		return nil, false
+	}
 }
 
 // Result is what one run of one source did.
@@ -44,12 +71,22 @@ type Result struct {
 // shutdown) is not counted as a failure.
 func (p *Pipeline) Run(ctx context.Context, src config.Source) Result {
 	res := Result{Source: src.Name, New: map[detect.Severity]int{}}
+	unlock, ok := p.hostLock(ctx, src)
+	if !ok {
+		res.Err = ctx.Err()
+		return res
+	}
+	defer unlock()
 	det := p.Detector()
+	handled := 0
 	emit := func(post crawler.Post) error {
 		hash := post.ContentHash()
 		unchanged, err := p.Store.DocumentUnchanged(ctx, post.Source, post.URL, hash)
 		if err != nil {
 			return err
+		}
+		if handled++; p.Progress != nil {
+			p.Progress(src.Name, handled)
 		}
 		if unchanged {
 			res.Unchanged++

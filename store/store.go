@@ -53,7 +53,7 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	if err := checkDir(path); err != nil {
 		return nil, err
 	}
-	common := fmt.Sprintf("_journal_mode=WAL&_busy_timeout=%d&_foreign_keys=1&_synchronous=NORMAL", opts.BusyTimeout.Milliseconds())
+	common := fmt.Sprintf("_journal_mode=WAL&_busy_timeout=%d&_foreign_keys=1&_synchronous=NORMAL&_auto_vacuum=incremental", opts.BusyTimeout.Milliseconds())
 	w, err := sql.Open("sqlite3", dsn(path, common+"&_txlock=immediate"))
 	if err != nil {
 		return nil, fmt.Errorf("database %s: %w", path, err)

@@ -46,16 +46,17 @@ type command struct {
 
 func commands() map[string]command {
 	return map[string]command{
-		"run":     {"run the daemon: scheduled crawls, alerts, weekly digest", notBuilt("run")},
-		"rescan":  {"crawl the sources now and store what is found", cmdRescan},
-		"check":   {"scan files, pages or stdin for employees and print findings", cmdCheck},
-		"digest":  {"preview or send the weekly digest", cmdDigest},
-		"hits":    {"list, show and triage stored hits", cmdHits},
-		"sources": {"list sources with their last run and health", cmdSources},
-		"roster":  {"check the staff roster", cmdRoster},
-		"config":  {"check the configuration file", cmdConfig},
-		"demo":    {"run a full scan against a built-in demo site", notBuilt("demo")},
-		"version": {"print the version", cmdVersion},
+		"run":         {"run the daemon: scheduled crawls, alerts, weekly digest", cmdRun},
+		"healthcheck": {"ask a running daemon whether it is well (for Docker)", cmdHealthcheck},
+		"rescan":      {"crawl the sources now and store what is found", cmdRescan},
+		"check":       {"scan files, pages or stdin for employees and print findings", cmdCheck},
+		"digest":      {"preview or send the weekly digest", cmdDigest},
+		"hits":        {"list, show and triage stored hits", cmdHits},
+		"sources":     {"list sources with their last run and health", cmdSources},
+		"roster":      {"check the staff roster", cmdRoster},
+		"config":      {"check the configuration file", cmdConfig},
+		"demo":        {"run a full scan against a built-in demo site", cmdDemo},
+		"version":     {"print the version", cmdVersion},
 	}
 }
 
@@ -86,17 +87,10 @@ func usage(w io.Writer, cmds map[string]command) {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-8s %s\n", n, cmds[n].summary)
+		fmt.Fprintf(w, "  %-11s %s\n", n, cmds[n].summary)
 	}
 	fmt.Fprintln(w, "\nRun 'doxwatch <command> --help' for a command's flags.")
 	fmt.Fprintln(w, "Exit codes: 0 ok, 1 findings (check), 2 error.")
-}
-
-func notBuilt(name string) func(context.Context, []string, stdio) int {
-	return func(_ context.Context, _ []string, io stdio) int {
-		fmt.Fprintf(io.err, "doxwatch %s: not built yet\n", name)
-		return exitError
-	}
 }
 
 func cmdVersion(_ context.Context, _ []string, io stdio) int {

@@ -1,0 +1,87 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/doxwatch/doxwatch/alerts"
+	"github.com/doxwatch/doxwatch/daemon"
+	"github.com/doxwatch/doxwatch/detect"
+	"github.com/doxwatch/doxwatch/roster"
+)
+
+func cmdRun(ctx context.Context, args []string, io stdio) int {
+	var c common
+	fs := newFlagSet("run", io, &c)
+	log, code, ok := parse(fs, args, &c, io)
+	if !ok {
+		return code
+	}
+	a, ok := openApp(ctx, c, log, io)
+	if !ok {
+		return exitError
+	}
+	defer a.store.Close()
+	load := func() (*daemon.Staff, error) {
+		ros, err := loadRoster(a.cfg)
+		if err != nil {
+			return nil, err
+		}
+		det, err := detect.New(ros, detect.OptionsFromConfig(a.cfg))
+		if err != nil {
+			return nil, err
+		}
+		return &daemon.Staff{Roster: ros, Detector: det}, nil
+	}
+	newSender := func(rosterFn func() *roster.Roster) (*alerts.Sender, error) {
+		tr, err := alerts.NewTransport(a.cfg.Alerts, a.cfg.ResolvePath(a.cfg.Alerts.OutboxDir))
+		if err != nil {
+			return nil, err
+		}
+		return alerts.NewSender(a.cfg, a.store, tr, rosterFn, log)
+	}
+	d, err := daemon.New(a.cfg, a.store, a.pipeline(true), newSender, load, log)
+	if err != nil {
+		fmt.Fprintf(io.err, "doxwatch run: %v\n", err)
+		return exitError
+	}
+	if err := d.Run(ctx); err != nil {
+		fmt.Fprintf(io.err, "doxwatch run: %v\n", err)
+		return exitError
+	}
+	return exitOK
+}
+
+// cmdHealthcheck asks a running daemon whether it is well: for Docker's HEALTHCHECK.
+func cmdHealthcheck(ctx context.Context, args []string, io stdio) int {
+	var c common
+	fs := newFlagSet("healthcheck", io, &c)
+	if _, code, ok := parse(fs, args, &c, io); !ok {
+		return code
+	}
+	cfg, ok := loadConfig(c.config, io)
+	if !ok {
+		return exitError
+	}
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://"+cfg.Listen+"/healthz", nil)
+	if err != nil {
+		fmt.Fprintln(io.err, err)
+		return exitError
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		fmt.Fprintf(io.err, "doxwatch healthcheck: %v\n", err)
+		return exitError
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		fmt.Fprintf(io.err, "doxwatch healthcheck: %s\n", resp.Status)
+		return exitError
+	}
+	fmt.Fprintln(io.out, "ok")
+	return exitOK
+}

@@ -1,0 +1,60 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"time"
+)
+
+// Purged counts what a retention purge deleted.
+type Purged struct {
+	Hits, Documents, Outbox, Cache int64
+}
+
+// Purge deletes what is older than before: hits (with their excerpts,
+// audit entries and alert links), documents without hits, e-mails sent or
+// given up on, and cached validators. Pending e-mails stay.
+func (s *Store) Purge(ctx context.Context, before time.Time) (Purged, error) {
+	var p Purged
+	cutoff := before.UTC()
+	err := s.tx(ctx, "retention purge", func(tx *sql.Tx) error {
+		steps := []struct {
+			n *int64
+			q string
+		}{
+			{&p.Hits, `DELETE FROM hits WHERE first_seen < ?`},
+			{&p.Outbox, `DELETE FROM outbox WHERE state != 'pending' AND created_at < ?`},
+			{&p.Documents, `DELETE FROM documents WHERE last_seen < ? AND NOT EXISTS (SELECT 1 FROM hits WHERE hits.document_id = documents.id)`},
+			{&p.Cache, `DELETE FROM http_cache WHERE fetched_at < ?`},
+		}
+		for _, st := range steps {
+			res, err := tx.ExecContext(ctx, st.q, cutoff)
+			if err != nil {
+				return err
+			}
+			if *st.n, err = res.RowsAffected(); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return p, err
+	}
+	// Give the space back, so the file shrinks as months pass: free the
+	// pages (the database is created with auto_vacuum=incremental), then
+	// move the result from the write-ahead log into the file.
+	// SQLite frees one page per step of this statement, so it is read to
+	// the end rather than executed once.
+	rows, err := s.w.QueryContext(ctx, `PRAGMA incremental_vacuum`)
+	if err != nil {
+		return p, s.wrap("vacuum", err)
+	}
+	for rows.Next() {
+	}
+	if err := rows.Close(); err != nil {
+		return p, s.wrap("vacuum", err)
+	}
+	_, err = s.w.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
+	return p, s.wrap("checkpoint", err)
+}
