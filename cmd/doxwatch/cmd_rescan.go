@@ -26,6 +26,9 @@ func cmdRescan(ctx context.Context, args []string, io stdio) int {
 	var only names
 	fs.Var(&only, "source", "crawl only this source (repeatable)")
 	noAlerts := fs.Bool("no-alerts", false, "store hits without queueing alerts (they still appear in the digest)")
+	if isTerminal(io.err) {
+		_ = fs.Set("log-level", "warn") // the progress display tells the story; --log-level still wins
+	}
 	log, code, ok := parse(fs, args, &c, io)
 	if !ok {
 		return code
@@ -40,7 +43,13 @@ func cmdRescan(ctx context.Context, args []string, io stdio) int {
 		fmt.Fprintf(io.err, "doxwatch rescan: %v\n", err)
 		return exitError
 	}
-	results := a.pipeline(!*noAlerts).RunAll(ctx, srcs, a.cfg.Crawl.ParallelHosts, nil)
+	p := a.pipeline(!*noAlerts)
+	var done func(pipeline.Result)
+	if isTerminal(io.err) {
+		bar := &progress{w: io.err, total: len(srcs)}
+		p.Progress, done = bar.update, bar.finished
+	}
+	results := p.RunAll(ctx, srcs, a.cfg.Crawl.ParallelHosts, done)
 	code = printRescan(io, results)
 	if *noAlerts {
 		return code

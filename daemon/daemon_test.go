@@ -1,0 +1,112 @@
+package daemon
+
+import (
+	"bytes"
+	"context"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/doxwatch/doxwatch/alerts"
+	"github.com/doxwatch/doxwatch/config"
+	"github.com/doxwatch/doxwatch/crawler"
+	"github.com/doxwatch/doxwatch/detect"
+	"github.com/doxwatch/doxwatch/pipeline"
+	"github.com/doxwatch/doxwatch/roster"
+	"github.com/doxwatch/doxwatch/store"
+)
+
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+func (l *lockedBuffer) String() string { l.mu.Lock(); defer l.mu.Unlock(); return l.b.String() }
+
+func TestRosterReloadOnFileChange(t *testing.T) {
+	dir := t.TempDir()
+	rosterPath := filepath.Join(dir, "staff.csv")
+	write := func(s string) {
+		if err := os.WriteFile(rosterPath, []byte(s), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("id,first_name,last_name\nE1,Sanne,van den Berg\n")
+	cfg := config.Default()
+	cfg.Organisation.Name = "Kinderopvang De Zonnebloem"
+	cfg.Roster = rosterPath
+	cfg.Listen = ""
+	cfg.Alerts.To = []string{"veiligheid@zonnebloem-kdv.example"}
+	cfg.Alerts.OutboxDir = filepath.Join(dir, "outbox")
+	st, err := store.Open(context.Background(), filepath.Join(dir, "dw.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	logs := &lockedBuffer{}
+	log := slog.New(slog.NewTextHandler(logs, nil))
+	load := func() (*Staff, error) {
+		r, err := roster.Load(rosterPath, "NL")
+		if err != nil {
+			return nil, err
+		}
+		det, err := detect.New(r, detect.OptionsFromConfig(&cfg))
+		return &Staff{r, det}, err
+	}
+	p := &pipeline.Pipeline{Crawler: crawler.New(cfg.Crawl, st, log), Store: st, Log: log}
+	newSender := func(rf func() *roster.Roster) (*alerts.Sender, error) {
+		return alerts.NewSender(&cfg, st, &alerts.FileTransport{Dir: cfg.Alerts.OutboxDir}, rf, log)
+	}
+	d, err := New(&cfg, st, p, newSender, load, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.RosterPollEvery = 20 * time.Millisecond
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error)
+	go func() { done <- d.Run(ctx) }()
+
+	found := func(text string) int { return len(p.Detector().Scan(text)) }
+	if found("Mieke Bakker") != 0 || found("Sanne van den Berg") != 1 {
+		t.Fatal("initial roster not in use")
+	}
+	time.Sleep(50 * time.Millisecond) // a new modification time
+	write("id,first_name,last_name\nE1,Sanne,van den Berg\nE2,Mieke,Bakker\n")
+	deadline := time.Now().Add(5 * time.Second)
+	for found("Mieke Bakker") == 0 {
+		if time.Now().After(deadline) {
+			t.Fatalf("roster change not picked up\n%s", logs.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	// A broken roster is reported and the one in use stays.
+	time.Sleep(50 * time.Millisecond)
+	write("id,first_name,last_name\nE1,Sanne\n")
+	deadline = time.Now().Add(5 * time.Second)
+	for !bytes.Contains([]byte(logs.String()), []byte("roster reload failed")) {
+		if time.Now().After(deadline) {
+			t.Fatalf("broken roster not reported\n%s", logs.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if found("Mieke Bakker") != 1 {
+		t.Error("the roster in use was dropped after a failed reload")
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Run did not return after cancel")
+	}
+}
