@@ -94,6 +94,13 @@ func MaxSeverity(fs []Finding) Severity {
 
 // Scan finds the roster's employees in text. It is safe for concurrent use.
 func (d *Detector) Scan(text string) []Finding {
+	if d.ocr {
+		return d.scanOCR(text)
+	}
+	return d.scanText(text)
+}
+
+func (d *Detector) scanText(text string) []Finding {
 	s := scan{d: d, text: text}
 	s.candidates()
 	if len(s.anchors) == s.phraseHits && len(s.phoneStarts) == 0 {

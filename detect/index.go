@@ -48,6 +48,7 @@ func OptionsFromConfig(c *config.Config) Options {
 // Detector is an index of a roster, built once and used for many scans.
 type Detector struct {
 	region string
+	ocr    bool // built by NewOCR: text is canonicalised before scanning
 	people []person
 	keys   map[string]*entry
 	// bloom is a Bloom filter of the keys (two bits from each key's hash),

@@ -308,3 +308,13 @@ func (p *parser) employee(line int, rec []string) (Employee, bool) {
 	}
 	return e, len(p.errs) == before
 }
+
+// New makes a roster of employees (ids must be unique), for rosters derived
+// from a loaded one.
+func New(emps []Employee) *Roster {
+	r := &Roster{Employees: emps, byID: make(map[string]int, len(emps))}
+	for i, e := range emps {
+		r.byID[e.ID] = i
+	}
+	return r
+}
