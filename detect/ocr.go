@@ -77,10 +77,15 @@ func ocrCanonMap(s string) (string, []int) {
 			pos = append(pos, from)
 		}
 	}
+	numeric := numericRuns(s)
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		next, nsize := utf8.DecodeRuneInString(s[i+size:])
 		switch {
+		case numeric[i]:
+			emit(toDigit(r), i)
+			i += size
+			continue
 		case (r == 'r' || r == 'R') && (next == 'n' || next == 'N'):
 			emit(caseOf(r, 'm'), i)
 			i += size + nsize
@@ -104,22 +109,58 @@ func caseOf(model, r rune) rune {
 	return r
 }
 
-// ocrRune canonicalises one rune by its neighbours: among digits, O is 0
-// and l is 1; among letters, 0 is o and 1 is l; and l, i, I and | are one letter.
+// digitLike are the characters OCR reads for digits and digits for.
+const digitLike = "0123456789OoIl|"
+
+// numericRuns marks the bytes of runs of digit-like characters that are a
+// number: mostly real digits ("l01", "(01O)", "370I" in "370IAA"). A run
+// touching letters needs two real digits, so "I1se" stays a word.
+func numericRuns(s string) map[int]bool {
+	marks := map[int]bool{}
+	for i := 0; i < len(s); {
+		if !strings.ContainsRune(digitLike, rune(s[i])) || s[i] >= utf8.RuneSelf {
+			i++
+			continue
+		}
+		j, digits := i, 0
+		for j < len(s) && strings.IndexByte(digitLike, s[j]) >= 0 {
+			if isDigit(rune(s[j])) {
+				digits++
+			}
+			j++
+		}
+		prev, _ := utf8.DecodeLastRuneInString(s[:i])
+		next, _ := utf8.DecodeRuneInString(s[j:])
+		touching := unicode.IsLetter(prev) || unicode.IsLetter(next)
+		if digits*2 >= j-i && (digits >= 2 || (digits >= 1 && !touching)) {
+			for k := i; k < j; k++ {
+				marks[k] = true
+			}
+		}
+		i = j
+	}
+	return marks
+}
+
+func toDigit(r rune) rune {
+	switch r {
+	case 'O', 'o':
+		return '0'
+	case 'I', 'l', '|':
+		return '1'
+	}
+	return r
+}
+
+// ocrRune canonicalises one rune outside numbers: 0 among letters is o,
+// and l, i, I, | and a 1 among letters are one letter.
 func ocrRune(s string, i int, r rune) rune {
 	switch r {
-	case 'O', 'o', '0':
-		if digitNear(s, i) {
-			return '0'
-		}
-		if r == '0' && letterNear(s, i) {
+	case '0':
+		if letterNear(s, i) {
 			return 'o'
 		}
-		return r
 	case 'l', 'I', 'i', '|', '1':
-		if digitNear(s, i) {
-			return '1'
-		}
 		if r == '1' && !letterNear(s, i) {
 			return r
 		}
@@ -131,35 +172,11 @@ func ocrRune(s string, i int, r rune) rune {
 	return r
 }
 
-// digitNear reports whether a digit stands right before or after s[i]
-// (over one phone separator) and no letter touches it.
-func digitNear(s string, i int) bool {
-	prev, next := neighbours(s, i)
-	return (isDigit(prev) || isDigit(next)) && !unicode.IsLetter(prev) && !unicode.IsLetter(next) || isDigit(prev) && isDigit(next)
-}
-
 func letterNear(s string, i int) bool {
-	prev, next := neighbours(s, i)
-	return unicode.IsLetter(prev) || unicode.IsLetter(next)
-}
-
-// neighbours are the runes around s[i], looking past one phone separator
-// when it stands between digits' worth of context.
-func neighbours(s string, i int) (prev, next rune) {
-	prev, _ = utf8.DecodeLastRuneInString(s[:i])
+	prev, _ := utf8.DecodeLastRuneInString(s[:i])
 	_, size := utf8.DecodeRuneInString(s[i:])
-	next, _ = utf8.DecodeRuneInString(s[i+size:])
-	if strings.ContainsRune("-. ", prev) {
-		if p, _ := utf8.DecodeLastRuneInString(s[:i-1]); isDigit(p) {
-			prev = p
-		}
-	}
-	if strings.ContainsRune("-. ", next) {
-		if n, _ := utf8.DecodeRuneInString(s[i+size+1:]); isDigit(n) {
-			next = n
-		}
-	}
-	return prev, next
+	next, _ := utf8.DecodeRuneInString(s[i+size:])
+	return unicode.IsLetter(prev) || unicode.IsLetter(next)
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }

@@ -1,7 +1,10 @@
 package detect
 
 import (
+	"math/rand/v2"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/doxwatch/doxwatch/config"
@@ -85,5 +88,72 @@ func TestOCRDetector(t *testing.T) {
 		if a, b := summary(plain.Scan(text)), summary(ocr.Scan(text)); a != b {
 			t.Errorf("%q: plain %q, OCR %q", text, a, b)
 		}
+	}
+}
+
+// ocrConfuse misreads text the way OCR does: each letter that OCR confuses
+// is swapped for its look-alike with probability p.
+func ocrConfuse(r *rand.Rand, text string, p float64) string {
+	swaps := map[rune][]string{
+		'l': {"I", "1", "|"}, 'I': {"l", "1"}, 'i': {"l"}, 'm': {"rn"}, 'w': {"vv"}, 'o': {"0"}, 'O': {"0"},
+		'0': {"O", "o"}, '1': {"l", "I"}, 'ë': {"e"}, 'ö': {"o"}, 'é': {"e"}, 'Ş': {"S"}, 'ş': {"s"},
+	}
+	var b strings.Builder
+	for _, c := range text {
+		if alts, ok := swaps[c]; ok && r.Float64() < p {
+			b.WriteString(alts[r.IntN(len(alts))])
+			continue
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// TestOCRConfusionCost measures what OCR's misreadings cost on the labelled
+// corpus, with and without OCR-tolerant matching.
+func TestOCRConfusionCost(t *testing.T) {
+	plain, tolerant := ocrDetectors(t)
+	var cases []evalCase
+	for _, name := range []string{generatedFile, "handwritten.jsonl"} {
+		cases = append(cases, readCorpus(t, filepath.Join(evalDir, name))...)
+	}
+	r := rand.New(rand.NewPCG(7, 7))
+	type score struct{ tp, fp, fn int }
+	var sp, st score
+	for _, c := range cases {
+		text := ocrConfuse(r, c.Text, 0.3)
+		for d, s := range map[*Detector]*score{plain: &sp, tolerant: &st} {
+			var got []string
+			for _, f := range d.Scan(text) {
+				if !slices.Contains(got, f.EmployeeID) {
+					got = append(got, f.EmployeeID)
+				}
+			}
+			for _, id := range got {
+				if slices.Contains(c.Employees, id) {
+					s.tp++
+				} else {
+					s.fp++
+				}
+			}
+			for _, id := range c.Employees {
+				if !slices.Contains(got, id) {
+					s.fn++
+					if d == tolerant {
+						t.Logf("tolerant missed %s in %q", id, text)
+					}
+				}
+			}
+		}
+	}
+	rate := func(s score) (float64, float64) {
+		return float64(s.tp) / float64(s.tp+s.fp), float64(s.tp) / float64(s.tp+s.fn)
+	}
+	pp, pr := rate(sp)
+	tp, tr := rate(st)
+	t.Logf("%d posts with 30%% of confusable letters misread: without OCR-tolerant matching precision %.3f recall %.3f; with it precision %.3f recall %.3f",
+		len(cases), pp, pr, tp, tr)
+	if tr < 0.9 || tp < 0.97 || tr <= pr {
+		t.Errorf("OCR-tolerant matching: precision %.3f, recall %.3f (plain recall %.3f)", tp, tr, pr)
 	}
 }
