@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -338,4 +339,48 @@ func Host(src config.Source) string {
 		return raw
 	}
 	return strings.ToLower(u.Host)
+}
+
+// ErrImageTooLarge is returned for an image over the byte limit.
+var ErrImageTooLarge = errors.New("image over the byte limit")
+
+// FetchImage downloads an image of a post, with the crawler's transport
+// (so its address checks), User-Agent, timeout and redirect limit, reading
+// at most maxBytes.
+func (c *Crawler) FetchImage(ctx context.Context, rawURL string, maxBytes int64) ([]byte, error) {
+	u, err := url.Parse(rawURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+		return nil, fmt.Errorf("image %q: not an http(s) URL", rawURL)
+	}
+	client := &http.Client{Transport: c.transport, Timeout: c.cfg.Timeout,
+		CheckRedirect: func(_ *http.Request, via []*http.Request) error {
+			if len(via) > c.cfg.MaxRedirects {
+				return fmt.Errorf("stopped after %d redirects", c.cfg.MaxRedirects)
+			}
+			return nil
+		}}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("User-Agent", c.userAgent())
+	resp, err := client.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("image %s: %w", rawURL, err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("image %s: %w %d", rawURL, ErrHTTPStatus, resp.StatusCode)
+	}
+	if resp.ContentLength > maxBytes {
+		return nil, fmt.Errorf("image %s: %w (%d bytes)", rawURL, ErrImageTooLarge, resp.ContentLength)
+	}
+	data, err := io.ReadAll(io.LimitReader(resp.Body, maxBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("image %s: %w", rawURL, err)
+	}
+	if int64(len(data)) > maxBytes {
+		return nil, fmt.Errorf("image %s: %w", rawURL, ErrImageTooLarge)
+	}
+	return data, nil
 }

@@ -59,7 +59,7 @@ func TestRosterReloadOnFileChange(t *testing.T) {
 			return nil, err
 		}
 		det, err := detect.New(r, detect.OptionsFromConfig(&cfg))
-		return &Staff{r, det}, err
+		return &Staff{Roster: r, Detector: det}, err
 	}
 	p := &pipeline.Pipeline{Crawler: crawler.New(cfg.Crawl, st, log), Store: st, Log: log}
 	newSender := func(rf func() *roster.Roster) (*alerts.Sender, error) {

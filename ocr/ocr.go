@@ -27,8 +27,8 @@ import (
 	_ "image/gif"
 	_ "image/jpeg"
 
-	_ "golang.org/x/image/webp"
 	"golang.org/x/image/draw"
+	_ "golang.org/x/image/webp"
 )
 
 // Errors for images that are skipped; the reason is recorded, nothing crashes.

@@ -1,20 +1,11 @@
 package ocr
 
 import (
-	"bytes"
 	"fmt"
-	"image"
-	"image/color"
-	"image/jpeg"
-	"image/png"
 	"strings"
 	"testing"
 
-	"golang.org/x/image/draw"
-	"golang.org/x/image/font"
-	"golang.org/x/image/font/gofont/goregular"
-	"golang.org/x/image/font/opentype"
-	"golang.org/x/image/math/fixed"
+	"github.com/doxwatch/doxwatch/ocr/ocrtest"
 )
 
 // screenshot is a generated image with what it shows.
@@ -72,46 +63,11 @@ var shotSpecs = func() []shotSpec {
 
 func renderShot(t testing.TB, s shotSpec) []byte {
 	t.Helper()
-	f, err := opentype.Parse(goregular.TTF)
+	data, err := ocrtest.Render(ocrtest.Shot{Layout: s.layout, Size: s.size, Dark: s.dark, JPEG: s.jpeg, Lines: s.lines})
 	if err != nil {
 		t.Fatal(err)
 	}
-	face, err := opentype.NewFace(f, &opentype.FaceOptions{Size: s.size, DPI: 72, Hinting: font.HintingFull})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer face.Close()
-	lineH := int(s.size * 1.6)
-	w, h := 720, 40+lineH*(len(s.lines)+2)
-	bg, fg, bubble := color.RGBA{255, 255, 255, 255}, color.RGBA{30, 30, 30, 255}, color.RGBA{220, 248, 198, 255}
-	if s.dark {
-		bg, fg, bubble = color.RGBA{18, 18, 18, 255}, color.RGBA{230, 230, 230, 255}, color.RGBA{5, 80, 70, 255}
-	}
-	img := image.NewRGBA(image.Rect(0, 0, w, h))
-	draw.Draw(img, img.Bounds(), image.NewUniform(bg), image.Point{}, draw.Src)
-	d := &font.Drawer{Dst: img, Src: image.NewUniform(fg), Face: face}
-	y := 20 + lineH
-	for _, line := range s.lines {
-		x := 24
-		if s.layout == "chat" {
-			adv := d.MeasureString(line).Ceil()
-			draw.Draw(img, image.Rect(16, y-lineH+lineH/4, 16+adv+20, y+lineH/3), image.NewUniform(bubble), image.Point{}, draw.Src)
-			x = 26
-		}
-		d.Dot = fixed.P(x, y)
-		d.DrawString(line)
-		y += lineH
-	}
-	var buf bytes.Buffer
-	if s.jpeg > 0 {
-		err = jpeg.Encode(&buf, img, &jpeg.Options{Quality: s.jpeg})
-	} else {
-		err = png.Encode(&buf, img)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+	return data
 }
 
 func screenshots(t testing.TB) []screenshot {

@@ -6,6 +6,7 @@ package pipeline
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"sort"
 	"sync"
@@ -29,6 +30,8 @@ type Pipeline struct {
 	Log            *slog.Logger
 	// Progress, when set, is told of each post a run handles.
 	Progress func(source string, posts int)
+	// Images, when set, reads the text in posts' images.
+	Images *Images
 
 	hostMu sync.Mutex
 	hosts  map[string]chan struct{}
@@ -64,6 +67,9 @@ type Result struct {
 	New       map[detect.Severity]int
 	Alerts    int
 	Err       error
+	// ImagesRead counts images read; ImagesSkipped says why others were not.
+	ImagesRead    int
+	ImagesSkipped []string
 }
 
 // Run crawls one source and records what it finds. The source's crawl
@@ -96,6 +102,12 @@ func (p *Pipeline) Run(ctx context.Context, src config.Source) Result {
 		for _, f := range det.Scan(post.Text) {
 			hits = append(hits, store.NewHit{Finding: f})
 		}
+		if p.Images != nil && len(post.Images) > 0 {
+			imgHits, read, skipped := p.Images.findings(ctx, post)
+			hits = append(hits, imgHits...)
+			res.ImagesRead += read
+			res.ImagesSkipped = append(res.ImagesSkipped, skipped...)
+		}
 		rec, err := p.Store.RecordPost(ctx, store.Post{Source: post.Source, URL: post.URL, ContentHash: hash, Hits: hits, AlertAt: p.AlertAt})
 		if err != nil {
 			return err
@@ -116,12 +128,15 @@ func (p *Pipeline) Run(ctx context.Context, src config.Source) Result {
 		run.Err = res.Err.Error()
 	} else if len(res.Stats.Truncated) > 0 {
 		run.Warning = "page cut at the body limit: " + res.Stats.Truncated[0]
+	} else if len(res.ImagesSkipped) > 0 {
+		run.Warning = fmt.Sprintf("%d image(s) not read; first: %s", len(res.ImagesSkipped), res.ImagesSkipped[0])
 	}
 	if err := p.Store.RecordRun(context.WithoutCancel(ctx), src.Name, run, p.UnhealthyAfter); err != nil {
 		res.Err = errors.Join(res.Err, err)
 	}
 	log := p.Log.With("source", src.Name, "pages", res.Stats.Pages, "not_modified", res.Stats.NotModified,
-		"posts", res.Stats.Posts, "unchanged", res.Unchanged, "alerts", res.Alerts)
+		"posts", res.Stats.Posts, "unchanged", res.Unchanged, "alerts", res.Alerts,
+		"images_read", res.ImagesRead, "images_skipped", len(res.ImagesSkipped))
 	if res.Err != nil {
 		log.Warn("source failed", "err", res.Err)
 	} else {

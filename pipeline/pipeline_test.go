@@ -237,3 +237,9 @@ func TestCancelledRunIsNoFailure(t *testing.T) {
 		}
 	}
 }
+
+func newServer(t *testing.T, h http.Handler) string {
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	return srv.URL
+}

@@ -8,12 +8,12 @@ import (
 
 // Purged counts what a retention purge deleted.
 type Purged struct {
-	Hits, Documents, Outbox, Cache int64
+	Hits, Documents, Outbox, Cache, OCR int64
 }
 
 // Purge deletes what is older than before: hits (with their excerpts,
 // audit entries and alert links), documents without hits, e-mails sent or
-// given up on, and cached validators. Pending e-mails stay.
+// given up on, cached validators and text read from images. Pending e-mails stay.
 func (s *Store) Purge(ctx context.Context, before time.Time) (Purged, error) {
 	var p Purged
 	cutoff := before.UTC()
@@ -26,6 +26,7 @@ func (s *Store) Purge(ctx context.Context, before time.Time) (Purged, error) {
 			{&p.Outbox, `DELETE FROM outbox WHERE state != 'pending' AND created_at < ?`},
 			{&p.Documents, `DELETE FROM documents WHERE last_seen < ? AND NOT EXISTS (SELECT 1 FROM hits WHERE hits.document_id = documents.id)`},
 			{&p.Cache, `DELETE FROM http_cache WHERE fetched_at < ?`},
+			{&p.OCR, `DELETE FROM ocr_cache WHERE created_at < ?`},
 		}
 		for _, st := range steps {
 			res, err := tx.ExecContext(ctx, st.q, cutoff)

@@ -9,6 +9,7 @@ import (
 	"github.com/doxwatch/doxwatch/config"
 	"github.com/doxwatch/doxwatch/crawler"
 	"github.com/doxwatch/doxwatch/detect"
+	"github.com/doxwatch/doxwatch/ocr"
 	"github.com/doxwatch/doxwatch/pipeline"
 	"github.com/doxwatch/doxwatch/roster"
 	"github.com/doxwatch/doxwatch/store"
@@ -19,6 +20,7 @@ type app struct {
 	cfg    *config.Config
 	roster *roster.Roster
 	det    *detect.Detector
+	detOCR *detect.Detector // for text read from images; nil when OCR is off
 	store  *store.Store
 	log    *slog.Logger
 }
@@ -36,7 +38,7 @@ func openApp(ctx context.Context, c common, log *slog.Logger, io stdio) (*app, b
 		fmt.Fprintln(io.err, err)
 		return nil, false
 	}
-	if a.det, err = detect.New(a.roster, detect.OptionsFromConfig(cfg)); err != nil {
+	if a.det, a.detOCR, err = detectors(cfg, a.roster); err != nil {
 		fmt.Fprintln(io.err, err)
 		return nil, false
 	}
@@ -63,20 +65,54 @@ func openStore(ctx context.Context, cfg *config.Config, io stdio) (*store.Store,
 	return st, err
 }
 
+// detectors builds the detector for text and, when OCR is on, the
+// OCR-tolerant one for text read from images.
+func detectors(cfg *config.Config, r *roster.Roster) (text, images *detect.Detector, err error) {
+	opts := detect.OptionsFromConfig(cfg)
+	if text, err = detect.New(r, opts); err != nil || !cfg.OCR.Enabled {
+		return text, nil, err
+	}
+	images, err = detect.NewOCR(r, opts)
+	return text, images, err
+}
+
+// ocrReader returns the OCR reader, or nil with one clear warning when
+// tesseract is missing (images are then skipped; text is still scanned).
+func (a *app) ocrReader() *ocr.Reader {
+	o := a.cfg.OCR
+	r, err := ocr.New(ocr.Options{Languages: o.Languages, MaxBytes: o.MaxImageBytes, MaxPixels: o.MaxPixels, Timeout: o.Timeout})
+	if err != nil {
+		a.log.Warn("images will not be read; text is still scanned", "err", err)
+		return nil
+	}
+	return r
+}
+
 // pipeline builds the crawl pipeline; alerts false queues no alerts.
 func (a *app) pipeline(alerts bool) *pipeline.Pipeline {
 	var alertAt detect.Severity
 	if alerts {
 		alertAt, _ = detect.ParseSeverity(a.cfg.Alerts.MinSeverity) // validated with the config
 	}
-	return &pipeline.Pipeline{
-		Crawler:        crawler.New(a.cfg.Crawl, a.store, a.log),
+	cr := crawler.New(a.cfg.Crawl, a.store, a.log)
+	p := &pipeline.Pipeline{
+		Crawler:        cr,
 		Detector:       func() *detect.Detector { return a.det },
 		Store:          a.store,
 		AlertAt:        alertAt,
 		UnhealthyAfter: a.cfg.Crawl.UnhealthyAfter,
 		Log:            a.log,
 	}
+	if a.cfg.OCR.Enabled {
+		p.Images = &pipeline.Images{
+			Fetch: func(ctx context.Context, url string) ([]byte, error) {
+				return cr.FetchImage(ctx, url, a.cfg.OCR.MaxImageBytes)
+			},
+			Reader: a.ocrReader(), Store: a.store, Detector: func() *detect.Detector { return a.detOCR },
+			MaxPerPost: a.cfg.OCR.MaxImagesPerPost, Log: a.log,
+		}
+	}
+	return p
 }
 
 // sender builds the alert sender with the configured transport.

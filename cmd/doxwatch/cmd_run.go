@@ -8,7 +8,6 @@ import (
 
 	"github.com/doxwatch/doxwatch/alerts"
 	"github.com/doxwatch/doxwatch/daemon"
-	"github.com/doxwatch/doxwatch/detect"
 	"github.com/doxwatch/doxwatch/roster"
 )
 
@@ -29,11 +28,11 @@ func cmdRun(ctx context.Context, args []string, io stdio) int {
 		if err != nil {
 			return nil, err
 		}
-		det, err := detect.New(ros, detect.OptionsFromConfig(a.cfg))
+		det, detOCR, err := detectors(a.cfg, ros)
 		if err != nil {
 			return nil, err
 		}
-		return &daemon.Staff{Roster: ros, Detector: det}, nil
+		return &daemon.Staff{Roster: ros, Detector: det, ImageDetector: detOCR}, nil
 	}
 	newSender := func(rosterFn func() *roster.Roster) (*alerts.Sender, error) {
 		tr, err := alerts.NewTransport(a.cfg.Alerts, a.cfg.ResolvePath(a.cfg.Alerts.OutboxDir))
