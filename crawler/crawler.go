@@ -341,16 +341,17 @@ func Host(src config.Source) string {
 	return strings.ToLower(u.Host)
 }
 
-// ErrImageTooLarge is returned for an image over the byte limit.
-var ErrImageTooLarge = errors.New("image over the byte limit")
+// ErrTooLarge is returned for a download over its byte limit.
+var ErrTooLarge = errors.New("over the byte limit")
 
-// FetchImage downloads an image of a post, with the crawler's transport
-// (so its address checks), User-Agent, timeout and redirect limit, reading
-// at most maxBytes.
-func (c *Crawler) FetchImage(ctx context.Context, rawURL string, maxBytes int64) ([]byte, error) {
+// Fetch downloads one URL (an image of a post, a page given by hand) with
+// the crawler's transport (so its address checks), User-Agent, timeout and
+// redirect limit, reading at most maxBytes. It returns the body and its
+// content type.
+func (c *Crawler) Fetch(ctx context.Context, rawURL string, maxBytes int64) ([]byte, string, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
-		return nil, fmt.Errorf("image %q: not an http(s) URL", rawURL)
+		return nil, "", fmt.Errorf("%q: not an http(s) URL", rawURL)
 	}
 	client := &http.Client{Transport: c.transport, Timeout: c.cfg.Timeout,
 		CheckRedirect: func(_ *http.Request, via []*http.Request) error {
@@ -361,26 +362,26 @@ func (c *Crawler) FetchImage(ctx context.Context, rawURL string, maxBytes int64)
 		}}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	req.Header.Set("User-Agent", c.userAgent())
 	resp, err := client.Do(req)
 	if err != nil {
-		return nil, fmt.Errorf("image %s: %w", rawURL, err)
+		return nil, "", fmt.Errorf("%s: %w", rawURL, err)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("image %s: %w %d", rawURL, ErrHTTPStatus, resp.StatusCode)
+		return nil, "", fmt.Errorf("%s: %w %d", rawURL, ErrHTTPStatus, resp.StatusCode)
 	}
 	if resp.ContentLength > maxBytes {
-		return nil, fmt.Errorf("image %s: %w (%d bytes)", rawURL, ErrImageTooLarge, resp.ContentLength)
+		return nil, "", fmt.Errorf("%s: %w (%d bytes, the limit is %d)", rawURL, ErrTooLarge, resp.ContentLength, maxBytes)
 	}
 	data, err := io.ReadAll(io.LimitReader(resp.Body, maxBytes+1))
 	if err != nil {
-		return nil, fmt.Errorf("image %s: %w", rawURL, err)
+		return nil, "", fmt.Errorf("%s: %w", rawURL, err)
 	}
 	if int64(len(data)) > maxBytes {
-		return nil, fmt.Errorf("image %s: %w", rawURL, ErrImageTooLarge)
+		return nil, "", fmt.Errorf("%s: %w (the limit is %d bytes)", rawURL, ErrTooLarge, maxBytes)
 	}
-	return data, nil
+	return data, resp.Header.Get("Content-Type"), nil
 }

@@ -70,7 +70,10 @@ func TestImagesInPosts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p.Images = &Images{Fetch: func(ctx context.Context, url string) ([]byte, error) { return p.Crawler.FetchImage(ctx, url, 1<<20) },
+	p.Images = &Images{Fetch: func(ctx context.Context, url string) ([]byte, error) {
+		data, _, err := p.Crawler.Fetch(ctx, url, 1<<20)
+		return data, err
+	},
 		Reader: reader, Store: st, Detector: func() *detect.Detector { return detOCR }, MaxPerPost: 8, Log: p.Log}
 
 	r := p.Run(ctx, src)

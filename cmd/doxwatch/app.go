@@ -106,7 +106,8 @@ func (a *app) pipeline(alerts bool) *pipeline.Pipeline {
 	if a.cfg.OCR.Enabled {
 		p.Images = &pipeline.Images{
 			Fetch: func(ctx context.Context, url string) ([]byte, error) {
-				return cr.FetchImage(ctx, url, a.cfg.OCR.MaxImageBytes)
+				data, _, err := cr.Fetch(ctx, url, a.cfg.OCR.MaxImageBytes)
+				return data, err
 			},
 			Reader: a.ocrReader(), Store: a.store, Detector: func() *detect.Detector { return a.detOCR },
 			MaxPerPost: a.cfg.OCR.MaxImagesPerPost, Log: a.log,

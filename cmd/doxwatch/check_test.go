@@ -4,9 +4,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/doxwatch/doxwatch/ocr/ocrtest"
 )
 
 var testConfig = filepath.Join("testdata", "doxwatch.yaml")
@@ -16,7 +21,8 @@ func TestCheck(t *testing.T) {
 	post := writeFile(t, dir, "post.txt", "Wie kent Sanne van den Berg?\nHaar nummer: 06-12345678")
 	clean := writeFile(t, dir, "clean.txt", "Niets aan de hand vandaag.")
 	page := writeFile(t, dir, "page.html", "<html><body><script>Sanne van den Berg</script><p>Niemand hier.</p></body></html>")
-	binary := writeFile(t, dir, "photo.png", "\x89PNG\r\n\x1a\n\x00\x00")
+	binary := writeFile(t, dir, "data.bin", "\x00\x01\x02binary\x00")
+	broken := writeFile(t, dir, "photo.png", "\x89PNG\r\n\x1a\n\x00\x00")
 
 	code, out, errOut := runCLI(t, "check", "--config", testConfig, "--json", post)
 	if code != exitFindings {
@@ -45,11 +51,11 @@ func TestCheck(t *testing.T) {
 	}
 
 	// A file that cannot be read is named, and the others are still scanned.
-	code, out, errOut = runCLI(t, "check", "--config", testConfig, filepath.Join(dir, "missing.txt"), dir, binary, post)
+	code, out, errOut = runCLI(t, "check", "--config", testConfig, filepath.Join(dir, "missing.txt"), dir, binary, broken, post)
 	if code != exitError {
 		t.Errorf("exit %d, want %d", code, exitError)
 	}
-	for _, want := range []string{"missing.txt: no such file", dir + ": is a directory", "photo.png: a binary file"} {
+	for _, want := range []string{"missing.txt: no such file", dir + ": is a directory", "data.bin: a binary file", "photo.png: not a PNG, JPEG, GIF or WebP image"} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errOut)
 		}
@@ -72,4 +78,53 @@ func TestCheckUsage(t *testing.T) {
 	if code, _, errOut := runCLI(t, "check", "--config", testConfig); code != exitError || !strings.Contains(errOut, "usage: doxwatch check") {
 		t.Errorf("no paths: exit %d, %q", code, errOut)
 	}
+}
+
+func TestCheckImageAndRecord(t *testing.T) {
+	if _, err := exec.LookPath("tesseract"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("tesseract is not installed; the test command (make test) installs it")
+		}
+		t.Skip("tesseract not installed")
+	}
+	dir := t.TempDir()
+	shot, err := ocrtest.Render(ocrtest.Shot{Layout: "chat", Size: 16, Dark: true, Lines: []string{"Doorgestuurd uit de Facebookgroep:", "Kees Visser woont op Dorpsweg 3, Zeist"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	img := writeFile(t, dir, "screenshot.png", string(shot))
+	cfg := writeFile(t, dir, "doxwatch.yaml", fmt.Sprintf(`organisation: {name: Kinderopvang De Zonnebloem}
+roster: %s
+database: %s
+alerts: {to: [veiligheid@zonnebloem-kdv.example], outbox_dir: %s}
+`, mustAbs(t, filepath.Join("testdata", "staff.csv")), filepath.Join(dir, "dw.db"), filepath.Join(dir, "outbox")))
+
+	code, out, errOut := runCLI(t, "check", "--config", cfg, "--json", img)
+	if code != exitFindings || !strings.Contains(out, `"employee_id":"E007","kind":"address","severity":"critical"`) {
+		t.Fatalf("check image: exit %d\n%s\n%s", code, out, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "dw.db")); err == nil {
+		t.Error("check without --record created the database")
+	}
+	code, _, errOut = runCLI(t, "check", "--config", cfg, "--record", img)
+	if code != exitFindings || !strings.Contains(errOut, "1 alert(s) queued, 1 e-mail(s) sent") {
+		t.Fatalf("check --record: exit %d\n%s", code, errOut)
+	}
+	code, out, _ = runCLI(t, "hits", "list", "--config", cfg, "--json")
+	if code != exitOK || !strings.Contains(out, `"source":"manual"`) || !strings.Contains(out, `"from_image":true`) ||
+		!strings.Contains(out, `"url":"file://`+img+`"`) {
+		t.Errorf("recorded hits:\n%s", out)
+	}
+	// Recording the same screenshot again adds nothing.
+	if _, _, errOut := runCLI(t, "check", "--config", cfg, "--record", img); strings.Contains(errOut, "alert(s) queued") {
+		t.Errorf("second record queued alerts: %s", errOut)
+	}
+}
+
+func mustAbs(t *testing.T, p string) string {
+	a, err := filepath.Abs(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
 }

@@ -3,17 +3,23 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
 	"golang.org/x/term"
 
+	"github.com/doxwatch/doxwatch/crawler"
 	"github.com/doxwatch/doxwatch/detect"
 	"github.com/doxwatch/doxwatch/extract"
+	"github.com/doxwatch/doxwatch/ocr"
 	"github.com/doxwatch/doxwatch/roster"
+	"github.com/doxwatch/doxwatch/store"
 )
 
 // maxCheckBytes bounds one input of `doxwatch check`.
@@ -23,11 +29,14 @@ func cmdCheck(ctx context.Context, args []string, io stdio) int {
 	var c common
 	fs := newFlagSet("check", io, &c)
 	asJSON := fs.Bool("json", false, "print one JSON object per finding per line")
+	record := fs.Bool("record", false, "store the findings as hits of source \"manual\" and send their alerts")
 	fs.Usage = func() {
-		fmt.Fprintln(io.err, "usage: doxwatch check [--config FILE] [--json] PATH... (- for stdin)")
+		fmt.Fprintln(io.err, "usage: doxwatch check [--config FILE] [--json] [--record] PATH|URL... (- for stdin)")
+		fmt.Fprintln(io.err, "Text, HTML and .eml files are scanned; PNG, JPEG, GIF and WebP images are read with tesseract.")
 		fs.PrintDefaults()
 	}
-	if _, code, ok := parse(fs, args, &c, io); !ok {
+	log, code, ok := parse(fs, args, &c, io)
+	if !ok {
 		return code
 	}
 	if fs.NArg() == 0 {
@@ -38,60 +47,171 @@ func cmdCheck(ctx context.Context, args []string, io stdio) int {
 	if !ok {
 		return exitError
 	}
-	ros, err := loadRoster(cfg)
+	a := &app{cfg: cfg, log: log}
+	var err error
+	if a.roster, err = loadRoster(cfg); err == nil {
+		a.det, a.detOCR, err = detectors(cfg, a.roster)
+	}
 	if err != nil {
 		fmt.Fprintln(io.err, err)
 		return exitError
 	}
-	det, err := detect.New(ros, detect.OptionsFromConfig(cfg))
-	if err != nil {
-		fmt.Fprintln(io.err, err)
-		return exitError
+	if *record {
+		if a.store, err = openStore(ctx, cfg, io); err != nil {
+			return exitError
+		}
+		defer a.store.Close()
 	}
-	out := newFindingPrinter(io.out, *asJSON, ros)
-	code := exitOK
+	ck := checker{a: a, stdin: io.in, fetcher: crawler.New(cfg.Crawl, nil, log)}
+	out := newFindingPrinter(io.out, *asJSON, a.roster)
+	code = exitOK
+	queued := 0
 	for _, name := range fs.Args() {
 		if ctx.Err() != nil {
 			return exitError
 		}
-		text, err := readInput(name, io.in)
+		doc, err := ck.read(ctx, name)
 		if err != nil {
 			fmt.Fprintf(io.err, "doxwatch check: %v\n", err)
 			code = exitError
 			continue
 		}
-		findings := det.Scan(text)
-		if len(findings) > 0 && code == exitOK {
+		if len(doc.findings) > 0 && code == exitOK {
 			code = exitFindings
 		}
-		out.print(name, text, findings)
+		out.print(name, doc.text, doc.findings)
+		if *record {
+			n, err := ck.record(ctx, doc)
+			if err != nil {
+				fmt.Fprintf(io.err, "doxwatch check: recording %s: %v\n", name, err)
+				code = exitError
+			}
+			queued += n
+		}
 	}
 	out.flush()
+	if *record && queued > 0 {
+		n, err := sendQueued(ctx, a)
+		if err != nil {
+			fmt.Fprintf(io.err, "doxwatch check: sending alerts: %v\n", err)
+			return exitError
+		}
+		fmt.Fprintf(io.err, "%d alert(s) queued, %d e-mail(s) sent%s.\n", queued, n, a.whereSent())
+	}
 	return code
 }
 
-// readInput reads a path (or stdin for "-") and extracts its text.
-func readInput(name string, stdin io.Reader) (string, error) {
-	var r io.Reader = stdin
+// checker reads what is given to `doxwatch check` and finds employees in it.
+type checker struct {
+	a       *app
+	stdin   io.Reader
+	fetcher *crawler.Crawler
+	ocr     *ocr.Reader
+	ocrErr  error
+}
+
+// document is one input: where it came from, its text and what was found.
+type document struct {
+	url       string // a URL, or file:// and the absolute path
+	text      string
+	fromImage bool
+	findings  []detect.Finding
+}
+
+func (ck *checker) read(ctx context.Context, name string) (document, error) {
+	data, ctype, doc, err := ck.load(ctx, name)
+	if err != nil {
+		return doc, err
+	}
+	if isImage(name, ctype, data) {
+		reader, err := ck.reader()
+		if err != nil {
+			return doc, fmt.Errorf("%s: %w", name, err)
+		}
+		if doc.text, err = reader.Read(ctx, data); err != nil {
+			return doc, fmt.Errorf("%s: %w", name, err)
+		}
+		doc.fromImage, doc.findings = true, ck.a.detOCR.Scan(doc.text)
+		return doc, nil
+	}
+	if strings.Contains(ctype, "html") && !strings.HasSuffix(strings.ToLower(name), ".html") {
+		name += ".html"
+	}
+	if doc.text, err = extract.Document(name, data); err != nil {
+		return doc, err
+	}
+	doc.findings = ck.a.det.Scan(doc.text)
+	return doc, nil
+}
+
+// load reads a path, stdin ("-") or a URL, within maxCheckBytes.
+func (ck *checker) load(ctx context.Context, name string) ([]byte, string, document, error) {
+	if strings.HasPrefix(name, "http://") || strings.HasPrefix(name, "https://") {
+		data, ctype, err := ck.fetcher.Fetch(ctx, name, maxCheckBytes)
+		return data, ctype, document{url: name}, err
+	}
+	doc := document{url: "stdin:"}
+	r := ck.stdin
 	if name != "-" {
+		abs, err := filepath.Abs(name)
+		if err != nil {
+			return nil, "", doc, err
+		}
+		doc.url = "file://" + abs
 		f, err := os.Open(name)
 		if err != nil {
-			return "", err
+			return nil, "", doc, err
 		}
 		defer f.Close()
 		if st, err := f.Stat(); err == nil && st.IsDir() {
-			return "", fmt.Errorf("%s: is a directory", name)
+			return nil, "", doc, fmt.Errorf("%s: is a directory", name)
 		}
 		r = f
 	}
 	data, err := io.ReadAll(io.LimitReader(r, maxCheckBytes+1))
 	if err != nil {
-		return "", fmt.Errorf("%s: %w", name, err)
+		return nil, "", doc, fmt.Errorf("%s: %w", name, err)
 	}
 	if len(data) > maxCheckBytes {
-		return "", fmt.Errorf("%s: larger than %d MB", name, maxCheckBytes>>20)
+		return nil, "", doc, fmt.Errorf("%s: larger than %d MB", name, maxCheckBytes>>20)
 	}
-	return extract.Document(name, data)
+	return data, "", doc, nil
+}
+
+// reader starts tesseract's reader on the first image.
+func (ck *checker) reader() (*ocr.Reader, error) {
+	if ck.ocr == nil && ck.ocrErr == nil {
+		if !ck.a.cfg.OCR.Enabled {
+			ck.ocrErr = errors.New("reading images is switched off (ocr.enabled: false)")
+		} else if ck.ocr = ck.a.ocrReader(); ck.ocr == nil {
+			ck.ocrErr = ocr.ErrUnavailable
+		}
+	}
+	return ck.ocr, ck.ocrErr
+}
+
+func isImage(name, ctype string, data []byte) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".png", ".jpg", ".jpeg", ".gif", ".webp":
+		return true
+	}
+	return strings.HasPrefix(ctype, "image/") || strings.HasPrefix(http.DetectContentType(data), "image/")
+}
+
+// record stores a document's findings as hits of the source "manual" and
+// queues their alerts; it returns how many alerts it queued.
+func (ck *checker) record(ctx context.Context, doc document) (int, error) {
+	alertAt, _ := detect.ParseSeverity(ck.a.cfg.Alerts.MinSeverity)
+	post := store.Post{Source: "manual", URL: doc.url, ContentHash: crawler.Post{Text: doc.text}.ContentHash(), AlertAt: alertAt}
+	for _, f := range doc.findings {
+		h := store.NewHit{Finding: f}
+		if doc.fromImage {
+			h.ImageURL = doc.url
+		}
+		post.Hits = append(post.Hits, h)
+	}
+	rec, err := ck.a.store.RecordPost(ctx, post)
+	return rec.AlertsQueued, err
 }
 
 type findingPrinter struct {

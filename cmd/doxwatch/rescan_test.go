@@ -147,3 +147,15 @@ func TestDigestCommand(t *testing.T) {
 		t.Errorf("no mode: exit %d, %s", code, errOut)
 	}
 }
+
+func TestCheckURL(t *testing.T) {
+	site := testSite(t)
+	cfg := siteConfig(t, site.URL)
+	code, out, errOut := runCLI(t, "check", "--config", cfg, "--json", site.URL+"/forum")
+	if code != exitFindings || !strings.Contains(out, `"employee_id":"E001","kind":"phone","severity":"critical"`) {
+		t.Errorf("check URL: exit %d\n%s\n%s", code, out, errOut)
+	}
+	if code, _, errOut := runCLI(t, "check", "--config", cfg, site.URL+"/nope"); code != exitError || !strings.Contains(errOut, "404") {
+		t.Errorf("check missing URL: exit %d, %s", code, errOut)
+	}
+}
