@@ -37,7 +37,7 @@ func TestCheck(t *testing.T) {
 		t.Fatal(err)
 	}
 	for k, want := range map[string]any{"source": post, "employee_id": "E001", "kind": "phone", "severity": "critical",
-		"start": float64(42), "end": float64(53), "line": float64(2), "match": "06-12345678"} {
+		"start": float64(42), "end": float64(53), "line": float64(2), "match": "06-12345678", "from_image": false} {
 		if f[k] != want {
 			t.Errorf("%s = %v, want %v", k, f[k], want)
 		}
@@ -100,7 +100,8 @@ alerts: {to: [veiligheid@zonnebloem-kdv.example], outbox_dir: %s}
 `, mustAbs(t, filepath.Join("testdata", "staff.csv")), filepath.Join(dir, "dw.db"), filepath.Join(dir, "outbox")))
 
 	code, out, errOut := runCLI(t, "check", "--config", cfg, "--json", img)
-	if code != exitFindings || !strings.Contains(out, `"employee_id":"E007","kind":"address","severity":"critical"`) {
+	if code != exitFindings || !strings.Contains(out, `"employee_id":"E007","kind":"address","severity":"critical"`) ||
+		!strings.Contains(out, `"from_image":true,"image_url":"file://`+img+`"`) {
 		t.Fatalf("check image: exit %d\n%s\n%s", code, out, errOut)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "dw.db")); err == nil {

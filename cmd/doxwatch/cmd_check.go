@@ -79,7 +79,7 @@ func cmdCheck(ctx context.Context, args []string, io stdio) int {
 		if len(doc.findings) > 0 && code == exitOK {
 			code = exitFindings
 		}
-		out.print(name, doc.text, doc.findings)
+		out.print(name, doc, doc.findings)
 		if *record {
 			n, err := ck.record(ctx, doc)
 			if err != nil {
@@ -246,14 +246,20 @@ type jsonFinding struct {
 	ExcerptEnd   int             `json:"excerpt_end"`
 	Reason       string          `json:"reason"`
 	Fingerprint  string          `json:"fingerprint"`
+	FromImage    bool            `json:"from_image"`
+	ImageURL     string          `json:"image_url,omitempty"`
 }
 
-func (p *findingPrinter) print(source, text string, fs []detect.Finding) {
+func (p *findingPrinter) print(source string, doc document, fs []detect.Finding) {
+	image := ""
+	if doc.fromImage {
+		image = doc.url
+	}
 	for _, f := range fs {
-		line := 1 + strings.Count(text[:f.Start], "\n")
+		line := 1 + strings.Count(doc.text[:f.Start], "\n")
 		if p.json {
 			b, _ := json.Marshal(jsonFinding{source, f.EmployeeID, f.Kind, f.Severity, f.Start, f.End, line,
-				f.Match, f.Excerpt, f.ExcerptStart, f.ExcerptEnd, f.Reason, f.Fingerprint})
+				f.Match, f.Excerpt, f.ExcerptStart, f.ExcerptEnd, f.Reason, f.Fingerprint, doc.fromImage, image})
 			fmt.Fprintf(p.w, "%s\n", b)
 			continue
 		}
@@ -266,7 +272,11 @@ func (p *findingPrinter) print(source, text string, fs []detect.Finding) {
 			who += " " + e.FullName()
 		}
 		ex := f.Excerpt[:f.ExcerptStart] + p.mark(f.Excerpt[f.ExcerptStart:f.ExcerptEnd]) + f.Excerpt[f.ExcerptEnd:]
-		fmt.Fprintf(p.tw, "%s:%d\t%s\t%s\t%s\t%s\n", source, line, who, f.Kind, f.Severity, ex)
+		where := fmt.Sprintf("%s:%d", source, line)
+		if doc.fromImage {
+			where = source + " (image)"
+		}
+		fmt.Fprintf(p.tw, "%s\t%s\t%s\t%s\t%s\n", where, who, f.Kind, f.Severity, ex)
 	}
 }
 
