@@ -57,6 +57,17 @@ func openApp(ctx context.Context, c common, log *slog.Logger, io stdio) (*app, b
 	return a, true
 }
 
+// configAndStore loads the configuration and opens its database, for the
+// commands that need no roster.
+func configAndStore(ctx context.Context, path string, io stdio) (*config.Config, *store.Store, bool) {
+	cfg, ok := loadConfig(path, io)
+	if !ok {
+		return nil, nil, false
+	}
+	st, err := openStore(ctx, cfg, io)
+	return cfg, st, err == nil
+}
+
 func openStore(ctx context.Context, cfg *config.Config, io stdio) (*store.Store, error) {
 	st, err := store.Open(ctx, cfg.ResolvePath(cfg.Database), store.Options{})
 	if err != nil {

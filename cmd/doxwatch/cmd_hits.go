@@ -33,15 +33,12 @@ func cmdHits(ctx context.Context, args []string, io stdio) int {
 	if _, code, ok := parse(fs, rest, &c, io); !ok {
 		return code
 	}
-	cfg, ok := loadConfig(c.config, io)
+	_, st, ok := configAndStore(ctx, c.config, io)
 	if !ok {
 		return exitError
 	}
-	st, err := openStore(ctx, cfg, io)
-	if err != nil {
-		return exitError
-	}
 	defer st.Close()
+	var err error
 	switch sub {
 	case "list":
 		f := store.HitFilter{Status: *status, Source: *source, Limit: *limit}

@@ -13,12 +13,8 @@ func cmdSources(ctx context.Context, args []string, io stdio) int {
 	if _, code, ok := parse(fs, args, &c, io); !ok {
 		return code
 	}
-	cfg, ok := loadConfig(c.config, io)
+	cfg, st, ok := configAndStore(ctx, c.config, io)
 	if !ok {
-		return exitError
-	}
-	st, err := openStore(ctx, cfg, io)
-	if err != nil {
 		return exitError
 	}
 	defer st.Close()
