@@ -18,9 +18,6 @@ import (
 // Severities in increasing order.
 var Severities = []string{"low", "medium", "high", "critical"}
 
-// Statuses a hit can have.
-var Statuses = []string{"new", "confirmed", "false_positive", "resolved"}
-
 // CronParser parses schedules the way the daemon does: five fields or a
 // descriptor such as "@every 1h", with an optional CRON_TZ= prefix.
 var CronParser = cron.NewParser(cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)

@@ -10,9 +10,11 @@ import (
 	"github.com/doxwatch/doxwatch/roster"
 )
 
-func testDetector(t testing.TB) *Detector {
+// loadDetector builds a detector (with build, New or NewOCR) from a test
+// configuration and the roster it names.
+func loadDetector(t testing.TB, cfgPath string, build func(*roster.Roster, Options) (*Detector, error)) (*Detector, *roster.Roster) {
 	t.Helper()
-	cfg, err := config.Load(filepath.Join("testdata", "org.yaml"))
+	cfg, err := config.Load(cfgPath)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -23,10 +25,15 @@ func testDetector(t testing.TB) *Detector {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := New(r, OptionsFromConfig(cfg))
+	d, err := build(r, OptionsFromConfig(cfg))
 	if err != nil {
 		t.Fatal(err)
 	}
+	return d, r
+}
+
+func testDetector(t testing.TB) *Detector {
+	d, _ := loadDetector(t, filepath.Join("testdata", "org.yaml"), New)
 	return d
 }
 

@@ -16,7 +16,6 @@ import (
 	"github.com/nyaruka/phonenumbers/v2"
 
 	"github.com/doxwatch/doxwatch/address"
-	"github.com/doxwatch/doxwatch/config"
 	"github.com/doxwatch/doxwatch/fold"
 	"github.com/doxwatch/doxwatch/roster"
 )
@@ -40,20 +39,7 @@ const (
 )
 
 func evalDetector(t *testing.T) (*Detector, *roster.Roster) {
-	t.Helper()
-	cfg, err := config.Load(filepath.Join(evalDir, "org.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := roster.Load(cfg.ResolvePath(cfg.Roster), cfg.Region)
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := New(r, OptionsFromConfig(cfg))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d, r
+	return loadDetector(t, filepath.Join(evalDir, "org.yaml"), New)
 }
 
 // TestEvaluation measures detection on the labelled corpus: precision and

@@ -6,9 +6,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/doxwatch/doxwatch/config"
-	"github.com/doxwatch/doxwatch/roster"
 )
 
 func TestOCRCanon(t *testing.T) {
@@ -38,25 +35,10 @@ func TestOCRCanon(t *testing.T) {
 	}
 }
 
-func ocrDetectors(t *testing.T) (*Detector, *Detector) {
-	t.Helper()
-	cfg, err := config.Load(filepath.Join("testdata", "eval", "org.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := roster.Load(cfg.ResolvePath(cfg.Roster), "NL")
-	if err != nil {
-		t.Fatal(err)
-	}
-	plain, err := New(r, OptionsFromConfig(cfg))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ocr, err := NewOCR(r, OptionsFromConfig(cfg))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return plain, ocr
+func ocrDetectors(t *testing.T) (plain, tolerant *Detector) {
+	plain, _ = loadDetector(t, filepath.Join(evalDir, "org.yaml"), New)
+	tolerant, _ = loadDetector(t, filepath.Join(evalDir, "org.yaml"), NewOCR)
+	return plain, tolerant
 }
 
 func TestOCRDetector(t *testing.T) {

@@ -129,11 +129,17 @@ func (a *app) pipeline(alerts bool) *pipeline.Pipeline {
 
 // sender builds the alert sender with the configured transport.
 func (a *app) sender() (*alerts.Sender, error) {
+	return a.senderFor(func() *roster.Roster { return a.roster })
+}
+
+// senderFor builds the alert sender with rosterFn for the employees' names
+// (the daemon's roster can be reloaded).
+func (a *app) senderFor(rosterFn func() *roster.Roster) (*alerts.Sender, error) {
 	tr, err := alerts.NewTransport(a.cfg.Alerts, a.cfg.ResolvePath(a.cfg.Alerts.OutboxDir))
 	if err != nil {
 		return nil, err
 	}
-	return alerts.NewSender(a.cfg, a.store, tr, func() *roster.Roster { return a.roster }, a.log)
+	return alerts.NewSender(a.cfg, a.store, tr, rosterFn, a.log)
 }
 
 // whereSent says where the file transport put the e-mails.

@@ -6,9 +6,7 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/doxwatch/doxwatch/alerts"
 	"github.com/doxwatch/doxwatch/daemon"
-	"github.com/doxwatch/doxwatch/roster"
 )
 
 func cmdRun(ctx context.Context, args []string, io stdio) int {
@@ -34,14 +32,7 @@ func cmdRun(ctx context.Context, args []string, io stdio) int {
 		}
 		return &daemon.Staff{Roster: ros, Detector: det, ImageDetector: detOCR}, nil
 	}
-	newSender := func(rosterFn func() *roster.Roster) (*alerts.Sender, error) {
-		tr, err := alerts.NewTransport(a.cfg.Alerts, a.cfg.ResolvePath(a.cfg.Alerts.OutboxDir))
-		if err != nil {
-			return nil, err
-		}
-		return alerts.NewSender(a.cfg, a.store, tr, rosterFn, log)
-	}
-	d, err := daemon.New(a.cfg, a.store, a.pipeline(true), newSender, load, log)
+	d, err := daemon.New(a.cfg, a.store, a.pipeline(true), a.senderFor, load, log)
 	if err != nil {
 		fmt.Fprintf(io.err, "doxwatch run: %v\n", err)
 		return exitError
