@@ -55,7 +55,7 @@ func phoneLike(text string, p int) bool {
 }
 
 func (s *scan) checkPhones(p int) {
-	if p < s.phoneCovered || !phoneLike(s.text, p) {
+	if p < s.phoneCovered || !phoneLike(s.text, p) || !s.mayBeRosterPhone(p) {
 		return
 	}
 	a, b := s.around(p-3, p+phoneWindow)
@@ -64,7 +64,51 @@ func (s *scan) checkPhones(p int) {
 		for _, emp := range s.d.phones[e164] {
 			s.add(emp, KindPhone, e164, start, end, Critical, "private phone number")
 		}
+		if _, ok := s.d.phones[e164]; ok {
+			if s.phonesFound == nil {
+				s.phonesFound = map[string]bool{}
+			}
+			s.phonesFound[e164] = true
+		}
 	})
+}
+
+// mayBeRosterPhone is a cheap test before the phone number parser: the
+// digits from text[p:], read as +CC…, 00CC… or a national number with a
+// trunk 0, must start with a roster number not found yet in this text.
+// A page of thousands of numbers then costs a map lookup per number.
+func (s *scan) mayBeRosterPhone(p int) bool {
+	plus := p > 0 && s.text[p-1] == '+'
+	var digits []byte
+	for i := p; i < len(s.text) && i < p+phoneWindow && len(digits) < 16; i++ {
+		c := s.text[i]
+		if c >= '0' && c <= '9' {
+			digits = append(digits, c)
+		} else if !strings.ContainsRune(" -.()/", rune(c)) {
+			break
+		}
+	}
+	d := string(digits)
+	var forms []string
+	switch {
+	case plus:
+		forms = append(forms, "+"+d)
+		if cc := s.d.cc; strings.HasPrefix(d, cc+"0") { // +31 (0)6 …
+			forms = append(forms, "+"+cc+d[len(cc)+1:])
+		}
+	case strings.HasPrefix(d, "00"):
+		forms = append(forms, "+"+d[2:])
+	case strings.HasPrefix(d, "0"):
+		forms = append(forms, "+"+s.d.cc+d[1:])
+	}
+	for _, f := range forms {
+		for n := 8; n <= len(f); n++ {
+			if _, ok := s.d.phones[f[:n]]; ok && !s.phonesFound[f[:n]] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // emailRE matches e-mail addresses, including the ways people obfuscate

@@ -118,7 +118,8 @@ type scan struct {
 	anchors      []anchorHit
 	phraseHits   int
 	phoneStarts  []int
-	phoneCovered int // phone starts before this were inside a window already read
+	phoneCovered int             // phone starts before this were inside a window already read
+	phonesFound  map[string]bool // roster numbers found already: one finding is enough
 
 	found     map[string]*Finding // by fingerprint
 	names     []nameMatch

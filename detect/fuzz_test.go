@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -43,6 +44,7 @@ func TestHugeInputs(t *testing.T) {
 		{"4 MB of digits", strings.Repeat("0612345678", 400_000), 0},
 		{"a name after a 1 MB line", strings.Repeat("y", 1<<20) + "\nSanne van den Berg belde 06-12345678", 2},
 		{"4 MB of invalid UTF-8", strings.Repeat("\xff\xc3", 2<<20) + " Sanne van den Berg", 1},
+		{"a dump of numbers with one of ours", numberDump(20_000, "06-12345678"), 1},
 	}
 	for _, tt := range tests {
 		if got := len(d.Scan(tt.text)); got != tt.want {
@@ -80,5 +82,31 @@ func TestFindingFields(t *testing.T) {
 	}
 	if MaxSeverity(fs) != Critical {
 		t.Errorf("max severity %v", MaxSeverity(fs))
+	}
+}
+
+// numberDump is a leaked list of n invented mobile numbers with one number
+// hidden in the middle.
+func numberDump(n int, hidden string) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		if i == n/2 {
+			b.WriteString(hidden + "\n")
+		}
+		fmt.Fprintf(&b, "06-5%07d\n", i)
+	}
+	return b.String()
+}
+
+// BenchmarkNumberDump: a page that is nothing but phone numbers must not
+// stall the crawler (each costs a map lookup, not a parse).
+func BenchmarkNumberDump(b *testing.B) {
+	d := testDetector(b)
+	text := numberDump(100_000, "06-12345678")
+	b.SetBytes(int64(len(text)))
+	for i := 0; i < b.N; i++ {
+		if n := len(d.Scan(text)); n != 1 {
+			b.Fatalf("%d findings", n)
+		}
 	}
 }

@@ -48,7 +48,8 @@ func OptionsFromConfig(c *config.Config) Options {
 // Detector is an index of a roster, built once and used for many scans.
 type Detector struct {
 	region string
-	ocr    bool // built by NewOCR: text is canonicalised before scanning
+	cc     string // the region's country calling code, "31"
+	ocr    bool   // built by NewOCR: text is canonicalised before scanning
 	people []person
 	keys   map[string]*entry
 	// bloom is a Bloom filter of the keys (two bits from each key's hash),
@@ -149,6 +150,7 @@ func New(r *roster.Roster, opts Options) (*Detector, error) {
 	}
 	d := &Detector{
 		region:     opts.Region,
+		cc:         fmt.Sprint(phonenumbers.GetCountryCodeForRegion(opts.Region)),
 		keys:       make(map[string]*entry, len(r.Employees)*6),
 		phones:     map[string][]int{},
 		emails:     map[string][]int{},
