@@ -47,10 +47,6 @@ var streetSuffixes = []string{
 	"erf", "wal",
 }
 
-// suffixEnds are the last letters of street endings and abbreviations, a
-// quick test before comparing endings.
-const suffixEnds = "tnglfekdr"
-
 // suffixTail holds the last three letters (lower case) of every street
 // ending and abbreviation: most words are ruled out by one lookup.
 var suffixTail = func() map[[3]byte]bool {
@@ -101,7 +97,8 @@ func StreetName(street string) string {
 // HasStreetSuffix reports whether a folded word ends like a street name,
 // written out or abbreviated.
 func HasStreetSuffix(word string) bool {
-	if word == "" || strings.IndexByte(suffixEnds, word[len(word)-1]) < 0 {
+	// Every street word is at least five letters ("kerkln", "xxweg").
+	if len(word) < 5 || !suffixTail[tail3(word[len(word)-3:])] {
 		return false
 	}
 	for _, s := range streetSuffixes {

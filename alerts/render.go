@@ -121,15 +121,6 @@ func (w words) status(s string) string   { return w.s("status_" + s) }
 
 var severityColor = map[string]string{"critical": "#c92a2a", "high": "#e8590c", "medium": "#f08c00", "low": "#495057"}
 
-// excerptParts splits an excerpt around its match, defensively: the offsets
-// come from the database.
-func excerptParts(excerpt string, start, end int) (pre, match, post string) {
-	if start < 0 || end > len(excerpt) || start > end {
-		return excerpt, "", ""
-	}
-	return excerpt[:start], excerpt[start:end], excerpt[end:]
-}
-
 func joinNonEmpty(parts []string) string {
 	var out []string
 	for _, p := range parts {

@@ -192,7 +192,7 @@ func (s *Sender) employee(id string) string {
 }
 
 func (s *Sender) view(h store.Hit, w words) hitView {
-	pre, match, post := excerptParts(h.Excerpt, h.MatchStart, h.MatchEnd)
+	pre, match, post := h.ExcerptParts()
 	sev, _ := detect.ParseSeverity(h.Severity)
 	return hitView{ID: h.ID, sev: sev, Kind: w.kind(h.Kind), Severity: w.severity(h.Severity), Status: w.status(h.Status),
 		Pre: pre, Match: match, Post: post, Image: h.ImageURL, Source: h.Source, URL: h.URL,

@@ -140,14 +140,15 @@ func (p *Pipeline) Run(ctx context.Context, src config.Source) Result {
 	if res.Err != nil {
 		log.Warn("source failed", "err", res.Err)
 	} else {
-		log.Info("source crawled", "new_hits", total(res.New))
+		log.Info("source crawled", "new_hits", res.NewHits())
 	}
 	return res
 }
 
-func total(m map[detect.Severity]int) int {
+// NewHits is the number of new hits of all severities.
+func (r Result) NewHits() int {
 	n := 0
-	for _, v := range m {
+	for _, v := range r.New {
 		n += v
 	}
 	return n

@@ -217,6 +217,15 @@ func (s *Store) Hits(ctx context.Context, f HitFilter) ([]Hit, error) {
 	return out, s.wrap("list hits", rows.Err())
 }
 
+// ExcerptParts splits the excerpt around the match; the whole excerpt is
+// pre when the stored offsets do not fit it.
+func (h Hit) ExcerptParts() (pre, match, post string) {
+	if h.MatchStart < 0 || h.MatchEnd > len(h.Excerpt) || h.MatchStart > h.MatchEnd {
+		return h.Excerpt, "", ""
+	}
+	return h.Excerpt[:h.MatchStart], h.Excerpt[h.MatchStart:h.MatchEnd], h.Excerpt[h.MatchEnd:]
+}
+
 type scanner interface{ Scan(...any) error }
 
 func scanHit(r scanner) (Hit, error) {

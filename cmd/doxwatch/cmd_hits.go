@@ -149,10 +149,11 @@ func printHits(io stdio, hits []store.Hit, asJSON bool) {
 
 // marked is the excerpt with the match in [brackets].
 func marked(h store.Hit) string {
-	if h.MatchStart < 0 || h.MatchEnd > len(h.Excerpt) || h.MatchStart > h.MatchEnd {
-		return h.Excerpt
+	pre, match, post := h.ExcerptParts()
+	if match == "" {
+		return pre + post
 	}
-	return h.Excerpt[:h.MatchStart] + "[" + h.Excerpt[h.MatchStart:h.MatchEnd] + "]" + h.Excerpt[h.MatchEnd:]
+	return pre + "[" + match + "]" + post
 }
 
 func showHit(ctx context.Context, io stdio, st *store.Store, id int64) int {

@@ -48,10 +48,6 @@ func (p *progress) finished(r pipeline.Result) {
 	if r.Err != nil {
 		status = "error: " + r.Err.Error()
 	}
-	newHits := 0
-	for _, n := range r.New {
-		newHits += n
-	}
 	fmt.Fprintf(p.w, "\r\x1b[K[%d/%d] %s: %d posts, %d new hits (%d critical) — %s\n", p.done, p.total, r.Source,
-		r.Stats.Posts, newHits, r.New[detect.Critical], status)
+		r.Stats.Posts, r.NewHits(), r.New[detect.Critical], status)
 }
