@@ -61,15 +61,32 @@ func backoff(attempts int) time.Duration {
 // reports how many e-mails it sent.
 func (s *Sender) Drain(ctx context.Context) (int, error) {
 	now := s.Now()
-	due, err := s.store.DueOutbox(ctx, now)
+	due, err := s.store.ClaimDue(ctx, now, claimLease)
 	if err != nil {
 		return 0, err
 	}
+	// What this drain claimed but did not send (over the cap, or after a
+	// failure stopped it) is due again at once for the next drain.
+	done := map[int64]bool{}
+	defer func() {
+		var back []int64
+		for _, it := range due {
+			if !done[it.ID] {
+				back = append(back, it.ID)
+			}
+		}
+		if len(back) > 0 {
+			if err := s.store.Release(context.WithoutCancel(ctx), back, now); err != nil {
+				s.log.Error("releasing unsent e-mails", "err", err)
+			}
+		}
+	}()
 	var alerts []store.OutboxItem
 	sent := 0
 	for _, it := range due {
 		if it.Kind == "digest" {
 			out, err := s.send(ctx, []store.OutboxItem{it}, s.digestMessage)
+			done[it.ID] = true
 			if err != nil || out == retryLater {
 				return sent, err
 			}
@@ -94,6 +111,9 @@ func (s *Sender) Drain(ctx context.Context) (int, error) {
 	}
 	for _, group := range groupForCap(alerts, room) {
 		out, err := s.send(ctx, group, s.alertMessage)
+		for _, it := range group {
+			done[it.ID] = true
+		}
 		if err != nil || out == retryLater {
 			return sent, err
 		}
@@ -126,7 +146,12 @@ const (
 	retryLater         // a temporary failure: stop draining for now
 )
 
-// send renders and delivers one e-mail for items and records the outcome.
+// claimLease is how long a drain holds the e-mails it claimed: longer than
+// sending them takes, short enough that a crash delays them little.
+const claimLease = 10 * time.Minute
+
+// send renders and delivers one e-mail for items and records the outcome
+// (which ends the drain's claim on them).
 func (s *Sender) send(ctx context.Context, items []store.OutboxItem, build func(context.Context, []store.OutboxItem) (Message, error)) (outcome, error) {
 	ids := make([]int64, len(items))
 	for i, it := range items {

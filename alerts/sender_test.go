@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -441,5 +442,62 @@ func TestDigestContent(t *testing.T) {
 	}
 	if ok, _ := s.QueueDigest(ctx, f.clk.now()); ok {
 		t.Error("the same digest queued twice")
+	}
+}
+
+// TestConcurrentDrainsSendOnce: the daemon drains after each source and on
+// a timer, and `doxwatch digest --send` may drain from another process; an
+// alert goes out once however the drains overlap.
+func TestConcurrentDrainsSendOnce(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t, "nl")
+	srv := newSMTP(t)
+	for i := 0; i < 5; i++ {
+		f.post(t, "ouderforum", "https://forum.example/t/"+string(rune('a'+i)), doxPost)
+	}
+	other, err := store.Open(ctx, f.path, store.Options{Now: f.clk.now}) // a second process's connection
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	senders := []*Sender{f.sender(t, f.smtp(srv)), f.sender(t, f.smtp(srv)), f.sender(t, f.smtp(srv))}
+	senders[2].store = other
+	var wg sync.WaitGroup
+	for _, s := range senders {
+		wg.Add(1)
+		go func(s *Sender) {
+			defer wg.Done()
+			if _, err := s.Drain(ctx); err != nil {
+				t.Error(err)
+			}
+		}(s)
+	}
+	wg.Wait()
+	if got := len(srv.received()); got != 5 {
+		t.Errorf("%d e-mails for 5 alerts", got)
+	}
+	if pending, _, _ := f.st.OutboxDepth(ctx); pending != 0 {
+		t.Errorf("%d alerts left pending", pending)
+	}
+}
+
+// TestUnsentClaimsAreReleased: alerts a drain claims but does not send
+// (over the cap) are due again for the next drain, not held for the lease.
+func TestUnsentClaimsAreReleased(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t, "nl")
+	f.cfg.Alerts.MaxPerHour = 1
+	srv := newSMTP(t)
+	f.post(t, "ouderforum", "https://forum.example/t/a", doxPost)
+	s := f.sender(t, f.smtp(srv))
+	if n, _ := s.Drain(ctx); n != 1 {
+		t.Fatalf("sent %d", n)
+	}
+	f.post(t, "ouderforum", "https://forum.example/t/b", doxPost)
+	if n, _ := s.Drain(ctx); n != 0 {
+		t.Fatalf("sent %d over the cap", n)
+	}
+	if due, _ := f.st.DueOutbox(ctx, f.clk.now()); len(due) != 1 {
+		t.Errorf("the alert over the cap is not due again: %d due", len(due))
 	}
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"sort"
 	"strings"
 	"time"
 )
@@ -51,6 +52,38 @@ func (s *Store) outbox(ctx context.Context, where string, args ...any) ([]Outbox
 // DueOutbox lists pending e-mails whose time has come, oldest first.
 func (s *Store) DueOutbox(ctx context.Context, now time.Time) ([]OutboxItem, error) {
 	return s.outbox(ctx, `state = 'pending' AND next_attempt_at <= ? ORDER BY id`, now.UTC())
+}
+
+// ClaimDue takes the pending e-mails whose time has come, oldest first,
+// for one drain: it moves their next attempt lease into the future in the
+// same write transaction, so a drain running at the same time, in this
+// process or another, does not take them too. If the process dies while
+// sending, the lease runs out and they are due again.
+func (s *Store) ClaimDue(ctx context.Context, now time.Time, lease time.Duration) ([]OutboxItem, error) {
+	var out []OutboxItem
+	err := s.tx(ctx, "claim outbox", func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `UPDATE outbox SET next_attempt_at = ? WHERE state = 'pending' AND next_attempt_at <= ?
+			RETURNING `+outboxColumns, now.Add(lease).UTC(), now.UTC())
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			o, err := scanOutbox(rows)
+			if err != nil {
+				return err
+			}
+			out = append(out, o)
+		}
+		return rows.Err()
+	})
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, err
+}
+
+// Release makes claimed e-mails that a drain did not send due again at a time.
+func (s *Store) Release(ctx context.Context, ids []int64, at time.Time) error {
+	return s.markAll(ctx, ids, `UPDATE outbox SET next_attempt_at = ? WHERE id = ? AND state = 'pending'`, at.UTC())
 }
 
 // FailedOutbox lists e-mails given up on since a time, newest first.
