@@ -7,6 +7,9 @@ import (
 	htmltemplate "html/template"
 	"strings"
 	texttemplate "text/template"
+
+	"github.com/doxwatch/doxwatch/i18n"
+	"github.com/doxwatch/doxwatch/model"
 )
 
 //go:embed templates/*.tmpl
@@ -46,7 +49,6 @@ var messages = map[string]map[string]any{
 		"image":          "afbeelding",
 		"triage":         "Afhandelen",
 		"next_steps":     "Wat nu?",
-		"steps_list":     []string{"Leg het bewijs vast: maak een schermafbeelding met datum en link en bewaar de pagina, voordat het bericht verdwijnt.", "Vraag het platform of de beheerder van de groep om het bericht te verwijderen (meldknop of contactformulier).", "Steun de medewerker: informeer haar of hem persoonlijk, liefst voordat die het zelf ontdekt, en bespreek de veiligheid thuis.", "Overweeg aangifte bij de politie: het verspreiden van persoonsgegevens om iemand te intimideren is strafbaar (art. 285d Sr).", "Leg vast wat u doet met doxwatch hits set-status, zodat collega's het zien."},
 		"footer":         "Deze e-mail is automatisch verstuurd door doxwatch. Hij bevat alleen wat het bericht zelf liet zien; bewaar hem niet langer dan nodig.",
 		"digest_intro":   "Weekoverzicht doxwatch,",
 		"total":          "Nieuwe meldingen",
@@ -60,9 +62,6 @@ var messages = map[string]map[string]any{
 		"subject_alert":  "[doxwatch] %s: gegevens van %s gevonden (%s)",
 		"subject_many":   "[doxwatch] %d waarschuwingen: gegevens van medewerkers gevonden",
 		"subject_digest": "[doxwatch] Weekoverzicht %s: %d nieuwe meldingen",
-		"sev_low":        "laag", "sev_medium": "middel", "sev_high": "hoog", "sev_critical": "kritiek",
-		"kind_name": "naam", "kind_phone": "telefoonnummer", "kind_email": "e-mailadres", "kind_address": "adres",
-		"status_new": "nieuw", "status_confirmed": "bevestigd", "status_false_positive": "vals alarm", "status_resolved": "afgehandeld",
 	},
 	"en": {
 		"intro":          "doxwatch found an employee's personal data in a public post.",
@@ -77,7 +76,6 @@ var messages = map[string]map[string]any{
 		"image":          "image",
 		"triage":         "Triage",
 		"next_steps":     "What next?",
-		"steps_list":     []string{"Secure the evidence: take a screenshot showing the date and link, and save the page, before the post disappears.", "Ask the platform or the group's moderators to remove the post (report button or contact form).", "Support the employee: tell them in person, ideally before they find out themselves, and talk about their safety at home.", "Consider a police report: spreading someone's personal data to intimidate them is a crime in the Netherlands (art. 285d Sr).", "Record what you do with doxwatch hits set-status, so colleagues can see it."},
 		"footer":         "This e-mail was sent automatically by doxwatch. It holds only what the post itself showed; do not keep it longer than needed.",
 		"digest_intro":   "doxwatch weekly digest,",
 		"total":          "New hits",
@@ -91,9 +89,6 @@ var messages = map[string]map[string]any{
 		"subject_alert":  "[doxwatch] %s: personal data of %s found (%s)",
 		"subject_many":   "[doxwatch] %d alerts: employees' personal data found",
 		"subject_digest": "[doxwatch] Weekly digest %s: %d new hits",
-		"sev_low":        "low", "sev_medium": "medium", "sev_high": "high", "sev_critical": "critical",
-		"kind_name": "name", "kind_phone": "phone number", "kind_email": "e-mail address", "kind_address": "address",
-		"status_new": "new", "status_confirmed": "confirmed", "status_false_positive": "false positive", "status_resolved": "resolved",
 	},
 }
 
@@ -102,10 +97,12 @@ var messages = map[string]map[string]any{
 type words map[string]any
 
 func wordsFor(lang string) words {
-	if m, ok := messages[lang]; ok {
-		return m
+	shared := i18n.For(lang)
+	w := words{"steps_list": shared.Steps(), "shared": shared}
+	for k, v := range messages[shared.Lang()] {
+		w[k] = v
 	}
-	return messages["nl"]
+	return w
 }
 
 func (w words) s(key string) string {
@@ -115,11 +112,12 @@ func (w words) s(key string) string {
 	return key
 }
 
-func (w words) severity(s string) string { return w.s("sev_" + s) }
-func (w words) kind(k string) string     { return w.s("kind_" + k) }
-func (w words) status(s string) string   { return w.s("status_" + s) }
+func (w words) shared() i18n.Words               { return w["shared"].(i18n.Words) }
+func (w words) severity(s model.Severity) string { return w.shared().Severity(s) }
+func (w words) kind(k model.Kind) string         { return w.shared().Kind(k) }
+func (w words) status(s model.Status) string     { return w.shared().Status(s) }
 
-var severityColor = map[string]string{"critical": "#c92a2a", "high": "#e8590c", "medium": "#f08c00", "low": "#495057"}
+var severityColor = map[model.Severity]string{model.Critical: "#c92a2a", model.High: "#e8590c", model.Medium: "#f08c00", model.Low: "#495057"}
 
 func joinNonEmpty(parts []string) string {
 	var out []string

@@ -15,7 +15,7 @@ import (
 	"time"
 
 	"github.com/doxwatch/doxwatch/config"
-	"github.com/doxwatch/doxwatch/detect"
+	"github.com/doxwatch/doxwatch/model"
 	"github.com/doxwatch/doxwatch/roster"
 	"github.com/doxwatch/doxwatch/store"
 )
@@ -84,7 +84,7 @@ func (s *Sender) Drain(ctx context.Context) (int, error) {
 	var alerts []store.OutboxItem
 	sent := 0
 	for _, it := range due {
-		if it.Kind == "digest" {
+		if it.Kind == model.OutboxDigest {
 			out, err := s.send(ctx, []store.OutboxItem{it}, s.digestMessage)
 			done[it.ID] = true
 			if err != nil || out == retryLater {
@@ -100,7 +100,7 @@ func (s *Sender) Drain(ctx context.Context) (int, error) {
 	if len(alerts) == 0 {
 		return sent, nil
 	}
-	already, err := s.store.SentSince(ctx, "alert", now.Add(-time.Hour))
+	already, err := s.store.SentSince(ctx, model.OutboxAlert, now.Add(-time.Hour))
 	if err != nil {
 		return sent, err
 	}
@@ -188,7 +188,7 @@ type hitView struct {
 	Image                  string
 	Source, URL, When      string
 	Employee               string
-	sev                    detect.Severity
+	sev                    model.Severity
 }
 
 type alertView struct {
@@ -218,8 +218,7 @@ func (s *Sender) employee(id string) string {
 
 func (s *Sender) view(h store.Hit, w words) hitView {
 	pre, match, post := h.ExcerptParts()
-	sev, _ := detect.ParseSeverity(h.Severity)
-	return hitView{ID: h.ID, sev: sev, Kind: w.kind(h.Kind), Severity: w.severity(h.Severity), Status: w.status(h.Status),
+	return hitView{ID: h.ID, sev: h.Severity, Kind: w.kind(h.Kind), Severity: w.severity(h.Severity), Status: w.status(h.Status),
 		Pre: pre, Match: match, Post: post, Image: h.ImageURL, Source: h.Source, URL: h.URL,
 		When: h.FirstSeen.In(s.loc).Format("2006-01-02 15:04"), Employee: s.employee(h.EmployeeID)}
 }
@@ -227,7 +226,7 @@ func (s *Sender) view(h store.Hit, w words) hitView {
 func (s *Sender) alertMessage(ctx context.Context, items []store.OutboxItem) (Message, error) {
 	w := wordsFor(s.cfg.Language)
 	mail := alertEmail{Lang: s.cfg.Language, T: w}
-	top := detect.Severity(0)
+	top := model.Severity(0)
 	for _, it := range items {
 		hits, err := s.store.AlertHits(ctx, it.ID)
 		if err != nil {
@@ -239,7 +238,7 @@ func (s *Sender) alertMessage(ctx context.Context, items []store.OutboxItem) (Me
 		v := alertView{Employee: s.employee(it.EmployeeID), Source: hits[0].Source, URL: hits[0].URL,
 			FirstSeen: hits[0].FirstSeen.In(s.loc).Format("2006-01-02 15:04 MST")}
 		var kinds []string
-		best := detect.Severity(0)
+		best := model.Severity(0)
 		for _, h := range hits {
 			hv := s.view(h, w)
 			v.Hits = append(v.Hits, hv)
@@ -247,17 +246,15 @@ func (s *Sender) alertMessage(ctx context.Context, items []store.OutboxItem) (Me
 			if !slices.Contains(kinds, hv.Kind) {
 				kinds = append(kinds, hv.Kind)
 			}
-			if sv, err := detect.ParseSeverity(h.Severity); err == nil && sv > best {
-				best = sv
-			}
+			best = max(best, h.Severity)
 		}
-		v.Kinds, v.Severity, v.Color = joinNonEmpty(kinds), w.severity(best.String()), severityColor[best.String()]
+		v.Kinds, v.Severity, v.Color = joinNonEmpty(kinds), w.severity(best), severityColor[best]
 		top = max(top, best)
 		mail.Alerts = append(mail.Alerts, v)
 	}
 	if len(mail.Alerts) == 1 {
 		a := mail.Alerts[0]
-		mail.Subject = fmt.Sprintf(w.s("subject_alert"), capitalise(w.severity(top.String())), a.Employee, a.Source)
+		mail.Subject = fmt.Sprintf(w.s("subject_alert"), capitalise(w.severity(top)), a.Employee, a.Source)
 	} else {
 		mail.Subject = fmt.Sprintf(w.s("subject_many"), len(mail.Alerts))
 		w2 := words{}
@@ -315,9 +312,9 @@ func (s *Sender) DigestMessage(ctx context.Context, start, end time.Time) (Messa
 	}
 	d := digestEmail{Lang: s.cfg.Language, T: w,
 		Period: start.In(s.loc).Format("2006-01-02") + " – " + end.Add(-time.Second).In(s.loc).Format("2006-01-02")}
-	bySev := map[string]int{}
+	bySev := map[model.Severity]int{}
 	byEmp := map[string]*employeeView{}
-	empSev := map[string]map[string]int{}
+	empSev := map[string]map[model.Severity]int{}
 	perSource := map[string]int{}
 	for _, h := range hits {
 		if !h.FirstSeen.Before(end) {
@@ -329,7 +326,7 @@ func (s *Sender) DigestMessage(ctx context.Context, start, end time.Time) (Messa
 		ev := byEmp[h.EmployeeID]
 		if ev == nil {
 			ev = &employeeView{Name: s.employee(h.EmployeeID)}
-			byEmp[h.EmployeeID], empSev[h.EmployeeID] = ev, map[string]int{}
+			byEmp[h.EmployeeID], empSev[h.EmployeeID] = ev, map[model.Severity]int{}
 		}
 		ev.Hits = append(ev.Hits, s.view(h, w))
 		empSev[h.EmployeeID][h.Severity]++
@@ -353,7 +350,7 @@ func (s *Sender) DigestMessage(ctx context.Context, start, end time.Time) (Messa
 	for _, src := range sources {
 		d.Sources = append(d.Sources, sourceView{Name: src.Name, Hits: perSource[src.Name], Healthy: src.Healthy, Reason: src.HealthReason})
 	}
-	stillNew, err := s.store.Hits(ctx, store.HitFilter{Status: "new", Limit: 50})
+	stillNew, err := s.store.Hits(ctx, store.HitFilter{Status: model.StatusNew, Limit: 50})
 	if err != nil {
 		return Message{}, err
 	}
@@ -377,18 +374,18 @@ func (s *Sender) DigestMessage(ctx context.Context, start, end time.Time) (Messa
 
 // rank orders employees by their worst hit, then their number of hits.
 func rank(e employeeView) int {
-	best := detect.Severity(0)
+	best := model.Severity(0)
 	for _, h := range e.Hits {
 		best = max(best, h.sev)
 	}
 	return int(best)*1_000_000 + len(e.Hits)
 }
 
-func severityCounts(m map[string]int, w words) string {
+func severityCounts(m map[model.Severity]int, w words) string {
 	var parts []string
-	for sv := detect.Critical; sv >= detect.Low; sv-- {
-		if n := m[sv.String()]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", n, w.severity(sv.String())))
+	for _, sv := range model.Severities() {
+		if n := m[sv]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, w.severity(sv)))
 		}
 	}
 	return joinNonEmpty(parts)

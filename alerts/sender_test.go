@@ -18,6 +18,7 @@ import (
 
 	"github.com/doxwatch/doxwatch/config"
 	"github.com/doxwatch/doxwatch/detect"
+	"github.com/doxwatch/doxwatch/model"
 	"github.com/doxwatch/doxwatch/roster"
 	"github.com/doxwatch/doxwatch/store"
 )
@@ -83,7 +84,7 @@ func (f *fixture) post(t *testing.T, source, url, text string) store.Recorded {
 	for _, fd := range f.det.Scan(text) {
 		hits = append(hits, store.NewHit{Finding: fd})
 	}
-	rec, err := f.st.RecordPost(context.Background(), store.Post{Source: source, URL: url, ContentHash: url + text, Hits: hits, AlertAt: detect.High})
+	rec, err := f.st.RecordPost(context.Background(), store.Post{Source: source, URL: url, ContentHash: url + text, Hits: hits, AlertAt: model.High})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -96,7 +96,7 @@ func TestValidateReportsEveryProblem(t *testing.T) {
 		"sources[3].hashtag: set exactly one of hashtag and account",
 		"crawl.parallelism_per_host: must be at least 1",
 		`crawl.schedule: "every hour" is not a schedule`,
-		`alerts.min_severity: "urgent" is not one of low, medium, high, critical`,
+		`alerts.min_severity: "urgent" is not a severity (low, medium, high, critical)`,
 		`alerts.to[0]: "not-an-address" is not an e-mail address`,
 		"alerts.smtp.host: required for the smtp transport",
 		"alerts.smtp.port: 0 is not a port",

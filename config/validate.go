@@ -13,10 +13,8 @@ import (
 	"github.com/robfig/cron/v3"
 
 	"github.com/doxwatch/doxwatch/address"
+	"github.com/doxwatch/doxwatch/model"
 )
-
-// Severities in increasing order.
-var Severities = []string{"low", "medium", "high", "critical"}
 
 // CronParser parses schedules the way the daemon does: five fields or a
 // descriptor such as "@every 1h", with an optional CRON_TZ= prefix.
@@ -95,8 +93,8 @@ func (c *Config) validateSources(v *validator) {
 		switch {
 		case s.Name == "":
 			v.add(f("name"), "required")
-		case s.Name == "manual":
-			v.add(f("name"), `"manual" is reserved for hits recorded by hand`)
+		case s.Name == model.SourceManual:
+			v.add(f("name"), fmt.Sprintf("%q is reserved for hits recorded by hand", model.SourceManual))
 		default:
 			if j, dup := seen[s.Name]; dup {
 				v.add(f("name"), fmt.Sprintf("%q is also the name of sources[%d]", s.Name, j))
@@ -196,8 +194,8 @@ var ocrLangRE = regexp.MustCompile(`^[a-z_]{3,}(\+[a-z_]{3,})*$`)
 
 func (c *Config) validateAlerts(v *validator) {
 	a := c.Alerts
-	if !contains(Severities, a.MinSeverity) {
-		v.add("alerts.min_severity", fmt.Sprintf("%q is not one of %s", a.MinSeverity, strings.Join(Severities, ", ")))
+	if _, err := model.ParseSeverity(a.MinSeverity); err != nil {
+		v.add("alerts.min_severity", err.Error())
 	}
 	if len(a.To) == 0 {
 		v.add("alerts.to", "required: who receives alerts")

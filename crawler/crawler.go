@@ -20,6 +20,7 @@ import (
 	"github.com/gocolly/colly/v2"
 
 	"github.com/doxwatch/doxwatch/config"
+	"github.com/doxwatch/doxwatch/model"
 )
 
 // Post is one message found on a source.
@@ -46,18 +47,10 @@ func (p Post) ContentHash() string {
 	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
-// Validators are what a run remembers of a page for the next: the
-// validators of conditional GET, a hash of the body for servers that send
-// neither, and the page's link to the next page.
-type Validators struct {
-	ETag, LastModified, BodyHash string
-	Next                         string
-}
-
-// Cache keeps Validators per URL between runs.
+// Cache keeps the validators of each URL between runs.
 type Cache interface {
-	Validators(ctx context.Context, url string) (Validators, error)
-	SaveValidators(ctx context.Context, source, url string, v Validators) error
+	Validators(ctx context.Context, url string) (model.Validators, error)
+	SaveValidators(ctx context.Context, source, url string, v model.Validators) error
 }
 
 // Stats describe one crawl of one source.
@@ -157,8 +150,8 @@ type page struct {
 	body        []byte
 	notModified bool
 	truncated   bool
-	seen        Validators // what this fetch saw
-	prev        Validators // what the last run saw
+	seen        model.Validators // what this fetch saw
+	prev        model.Validators // what the last run saw
 }
 
 // fetcher gets pages for one source through a fresh colly collector, so
@@ -175,7 +168,7 @@ type fetcher struct {
 	lastErr error
 	status  int
 	header  http.Header
-	prev    Validators // of the URL being fetched, from the last run
+	prev    model.Validators // of the URL being fetched, from the last run
 }
 
 func (c *Crawler) newFetcher(ctx context.Context, src config.Source) *fetcher {
@@ -227,7 +220,7 @@ func (c *Crawler) newFetcher(ctx context.Context, src config.Source) *fetcher {
 			body = body[:c.cfg.MaxBodyBytes]
 		}
 		sum := sha256.Sum256(body)
-		seen := Validators{ETag: r.Headers.Get("ETag"), LastModified: r.Headers.Get("Last-Modified"), BodyHash: hex.EncodeToString(sum[:16])}
+		seen := model.Validators{ETag: r.Headers.Get("ETag"), LastModified: r.Headers.Get("Last-Modified"), BodyHash: hex.EncodeToString(sum[:16])}
 		notModified := r.StatusCode == http.StatusNotModified || (r.StatusCode == http.StatusOK && seen.BodyHash == f.prev.BodyHash)
 		f.last = &page{url: r.Request.URL, body: body, truncated: truncated, notModified: notModified, seen: seen, prev: f.prev}
 	})
@@ -252,7 +245,7 @@ const maxAttempts = 3
 func (f *fetcher) get(raw string) (*page, error) {
 	backoff := f.cfg.Delay + time.Second
 	for attempt := 1; ; attempt++ {
-		f.last, f.lastErr, f.status, f.prev = nil, nil, 0, Validators{}
+		f.last, f.lastErr, f.status, f.prev = nil, nil, 0, model.Validators{}
 		err := f.c.Visit(raw)
 		switch {
 		case errors.Is(err, colly.ErrRobotsTxtBlocked):

@@ -8,6 +8,7 @@ import (
 
 	"github.com/doxwatch/doxwatch/address"
 	"github.com/doxwatch/doxwatch/fold"
+	"github.com/doxwatch/doxwatch/model"
 )
 
 // phoneWindow is how much text after a candidate digit run is handed to the
@@ -62,7 +63,7 @@ func (s *scan) checkPhones(p int) {
 	s.phoneCovered = b - 12 // a number starting later may run past b
 	s.d.phoneNumbersIn(s.text, a, b, func(start, end int, e164 string) {
 		for _, emp := range s.d.phones[e164] {
-			s.add(emp, KindPhone, e164, start, end, Critical, "private phone number")
+			s.add(emp, model.KindPhone, e164, start, end, model.Critical, "private phone number")
 		}
 		if _, ok := s.d.phones[e164]; ok {
 			if s.phonesFound == nil {
@@ -142,7 +143,7 @@ func (s *scan) checkEmails(h anchorHit) {
 	a, b := s.around(h.start-100, h.end+140)
 	s.d.emailsIn(s.text, a, b, func(start, end int, addr string) {
 		for _, emp := range s.d.emails[addr] {
-			s.add(emp, KindEmail, addr, start, end, Critical, "private e-mail address")
+			s.add(emp, model.KindEmail, addr, start, end, model.Critical, "private e-mail address")
 		}
 	})
 }
@@ -191,7 +192,7 @@ func (s *scan) checkStreet(h anchorHit, ref addrRef) {
 	if !ok {
 		return
 	}
-	s.add(ref.emp, KindAddress, ref.addr.String(), toks[first].Start, end, Critical, "home address")
+	s.add(ref.emp, model.KindAddress, ref.addr.String(), toks[first].Start, end, model.Critical, "home address")
 }
 
 // checkPostcode verifies a roster postcode: with the house number it is
@@ -219,14 +220,14 @@ func (s *scan) checkPostcode(h anchorHit, ref addrRef) {
 			return // a neighbour
 		}
 		numEnd := end + (len(s.text[end:min(len(s.text), end+24)]) - len(rest)) + n
-		s.add(ref.emp, KindAddress, ref.addr.String(), h.start, numEnd, Critical, "home address")
+		s.add(ref.emp, model.KindAddress, ref.addr.String(), h.start, numEnd, model.Critical, "home address")
 		return
 	}
 	if numberBefore.MatchString(s.text[max(0, h.start-24):h.start]) {
 		return // "Kerkstraat 14, 1234 AB": the street check decides
 	}
 	if end, ok := s.placeAfter(end, ref.addr); ok {
-		s.add(ref.emp, KindAddress, "postcode "+ref.addr.Postcode, h.start, end, High, "postcode of the home address")
+		s.add(ref.emp, model.KindAddress, "postcode "+ref.addr.Postcode, h.start, end, model.High, "postcode of the home address")
 	}
 }
 

@@ -12,95 +12,23 @@ package detect
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/doxwatch/doxwatch/fold"
+	"github.com/doxwatch/doxwatch/model"
 )
-
-// Kind is what was found.
-type Kind string
-
-// Kinds of finding.
-const (
-	KindName    Kind = "name"
-	KindPhone   Kind = "phone"
-	KindEmail   Kind = "email"
-	KindAddress Kind = "address"
-)
-
-// Severity is how much a finding exposes the employee.
-type Severity int
-
-// Severities, in increasing order.
-const (
-	Low Severity = iota + 1
-	Medium
-	High
-	Critical
-)
-
-var severityNames = []string{"", "low", "medium", "high", "critical"}
-
-func (s Severity) String() string {
-	if s < Low || s > Critical {
-		return fmt.Sprintf("severity(%d)", int(s))
-	}
-	return severityNames[s]
-}
-
-// ParseSeverity reads "low", "medium", "high" or "critical".
-func ParseSeverity(s string) (Severity, error) {
-	for i, n := range severityNames {
-		if i > 0 && n == s {
-			return Severity(i), nil
-		}
-	}
-	return 0, fmt.Errorf("%q is not a severity (low, medium, high, critical)", s)
-}
-
-// MarshalText writes the severity's name.
-func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
-
-// Finding is one employee found in a text.
-type Finding struct {
-	EmployeeID string
-	Kind       Kind
-	// Start and End are byte offsets of the match in the scanned text.
-	Start, End int
-	Match      string
-	// Excerpt is the match with about 60 characters of context on each
-	// side, white space collapsed; the match is Excerpt[ExcerptStart:ExcerptEnd].
-	Excerpt                  string
-	ExcerptStart, ExcerptEnd int
-	Severity                 Severity
-	// Reason says in a few words why the finding has its severity.
-	Reason string
-	// Fingerprint identifies what was found (employee, kind, value) without
-	// the offsets, so the same post scanned again gives the same fingerprints.
-	Fingerprint string
-}
-
-// MaxSeverity is the highest severity among findings, or 0 if there are none.
-func MaxSeverity(fs []Finding) Severity {
-	var m Severity
-	for _, f := range fs {
-		m = max(m, f.Severity)
-	}
-	return m
-}
 
 // Scan finds the roster's employees in text. It is safe for concurrent use.
-func (d *Detector) Scan(text string) []Finding {
+func (d *Detector) Scan(text string) []model.Finding {
 	if d.ocr {
 		return d.scanOCR(text)
 	}
 	return d.scanText(text)
 }
 
-func (d *Detector) scanText(text string) []Finding {
+func (d *Detector) scanText(text string) []model.Finding {
 	s := scan{d: d, text: text}
 	s.candidates()
 	if len(s.anchors) == s.phraseHits && len(s.phoneStarts) == 0 {
@@ -121,7 +49,7 @@ type scan struct {
 	phoneCovered int             // phone starts before this were inside a window already read
 	phonesFound  map[string]bool // roster numbers found already: one finding is enough
 
-	found     map[string]*Finding // by fingerprint
+	found     map[string]*model.Finding // by fingerprint
 	names     []nameMatch
 	namesakes []string // first names the text gives with another surname
 
@@ -175,7 +103,7 @@ func midNumber(text string, start int) bool {
 
 // verify is the slow phase: exact checks around each candidate.
 func (s *scan) verify() {
-	s.found = map[string]*Finding{}
+	s.found = map[string]*model.Finding{}
 	for _, p := range s.phoneStarts {
 		s.checkPhones(p)
 	}
@@ -199,8 +127,8 @@ func (s *scan) verify() {
 	s.scoreNames()
 }
 
-func (s *scan) result() []Finding {
-	out := make([]Finding, 0, len(s.found))
+func (s *scan) result() []model.Finding {
+	out := make([]model.Finding, 0, len(s.found))
 	for _, f := range s.found {
 		out = append(out, *f)
 	}
@@ -218,13 +146,13 @@ func (s *scan) result() []Finding {
 
 // add records a finding, keeping per fingerprint the most severe occurrence
 // (the first of equals).
-func (s *scan) add(emp int, kind Kind, value string, start, end int, sev Severity, reason string) {
+func (s *scan) add(emp int, kind model.Kind, value string, start, end int, sev model.Severity, reason string) {
 	id := s.d.people[emp].id
 	fp := fingerprint(id, kind, value)
 	if old, ok := s.found[fp]; ok && old.Severity >= sev {
 		return
 	}
-	f := &Finding{
+	f := &model.Finding{
 		EmployeeID: id, Kind: kind, Start: start, End: end, Match: s.text[start:end],
 		Severity: sev, Reason: reason, Fingerprint: fp,
 	}
@@ -232,7 +160,7 @@ func (s *scan) add(emp int, kind Kind, value string, start, end int, sev Severit
 	s.found[fp] = f
 }
 
-func fingerprint(id string, kind Kind, value string) string {
+func fingerprint(id string, kind model.Kind, value string) string {
 	h := sha256.Sum256([]byte(id + "\x00" + string(kind) + "\x00" + value))
 	return hex.EncodeToString(h[:12])
 }

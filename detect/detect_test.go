@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/doxwatch/doxwatch/config"
+	"github.com/doxwatch/doxwatch/model"
 	"github.com/doxwatch/doxwatch/roster"
 )
 
@@ -38,7 +39,7 @@ func testDetector(t testing.TB) *Detector {
 }
 
 // summary renders findings as "E001 name low; E001 phone critical".
-func summary(fs []Finding) string {
+func summary(fs []model.Finding) string {
 	var parts []string
 	for _, f := range fs {
 		parts = append(parts, fmt.Sprintf("%s %s %s", f.EmployeeID, f.Kind, f.Severity))

@@ -17,6 +17,7 @@ import (
 
 	"github.com/doxwatch/doxwatch/address"
 	"github.com/doxwatch/doxwatch/fold"
+	"github.com/doxwatch/doxwatch/model"
 	"github.com/doxwatch/doxwatch/roster"
 )
 
@@ -81,7 +82,7 @@ func TestEvaluation(t *testing.T) {
 				t.Logf("missed %s in %q (%s)", id, c.Text, c.Note)
 			}
 		}
-		if (MaxSeverity(fs) == Critical) == c.Critical {
+		if (model.MaxSeverity(fs) == model.Critical) == c.Critical {
 			critOK++
 		} else {
 			t.Logf("critical verdict wrong (want %v) in %q (%s): %s", c.Critical, c.Text, c.Note, summary(fs))

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/doxwatch/doxwatch/model"
 )
 
 // FuzzScan: no input may panic the scanner, and every finding must point
@@ -61,7 +63,7 @@ func TestFindingFields(t *testing.T) {
 		t.Fatalf("findings: %s", summary(fs))
 	}
 	phone := fs[1]
-	if phone.Kind != KindPhone || phone.Match != "06-12345678" || text[phone.Start:phone.End] != phone.Match {
+	if phone.Kind != model.KindPhone || phone.Match != "06-12345678" || text[phone.Start:phone.End] != phone.Match {
 		t.Errorf("phone finding %+v", phone)
 	}
 	if got := phone.Excerpt[phone.ExcerptStart:phone.ExcerptEnd]; got != phone.Match {
@@ -80,8 +82,8 @@ func TestFindingFields(t *testing.T) {
 	if fs[0].Fingerprint == fs[1].Fingerprint {
 		t.Error("name and phone share a fingerprint")
 	}
-	if MaxSeverity(fs) != Critical {
-		t.Errorf("max severity %v", MaxSeverity(fs))
+	if model.MaxSeverity(fs) != model.Critical {
+		t.Errorf("max severity %v", model.MaxSeverity(fs))
 	}
 }
 

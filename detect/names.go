@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/doxwatch/doxwatch/fold"
+	"github.com/doxwatch/doxwatch/model"
 )
 
 // nameForm is how a name was written; it decides severity.
@@ -422,19 +423,19 @@ func (s *scan) scoreNames() {
 	for _, m := range s.names {
 		if m.form == formFirst {
 			if s.orgCtx && !slices.Contains(s.namesakes, m.first) {
-				s.add(m.emp, KindName, "", m.start, m.end, Low, "first name with the organisation named")
+				s.add(m.emp, model.KindName, "", m.start, m.end, model.Low, "first name with the organisation named")
 			}
 			continue
 		}
 		switch {
 		case s.threat:
-			s.add(m.emp, KindName, "", m.start, m.end, High, "name with threatening language")
+			s.add(m.emp, model.KindName, "", m.start, m.end, model.High, "name with threatening language")
 		case s.locatorNear(m.start, m.end):
-			s.add(m.emp, KindName, "", m.start, m.end, High, "name with a phone number, e-mail or street address")
+			s.add(m.emp, model.KindName, "", m.start, m.end, model.High, "name with a phone number, e-mail or street address")
 		case s.orgCtx:
-			s.add(m.emp, KindName, "", m.start, m.end, Medium, "name with the organisation named")
+			s.add(m.emp, model.KindName, "", m.start, m.end, model.Medium, "name with the organisation named")
 		default:
-			s.add(m.emp, KindName, "", m.start, m.end, Low, "name without context")
+			s.add(m.emp, model.KindName, "", m.start, m.end, model.Low, "name without context")
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/doxwatch/doxwatch/model"
 	"github.com/doxwatch/doxwatch/roster"
 )
 
@@ -46,7 +47,7 @@ func mapStrings(in []string, f func(string) string) []string {
 }
 
 // scanOCR scans the canonical form of text and maps the findings back.
-func (d *Detector) scanOCR(text string) []Finding {
+func (d *Detector) scanOCR(text string) []model.Finding {
 	canon, pos := ocrCanonMap(text)
 	fs := d.scanText(canon)
 	for i := range fs {

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/doxwatch/doxwatch/detect"
+	"github.com/doxwatch/doxwatch/model"
 	"github.com/doxwatch/doxwatch/ocr"
 	"github.com/doxwatch/doxwatch/ocr/ocrtest"
 	"github.com/doxwatch/doxwatch/roster"
@@ -94,7 +95,7 @@ func TestImagesInPosts(t *testing.T) {
 		}
 	}
 	// Name and phone in each of the two posts.
-	if fromImage != 4 || r.New[detect.Critical] != 2 || r.Alerts != 2 {
+	if fromImage != 4 || r.New[model.Critical] != 2 || r.Alerts != 2 {
 		t.Errorf("%d hits from images; new %v; alerts %d", fromImage, r.New, r.Alerts)
 	}
 	ss, _ := st.Sources(ctx)
@@ -117,7 +118,7 @@ func TestImagesWithoutTesseract(t *testing.T) {
 	p.Images = &Images{Fetch: func(context.Context, string) ([]byte, error) { return []byte("png"), nil },
 		Reader: nil, Store: st, Detector: p.Detector, MaxPerPost: 8, Log: p.Log}
 	r := p.Run(ctx, src)
-	if r.Err != nil || r.ImagesRead != 0 || len(r.ImagesSkipped) != 1 || r.New[detect.Medium] != 1 {
+	if r.Err != nil || r.ImagesRead != 0 || len(r.ImagesSkipped) != 1 || r.New[model.Medium] != 1 {
 		t.Fatalf("text must still be scanned: %+v", r)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/doxwatch/doxwatch/config"
 	"github.com/doxwatch/doxwatch/crawler"
 	"github.com/doxwatch/doxwatch/detect"
+	"github.com/doxwatch/doxwatch/model"
 	"github.com/doxwatch/doxwatch/store"
 )
 
@@ -25,7 +26,7 @@ type Pipeline struct {
 	Detector func() *detect.Detector
 	Store    *store.Store
 	// AlertAt is the lowest severity that queues an alert; 0 queues none.
-	AlertAt        detect.Severity
+	AlertAt        model.Severity
 	UnhealthyAfter int
 	Log            *slog.Logger
 	// Progress, when set, is told of each post a run handles.
@@ -64,7 +65,7 @@ type Result struct {
 	Source    string
 	Stats     crawler.Stats
 	Unchanged int // posts seen before with the same content
-	New       map[detect.Severity]int
+	New       map[model.Severity]int
 	Alerts    int
 	Err       error
 	// ImagesRead counts images read; ImagesSkipped says why others were not.
@@ -76,7 +77,7 @@ type Result struct {
 // state is recorded even when the run fails; a run cut short by ctx (a
 // shutdown) is not counted as a failure.
 func (p *Pipeline) Run(ctx context.Context, src config.Source) Result {
-	res := Result{Source: src.Name, New: map[detect.Severity]int{}}
+	res := Result{Source: src.Name, New: map[model.Severity]int{}}
 	unlock, ok := p.hostLock(ctx, src)
 	if !ok {
 		res.Err = ctx.Err()

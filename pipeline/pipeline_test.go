@@ -17,6 +17,7 @@ import (
 	"github.com/doxwatch/doxwatch/config"
 	"github.com/doxwatch/doxwatch/crawler"
 	"github.com/doxwatch/doxwatch/detect"
+	"github.com/doxwatch/doxwatch/model"
 	"github.com/doxwatch/doxwatch/roster"
 	"github.com/doxwatch/doxwatch/store"
 )
@@ -108,7 +109,7 @@ func setupB(t testing.TB, srcs []config.Source) (*Pipeline, *store.Store) {
 	crawl.Delay, crawl.AllowPrivateNetworks, crawl.Timeout = time.Millisecond, true, 2*time.Second
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	return &Pipeline{Crawler: crawler.New(crawl, st, log), Detector: func() *detect.Detector { return det }, Store: st,
-		AlertAt: detect.High, UnhealthyAfter: 3, Log: log}, st
+		AlertAt: model.High, UnhealthyAfter: 3, Log: log}, st
 }
 
 func TestRunStoresHitsOnceAndRescansEdits(t *testing.T) {
@@ -120,7 +121,7 @@ func TestRunStoresHitsOnceAndRescansEdits(t *testing.T) {
 	p, st := setup(t, src)
 
 	r := p.Run(ctx, src)
-	if r.Err != nil || r.Stats.Posts != 2 || r.New[detect.Critical] != 1 || r.New[detect.High] != 1 || r.Alerts != 1 {
+	if r.Err != nil || r.Stats.Posts != 2 || r.New[model.Critical] != 1 || r.New[model.High] != 1 || r.Alerts != 1 {
 		t.Fatalf("first run: %+v", r)
 	}
 	// Unchanged page: not even parsed; no new hits, no new alerts.
@@ -137,7 +138,7 @@ func TestRunStoresHitsOnceAndRescansEdits(t *testing.T) {
 	// An edit that adds her address is a new hit and a new alert.
 	f.set("1", "Sanne van den Berg van De Zonnebloem, bel haar op 06-12345678. Ze woont Kerkstraat 12a, Utrecht.")
 	r = p.Run(ctx, src)
-	if r.Err != nil || r.New[detect.Critical] != 1 || r.Alerts != 1 {
+	if r.Err != nil || r.New[model.Critical] != 1 || r.Alerts != 1 {
 		t.Fatalf("address added: %+v", r)
 	}
 	hits, err := st.Hits(ctx, store.HitFilter{})
@@ -212,7 +213,7 @@ func TestRunAllGoesOnPastBrokenSources(t *testing.T) {
 	p, _ := setup(t, srcs...)
 	var done []string
 	results := p.RunAll(ctx, srcs, 2, func(r Result) { done = append(done, r.Source) })
-	if len(results) != 2 || results[0].Err == nil || results[1].Err != nil || results[1].New[detect.Critical] != 1 {
+	if len(results) != 2 || results[0].Err == nil || results[1].Err != nil || results[1].New[model.Critical] != 1 {
 		t.Fatalf("results %+v", results)
 	}
 	if len(done) != 2 {

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/doxwatch/doxwatch/detect"
+	"github.com/doxwatch/doxwatch/model"
 )
 
 // DocumentUnchanged reports whether the post at (source, url) was stored
@@ -28,7 +28,7 @@ func (s *Store) DocumentUnchanged(ctx context.Context, source, url, hash string)
 
 // NewHit is a finding to store.
 type NewHit struct {
-	detect.Finding
+	model.Finding
 	// ImageURL is set when the finding was read from an image.
 	ImageURL string
 }
@@ -38,14 +38,14 @@ type Post struct {
 	Source, URL, ContentHash string
 	Hits                     []NewHit
 	// AlertAt is the lowest severity that queues an immediate alert; 0 queues none.
-	AlertAt detect.Severity
+	AlertAt model.Severity
 }
 
 // Recorded tells what RecordPost added.
 type Recorded struct {
 	DocumentID int64
 	// New counts the hits not stored before, by severity.
-	New          map[detect.Severity]int
+	New          map[model.Severity]int
 	NewHitIDs    []int64
 	AlertsQueued int
 }
@@ -56,9 +56,9 @@ type Recorded struct {
 // A hit already stored (same post, same finding) is not stored again.
 func (s *Store) RecordPost(ctx context.Context, p Post) (Recorded, error) {
 	now := s.now().UTC()
-	rec := Recorded{New: map[detect.Severity]int{}}
+	rec := Recorded{New: map[model.Severity]int{}}
 	err := s.tx(ctx, "record post", func(tx *sql.Tx) error {
-		rec = Recorded{New: map[detect.Severity]int{}}
+		rec = Recorded{New: map[model.Severity]int{}}
 		err := tx.QueryRowContext(ctx, `INSERT INTO documents (source, url, content_hash, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)
 			ON CONFLICT (source, url) DO UPDATE SET content_hash = excluded.content_hash, last_seen = excluded.last_seen
 			RETURNING id`, p.Source, p.URL, p.ContentHash, now, now).Scan(&rec.DocumentID)
@@ -109,7 +109,7 @@ func (s *Store) RecordPost(ctx context.Context, p Post) (Recorded, error) {
 func queueAlert(ctx context.Context, tx *sql.Tx, docID int64, employee string, hitIDs []int64, now time.Time) error {
 	var id int64
 	err := tx.QueryRowContext(ctx, `INSERT INTO outbox (kind, message_id, document_id, employee_id, next_attempt_at, created_at)
-		VALUES ('alert', ?, ?, ?, ?, ?) RETURNING id`, newMessageID("alert"), docID, employee, now, now).Scan(&id)
+		VALUES (?, ?, ?, ?, ?, ?) RETURNING id`, model.OutboxAlert, newMessageID(model.OutboxAlert), docID, employee, now, now).Scan(&id)
 	if err != nil {
 		return err
 	}
@@ -123,7 +123,7 @@ func queueAlert(ctx context.Context, tx *sql.Tx, docID int64, employee string, h
 
 // newMessageID makes the Message-ID an e-mail keeps across retries, so a
 // mail server or client that sees it twice can tell.
-func newMessageID(kind string) string {
+func newMessageID(kind model.OutboxKind) string {
 	var b [12]byte
 	_, _ = rand.Read(b[:])
 	return fmt.Sprintf("%s.%s@doxwatch.invalid", kind, hex.EncodeToString(b[:]))
@@ -140,9 +140,9 @@ func hitFingerprint(source, url string, h NewHit) string {
 type Hit struct {
 	ID                   int64
 	EmployeeID           string
-	Kind                 string
-	Severity             string
-	Status               string
+	Kind                 model.Kind
+	Severity             model.Severity
+	Status               model.Status
 	Source, URL          string
 	Excerpt              string
 	MatchStart, MatchEnd int
@@ -156,8 +156,8 @@ type Hit struct {
 type HitFilter struct {
 	Since time.Time
 	// MinSeverity selects hits at or above it.
-	MinSeverity detect.Severity
-	Status      string
+	MinSeverity model.Severity
+	Status      model.Status
 	Source      string
 	IDs         []int64
 	Limit       int
@@ -175,7 +175,7 @@ func (s *Store) Hits(ctx context.Context, f HitFilter) ([]Hit, error) {
 	}
 	if f.MinSeverity > 0 {
 		var sevs []string
-		for sv := f.MinSeverity; sv <= detect.Critical; sv++ {
+		for sv := f.MinSeverity; sv <= model.Critical; sv++ {
 			sevs, args = append(sevs, "?"), append(args, sv.String())
 		}
 		where = append(where, "h.severity IN ("+strings.Join(sevs, ",")+")")
@@ -231,9 +231,14 @@ type scanner interface{ Scan(...any) error }
 func scanHit(r scanner) (Hit, error) {
 	var h Hit
 	var notified sql.NullTime
-	err := r.Scan(&h.ID, &h.EmployeeID, &h.Kind, &h.Severity, &h.Status, &h.Source, &h.URL, &h.Excerpt, &h.MatchStart,
+	var sev string
+	err := r.Scan(&h.ID, &h.EmployeeID, &h.Kind, &sev, &h.Status, &h.Source, &h.URL, &h.Excerpt, &h.MatchStart,
 		&h.MatchEnd, &h.FromImage, &h.ImageURL, &h.FirstSeen, &h.LastSeen, &notified)
+	if err != nil {
+		return h, err
+	}
 	h.NotifiedAt = notified.Time
+	h.Severity, err = model.ParseSeverity(sev)
 	return h, err
 }
 
@@ -249,15 +254,15 @@ func (s *Store) Hit(ctx context.Context, id int64) (Hit, error) {
 // AuditEntry is one status change of a hit.
 type AuditEntry struct {
 	At                   time.Time
-	OldStatus, NewStatus string
+	OldStatus, NewStatus model.Status
 	Note, Actor          string
 }
 
 // SetHitStatus changes a hit's status and records the change in the audit
 // log, in one transaction.
-func (s *Store) SetHitStatus(ctx context.Context, id int64, status, note, actor string) error {
-	if !validStatus(status) {
-		return fmt.Errorf("%q is not a status (new, confirmed, false_positive, resolved)", status)
+func (s *Store) SetHitStatus(ctx context.Context, id int64, status model.Status, note, actor string) error {
+	if _, err := model.ParseStatus(string(status)); err != nil {
+		return err
 	}
 	return s.tx(ctx, "set hit status", func(tx *sql.Tx) error {
 		var old string
@@ -274,14 +279,6 @@ func (s *Store) SetHitStatus(ctx context.Context, id int64, status, note, actor 
 			id, s.now().UTC(), old, status, note, actor)
 		return err
 	})
-}
-
-func validStatus(s string) bool {
-	switch s {
-	case "new", "confirmed", "false_positive", "resolved":
-		return true
-	}
-	return false
 }
 
 // Audit returns a hit's status changes, oldest first.

@@ -6,12 +6,14 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/doxwatch/doxwatch/model"
 )
 
 // OutboxItem is an e-mail waiting to be sent, or sent, or given up on.
 type OutboxItem struct {
 	ID                     int64
-	Kind                   string // "alert" or "digest"
+	Kind                   model.OutboxKind
 	MessageID              string
 	DocumentID             int64
 	EmployeeID             string
@@ -100,7 +102,7 @@ func (s *Store) OutboxDepth(ctx context.Context) (pending, failed int, err error
 
 // SentSince counts e-mails of a kind sent since a time (alerts sent
 // together in one e-mail count once).
-func (s *Store) SentSince(ctx context.Context, kind string, since time.Time) (int, error) {
+func (s *Store) SentSince(ctx context.Context, kind model.OutboxKind, since time.Time) (int, error) {
 	var n int
 	err := s.r.QueryRowContext(ctx, `SELECT COUNT(DISTINCT COALESCE(batch, id)) FROM outbox WHERE kind = ? AND state = 'sent' AND sent_at >= ?`,
 		kind, since.UTC()).Scan(&n)
@@ -182,7 +184,7 @@ func (s *Store) QueueDigest(ctx context.Context, start, end time.Time) (bool, er
 		}
 		now := s.now().UTC()
 		_, err := tx.ExecContext(ctx, `INSERT INTO outbox (kind, message_id, next_attempt_at, created_at, period_start, period_end)
-			VALUES ('digest', ?, ?, ?, ?, ?)`, newMessageID("digest"), now, now, start.UTC(), end.UTC())
+			VALUES (?, ?, ?, ?, ?, ?)`, model.OutboxDigest, newMessageID(model.OutboxDigest), now, now, start.UTC(), end.UTC())
 		queued = err == nil
 		return err
 	})

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/doxwatch/doxwatch/detect"
+	"github.com/doxwatch/doxwatch/model"
 )
 
 func TestPurgeDeletesOldDataAndShrinksTheFile(t *testing.T) {
@@ -23,8 +23,8 @@ func TestPurgeDeletesOldDataAndShrinksTheFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	post := func(url string) Recorded {
-		rec, err := s.RecordPost(ctx, Post{Source: "forum", URL: url, ContentHash: url, AlertAt: detect.High, Hits: []NewHit{{Finding: detect.Finding{
-			EmployeeID: "E1", Kind: detect.KindPhone, Severity: detect.Critical, Fingerprint: url,
+		rec, err := s.RecordPost(ctx, Post{Source: "forum", URL: url, ContentHash: url, AlertAt: model.High, Hits: []NewHit{{Finding: model.Finding{
+			EmployeeID: "E1", Kind: model.KindPhone, Severity: model.Critical, Fingerprint: url,
 			Excerpt: strings.Repeat("bewijs ", 300), ExcerptStart: 0, ExcerptEnd: 6}}}})
 		if err != nil {
 			t.Fatal(err)

@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/doxwatch/doxwatch/crawler"
+	"github.com/doxwatch/doxwatch/model"
 )
 
 // SourceInfo names a configured source.
@@ -32,18 +32,18 @@ func (s *Store) EnsureSources(ctx context.Context, srcs []SourceInfo) error {
 
 // Validators returns what was last seen of url: its ETag, Last-Modified
 // and body hash.
-func (s *Store) Validators(ctx context.Context, url string) (crawler.Validators, error) {
-	var v crawler.Validators
+func (s *Store) Validators(ctx context.Context, url string) (model.Validators, error) {
+	var v model.Validators
 	err := s.r.QueryRowContext(ctx, `SELECT etag, last_modified, body_hash, next_url FROM http_cache WHERE url = ?`, url).
 		Scan(&v.ETag, &v.LastModified, &v.BodyHash, &v.Next)
 	if errors.Is(err, sql.ErrNoRows) {
-		return crawler.Validators{}, nil
+		return model.Validators{}, nil
 	}
 	return v, s.wrap("read validators", err)
 }
 
 // SaveValidators keeps what was seen of url for the next run.
-func (s *Store) SaveValidators(ctx context.Context, source, url string, v crawler.Validators) error {
+func (s *Store) SaveValidators(ctx context.Context, source, url string, v model.Validators) error {
 	return s.tx(ctx, "save validators", func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO http_cache (url, source, etag, last_modified, body_hash, next_url, fetched_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?)

@@ -9,6 +9,7 @@ import (
 	"github.com/doxwatch/doxwatch/config"
 	"github.com/doxwatch/doxwatch/crawler"
 	"github.com/doxwatch/doxwatch/detect"
+	"github.com/doxwatch/doxwatch/model"
 	"github.com/doxwatch/doxwatch/ocr"
 	"github.com/doxwatch/doxwatch/pipeline"
 	"github.com/doxwatch/doxwatch/roster"
@@ -101,9 +102,9 @@ func (a *app) ocrReader() *ocr.Reader {
 
 // pipeline builds the crawl pipeline; alerts false queues no alerts.
 func (a *app) pipeline(alerts bool) *pipeline.Pipeline {
-	var alertAt detect.Severity
+	var alertAt model.Severity
 	if alerts {
-		alertAt, _ = detect.ParseSeverity(a.cfg.Alerts.MinSeverity) // validated with the config
+		alertAt, _ = model.ParseSeverity(a.cfg.Alerts.MinSeverity) // validated with the config
 	}
 	cr := crawler.New(a.cfg.Crawl, a.store, a.log)
 	p := &pipeline.Pipeline{

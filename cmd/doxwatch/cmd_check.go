@@ -15,8 +15,8 @@ import (
 	"golang.org/x/term"
 
 	"github.com/doxwatch/doxwatch/crawler"
-	"github.com/doxwatch/doxwatch/detect"
 	"github.com/doxwatch/doxwatch/extract"
+	"github.com/doxwatch/doxwatch/model"
 	"github.com/doxwatch/doxwatch/ocr"
 	"github.com/doxwatch/doxwatch/roster"
 	"github.com/doxwatch/doxwatch/store"
@@ -115,7 +115,7 @@ type document struct {
 	url       string // a URL, or file:// and the absolute path
 	text      string
 	fromImage bool
-	findings  []detect.Finding
+	findings  []model.Finding
 }
 
 func (ck *checker) read(ctx context.Context, name string) (document, error) {
@@ -198,11 +198,11 @@ func isImage(name, ctype string, data []byte) bool {
 	return strings.HasPrefix(ctype, "image/") || strings.HasPrefix(http.DetectContentType(data), "image/")
 }
 
-// record stores a document's findings as hits of the source "manual" and
+// record stores a document's findings as hits of the manual source and
 // queues their alerts; it returns how many alerts it queued.
 func (ck *checker) record(ctx context.Context, doc document) (int, error) {
-	alertAt, _ := detect.ParseSeverity(ck.a.cfg.Alerts.MinSeverity)
-	post := store.Post{Source: "manual", URL: doc.url, ContentHash: crawler.Post{Text: doc.text}.ContentHash(), AlertAt: alertAt}
+	alertAt, _ := model.ParseSeverity(ck.a.cfg.Alerts.MinSeverity)
+	post := store.Post{Source: model.SourceManual, URL: doc.url, ContentHash: crawler.Post{Text: doc.text}.ContentHash(), AlertAt: alertAt}
 	for _, f := range doc.findings {
 		h := store.NewHit{Finding: f}
 		if doc.fromImage {
@@ -233,24 +233,24 @@ func newFindingPrinter(w io.Writer, asJSON bool, ros *roster.Roster) *findingPri
 
 // jsonFinding is the --json form of a finding.
 type jsonFinding struct {
-	Source       string          `json:"source"`
-	EmployeeID   string          `json:"employee_id"`
-	Kind         detect.Kind     `json:"kind"`
-	Severity     detect.Severity `json:"severity"`
-	Start        int             `json:"start"`
-	End          int             `json:"end"`
-	Line         int             `json:"line"`
-	Match        string          `json:"match"`
-	Excerpt      string          `json:"excerpt"`
-	ExcerptStart int             `json:"excerpt_start"`
-	ExcerptEnd   int             `json:"excerpt_end"`
-	Reason       string          `json:"reason"`
-	Fingerprint  string          `json:"fingerprint"`
-	FromImage    bool            `json:"from_image"`
-	ImageURL     string          `json:"image_url,omitempty"`
+	Source       string         `json:"source"`
+	EmployeeID   string         `json:"employee_id"`
+	Kind         model.Kind     `json:"kind"`
+	Severity     model.Severity `json:"severity"`
+	Start        int            `json:"start"`
+	End          int            `json:"end"`
+	Line         int            `json:"line"`
+	Match        string         `json:"match"`
+	Excerpt      string         `json:"excerpt"`
+	ExcerptStart int            `json:"excerpt_start"`
+	ExcerptEnd   int            `json:"excerpt_end"`
+	Reason       string         `json:"reason"`
+	Fingerprint  string         `json:"fingerprint"`
+	FromImage    bool           `json:"from_image"`
+	ImageURL     string         `json:"image_url,omitempty"`
 }
 
-func (p *findingPrinter) print(source string, doc document, fs []detect.Finding) {
+func (p *findingPrinter) print(source string, doc document, fs []model.Finding) {
 	image := ""
 	if doc.fromImage {
 		image = doc.url

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"time"
+
+	"github.com/doxwatch/doxwatch/model"
 )
 
 func cmdDigest(ctx context.Context, args []string, io stdio) int {
@@ -61,7 +63,7 @@ func cmdDigest(ctx context.Context, args []string, io stdio) int {
 		return exitError
 	}
 	for _, w := range waiting {
-		if w.Kind == "digest" {
+		if w.Kind == model.OutboxDigest {
 			fmt.Fprintln(io.err, "doxwatch digest: the digest could not be sent now and stays queued; see the log above")
 			return exitError
 		}

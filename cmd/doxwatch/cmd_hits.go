@@ -10,7 +10,8 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/doxwatch/doxwatch/detect"
+	"github.com/doxwatch/doxwatch/i18n"
+	"github.com/doxwatch/doxwatch/model"
 	"github.com/doxwatch/doxwatch/store"
 )
 
@@ -41,13 +42,19 @@ func cmdHits(ctx context.Context, args []string, io stdio) int {
 	var err error
 	switch sub {
 	case "list":
-		f := store.HitFilter{Status: *status, Source: *source, Limit: *limit}
+		f := store.HitFilter{Source: *source, Limit: *limit}
+		if *status != "" {
+			if f.Status, err = i18n.ParseStatus(*status); err != nil {
+				fmt.Fprintf(io.err, "doxwatch hits list: --status: %v\n", err)
+				return exitError
+			}
+		}
 		if f.Since, err = parseSince(*since, time.Now()); err != nil {
 			fmt.Fprintf(io.err, "doxwatch hits list: --since: %v\n", err)
 			return exitError
 		}
 		if *severity != "" {
-			if f.MinSeverity, err = detect.ParseSeverity(*severity); err != nil {
+			if f.MinSeverity, err = i18n.ParseSeverity(*severity); err != nil {
 				fmt.Fprintf(io.err, "doxwatch hits list: --severity: %v\n", err)
 				return exitError
 			}
@@ -73,7 +80,11 @@ func cmdHits(ctx context.Context, args []string, io stdio) int {
 			return exitError
 		}
 		if sub == "set-status" {
-			if err := st.SetHitStatus(ctx, id, fs.Arg(1), *note, actor()); err != nil {
+			status, err := i18n.ParseStatus(fs.Arg(1))
+			if err == nil {
+				err = st.SetHitStatus(ctx, id, status, *note, actor())
+			}
+			if err != nil {
 				fmt.Fprintf(io.err, "doxwatch hits set-status: %v\n", err)
 				return exitError
 			}
@@ -113,20 +124,20 @@ func parseSince(s string, now time.Time) (time.Time, error) {
 }
 
 type jsonHit struct {
-	ID         int64     `json:"id"`
-	EmployeeID string    `json:"employee_id"`
-	Kind       string    `json:"kind"`
-	Severity   string    `json:"severity"`
-	Status     string    `json:"status"`
-	Source     string    `json:"source"`
-	URL        string    `json:"url"`
-	Excerpt    string    `json:"excerpt"`
-	MatchStart int       `json:"match_start"`
-	MatchEnd   int       `json:"match_end"`
-	FromImage  bool      `json:"from_image"`
-	ImageURL   string    `json:"image_url,omitempty"`
-	FirstSeen  time.Time `json:"first_seen"`
-	LastSeen   time.Time `json:"last_seen"`
+	ID         int64          `json:"id"`
+	EmployeeID string         `json:"employee_id"`
+	Kind       model.Kind     `json:"kind"`
+	Severity   model.Severity `json:"severity"`
+	Status     model.Status   `json:"status"`
+	Source     string         `json:"source"`
+	URL        string         `json:"url"`
+	Excerpt    string         `json:"excerpt"`
+	MatchStart int            `json:"match_start"`
+	MatchEnd   int            `json:"match_end"`
+	FromImage  bool           `json:"from_image"`
+	ImageURL   string         `json:"image_url,omitempty"`
+	FirstSeen  time.Time      `json:"first_seen"`
+	LastSeen   time.Time      `json:"last_seen"`
 }
 
 func printHits(io stdio, hits []store.Hit, asJSON bool) {

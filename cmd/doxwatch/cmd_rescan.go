@@ -8,7 +8,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/doxwatch/doxwatch/config"
-	"github.com/doxwatch/doxwatch/detect"
+	"github.com/doxwatch/doxwatch/model"
 	"github.com/doxwatch/doxwatch/pipeline"
 )
 
@@ -105,7 +105,7 @@ func printRescan(io stdio, results []pipeline.Result) int {
 			status = fmt.Sprintf("ok, %d page(s) cut at the body limit", len(r.Stats.Truncated))
 		}
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d/%d/%d/%d\t%d\t%s\n", r.Source, r.Stats.Pages, r.Stats.NotModified, r.Stats.Posts, r.Unchanged,
-			r.New[detect.Critical], r.New[detect.High], r.New[detect.Medium], r.New[detect.Low], r.Alerts, status)
+			r.New[model.Critical], r.New[model.High], r.New[model.Medium], r.New[model.Low], r.Alerts, status)
 		alerts += r.Alerts
 	}
 	tw.Flush()

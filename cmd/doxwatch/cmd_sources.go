@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"text/tabwriter"
 	"time"
+
+	"github.com/doxwatch/doxwatch/model"
 )
 
 func cmdSources(ctx context.Context, args []string, io stdio) int {
@@ -23,7 +25,7 @@ func cmdSources(ctx context.Context, args []string, io stdio) int {
 		fmt.Fprintln(io.err, err)
 		return exitError
 	}
-	schedule := map[string]string{"manual": "by hand"}
+	schedule := map[string]string{model.SourceManual: "by hand"}
 	for _, s := range cfg.Sources {
 		schedule[s.Name] = s.Schedule
 		if s.Schedule == "" {

@@ -9,7 +9,7 @@ import (
 
 	"golang.org/x/term"
 
-	"github.com/doxwatch/doxwatch/detect"
+	"github.com/doxwatch/doxwatch/model"
 	"github.com/doxwatch/doxwatch/pipeline"
 )
 
@@ -49,5 +49,5 @@ func (p *progress) finished(r pipeline.Result) {
 		status = "error: " + r.Err.Error()
 	}
 	fmt.Fprintf(p.w, "\r\x1b[K[%d/%d] %s: %d posts, %d new hits (%d critical) — %s\n", p.done, p.total, r.Source,
-		r.Stats.Posts, r.NewHits(), r.New[detect.Critical], status)
+		r.Stats.Posts, r.NewHits(), r.New[model.Critical], status)
 }

@@ -1,0 +1,169 @@
+// Package model holds doxwatch's vocabulary: the records that flow from
+// detection to storage to notification, and the typed constants for
+// severities, kinds, statuses, roles and outbox kinds. Every other package
+// uses these; no literal status or severity string lives anywhere else
+// (except the SQL that stores them).
+package model
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Severity is how much a finding exposes the employee.
+type Severity int
+
+// Severities, in increasing order.
+const (
+	Low Severity = iota + 1
+	Medium
+	High
+	Critical
+)
+
+var severityNames = [...]string{"", "low", "medium", "high", "critical"}
+
+// Severities lists every severity, most serious first.
+func Severities() []Severity { return []Severity{Critical, High, Medium, Low} }
+
+func (s Severity) String() string {
+	if s < Low || s > Critical {
+		return fmt.Sprintf("severity(%d)", int(s))
+	}
+	return severityNames[s]
+}
+
+// ParseSeverity reads "low", "medium", "high" or "critical".
+func ParseSeverity(s string) (Severity, error) {
+	for i, n := range severityNames {
+		if i > 0 && n == s {
+			return Severity(i), nil
+		}
+	}
+	return 0, fmt.Errorf("%q is not a severity (%s)", s, strings.Join(severityNames[1:], ", "))
+}
+
+// SeverityNames are the words ParseSeverity accepts, least serious first.
+func SeverityNames() []string { return append([]string(nil), severityNames[1:]...) }
+
+// MarshalText writes the severity's name.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// Kind is what was found.
+type Kind string
+
+// Kinds of finding.
+const (
+	KindName    Kind = "name"
+	KindPhone   Kind = "phone"
+	KindEmail   Kind = "email"
+	KindAddress Kind = "address"
+)
+
+// Kinds lists every kind.
+func Kinds() []Kind { return []Kind{KindName, KindPhone, KindEmail, KindAddress} }
+
+// Status is where a hit is in its triage.
+type Status string
+
+// Hit statuses.
+const (
+	StatusNew           Status = "new"
+	StatusConfirmed     Status = "confirmed"
+	StatusFalsePositive Status = "false_positive"
+	StatusResolved      Status = "resolved"
+)
+
+// Statuses lists every status, in the order of triage.
+func Statuses() []Status {
+	return []Status{StatusNew, StatusConfirmed, StatusFalsePositive, StatusResolved}
+}
+
+// ParseStatus reads a status word.
+func ParseStatus(s string) (Status, error) {
+	for _, st := range Statuses() {
+		if string(st) == s {
+			return st, nil
+		}
+	}
+	names := make([]string, 0, 4)
+	for _, st := range Statuses() {
+		names = append(names, string(st))
+	}
+	return "", fmt.Errorf("%q is not a status (%s)", s, strings.Join(names, ", "))
+}
+
+// SourceManual is the source of hits handed in by hand (`check --record`,
+// the dashboard's intake); the name is reserved in the configuration.
+const SourceManual = "manual"
+
+// OutboxKind is what an outbox entry sends.
+type OutboxKind string
+
+// Outbox kinds.
+const (
+	OutboxAlert  OutboxKind = "alert"
+	OutboxDigest OutboxKind = "digest"
+)
+
+// Role is what a dashboard user may do.
+type Role string
+
+// Roles: an admin also manages users.
+const (
+	RoleAdmin    Role = "admin"
+	RoleReviewer Role = "reviewer"
+)
+
+// ParseRole reads "admin" or "reviewer".
+func ParseRole(s string) (Role, error) {
+	switch Role(s) {
+	case RoleAdmin, RoleReviewer:
+		return Role(s), nil
+	}
+	return "", fmt.Errorf("%q is not a role (admin, reviewer)", s)
+}
+
+// Finding is one employee found in a text.
+type Finding struct {
+	EmployeeID string
+	Kind       Kind
+	// Start and End are byte offsets of the match in the scanned text.
+	Start, End int
+	Match      string
+	// Excerpt is the match with about 60 characters of context on each
+	// side, white space collapsed; the match is Excerpt[ExcerptStart:ExcerptEnd].
+	Excerpt                  string
+	ExcerptStart, ExcerptEnd int
+	Severity                 Severity
+	// Reason says in a few words why the finding has its severity.
+	Reason string
+	// Fingerprint identifies what was found (employee, kind, value) without
+	// the offsets, so the same post scanned again gives the same fingerprints.
+	Fingerprint string
+}
+
+// MaxSeverity is the highest severity among findings, or 0 if there are none.
+func MaxSeverity(fs []Finding) Severity {
+	var m Severity
+	for _, f := range fs {
+		m = max(m, f.Severity)
+	}
+	return m
+}
+
+// Validators are what a crawl remembers of a page for the next: the
+// validators of conditional GET, a hash of the body for servers that send
+// none, and the page's link to the next page.
+type Validators struct {
+	ETag, LastModified string
+	BodyHash           string
+	Next               string
+}
+
+// UnmarshalText reads the severity's name.
+func (s *Severity) UnmarshalText(b []byte) error {
+	v, err := ParseSeverity(string(b))
+	*s = v
+	return err
+}
