@@ -24,6 +24,7 @@ type Config struct {
 	Alerts    Alerts    `yaml:"alerts"`
 	Digest    Digest    `yaml:"digest"`
 	Retention Retention `yaml:"retention"`
+	Web       Web       `yaml:"web"`
 
 	// path is the file the config came from, for resolving relative paths.
 	path string
@@ -154,6 +155,21 @@ type Retention struct {
 	Days int `yaml:"days"`
 }
 
+// Web configures the dashboard.
+type Web struct {
+	// Listen is where the dashboard is served; "" switches it off.
+	Listen string `yaml:"listen"`
+	// PublicURL is the address people open the dashboard at (behind a
+	// reverse proxy, https://...); e-mails link to hits there.
+	PublicURL string `yaml:"public_url"`
+	// SessionIdle ends a session nobody used for this long; SessionMax
+	// ends every session this long after login.
+	SessionIdle time.Duration `yaml:"session_idle"`
+	SessionMax  time.Duration `yaml:"session_max"`
+	// MaxUploadBytes bounds a file handed in on the intake page.
+	MaxUploadBytes int64 `yaml:"max_upload_bytes"`
+}
+
 // Default returns the configuration that applies to every key the file leaves out.
 func Default() Config {
 	return Config{
@@ -193,6 +209,12 @@ func Default() Config {
 		},
 		Digest:    Digest{Schedule: "0 8 * * 1"},
 		Retention: Retention{Days: 180},
+		Web: Web{
+			Listen:         "127.0.0.1:8080",
+			SessionIdle:    time.Hour,
+			SessionMax:     12 * time.Hour,
+			MaxUploadBytes: 20 << 20,
+		},
 	}
 }
 

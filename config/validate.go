@@ -71,6 +71,7 @@ func (c *Config) Validate() error {
 	c.validateCrawl(v)
 	c.validateOCR(v)
 	c.validateAlerts(v)
+	c.validateWeb(v)
 	v.schedule("digest.schedule", c.Digest.Schedule)
 	for i, a := range c.Digest.To {
 		v.mailbox(fmt.Sprintf("digest.to[%d]", i), a)
@@ -188,6 +189,38 @@ func (c *Config) validateOCR(v *validator) {
 	if !ocrLangRE.MatchString(o.Languages) {
 		v.add("ocr.languages", fmt.Sprintf("%q is not a tesseract language list such as nld+eng", o.Languages))
 	}
+}
+
+func (c *Config) validateWeb(v *validator) {
+	w := c.Web
+	if w.Listen != "" {
+		if _, _, err := net.SplitHostPort(w.Listen); err != nil {
+			v.add("web.listen", fmt.Sprintf("%q is not host:port", w.Listen))
+		}
+	}
+	if w.PublicURL != "" {
+		u, err := url.Parse(w.PublicURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+			v.add("web.public_url", fmt.Sprintf("%q is not an absolute http(s) address such as https://doxwatch.example.nl", w.PublicURL))
+		}
+	}
+	if w.SessionIdle <= 0 {
+		v.add("web.session_idle", "must be positive, e.g. 1h")
+	}
+	if w.SessionMax < w.SessionIdle {
+		v.add("web.session_max", "must be at least web.session_idle, e.g. 12h")
+	}
+	if w.MaxUploadBytes < 1<<10 {
+		v.add("web.max_upload_bytes", "must be at least 1024")
+	}
+}
+
+// HitURL is the dashboard page of a hit, or "" without web.public_url.
+func (c *Config) HitURL(id int64) string {
+	if c.Web.PublicURL == "" {
+		return ""
+	}
+	return fmt.Sprintf("%s/hits/%d", strings.TrimSuffix(c.Web.PublicURL, "/"), id)
 }
 
 var ocrLangRE = regexp.MustCompile(`^[a-z_]{3,}(\+[a-z_]{3,})*$`)

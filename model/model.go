@@ -167,3 +167,13 @@ func (s *Severity) UnmarshalText(b []byte) error {
 	*s = v
 	return err
 }
+
+// AuditAction is what an audit log entry records.
+type AuditAction string
+
+// Audit actions.
+const (
+	AuditStatus AuditAction = "status" // a status change
+	AuditView   AuditAction = "view"   // someone opened the hit
+	AuditRecord AuditAction = "record" // someone handed the post in
+)

@@ -25,7 +25,9 @@ type Images struct {
 	// Detector returns the OCR-tolerant detector.
 	Detector   func() *detect.Detector
 	MaxPerPost int
-	Log        *slog.Logger
+	// MaxPixels bounds the images a thumbnail is made of.
+	MaxPixels int64
+	Log       *slog.Logger
 }
 
 // findings reads up to MaxPerPost images of a post and returns what they
@@ -36,7 +38,7 @@ func (im *Images) findings(ctx context.Context, post crawler.Post) (hits []store
 			skipped = append(skipped, fmt.Sprintf("%d more images in %s over ocr.max_images_per_post", len(post.Images)-i, post.URL))
 			break
 		}
-		text, err := im.text(ctx, url)
+		text, data, hash, err := im.text(ctx, url)
 		if err != nil {
 			if ctx.Err() != nil {
 				return hits, read, skipped
@@ -48,8 +50,13 @@ func (im *Images) findings(ctx context.Context, post crawler.Post) (hits []store
 			continue
 		}
 		read++
-		for _, f := range im.Detector().Scan(text) {
-			hits = append(hits, store.NewHit{Finding: f, ImageURL: url})
+		found := im.Detector().Scan(text)
+		if len(found) == 0 {
+			continue
+		}
+		thumb := im.thumbnail(ctx, data, hash)
+		for _, f := range found {
+			hits = append(hits, store.NewHit{Finding: f, ImageURL: url, ImageHash: thumb})
 		}
 	}
 	return hits, read, skipped
@@ -58,23 +65,37 @@ func (im *Images) findings(ctx context.Context, post crawler.Post) (hits []store
 // errNoOCR marks images skipped because tesseract is missing.
 var errNoOCR = errors.New("image not read: tesseract is not installed")
 
-// text is the text of the image at url, read once per distinct image.
-func (im *Images) text(ctx context.Context, url string) (string, error) {
-	data, err := im.Fetch(ctx, url)
-	if err != nil {
-		return "", err
+// text is the text of the image at url, read once per distinct image,
+// with the image and its hash.
+func (im *Images) text(ctx context.Context, url string) (text string, data []byte, hash string, err error) {
+	if data, err = im.Fetch(ctx, url); err != nil {
+		return "", nil, "", err
 	}
 	sum := sha256.Sum256(data)
-	hash := hex.EncodeToString(sum[:])
+	hash = hex.EncodeToString(sum[:])
 	if text, ok, err := im.Store.OCRText(ctx, hash); err != nil || ok {
-		return text, err
+		return text, data, hash, err
 	}
 	if im.Reader == nil {
-		return "", errNoOCR
+		return "", nil, "", errNoOCR
 	}
-	text, err := im.Reader.Read(ctx, data)
+	if text, err = im.Reader.Read(ctx, data); err != nil {
+		return "", nil, "", fmt.Errorf("image %s: %w", url, err)
+	}
+	return text, data, hash, im.Store.SaveOCRText(ctx, hash, text)
+}
+
+// thumbnail keeps a small picture of an image that showed an employee,
+// for the dashboard, and returns its hash; "" when none could be made (the
+// hit is kept all the same).
+func (im *Images) thumbnail(ctx context.Context, data []byte, hash string) string {
+	thumb, err := ocr.Thumbnail(data, im.MaxPixels)
+	if err == nil {
+		err = im.Store.SaveThumbnail(ctx, hash, thumb)
+	}
 	if err != nil {
-		return "", fmt.Errorf("image %s: %w", url, err)
+		im.Log.Warn("no thumbnail kept of an image with a hit", "err", err)
+		return ""
 	}
-	return text, im.Store.SaveOCRText(ctx, hash, text)
+	return hash
 }

@@ -75,7 +75,7 @@ func TestImagesInPosts(t *testing.T) {
 		data, _, err := p.Crawler.Fetch(ctx, url, 1<<20)
 		return data, err
 	},
-		Reader: reader, Store: st, Detector: func() *detect.Detector { return detOCR }, MaxPerPost: 8, Log: p.Log}
+		Reader: reader, Store: st, Detector: func() *detect.Detector { return detOCR }, MaxPerPost: 8, MaxPixels: 40_000_000, Log: p.Log}
 
 	r := p.Run(ctx, src)
 	if r.Err != nil || r.ImagesRead != 2 || len(r.ImagesSkipped) != 1 || !strings.Contains(r.ImagesSkipped[0], "byte limit") {
@@ -91,6 +91,9 @@ func TestImagesInPosts(t *testing.T) {
 			fromImage++
 			if h.ImageURL != img+"/shot.png" || h.EmployeeID != "E001" {
 				t.Errorf("image hit %+v", h)
+			}
+			if th, err := st.Thumbnail(ctx, h.ImageHash); err != nil || len(th) < 100 {
+				t.Errorf("no thumbnail kept for image hit %d: %d bytes, %v", h.ID, len(th), err)
 			}
 		}
 	}

@@ -29,8 +29,9 @@ func (s *Store) DocumentUnchanged(ctx context.Context, source, url, hash string)
 // NewHit is a finding to store.
 type NewHit struct {
 	model.Finding
-	// ImageURL is set when the finding was read from an image.
-	ImageURL string
+	// ImageURL is set when the finding was read from an image; ImageHash
+	// names its thumbnail (SaveThumbnail), when one was kept.
+	ImageURL, ImageHash string
 }
 
 // Post is a scanned post to record with its findings.
@@ -39,6 +40,9 @@ type Post struct {
 	Hits                     []NewHit
 	// AlertAt is the lowest severity that queues an immediate alert; 0 queues none.
 	AlertAt model.Severity
+	// Reporter, for a post handed in by hand, is who handed it in; each
+	// new hit's audit log starts with that.
+	Reporter string
 }
 
 // Recorded tells what RecordPost added.
@@ -71,10 +75,10 @@ func (s *Store) RecordPost(ctx context.Context, p Post) (Recorded, error) {
 			fp := hitFingerprint(p.Source, p.URL, h)
 			var id int64
 			err := tx.QueryRowContext(ctx, `INSERT INTO hits (document_id, employee_id, kind, severity, excerpt, match_start, match_end,
-				fingerprint, from_image, image_url, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				fingerprint, from_image, image_url, image_hash, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT (fingerprint) DO NOTHING RETURNING id`,
 				rec.DocumentID, h.EmployeeID, string(h.Kind), h.Severity.String(), h.Excerpt, h.ExcerptStart, h.ExcerptEnd,
-				fp, h.ImageURL != "", h.ImageURL, now, now).Scan(&id)
+				fp, h.ImageURL != "", h.ImageURL, h.ImageHash, now, now).Scan(&id)
 			if errors.Is(err, sql.ErrNoRows) {
 				// Stored before: the post was edited around it, or read again.
 				if _, err := tx.ExecContext(ctx, `UPDATE hits SET last_seen = ? WHERE fingerprint = ?`, now, fp); err != nil {
@@ -87,6 +91,11 @@ func (s *Store) RecordPost(ctx context.Context, p Post) (Recorded, error) {
 			}
 			rec.New[h.Severity]++
 			rec.NewHitIDs = append(rec.NewHitIDs, id)
+			if p.Reporter != "" {
+				if err := audit(ctx, tx, id, model.AuditRecord, model.StatusNew, model.StatusNew, "", p.Reporter, now); err != nil {
+					return err
+				}
+			}
 			if p.AlertAt > 0 && h.Severity >= p.AlertAt {
 				if _, ok := alerts[h.EmployeeID]; !ok {
 					order = append(order, h.EmployeeID)
@@ -147,31 +156,37 @@ type Hit struct {
 	Excerpt              string
 	MatchStart, MatchEnd int
 	FromImage            bool
-	ImageURL             string
+	ImageURL, ImageHash  string
 	FirstSeen, LastSeen  time.Time
 	NotifiedAt           time.Time
 }
 
 // HitFilter selects hits; zero fields select everything.
 type HitFilter struct {
-	Since time.Time
+	// Since and Until bound first_seen: [Since, Until).
+	Since, Until time.Time
 	// MinSeverity selects hits at or above it.
 	MinSeverity model.Severity
 	Status      model.Status
 	Source      string
+	EmployeeID  string
 	IDs         []int64
-	Limit       int
+	// Limit and Offset page through the list; Limit 0 is all.
+	Limit, Offset int
 }
 
 const hitColumns = `h.id, h.employee_id, h.kind, h.severity, h.status, d.source, d.url, h.excerpt, h.match_start, h.match_end,
-	h.from_image, h.image_url, h.first_seen, h.last_seen, h.notified_at`
+	h.from_image, h.image_url, h.image_hash, h.first_seen, h.last_seen, h.notified_at`
 
-// Hits lists hits, newest first.
-func (s *Store) Hits(ctx context.Context, f HitFilter) ([]Hit, error) {
+// where builds the WHERE clause of a filter.
+func (f HitFilter) where() (string, []any) {
 	var where []string
 	var args []any
 	if !f.Since.IsZero() {
 		where, args = append(where, "h.first_seen >= ?"), append(args, f.Since.UTC())
+	}
+	if !f.Until.IsZero() {
+		where, args = append(where, "h.first_seen < ?"), append(args, f.Until.UTC())
 	}
 	if f.MinSeverity > 0 {
 		var sevs []string
@@ -186,6 +201,9 @@ func (s *Store) Hits(ctx context.Context, f HitFilter) ([]Hit, error) {
 	if f.Source != "" {
 		where, args = append(where, "d.source = ?"), append(args, f.Source)
 	}
+	if f.EmployeeID != "" {
+		where, args = append(where, "h.employee_id = ?"), append(args, f.EmployeeID)
+	}
 	if len(f.IDs) > 0 {
 		ph := strings.TrimSuffix(strings.Repeat("?,", len(f.IDs)), ",")
 		where = append(where, "h.id IN ("+ph+")")
@@ -193,13 +211,19 @@ func (s *Store) Hits(ctx context.Context, f HitFilter) ([]Hit, error) {
 			args = append(args, id)
 		}
 	}
-	q := `SELECT ` + hitColumns + ` FROM hits h JOIN documents d ON d.id = h.document_id`
-	if len(where) > 0 {
-		q += " WHERE " + strings.Join(where, " AND ")
+	if len(where) == 0 {
+		return "", nil
 	}
-	q += " ORDER BY h.first_seen DESC, h.id DESC"
+	return " WHERE " + strings.Join(where, " AND "), args
+}
+
+// Hits lists hits, newest first.
+func (s *Store) Hits(ctx context.Context, f HitFilter) ([]Hit, error) {
+	where, args := f.where()
+	q := `SELECT ` + hitColumns + ` FROM hits h JOIN documents d ON d.id = h.document_id` + where +
+		" ORDER BY h.first_seen DESC, h.id DESC"
 	if f.Limit > 0 {
-		q += fmt.Sprintf(" LIMIT %d", f.Limit)
+		q += fmt.Sprintf(" LIMIT %d OFFSET %d", f.Limit, max(f.Offset, 0))
 	}
 	rows, err := s.r.QueryContext(ctx, q, args...)
 	if err != nil {
@@ -215,6 +239,18 @@ func (s *Store) Hits(ctx context.Context, f HitFilter) ([]Hit, error) {
 		out = append(out, h)
 	}
 	return out, s.wrap("list hits", rows.Err())
+}
+
+// CountHits counts the hits a filter selects, ignoring Limit and Offset.
+func (s *Store) CountHits(ctx context.Context, f HitFilter) (int, error) {
+	where, args := f.where()
+	q := `SELECT COUNT(*) FROM hits h`
+	if f.Source != "" {
+		q += ` JOIN documents d ON d.id = h.document_id`
+	}
+	var n int
+	err := s.r.QueryRowContext(ctx, q+where, args...).Scan(&n)
+	return n, s.wrap("count hits", err)
 }
 
 // ExcerptParts splits the excerpt around the match; the whole excerpt is
@@ -233,7 +269,7 @@ func scanHit(r scanner) (Hit, error) {
 	var notified sql.NullTime
 	var sev string
 	err := r.Scan(&h.ID, &h.EmployeeID, &h.Kind, &sev, &h.Status, &h.Source, &h.URL, &h.Excerpt, &h.MatchStart,
-		&h.MatchEnd, &h.FromImage, &h.ImageURL, &h.FirstSeen, &h.LastSeen, &notified)
+		&h.MatchEnd, &h.FromImage, &h.ImageURL, &h.ImageHash, &h.FirstSeen, &h.LastSeen, &notified)
 	if err != nil {
 		return h, err
 	}
@@ -251,9 +287,10 @@ func (s *Store) Hit(ctx context.Context, id int64) (Hit, error) {
 	return h, s.wrap("read hit", err)
 }
 
-// AuditEntry is one status change of a hit.
+// AuditEntry is one thing someone did with a hit.
 type AuditEntry struct {
 	At                   time.Time
+	Action               model.AuditAction
 	OldStatus, NewStatus model.Status
 	Note, Actor          string
 }
@@ -275,15 +312,31 @@ func (s *Store) SetHitStatus(ctx context.Context, id int64, status model.Status,
 		if _, err := tx.ExecContext(ctx, `UPDATE hits SET status = ? WHERE id = ?`, status, id); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO audit_log (hit_id, at, old_status, new_status, note, actor) VALUES (?, ?, ?, ?, ?, ?)`,
-			id, s.now().UTC(), old, status, note, actor)
-		return err
+		return audit(ctx, tx, id, model.AuditStatus, model.Status(old), status, note, actor, s.now().UTC())
+	})
+}
+
+func audit(ctx context.Context, tx *sql.Tx, hit int64, action model.AuditAction, old, status model.Status, note, actor string, at time.Time) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO audit_log (hit_id, at, action, old_status, new_status, note, actor) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		hit, at, action, old, status, note, actor)
+	return err
+}
+
+// RecordView notes in a hit's audit log that actor opened it: who looked
+// at which employee's data.
+func (s *Store) RecordView(ctx context.Context, id int64, actor string) error {
+	return s.tx(ctx, "record view", func(tx *sql.Tx) error {
+		var status model.Status
+		if err := tx.QueryRowContext(ctx, `SELECT status FROM hits WHERE id = ?`, id).Scan(&status); err != nil {
+			return err
+		}
+		return audit(ctx, tx, id, model.AuditView, status, status, "", actor, s.now().UTC())
 	})
 }
 
 // Audit returns a hit's status changes, oldest first.
 func (s *Store) Audit(ctx context.Context, id int64) ([]AuditEntry, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT at, old_status, new_status, note, actor FROM audit_log WHERE hit_id = ? ORDER BY id`, id)
+	rows, err := s.r.QueryContext(ctx, `SELECT at, action, old_status, new_status, note, actor FROM audit_log WHERE hit_id = ? ORDER BY id`, id)
 	if err != nil {
 		return nil, s.wrap("read audit log", err)
 	}
@@ -291,7 +344,7 @@ func (s *Store) Audit(ctx context.Context, id int64) ([]AuditEntry, error) {
 	var out []AuditEntry
 	for rows.Next() {
 		var e AuditEntry
-		if err := rows.Scan(&e.At, &e.OldStatus, &e.NewStatus, &e.Note, &e.Actor); err != nil {
+		if err := rows.Scan(&e.At, &e.Action, &e.OldStatus, &e.NewStatus, &e.Note, &e.Actor); err != nil {
 			return nil, s.wrap("read audit log", err)
 		}
 		out = append(out, e)

@@ -8,7 +8,7 @@ import (
 
 // Purged counts what a retention purge deleted.
 type Purged struct {
-	Hits, Documents, Outbox, Cache, OCR int64
+	Hits, Documents, Outbox, Cache, OCR, Thumbnails, Sessions int64
 }
 
 // Purge deletes what is older than before: hits (with their excerpts,
@@ -27,6 +27,16 @@ func (s *Store) Purge(ctx context.Context, before time.Time) (Purged, error) {
 			{&p.Documents, `DELETE FROM documents WHERE last_seen < ? AND NOT EXISTS (SELECT 1 FROM hits WHERE hits.document_id = documents.id)`},
 			{&p.Cache, `DELETE FROM http_cache WHERE fetched_at < ?`},
 			{&p.OCR, `DELETE FROM ocr_cache WHERE created_at < ?`},
+			// A thumbnail goes with the last hit that shows it.
+			{&p.Thumbnails, `DELETE FROM thumbnails WHERE created_at < ? AND NOT EXISTS
+				(SELECT 1 FROM hits WHERE hits.image_hash = thumbnails.image_hash)`},
+		}
+		res, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE expiry < ?`, unixFloat(s.now()))
+		if err != nil {
+			return err
+		}
+		if p.Sessions, err = res.RowsAffected(); err != nil {
+			return err
 		}
 		for _, st := range steps {
 			res, err := tx.ExecContext(ctx, st.q, cutoff)

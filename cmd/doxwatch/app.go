@@ -4,11 +4,13 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"sync"
 
 	"github.com/doxwatch/doxwatch/alerts"
 	"github.com/doxwatch/doxwatch/config"
 	"github.com/doxwatch/doxwatch/crawler"
 	"github.com/doxwatch/doxwatch/detect"
+	"github.com/doxwatch/doxwatch/intake"
 	"github.com/doxwatch/doxwatch/model"
 	"github.com/doxwatch/doxwatch/ocr"
 	"github.com/doxwatch/doxwatch/pipeline"
@@ -122,10 +124,28 @@ func (a *app) pipeline(alerts bool) *pipeline.Pipeline {
 				return data, err
 			},
 			Reader: a.ocrReader(), Store: a.store, Detector: func() *detect.Detector { return a.detOCR },
-			MaxPerPost: a.cfg.OCR.MaxImagesPerPost, Log: a.log,
+			MaxPerPost: a.cfg.OCR.MaxImagesPerPost, MaxPixels: a.cfg.OCR.MaxPixels, Log: a.log,
 		}
 	}
 	return p
+}
+
+// intake builds the checker for posts handed in by hand; it starts the
+// OCR reader on the first image.
+func (a *app) intake() *intake.Checker {
+	alertAt, _ := model.ParseSeverity(a.cfg.Alerts.MinSeverity) // validated with the config
+	reader := sync.OnceValues(func() (*ocr.Reader, error) {
+		if r := a.ocrReader(); r != nil {
+			return r, nil
+		}
+		return nil, ocr.ErrUnavailable
+	})
+	ck := &intake.Checker{Detector: func() *detect.Detector { return a.det }, OCR: reader, MaxPixels: a.cfg.OCR.MaxPixels,
+		Store: a.store, AlertAt: alertAt}
+	if a.detOCR != nil {
+		ck.ImageDetector = func() *detect.Detector { return a.detOCR }
+	}
+	return ck
 }
 
 // sender builds the alert sender with the configured transport.

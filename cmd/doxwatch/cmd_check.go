@@ -3,10 +3,8 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,11 +13,9 @@ import (
 	"golang.org/x/term"
 
 	"github.com/doxwatch/doxwatch/crawler"
-	"github.com/doxwatch/doxwatch/extract"
+	"github.com/doxwatch/doxwatch/intake"
 	"github.com/doxwatch/doxwatch/model"
-	"github.com/doxwatch/doxwatch/ocr"
 	"github.com/doxwatch/doxwatch/roster"
-	"github.com/doxwatch/doxwatch/store"
 )
 
 // maxCheckBytes bounds one input of `doxwatch check`.
@@ -63,6 +59,7 @@ func cmdCheck(ctx context.Context, args []string, io stdio) int {
 		defer a.store.Close()
 	}
 	ck := checker{a: a, stdin: io.in, fetcher: crawler.New(cfg.Crawl, nil, log)}
+	ck.Checker = a.intake()
 	out := newFindingPrinter(io.out, *asJSON, a.roster)
 	code = exitOK
 	queued := 0
@@ -76,17 +73,17 @@ func cmdCheck(ctx context.Context, args []string, io stdio) int {
 			code = exitError
 			continue
 		}
-		if len(doc.findings) > 0 && code == exitOK {
+		if len(doc.Findings) > 0 && code == exitOK {
 			code = exitFindings
 		}
-		out.print(name, doc, doc.findings)
+		out.print(name, doc, doc.Findings)
 		if *record {
-			n, err := ck.record(ctx, doc)
+			rec, err := ck.Record(ctx, doc, actor())
 			if err != nil {
 				fmt.Fprintf(io.err, "doxwatch check: recording %s: %v\n", name, err)
 				code = exitError
 			}
-			queued += n
+			queued += rec.AlertsQueued
 		}
 	}
 	out.flush()
@@ -101,117 +98,55 @@ func cmdCheck(ctx context.Context, args []string, io stdio) int {
 	return code
 }
 
-// checker reads what is given to `doxwatch check` and finds employees in it.
+// checker reads what is given to `doxwatch check` and scans it.
 type checker struct {
+	*intake.Checker
 	a       *app
 	stdin   io.Reader
 	fetcher *crawler.Crawler
-	ocr     *ocr.Reader
-	ocrErr  error
 }
 
-// document is one input: where it came from, its text and what was found.
-type document struct {
-	url       string // a URL, or file:// and the absolute path
-	text      string
-	fromImage bool
-	findings  []model.Finding
-}
-
-func (ck *checker) read(ctx context.Context, name string) (document, error) {
-	data, ctype, doc, err := ck.load(ctx, name)
+func (ck *checker) read(ctx context.Context, name string) (intake.Document, error) {
+	data, ctype, url, err := ck.load(ctx, name)
 	if err != nil {
-		return doc, err
+		return intake.Document{Name: name, URL: url}, err
 	}
-	if isImage(name, ctype, data) {
-		reader, err := ck.reader()
-		if err != nil {
-			return doc, fmt.Errorf("%s: %w", name, err)
-		}
-		if doc.text, err = reader.Read(ctx, data); err != nil {
-			return doc, fmt.Errorf("%s: %w", name, err)
-		}
-		doc.fromImage, doc.findings = true, ck.a.detOCR.Scan(doc.text)
-		return doc, nil
-	}
-	if strings.Contains(ctype, "html") && !strings.HasSuffix(strings.ToLower(name), ".html") {
-		name += ".html"
-	}
-	if doc.text, err = extract.Document(name, data); err != nil {
-		return doc, err
-	}
-	doc.findings = ck.a.det.Scan(doc.text)
-	return doc, nil
+	return ck.Scan(ctx, name, url, ctype, data)
 }
 
-// load reads a path, stdin ("-") or a URL, within maxCheckBytes.
-func (ck *checker) load(ctx context.Context, name string) ([]byte, string, document, error) {
+// load reads a path, stdin ("-") or a URL, within maxCheckBytes, and
+// says where it came from.
+func (ck *checker) load(ctx context.Context, name string) (data []byte, ctype, url string, err error) {
 	if strings.HasPrefix(name, "http://") || strings.HasPrefix(name, "https://") {
 		data, ctype, err := ck.fetcher.Fetch(ctx, name, maxCheckBytes)
-		return data, ctype, document{url: name}, err
+		return data, ctype, name, err
 	}
-	doc := document{url: "stdin:"}
+	url = "stdin:"
 	r := ck.stdin
 	if name != "-" {
 		abs, err := filepath.Abs(name)
 		if err != nil {
-			return nil, "", doc, err
+			return nil, "", url, err
 		}
-		doc.url = "file://" + abs
+		url = "file://" + abs
 		f, err := os.Open(name)
 		if err != nil {
-			return nil, "", doc, err
+			return nil, "", url, err
 		}
 		defer f.Close()
 		if st, err := f.Stat(); err == nil && st.IsDir() {
-			return nil, "", doc, fmt.Errorf("%s: is a directory", name)
+			return nil, "", url, fmt.Errorf("%s: is a directory", name)
 		}
 		r = f
 	}
-	data, err := io.ReadAll(io.LimitReader(r, maxCheckBytes+1))
+	data, err = io.ReadAll(io.LimitReader(r, maxCheckBytes+1))
 	if err != nil {
-		return nil, "", doc, fmt.Errorf("%s: %w", name, err)
+		return nil, "", url, fmt.Errorf("%s: %w", name, err)
 	}
 	if len(data) > maxCheckBytes {
-		return nil, "", doc, fmt.Errorf("%s: larger than %d MB", name, maxCheckBytes>>20)
+		return nil, "", url, fmt.Errorf("%s: larger than %d MB", name, maxCheckBytes>>20)
 	}
-	return data, "", doc, nil
-}
-
-// reader starts tesseract's reader on the first image.
-func (ck *checker) reader() (*ocr.Reader, error) {
-	if ck.ocr == nil && ck.ocrErr == nil {
-		if !ck.a.cfg.OCR.Enabled {
-			ck.ocrErr = errors.New("reading images is switched off (ocr.enabled: false)")
-		} else if ck.ocr = ck.a.ocrReader(); ck.ocr == nil {
-			ck.ocrErr = ocr.ErrUnavailable
-		}
-	}
-	return ck.ocr, ck.ocrErr
-}
-
-func isImage(name, ctype string, data []byte) bool {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".png", ".jpg", ".jpeg", ".gif", ".webp":
-		return true
-	}
-	return strings.HasPrefix(ctype, "image/") || strings.HasPrefix(http.DetectContentType(data), "image/")
-}
-
-// record stores a document's findings as hits of the manual source and
-// queues their alerts; it returns how many alerts it queued.
-func (ck *checker) record(ctx context.Context, doc document) (int, error) {
-	alertAt, _ := model.ParseSeverity(ck.a.cfg.Alerts.MinSeverity)
-	post := store.Post{Source: model.SourceManual, URL: doc.url, ContentHash: crawler.Post{Text: doc.text}.ContentHash(), AlertAt: alertAt}
-	for _, f := range doc.findings {
-		h := store.NewHit{Finding: f}
-		if doc.fromImage {
-			h.ImageURL = doc.url
-		}
-		post.Hits = append(post.Hits, h)
-	}
-	rec, err := ck.a.store.RecordPost(ctx, post)
-	return rec.AlertsQueued, err
+	return data, "", url, nil
 }
 
 type findingPrinter struct {
@@ -250,16 +185,16 @@ type jsonFinding struct {
 	ImageURL     string         `json:"image_url,omitempty"`
 }
 
-func (p *findingPrinter) print(source string, doc document, fs []model.Finding) {
+func (p *findingPrinter) print(source string, doc intake.Document, fs []model.Finding) {
 	image := ""
-	if doc.fromImage {
-		image = doc.url
+	if doc.FromImage {
+		image = doc.URL
 	}
 	for _, f := range fs {
-		line := 1 + strings.Count(doc.text[:f.Start], "\n")
+		line := 1 + strings.Count(doc.Text[:f.Start], "\n")
 		if p.json {
 			b, _ := json.Marshal(jsonFinding{source, f.EmployeeID, f.Kind, f.Severity, f.Start, f.End, line,
-				f.Match, f.Excerpt, f.ExcerptStart, f.ExcerptEnd, f.Reason, f.Fingerprint, doc.fromImage, image})
+				f.Match, f.Excerpt, f.ExcerptStart, f.ExcerptEnd, f.Reason, f.Fingerprint, doc.FromImage, image})
 			fmt.Fprintf(p.w, "%s\n", b)
 			continue
 		}
@@ -273,7 +208,7 @@ func (p *findingPrinter) print(source string, doc document, fs []model.Finding) 
 		}
 		ex := f.Excerpt[:f.ExcerptStart] + p.mark(f.Excerpt[f.ExcerptStart:f.ExcerptEnd]) + f.Excerpt[f.ExcerptEnd:]
 		where := fmt.Sprintf("%s:%d", source, line)
-		if doc.fromImage {
+		if doc.FromImage {
 			where = source + " (image)"
 		}
 		fmt.Fprintf(p.tw, "%s\t%s\t%s\t%s\t%s\n", where, who, f.Kind, f.Severity, ex)
