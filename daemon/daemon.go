@@ -48,11 +48,22 @@ type Daemon struct {
 	staff    atomic.Pointer[Staff]
 	metrics  *Metrics
 	log      *slog.Logger
+	queue    *pipeline.Queue
+
+	// Listeners are served while the daemon runs: /healthz and /metrics,
+	// the dashboard, composed by the caller.
+	Listeners []Listener
 
 	// Intervals the tests shorten.
 	SendEvery, RosterPollEvery, ShutdownGrace time.Duration
 	// JitterMax bounds the start offset of each source.
 	JitterMax time.Duration
+}
+
+// Listener is an address and what it serves.
+type Listener struct {
+	Addr    string
+	Handler http.Handler
 }
 
 // New builds a daemon. The pipeline's and the sender's detector and roster
@@ -74,6 +85,37 @@ func New(cfg *config.Config, st *store.Store, p *pipeline.Pipeline, newSender fu
 		return nil, err
 	}
 	return d, nil
+}
+
+// Staff is the roster and detectors in use now.
+func (d *Daemon) Staff() *Staff { return d.staff.Load() }
+
+// Queue is where runs of a source are requested by hand; it exists once
+// Run has started and is nil before.
+func (d *Daemon) Queue() *pipeline.Queue { return d.queue }
+
+// Health answers 200 "ok" while the database answers, 503 otherwise.
+func (d *Daemon) Health() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if _, err := d.store.SchemaVersion(r.Context()); err != nil {
+			http.Error(w, "database: "+err.Error(), http.StatusServiceUnavailable)
+			return
+		}
+		fmt.Fprintln(w, "ok")
+	})
+}
+
+// Metrics serves the Prometheus metrics.
+func (d *Daemon) Metrics() http.Handler { return d.metrics.Handler() }
+
+// Prepare makes the run queue for ctx, so that handlers built before Run
+// can use it.
+func (d *Daemon) Prepare(ctx context.Context) *pipeline.Queue {
+	d.queue = pipeline.NewQueue(ctx, d.pipeline, d.cfg.Sources, func(r pipeline.Result) {
+		d.metrics.observe(r)
+		d.drain(ctx)
+	})
+	return d.queue
 }
 
 // cronLogger adapts log/slog to cron's logger.
@@ -130,12 +172,19 @@ func (d *Daemon) Run(ctx context.Context) error {
 		return err
 	}
 
-	srv, err := d.serveHTTP()
+	if d.queue == nil {
+		d.Prepare(ctx)
+	}
+	servers, err := d.serveHTTP()
 	if err != nil {
 		return err
 	}
 	c.Start()
-	d.log.Info("doxwatch running", "sources", len(d.cfg.Sources), "listen", d.cfg.Listen, "timezone", d.cfg.Timezone)
+	addrs := make([]string, len(servers))
+	for i, s := range servers {
+		addrs[i] = s.Addr
+	}
+	d.log.Info("doxwatch running", "sources", len(d.cfg.Sources), "listen", addrs, "timezone", d.cfg.Timezone)
 	// Crawl every source once at start (each after its jitter), through
 	// the same guards as the schedule, so a run never overlaps itself.
 	for _, j := range first {
@@ -152,9 +201,10 @@ func (d *Daemon) Run(ctx context.Context) error {
 	case <-time.After(d.ShutdownGrace):
 		d.log.Warn("jobs still running at shutdown", "grace", d.ShutdownGrace)
 	}
-	if srv != nil {
-		shut, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-		defer cancel()
+	d.queue.Wait()
+	shut, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	for _, srv := range servers {
 		_ = srv.Shutdown(shut)
 	}
 	return nil
@@ -259,29 +309,26 @@ func modTime(path string) time.Time {
 	return st.ModTime()
 }
 
-// serveHTTP starts /healthz and /metrics on the configured address ("" for none).
-func (d *Daemon) serveHTTP() (*http.Server, error) {
-	if d.cfg.Listen == "" {
-		return nil, nil
-	}
-	mux := http.NewServeMux()
-	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
-		if _, err := d.store.SchemaVersion(r.Context()); err != nil {
-			http.Error(w, "database: "+err.Error(), http.StatusServiceUnavailable)
-			return
+// serveHTTP starts the listeners; each server's Addr is the address it
+// listens on (with the port a ":0" got).
+func (d *Daemon) serveHTTP() ([]*http.Server, error) {
+	var servers []*http.Server
+	for _, l := range d.Listeners {
+		ln, err := net.Listen("tcp", l.Addr)
+		if err != nil {
+			for _, s := range servers {
+				s.Close()
+			}
+			return nil, fmt.Errorf("listen %s: %w", l.Addr, err)
 		}
-		fmt.Fprintln(w, "ok")
-	})
-	mux.Handle("/metrics", d.metrics.Handler())
-	ln, err := net.Listen("tcp", d.cfg.Listen)
-	if err != nil {
-		return nil, fmt.Errorf("listen %s: %w", d.cfg.Listen, err)
+		srv := &http.Server{Addr: ln.Addr().String(), Handler: l.Handler, ReadHeaderTimeout: 5 * time.Second,
+			ReadTimeout: 2 * time.Minute, IdleTimeout: 2 * time.Minute}
+		go func() {
+			if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+				d.log.Error("http listener", "err", err)
+			}
+		}()
+		servers = append(servers, srv)
 	}
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
-	go func() {
-		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-			d.log.Error("http listener", "err", err)
-		}
-	}()
-	return srv, nil
+	return servers, nil
 }

@@ -278,11 +278,14 @@ func scanHit(r scanner) (Hit, error) {
 	return h, err
 }
 
+// ErrNoHit is returned for a hit id that is not stored.
+var ErrNoHit = errors.New("no such hit")
+
 // Hit returns one hit.
 func (s *Store) Hit(ctx context.Context, id int64) (Hit, error) {
 	h, err := scanHit(s.r.QueryRowContext(ctx, `SELECT `+hitColumns+` FROM hits h JOIN documents d ON d.id = h.document_id WHERE h.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return Hit{}, fmt.Errorf("no hit with id %d", id)
+		return Hit{}, fmt.Errorf("hit %d: %w", id, ErrNoHit)
 	}
 	return h, s.wrap("read hit", err)
 }
@@ -305,7 +308,7 @@ func (s *Store) SetHitStatus(ctx context.Context, id int64, status model.Status,
 		var old string
 		if err := tx.QueryRowContext(ctx, `SELECT status FROM hits WHERE id = ?`, id).Scan(&old); err != nil {
 			if errors.Is(err, sql.ErrNoRows) {
-				return fmt.Errorf("no hit with id %d", id)
+				return fmt.Errorf("hit %d: %w", id, ErrNoHit)
 			}
 			return err
 		}

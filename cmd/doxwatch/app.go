@@ -130,9 +130,19 @@ func (a *app) pipeline(alerts bool) *pipeline.Pipeline {
 	return p
 }
 
-// intake builds the checker for posts handed in by hand; it starts the
-// OCR reader on the first image.
+// intake builds the checker for posts handed in by hand with the app's
+// detectors; it starts the OCR reader on the first image.
 func (a *app) intake() *intake.Checker {
+	var img func() *detect.Detector
+	if a.detOCR != nil {
+		img = func() *detect.Detector { return a.detOCR }
+	}
+	return a.intakeWith(func() *detect.Detector { return a.det }, img)
+}
+
+// intakeWith builds the checker with detectors that may change (the
+// daemon's, on roster reload); img is nil when images are not read.
+func (a *app) intakeWith(text, img func() *detect.Detector) *intake.Checker {
 	alertAt, _ := model.ParseSeverity(a.cfg.Alerts.MinSeverity) // validated with the config
 	reader := sync.OnceValues(func() (*ocr.Reader, error) {
 		if r := a.ocrReader(); r != nil {
@@ -140,12 +150,8 @@ func (a *app) intake() *intake.Checker {
 		}
 		return nil, ocr.ErrUnavailable
 	})
-	ck := &intake.Checker{Detector: func() *detect.Detector { return a.det }, OCR: reader, MaxPixels: a.cfg.OCR.MaxPixels,
+	return &intake.Checker{Detector: text, ImageDetector: img, OCR: reader, MaxPixels: a.cfg.OCR.MaxPixels,
 		Store: a.store, AlertAt: alertAt}
-	if a.detOCR != nil {
-		ck.ImageDetector = func() *detect.Detector { return a.detOCR }
-	}
-	return ck
 }
 
 // sender builds the alert sender with the configured transport.

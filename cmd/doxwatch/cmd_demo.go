@@ -2,11 +2,20 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"net"
+	"net/http"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/doxwatch/doxwatch/demo"
+	"github.com/doxwatch/doxwatch/detect"
+	"github.com/doxwatch/doxwatch/model"
+	"github.com/doxwatch/doxwatch/password"
+	"github.com/doxwatch/doxwatch/pipeline"
+	"github.com/doxwatch/doxwatch/roster"
 	"github.com/doxwatch/doxwatch/store"
 )
 
@@ -14,6 +23,8 @@ func cmdDemo(ctx context.Context, args []string, io stdio) int {
 	var c common
 	fs := newFlagSet("demo", io, &c)
 	dir := fs.String("dir", "./doxwatch-demo", "where the demo writes its configuration, database and e-mails")
+	once := fs.Bool("once", false, "exit after the crawl instead of serving the dashboard")
+	listen := fs.String("listen", "127.0.0.1:8080", "where the demo serves the dashboard (another free port if taken)")
 	_ = fs.Set("log-level", "warn") // the demo's own output tells the story
 	log, code, ok := parse(fs, args, &c, io)
 	if !ok {
@@ -61,5 +72,63 @@ func cmdDemo(ctx context.Context, args []string, io stdio) int {
 	outbox := a.cfg.ResolvePath(a.cfg.Alerts.OutboxDir)
 	fmt.Fprintf(io.out, "\n%d alert e-mail(s) written to %s\n", sent, outbox)
 	fmt.Fprintf(io.out, "\nTry next:\n  doxwatch hits list --config %s\n  doxwatch digest --preview --config %[1]s\n  doxwatch sources --config %[1]s\n", c.config)
+	if *once {
+		return code
+	}
+	if err := serveDemoDashboard(ctx, a, *listen, io); err != nil {
+		fmt.Fprintf(io.err, "doxwatch demo: %v\n", err)
+		return exitError
+	}
 	return code
+}
+
+// serveDemoDashboard makes a demo account and serves the dashboard on
+// loopback until ctx ends (Ctrl-C).
+func serveDemoDashboard(ctx context.Context, a *app, addr string, io stdio) error {
+	pw := password.Generate()
+	hash, err := password.Hash(pw)
+	if err != nil {
+		return err
+	}
+	if u, err := a.store.UserByName(ctx, "demo"); err == nil {
+		err = a.store.SetPassword(ctx, u.ID, hash)
+		if err != nil {
+			return err
+		}
+	} else if _, err := a.store.AddUser(ctx, "demo", model.RoleAdmin, hash); err != nil {
+		return err
+	}
+	send := func(ctx context.Context) {
+		if _, err := sendQueued(ctx, a); err != nil {
+			a.log.Warn("sending alerts", "err", err)
+		}
+	}
+	queue := pipeline.NewQueue(ctx, a.pipeline(true), a.cfg.Sources, func(pipeline.Result) { send(ctx) })
+	staff := staffFuncs{roster: func() *roster.Roster { return a.roster }, text: func() *detect.Detector { return a.det }}
+	if a.detOCR != nil {
+		staff.img = func() *detect.Detector { return a.detOCR }
+	}
+	dash, err := a.dashboard(staff, queue, send)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		if ln, err = net.Listen("tcp", "127.0.0.1:0"); err != nil {
+			return err
+		}
+	}
+	srv := &http.Server{Handler: dash.Handler(), ReadHeaderTimeout: 5 * time.Second}
+	go func() {
+		<-ctx.Done()
+		shut, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		_ = srv.Shutdown(shut)
+	}()
+	fmt.Fprintf(io.out, "\nDashboard: http://%s/  (user: demo, password: %s)\nPress Ctrl-C to stop.\n", ln.Addr(), pw)
+	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	queue.Wait()
+	return nil
 }

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/doxwatch/doxwatch/daemon"
+	"github.com/doxwatch/doxwatch/detect"
+	"github.com/doxwatch/doxwatch/roster"
 )
 
 func cmdRun(ctx context.Context, args []string, io stdio) int {
@@ -37,6 +39,21 @@ func cmdRun(ctx context.Context, args []string, io stdio) int {
 		fmt.Fprintf(io.err, "doxwatch run: %v\n", err)
 		return exitError
 	}
+	var dash http.Handler
+	if a.cfg.Web.Listen != "" {
+		staff := staffFuncs{roster: func() *roster.Roster { return d.Staff().Roster },
+			text: func() *detect.Detector { return d.Staff().Detector }}
+		if a.cfg.OCR.Enabled {
+			staff.img = func() *detect.Detector { return d.Staff().ImageDetector }
+		}
+		srv, err := a.dashboard(staff, d.Prepare(ctx), nil)
+		if err != nil {
+			fmt.Fprintf(io.err, "doxwatch run: %v\n", err)
+			return exitError
+		}
+		dash = srv.Handler()
+	}
+	d.Listeners = a.listeners(d, dash)
 	if err := d.Run(ctx); err != nil {
 		fmt.Fprintf(io.err, "doxwatch run: %v\n", err)
 		return exitError

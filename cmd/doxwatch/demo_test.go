@@ -9,7 +9,7 @@ import (
 func TestDemo(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "demo")
 	for run := 1; run <= 2; run++ { // a second run starts fresh, with the same result
-		code, out, errOut := runCLI(t, "demo", "--dir", dir)
+		code, out, errOut := runCLI(t, "demo", "--once", "--dir", dir)
 		if code != exitOK {
 			t.Fatalf("run %d: exit %d\n%s\n%s", run, code, out, errOut)
 		}

@@ -55,7 +55,8 @@ func commands() map[string]command {
 		"sources":     {"list sources with their last run and health", cmdSources},
 		"roster":      {"check the staff roster", cmdRoster},
 		"config":      {"check the configuration file", cmdConfig},
-		"demo":        {"run a full scan against a built-in demo site", cmdDemo},
+		"demo":        {"run a full scan against a built-in demo site and show the dashboard", cmdDemo},
+		"user":        {"add and list dashboard accounts", cmdUser},
 		"version":     {"print the version", cmdVersion},
 	}
 }

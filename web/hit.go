@@ -1,0 +1,144 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/doxwatch/doxwatch/i18n"
+	"github.com/doxwatch/doxwatch/model"
+	"github.com/doxwatch/doxwatch/store"
+)
+
+type auditRow struct {
+	When, Actor, Action, Old, New, Note string
+}
+
+type hitData struct {
+	Row       hitRow
+	Link      string // an http(s) link to the post, or ""
+	HandedIn  string // what was handed in, for a post without a link
+	FirstSeen string
+	LastSeen  string
+	Thumbnail bool
+	Steps     []string
+	Statuses  []option
+	Audit     []auditRow
+}
+
+func (s *Server) hitID(w http.ResponseWriter, r *http.Request) (store.Hit, bool) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		s.fail(w, r, http.StatusNotFound, nil)
+		return store.Hit{}, false
+	}
+	h, err := s.Store.Hit(r.Context(), id)
+	if err != nil {
+		if errors.Is(err, store.ErrNoHit) {
+			s.fail(w, r, http.StatusNotFound, nil)
+		} else {
+			s.fail(w, r, http.StatusInternalServerError, err)
+		}
+		return store.Hit{}, false
+	}
+	return h, true
+}
+
+// hit shows one hit with its evidence; opening it is recorded in the
+// hit's audit log (who looked at which employee's data).
+func (s *Server) hit(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	h, ok := s.hitID(w, r)
+	if !ok {
+		return
+	}
+	u, _ := userFrom(ctx)
+	if err := s.Store.RecordView(ctx, h.ID, u.Name); err != nil {
+		s.fail(w, r, http.StatusInternalServerError, err)
+		return
+	}
+	audit, err := s.Store.Audit(ctx, h.ID)
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, err)
+		return
+	}
+	p := s.newPage(r, "hit")
+	d := hitData{Row: s.rows(p, []store.Hit{h})[0], FirstSeen: s.fmtTime(h.FirstSeen), LastSeen: s.fmtTime(h.LastSeen),
+		Thumbnail: h.ImageHash != "", Steps: p.W.Steps()}
+	if strings.HasPrefix(h.URL, "https://") || strings.HasPrefix(h.URL, "http://") {
+		d.Link = h.URL
+	} else {
+		d.HandedIn = handedInName(h.URL)
+	}
+	for _, st := range model.Statuses() {
+		d.Statuses = append(d.Statuses, option{string(st), p.W.Status(st), st == h.Status})
+	}
+	for _, e := range audit {
+		d.Audit = append(d.Audit, auditRow{When: s.fmtTime(e.At), Actor: e.Actor, Action: p.L.S("action_" + string(e.Action)),
+			Old: p.W.Status(e.OldStatus), New: p.W.Status(e.NewStatus), Note: e.Note})
+	}
+	p.Title = p.L.S("nav_hit") + " " + strconv.FormatInt(h.ID, 10)
+	p.Data = d
+	s.render(w, http.StatusOK, "hit", p)
+}
+
+// handedInName shows what was handed in without the server's paths: the
+// file's name, or the kind of input.
+func handedInName(u string) string {
+	switch {
+	case strings.HasPrefix(u, "upload:"):
+		name, _, _ := strings.Cut(strings.TrimPrefix(u, "upload:"), "#")
+		return name
+	case strings.HasPrefix(u, "file://"):
+		return u[strings.LastIndexByte(u, '/')+1:]
+	}
+	name, _, _ := strings.Cut(u, ":")
+	return name
+}
+
+func (s *Server) hitStatus(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	h, ok := s.hitID(w, r)
+	if !ok {
+		return
+	}
+	st, err := i18n.ParseStatus(r.PostFormValue("status"))
+	if err != nil {
+		s.fail(w, r, http.StatusBadRequest, nil)
+		return
+	}
+	note := strings.TrimSpace(r.PostFormValue("note"))
+	if len(note) > 2000 {
+		note = note[:2000]
+	}
+	u, _ := userFrom(ctx)
+	if err := s.Store.SetHitStatus(ctx, h.ID, st, note, u.Name); err != nil {
+		s.fail(w, r, http.StatusInternalServerError, err)
+		return
+	}
+	p := s.newPage(r, "hit")
+	s.flash(r, p.L.S("status_saved"))
+	redirect(w, r, "/hits/"+strconv.FormatInt(h.ID, 10))
+}
+
+// hitImage serves the thumbnail kept of the image a hit was read from:
+// the browser never asks the site that posted it.
+func (s *Server) hitImage(w http.ResponseWriter, r *http.Request) {
+	h, ok := s.hitID(w, r)
+	if !ok {
+		return
+	}
+	if h.ImageHash == "" {
+		s.fail(w, r, http.StatusNotFound, nil)
+		return
+	}
+	data, err := s.Store.Thumbnail(r.Context(), h.ImageHash)
+	if err != nil {
+		s.fail(w, r, http.StatusNotFound, nil)
+		return
+	}
+	w.Header().Set("Content-Type", "image/jpeg")
+	w.Header().Set("Cache-Control", "private, no-store")
+	_, _ = w.Write(data)
+}
