@@ -257,7 +257,9 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, status int, err er
 func (s *Server) flash(r *http.Request, msg string) { s.sessions.Put(r.Context(), "flash", msg) }
 
 // redirect answers a form post with 303, so a reload does not post again.
-func redirect(w http.ResponseWriter, r *http.Request, to string) { http.Redirect(w, r, to, http.StatusSeeOther) }
+func redirect(w http.ResponseWriter, r *http.Request, to string) {
+	http.Redirect(w, r, to, http.StatusSeeOther)
+}
 
 func (s *Server) fmtTime(t time.Time) string {
 	if t.IsZero() {
