@@ -110,3 +110,22 @@ func (s *Store) Thumbnail(ctx context.Context, hash string) ([]byte, error) {
 	err := s.r.QueryRowContext(ctx, `SELECT data FROM thumbnails WHERE image_hash = ?`, hash).Scan(&data)
 	return data, s.wrap("read thumbnail", err)
 }
+
+// HitEmployees lists the employees that have hits, for choosing one in a
+// filter without listing the roster.
+func (s *Store) HitEmployees(ctx context.Context) ([]string, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT DISTINCT employee_id FROM hits ORDER BY employee_id`)
+	if err != nil {
+		return nil, s.wrap("list employees with hits", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, s.wrap("list employees with hits", err)
+		}
+		out = append(out, id)
+	}
+	return out, s.wrap("list employees with hits", rows.Err())
+}

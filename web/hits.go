@@ -76,22 +76,17 @@ func (s *Server) hits(w http.ResponseWriter, r *http.Request) {
 	for _, st := range model.Statuses() {
 		d.Statuses = append(d.Statuses, option{string(st), p.W.Status(st), string(st) == d.Status})
 	}
-	srcs, err := s.Store.Sources(ctx)
-	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, err)
-		return
-	}
-	for _, src := range srcs {
-		d.Sources = append(d.Sources, option{src.Name, src.Name, src.Name == d.Source})
+	for _, src := range append([]string{model.SourceManual}, s.sourceNames()...) {
+		d.Sources = append(d.Sources, option{src, src, src == d.Source})
 	}
 	// Only employees with hits are offered: the roster itself is not listed.
-	exps, err := s.Store.Exposures(ctx)
+	emps, err := s.Store.HitEmployees(ctx)
 	if err != nil {
 		s.fail(w, r, http.StatusInternalServerError, err)
 		return
 	}
-	for _, e := range exps {
-		d.Employees = append(d.Employees, option{e.EmployeeID, s.employee(e.EmployeeID), e.EmployeeID == d.Empl})
+	for _, id := range emps {
+		d.Employees = append(d.Employees, option{id, s.employee(id), id == d.Empl})
 	}
 	base := r.URL.Query()
 	if d.Page > 1 {
@@ -104,6 +99,14 @@ func (s *Server) hits(w http.ResponseWriter, r *http.Request) {
 	}
 	p.Data = d
 	s.render(w, http.StatusOK, "hits", p)
+}
+
+func (s *Server) sourceNames() []string {
+	names := make([]string, len(s.Config.Sources))
+	for i, src := range s.Config.Sources {
+		names[i] = src.Name
+	}
+	return names
 }
 
 // parseDay reads a date of the date picker in the configured time zone,
