@@ -29,6 +29,7 @@ type Sender struct {
 	digestTo  []string
 	org       string
 	loc       *time.Location
+	hitURL    func(int64) string
 	log       *slog.Logger
 	// Now is the clock; tests move it.
 	Now func() time.Time
@@ -46,7 +47,7 @@ func NewSender(cfg *config.Config, st *store.Store, tr Transport, rosterFn func(
 		to = cfg.Alerts.To
 	}
 	return &Sender{store: st, transport: tr, roster: rosterFn, cfg: cfg.Alerts, digestTo: to, org: cfg.Organisation.Name,
-		loc: loc, log: log, Now: time.Now}, nil
+		loc: loc, hitURL: cfg.HitURL, log: log, Now: time.Now}, nil
 }
 
 // Backoff between attempts while the mail server fails: 1, 2, 4 ... minutes, at most 30.
@@ -188,7 +189,9 @@ type hitView struct {
 	Image                  string
 	Source, URL, When      string
 	Employee               string
-	sev                    model.Severity
+	// Page is the hit on the dashboard, "" without web.public_url.
+	Page string
+	sev  model.Severity
 }
 
 type alertView struct {
@@ -196,6 +199,8 @@ type alertView struct {
 	Source, URL, FirstSeen           string
 	Hits                             []hitView
 	HitIDs                           []int64
+	// Pages link to the hits on the dashboard, when it has a public address.
+	Pages []string
 }
 
 type alertEmail struct {
@@ -220,7 +225,7 @@ func (s *Sender) view(h store.Hit, w words) hitView {
 	pre, match, post := h.ExcerptParts()
 	return hitView{ID: h.ID, sev: h.Severity, Kind: w.kind(h.Kind), Severity: w.severity(h.Severity), Status: w.status(h.Status),
 		Pre: pre, Match: match, Post: post, Image: h.ImageURL, Source: h.Source, URL: h.URL,
-		When: h.FirstSeen.In(s.loc).Format("2006-01-02 15:04"), Employee: s.employee(h.EmployeeID)}
+		When: h.FirstSeen.In(s.loc).Format("2006-01-02 15:04"), Employee: s.employee(h.EmployeeID), Page: s.hitURL(h.ID)}
 }
 
 func (s *Sender) alertMessage(ctx context.Context, items []store.OutboxItem) (Message, error) {
@@ -243,6 +248,9 @@ func (s *Sender) alertMessage(ctx context.Context, items []store.OutboxItem) (Me
 			hv := s.view(h, w)
 			v.Hits = append(v.Hits, hv)
 			v.HitIDs = append(v.HitIDs, h.ID)
+			if hv.Page != "" {
+				v.Pages = append(v.Pages, hv.Page)
+			}
 			if !slices.Contains(kinds, hv.Kind) {
 				kinds = append(kinds, hv.Kind)
 			}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"fmt"
 	"io"
 	"log/slog"
 	"mime"
@@ -348,6 +349,28 @@ func TestFileTransport(t *testing.T) {
 	tr.Send(ctx, m)
 	if files, _ := filepath.Glob(filepath.Join(dir, "*.eml")); len(files) != 2 {
 		t.Errorf("files after a repeated send: %v", files)
+	}
+}
+
+func TestAlertLinksToDashboard(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t, "en")
+	f.cfg.Web.PublicURL = "https://doxwatch.zonnebloem-kdv.example/"
+	rec := f.post(t, "ouderforum", "https://forum.example/t/1#p7", doxPost)
+	dir := filepath.Join(t.TempDir(), "outbox")
+	if n, err := f.sender(t, &FileTransport{Dir: dir}).Drain(ctx); n != 1 || err != nil {
+		t.Fatalf("sent %d, %v", n, err)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.eml"))
+	data, _ := os.ReadFile(files[0])
+	msg, _ := mail.ReadMessage(bytes.NewReader(data))
+	text, html := parts(t, msg)
+	want := fmt.Sprintf("https://doxwatch.zonnebloem-kdv.example/hits/%d", rec.NewHitIDs[0])
+	if !strings.Contains(text, want) || !strings.Contains(html, `href="`+want+`"`) {
+		t.Errorf("the alert does not link to %s:\n%s", want, text)
+	}
+	if strings.Contains(text, "doxwatch hits set-status") {
+		t.Error("with a dashboard the alert still tells the reader to use the command line")
 	}
 }
 
