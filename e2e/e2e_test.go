@@ -133,6 +133,11 @@ func freePort(t *testing.T) string {
 }
 
 func writeConfig(t *testing.T, dir, siteURL, smtpAddr, listen string, withSlow bool) string {
+	return writeConfigWeb(t, dir, siteURL, smtpAddr, listen, freePort(t), withSlow)
+}
+
+// writeConfigWeb writes the configuration with the dashboard on webListen.
+func writeConfigWeb(t *testing.T, dir, siteURL, smtpAddr, listen, webListen string, withSlow bool) string {
 	host, port, _ := net.SplitHostPort(smtpAddr)
 	staff, _ := filepath.Abs(filepath.Join("testdata", "staff.csv"))
 	slow := ""
@@ -159,7 +164,9 @@ alerts:
   transport: smtp
   language: en
   smtp: {host: %s, port: %s, tls: none}
-`, staff, filepath.Join(dir, "dw.db"), listen, siteURL+"/forum", siteURL+"/feed.rss", siteURL, slow, host, port)
+web:
+  listen: %s
+`, staff, filepath.Join(dir, "dw.db"), listen, siteURL+"/forum", siteURL+"/feed.rss", siteURL, slow, host, port, webListen)
 	path := filepath.Join(dir, "doxwatch.yaml")
 	if err := os.WriteFile(path, []byte(cfg), 0o600); err != nil {
 		t.Fatal(err)
