@@ -155,7 +155,9 @@ func (c *client) do(method, path string, body io.Reader, ctype string, hdr map[s
 	return resp, string(b)
 }
 
-func (c *client) get(path string) (*http.Response, string) { return c.do(http.MethodGet, path, nil, "", nil) }
+func (c *client) get(path string) (*http.Response, string) {
+	return c.do(http.MethodGet, path, nil, "", nil)
+}
 
 func (c *client) post(path string, form url.Values) (*http.Response, string) {
 	return c.do(http.MethodPost, path, strings.NewReader(form.Encode()), "application/x-www-form-urlencoded", nil)
