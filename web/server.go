@@ -11,7 +11,6 @@ import (
 	"bytes"
 	"context"
 	"embed"
-	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -279,5 +278,3 @@ func (s *Server) employee(id string) string {
 	}
 	return id
 }
-
-var errNotFound = errors.New("not found")
