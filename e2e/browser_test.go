@@ -160,6 +160,16 @@ func TestDashboardInBrowser(t *testing.T) {
 	if list := text(t, ctx, ".hitlist"); !strings.Contains(list, "Anouk Jansen-de Vries") || !strings.Contains(list, "manual") {
 		t.Errorf("recorded hand-in not in Hits: %q", list)
 	}
+	// "Read now" runs a source in the daemon; the page follows it until done.
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/sources"),
+		chromedp.Click(chromedp.CSS(`form[action="/sources/forum/rescan"] button`)),
+		chromedp.WaitVisible(chromedp.CSS(`#src-forum p[role=status]`))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the requested run to finish", 30*time.Second, func() bool {
+		s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("#src-forum")))
+		return err == nil && strings.Contains(s, "Done at")
+	}, d.logs)
 	t.Logf("browser flow took %v", time.Since(begin).Round(time.Millisecond))
 
 	if *readmeShots != "" {

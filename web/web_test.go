@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/doxwatch/doxwatch/config"
+	"github.com/doxwatch/doxwatch/crawler"
 	"github.com/doxwatch/doxwatch/detect"
 	"github.com/doxwatch/doxwatch/intake"
 	"github.com/doxwatch/doxwatch/model"
@@ -545,6 +546,34 @@ func TestIntakeCheckThenRecord(t *testing.T) {
 	c.post("/intake/record", url.Values{"token": {token[1]}})
 	if again, _ := e.store.Hits(context.Background(), store.HitFilter{}); len(again) != len(hits) {
 		t.Error("a token recorded twice")
+	}
+}
+
+func TestIntakeURL(t *testing.T) {
+	page := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<html><body><article>Mieke Bakker van De Zonnebloem woont hier vlakbij</article></body></html>`)
+	}))
+	defer page.Close()
+	e := newEnv(t)
+	cfg := config.Default()
+	cfg.Crawl.AllowPrivateNetworks = true // the page is on loopback
+	e.web.Fetch = crawler.New(cfg.Crawl, nil, e.web.Log).Fetch
+	c := e.client(t).login("rik", reviewerPW)
+	body, ctype := multipartBody(t, "url", "", []byte(page.URL+"/post/7"))
+	_, got := c.do(http.MethodPost, "/intake", body, ctype, nil)
+	if !strings.Contains(got, "Mieke Bakker") || !strings.Contains(got, page.URL+"/post/7") {
+		t.Errorf("a URL handed in was not read:\n%s", got)
+	}
+	// With the default limits the SSRF guard refuses the loopback page.
+	e.web.Fetch = crawler.New(config.Default().Crawl, nil, e.web.Log).Fetch
+	body, ctype = multipartBody(t, "url", "", []byte(page.URL+"/post/7"))
+	if _, got = c.do(http.MethodPost, "/intake", body, ctype, nil); strings.Contains(got, "Mieke Bakker") {
+		t.Error("a URL on loopback was fetched")
+	}
+	body, ctype = multipartBody(t, "url", "", []byte("file:///etc/passwd"))
+	if _, got = c.do(http.MethodPost, "/intake", body, ctype, nil); !strings.Contains(got, "Could not be read") {
+		t.Error("a file: URL was not refused")
 	}
 }
 
