@@ -1,0 +1,89 @@
+package intake
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/doxwatch/doxwatch/config"
+	"github.com/doxwatch/doxwatch/detect"
+	"github.com/doxwatch/doxwatch/model"
+	"github.com/doxwatch/doxwatch/ocr"
+	"github.com/doxwatch/doxwatch/roster"
+	"github.com/doxwatch/doxwatch/store"
+)
+
+func checker(t *testing.T) *Checker {
+	t.Helper()
+	cfg := config.Default()
+	cfg.Organisation.Name = "Kinderopvang De Zonnebloem"
+	ros, err := roster.Load(filepath.Join("testdata", "staff.csv"), "NL")
+	if err != nil {
+		t.Fatal(err)
+	}
+	det, err := detect.New(ros, detect.OptionsFromConfig(&cfg))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "dw.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return &Checker{Detector: func() *detect.Detector { return det }, Store: st, AlertAt: model.High, MaxPixels: 40_000_000,
+		OCR: func() (*ocr.Reader, error) { return nil, ocr.ErrUnavailable }}
+}
+
+func TestScanAndRecord(t *testing.T) {
+	ctx := context.Background()
+	ck := checker(t)
+	html := []byte(`<html><body><script>var x = "06-23456789"</script><p>Sanne van den Berg: 06-12345678</p></body></html>`)
+	doc, err := ck.Scan(ctx, "saved.html", UploadURL("saved.html", html), "", html)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Findings) == 0 || model.MaxSeverity(doc.Findings) != model.Critical {
+		t.Fatalf("findings %+v", doc.Findings)
+	}
+	for _, f := range doc.Findings {
+		if f.EmployeeID != "E001" {
+			t.Errorf("a finding from the page's script: %+v", f)
+		}
+	}
+	rec, err := ck.Record(ctx, doc, "noor")
+	if err != nil || rec.AlertsQueued != 1 || len(rec.NewHitIDs) != len(doc.Findings) {
+		t.Fatalf("record: %+v, %v", rec, err)
+	}
+	hits, _ := ck.Store.Hits(ctx, store.HitFilter{Source: model.SourceManual})
+	if len(hits) != len(doc.Findings) || !strings.HasPrefix(hits[0].URL, "upload:saved.html#") {
+		t.Errorf("hits %+v", hits)
+	}
+	audit, _ := ck.Store.Audit(ctx, hits[0].ID)
+	if len(audit) != 1 || audit[0].Actor != "noor" || audit[0].Action != model.AuditRecord {
+		t.Errorf("audit %+v", audit)
+	}
+	// Handed in again: the same post, no new hits, no new alert.
+	if rec, _ := ck.Record(ctx, doc, "noor"); len(rec.NewHitIDs) != 0 || rec.AlertsQueued != 0 {
+		t.Errorf("the same file recorded twice: %+v", rec)
+	}
+}
+
+func TestImagesWithoutReader(t *testing.T) {
+	ck := checker(t)
+	png := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+	if _, err := ck.Scan(context.Background(), "shot.png", "upload:shot.png", "", png); err == nil || !strings.Contains(err.Error(), "switched off") {
+		t.Errorf("an image with OCR off: %v", err)
+	}
+	ck.ImageDetector = ck.Detector
+	if _, err := ck.Scan(context.Background(), "shot.png", "upload:shot.png", "", png); err == nil || !strings.Contains(err.Error(), "tesseract") {
+		t.Errorf("an image without tesseract: %v", err)
+	}
+}
+
+func TestUploadURL(t *testing.T) {
+	a, b := UploadURL("/home/x/screenshot.png", []byte("a")), UploadURL("screenshot.png", []byte("b"))
+	if !strings.HasPrefix(a, "upload:screenshot.png#") || a == b || strings.Contains(a, "/home") {
+		t.Errorf("%q %q", a, b)
+	}
+}
