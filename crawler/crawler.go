@@ -81,14 +81,25 @@ var (
 	ErrParse      = errors.New("cannot parse the answer")
 )
 
+// Scan says what a crawl's posts will be searched for.
+type Scan struct {
+	// Fingerprint identifies the roster and detection settings. A page
+	// last read for another fingerprint (or with other selectors) is
+	// fetched without validators and parsed again, once.
+	Fingerprint string
+	// Full reads every page again whatever its validators say.
+	Full bool
+}
+
 // Crawl reads one source and calls emit for each post found, newest pages
 // first. It stops at the first error of emit or of the source.
-func (c *Crawler) Crawl(ctx context.Context, src config.Source, emit func(Post) error) (Stats, error) {
+func (c *Crawler) Crawl(ctx context.Context, src config.Source, scan Scan, emit func(Post) error) (Stats, error) {
 	p, err := parserFor(src)
 	if err != nil {
 		return Stats{}, err
 	}
 	f := c.newFetcher(ctx, src)
+	f.scan, f.full = PageFingerprint(src, scan.Fingerprint), scan.Full
 	var st Stats
 	maxPages := src.MaxPages
 	if maxPages == 0 {
@@ -164,6 +175,8 @@ type fetcher struct {
 	src   string
 	log   *slog.Logger
 
+	scan    string // the page fingerprint this run reads for
+	full    bool   // ignore validators
 	last    *page
 	lastErr error
 	status  int
@@ -204,6 +217,10 @@ func (c *Crawler) newFetcher(ctx context.Context, src config.Source) *fetcher {
 			f.log.Warn("reading HTTP validators", "source", f.src, "err", err)
 			return
 		}
+		if v.Scan != f.scan || f.full {
+			// Read for something else last time: read it all again.
+			return
+		}
 		f.prev = v
 		if v.ETag != "" {
 			r.Headers.Set("If-None-Match", v.ETag)
@@ -220,7 +237,8 @@ func (c *Crawler) newFetcher(ctx context.Context, src config.Source) *fetcher {
 			body = body[:c.cfg.MaxBodyBytes]
 		}
 		sum := sha256.Sum256(body)
-		seen := model.Validators{ETag: r.Headers.Get("ETag"), LastModified: r.Headers.Get("Last-Modified"), BodyHash: hex.EncodeToString(sum[:16])}
+		seen := model.Validators{ETag: r.Headers.Get("ETag"), LastModified: r.Headers.Get("Last-Modified"),
+			BodyHash: hex.EncodeToString(sum[:16]), Scan: f.scan}
 		notModified := r.StatusCode == http.StatusNotModified || (r.StatusCode == http.StatusOK && seen.BodyHash == f.prev.BodyHash)
 		f.last = &page{url: r.Request.URL, body: body, truncated: truncated, notModified: notModified, seen: seen, prev: f.prev}
 	})
@@ -228,6 +246,14 @@ func (c *Crawler) newFetcher(ctx context.Context, src config.Source) *fetcher {
 		f.lastErr = err
 	})
 	return f
+}
+
+// PageFingerprint combines what posts are searched for with how a source
+// cuts its pages into posts, so fixing a selector also reads pages again.
+func PageFingerprint(src config.Source, search string) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%#v", search, src)
+	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
 func (c *Crawler) userAgent() string {

@@ -325,7 +325,7 @@ func TestPrivateAddressesRefused(t *testing.T) {
 func TestCancelStopsCrawl(t *testing.T) {
 	s := newSite(t)
 	ctx, cancel := context.WithCancel(context.Background())
-	_, err := crawler.New(testCrawlConfig(), nil, testLogger()).Crawl(ctx, forumSource(s), func(crawler.Post) error {
+	_, err := crawler.New(testCrawlConfig(), nil, testLogger()).Crawl(ctx, forumSource(s), crawler.Scan{}, func(crawler.Post) error {
 		cancel()
 		return nil
 	})

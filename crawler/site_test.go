@@ -155,7 +155,7 @@ func testLogger() *slog.Logger {
 func crawl(t *testing.T, c *crawler.Crawler, src config.Source) ([]crawler.Post, crawler.Stats, error) {
 	t.Helper()
 	var posts []crawler.Post
-	st, err := c.Crawl(context.Background(), src, func(p crawler.Post) error {
+	st, err := c.Crawl(context.Background(), src, crawler.Scan{}, func(p crawler.Post) error {
 		posts = append(posts, p)
 		return nil
 	})

@@ -271,8 +271,13 @@ func (d *Daemon) Reload() error {
 		d.log.Error("roster reload failed; keeping the roster in use", "err", err)
 		return err
 	}
-	d.staff.Store(staff)
-	d.log.Info("roster reloaded", "employees", len(staff.Roster.Employees))
+	old := d.staff.Swap(staff)
+	// Pages already read are read again for what changed, once.
+	reread := 0
+	if old == nil || old.Detector.Fingerprint() != staff.Detector.Fingerprint() {
+		reread = len(d.cfg.Sources)
+	}
+	d.log.Info("roster reloaded", "employees", len(staff.Roster.Employees), "sources_to_reread", reread)
 	return nil
 }
 

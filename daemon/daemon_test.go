@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -108,5 +109,47 @@ func TestRosterReloadOnFileChange(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("Run did not return after cancel")
+	}
+}
+
+// A reload that changes what is searched for says how many sources will
+// be read again; one that changes nothing says none.
+func TestReloadSaysWhatIsReadAgain(t *testing.T) {
+	dir := t.TempDir()
+	rosterPath := filepath.Join(dir, "staff.csv")
+	os.WriteFile(rosterPath, []byte("id,first_name,last_name\nE1,Sanne,van den Berg\n"), 0o600)
+	cfg := config.Default()
+	cfg.Organisation.Name = "Kinderopvang De Zonnebloem"
+	cfg.Roster = rosterPath
+	cfg.Sources = []config.Source{{Name: "a", Type: config.SourceFeed, URL: "https://a.example/feed"}, {Name: "b", Type: config.SourceFeed, URL: "https://b.example/feed"}}
+	st, err := store.Open(context.Background(), filepath.Join(dir, "dw.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	logs := &lockedBuffer{}
+	log := slog.New(slog.NewTextHandler(logs, nil))
+	load := func() (*Staff, error) {
+		r, err := roster.Load(rosterPath, "NL")
+		if err != nil {
+			return nil, err
+		}
+		det, err := detect.New(r, detect.OptionsFromConfig(&cfg))
+		return &Staff{Roster: r, Detector: det}, err
+	}
+	p := &pipeline.Pipeline{Crawler: crawler.New(cfg.Crawl, st, log), Store: st, Log: log}
+	newSender := func(rf func() *roster.Roster) (*alerts.Sender, error) {
+		return alerts.NewSender(&cfg, st, &alerts.FileTransport{Dir: dir}, rf, log)
+	}
+	d, err := New(&cfg, st, p, newSender, load, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Reload(); err != nil || !strings.Contains(logs.String(), "sources_to_reread=0") {
+		t.Errorf("an unchanged roster: %v\n%s", err, logs.String())
+	}
+	os.WriteFile(rosterPath, []byte("id,first_name,last_name\nE1,Sanne,van den Berg\nE2,Mieke,Bakker\n"), 0o600)
+	if err := d.Reload(); err != nil || !strings.Contains(logs.String(), "sources_to_reread=2") {
+		t.Errorf("a changed roster: %v\n%s", err, logs.String())
 	}
 }

@@ -1,6 +1,8 @@
 package detect
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"strings"
 
@@ -65,6 +67,9 @@ type Detector struct {
 	phones    map[string][]int // E.164 → people
 	emails    map[string][]int
 	addresses []addrRef
+
+	// fingerprint identifies what this detector searches for.
+	fingerprint string
 
 	ownPhones  map[string]bool
 	ownAddrs   []address.Address
@@ -143,20 +148,34 @@ func setOf(words ...string) map[string]bool {
 	return m
 }
 
+// Fingerprint identifies what the detector searches for: the roster and
+// every detection setting. Pages scanned with another fingerprint are
+// scanned again, so a new employee, phone number or alias is looked for in
+// what was read before.
+func (d *Detector) Fingerprint() string { return d.fingerprint }
+
+func searchFingerprint(r *roster.Roster, opts Options) string {
+	h := sha256.New()
+	// %#v of plain structs and slices is deterministic.
+	fmt.Fprintf(h, "%#v\x00%#v", r.Employees, opts)
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
 // New builds the index of r.
 func New(r *roster.Roster, opts Options) (*Detector, error) {
 	if opts.Region == "" {
 		opts.Region = "NL"
 	}
 	d := &Detector{
-		region:     opts.Region,
-		cc:         fmt.Sprint(phonenumbers.GetCountryCodeForRegion(opts.Region)),
-		keys:       make(map[string]*entry, len(r.Employees)*6),
-		phones:     map[string][]int{},
-		emails:     map[string][]int{},
-		ownPhones:  map[string]bool{},
-		ownDomains: map[string]bool{},
-		typos:      map[string]bool{},
+		fingerprint: searchFingerprint(r, opts),
+		region:      opts.Region,
+		cc:          fmt.Sprint(phonenumbers.GetCountryCodeForRegion(opts.Region)),
+		keys:        make(map[string]*entry, len(r.Employees)*6),
+		phones:      map[string][]int{},
+		emails:      map[string][]int{},
+		ownPhones:   map[string]bool{},
+		ownDomains:  map[string]bool{},
+		typos:       map[string]bool{},
 	}
 	common := setOf(commonSurnames...)
 	for _, s := range opts.CommonSurnames {

@@ -159,6 +159,10 @@ type Validators struct {
 	ETag, LastModified string
 	BodyHash           string
 	Next               string
+	// Scan is the fingerprint of what the page's posts were searched for
+	// (the roster, detection settings and the source's selectors): a page
+	// read for another is read again in full.
+	Scan string
 }
 
 // UnmarshalText reads the severity's name.

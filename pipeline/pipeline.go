@@ -33,6 +33,9 @@ type Pipeline struct {
 	Progress func(source string, posts int)
 	// Images, when set, reads the text in posts' images.
 	Images *Images
+	// Full reads and scans every page and post again, whatever was seen
+	// before (`rescan --full`); new findings alone become hits.
+	Full bool
 
 	hostMu sync.Mutex
 	hosts  map[string]chan struct{}
@@ -85,13 +88,18 @@ func (p *Pipeline) Run(ctx context.Context, src config.Source) Result {
 	}
 	defer unlock()
 	det := p.Detector()
+	scan := crawler.Scan{Fingerprint: det.Fingerprint(), Full: p.Full}
+	pageScan := crawler.PageFingerprint(src, scan.Fingerprint)
 	handled := 0
 	emit := func(post crawler.Post) error {
-		hash := post.ContentHash()
+		// A post is unchanged only if it says the same and was searched
+		// for the same employees with the same settings.
+		hash := post.ContentHash() + "." + pageScan[:8]
 		unchanged, err := p.Store.DocumentUnchanged(ctx, post.Source, post.URL, hash)
 		if err != nil {
 			return err
 		}
+		unchanged = unchanged && !p.Full
 		if handled++; p.Progress != nil {
 			p.Progress(src.Name, handled)
 		}
@@ -119,7 +127,7 @@ func (p *Pipeline) Run(ctx context.Context, src config.Source) Result {
 		res.Alerts += rec.AlertsQueued
 		return nil
 	}
-	res.Stats, res.Err = p.Crawler.Crawl(ctx, src, emit)
+	res.Stats, res.Err = p.Crawler.Crawl(ctx, src, scan, emit)
 	if ctx.Err() != nil && (res.Err == nil || errors.Is(res.Err, context.Canceled) || errors.Is(res.Err, context.DeadlineExceeded)) {
 		res.Err = ctx.Err()
 		return res

@@ -25,9 +25,10 @@ import (
 // forum is a local forum whose posts a test can edit between runs.
 type forum struct {
 	*httptest.Server
-	mu     sync.Mutex
-	posts  map[string]string // id → text
-	status int
+	mu       sync.Mutex
+	posts    map[string]string // id → text
+	status   int
+	requests int
 }
 
 func newForum(t *testing.T) *forum {
@@ -38,6 +39,7 @@ func newForum(t *testing.T) *forum {
 		if r.URL.Path == "/robots.txt" {
 			return
 		}
+		f.requests++
 		if f.status != http.StatusOK {
 			w.WriteHeader(f.status)
 			return
@@ -53,6 +55,13 @@ func newForum(t *testing.T) *forum {
 			fmt.Fprintf(&b, `<article class="post"><a class="link" href="/p/%s">#</a><div class="text">%s</div></article>`, id, f.posts[id])
 		}
 		b.WriteString("</body></html>")
+		// An ETag, as most forums send: an unchanged page answers 304.
+		etag := fmt.Sprintf(`"%x"`, len(b.String())*31+strings.Count(b.String(), "a"))
+		w.Header().Set("ETag", etag)
+		if r.Header.Get("If-None-Match") == etag {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
 		io.WriteString(w, b.String())
 	}))
 	t.Cleanup(f.Close)
@@ -110,6 +119,57 @@ func setupB(t testing.TB, srcs []config.Source) (*Pipeline, *store.Store) {
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	return &Pipeline{Crawler: crawler.New(crawl, st, log), Detector: func() *detect.Detector { return det }, Store: st,
 		AlertAt: model.High, UnhealthyAfter: 3, Log: log}, st
+}
+
+// A new employee whose home address is on a page read before is found
+// once the roster has her, though the page has not changed (it answers
+// 304), and only her new finding becomes a hit and an alert.
+func TestRosterChangeRescansPagesReadBefore(t *testing.T) {
+	ctx := context.Background()
+	f := newForum(t)
+	f.set("1", "Die nieuwe van De Zonnebloem woont gewoon op Kerkstraat 12a, 1234 AB Utrecht. Mieke Bakker weet het ook.")
+	src := f.source("forum")
+	p, _ := setup(t, src)
+	full := p.Detector()
+	ros, _ := roster.Load(filepath.Join("testdata", "staff.csv"), "NL")
+	var without []roster.Employee
+	for _, e := range ros.Employees {
+		if e.ID != "E001" {
+			without = append(without, e)
+		}
+	}
+	cfg, _ := config.Load(filepath.Join("testdata", "doxwatch.yaml"))
+	before, err := detect.New(roster.New(without), detect.OptionsFromConfig(cfg))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Detector = func() *detect.Detector { return before }
+	if r := p.Run(ctx, src); r.Err != nil || r.New[model.Critical] != 0 || r.NewHits() != 1 {
+		t.Fatalf("first run, without her: %+v", r)
+	}
+	if r := p.Run(ctx, src); r.Stats.NotModified != 1 || r.NewHits() != 0 {
+		t.Fatalf("unchanged run: %+v", r)
+	}
+	// HR adds her to the roster.
+	p.Detector = func() *detect.Detector { return full }
+	r := p.Run(ctx, src)
+	if r.Err != nil || r.Stats.NotModified != 0 || r.New[model.Critical] != 1 || r.Alerts != 1 || r.NewHits() != 1 {
+		t.Fatalf("run after the roster change: %+v", r)
+	}
+	// Read once for the new roster; then unchanged again.
+	if r := p.Run(ctx, src); r.Stats.NotModified != 1 || r.NewHits() != 0 {
+		t.Fatalf("second run after the change: %+v", r)
+	}
+	// A fixed selector is a change too.
+	src.Selectors.Text = "div.text"
+	if r := p.Run(ctx, src); r.Stats.NotModified != 0 || r.Stats.Pages != 1 || r.NewHits() != 0 {
+		t.Fatalf("run after a selector change: %+v", r)
+	}
+	// rescan --full reads everything again and stores nothing twice.
+	p.Full = true
+	if r := p.Run(ctx, src); r.Stats.Pages != 1 || r.Unchanged != 0 || r.NewHits() != 0 || r.Alerts != 0 {
+		t.Fatalf("full run: %+v", r)
+	}
 }
 
 func TestRunStoresHitsOnceAndRescansEdits(t *testing.T) {

@@ -34,8 +34,8 @@ func (s *Store) EnsureSources(ctx context.Context, srcs []SourceInfo) error {
 // and body hash.
 func (s *Store) Validators(ctx context.Context, url string) (model.Validators, error) {
 	var v model.Validators
-	err := s.r.QueryRowContext(ctx, `SELECT etag, last_modified, body_hash, next_url FROM http_cache WHERE url = ?`, url).
-		Scan(&v.ETag, &v.LastModified, &v.BodyHash, &v.Next)
+	err := s.r.QueryRowContext(ctx, `SELECT etag, last_modified, body_hash, next_url, scan_fingerprint FROM http_cache WHERE url = ?`, url).
+		Scan(&v.ETag, &v.LastModified, &v.BodyHash, &v.Next, &v.Scan)
 	if errors.Is(err, sql.ErrNoRows) {
 		return model.Validators{}, nil
 	}
@@ -45,11 +45,12 @@ func (s *Store) Validators(ctx context.Context, url string) (model.Validators, e
 // SaveValidators keeps what was seen of url for the next run.
 func (s *Store) SaveValidators(ctx context.Context, source, url string, v model.Validators) error {
 	return s.tx(ctx, "save validators", func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO http_cache (url, source, etag, last_modified, body_hash, next_url, fetched_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?)
+		_, err := tx.ExecContext(ctx, `INSERT INTO http_cache (url, source, etag, last_modified, body_hash, next_url, scan_fingerprint, fetched_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
-			body_hash = excluded.body_hash, next_url = excluded.next_url, fetched_at = excluded.fetched_at`,
-			url, source, v.ETag, v.LastModified, v.BodyHash, v.Next, s.now().UTC())
+			body_hash = excluded.body_hash, next_url = excluded.next_url, scan_fingerprint = excluded.scan_fingerprint,
+			fetched_at = excluded.fetched_at`,
+			url, source, v.ETag, v.LastModified, v.BodyHash, v.Next, v.Scan, s.now().UTC())
 		return err
 	})
 }

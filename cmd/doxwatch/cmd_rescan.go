@@ -26,6 +26,7 @@ func cmdRescan(ctx context.Context, args []string, io stdio) int {
 	var only names
 	fs.Var(&only, "source", "crawl only this source (repeatable)")
 	noAlerts := fs.Bool("no-alerts", false, "store hits without queueing alerts (they still appear in the digest)")
+	full := fs.Bool("full", false, "read and scan every page and post again, even unchanged ones (only new findings become hits)")
 	if isTerminal(io.err) {
 		_ = fs.Set("log-level", "warn") // the progress display tells the story; --log-level still wins
 	}
@@ -44,6 +45,7 @@ func cmdRescan(ctx context.Context, args []string, io stdio) int {
 		return exitError
 	}
 	p := a.pipeline(!*noAlerts)
+	p.Full = *full
 	var done func(pipeline.Result)
 	if isTerminal(io.err) {
 		bar := &progress{w: io.err, total: len(srcs)}
