@@ -59,6 +59,9 @@ type Stats struct {
 	NotModified int // answered 304, or the same body as last time
 	Posts       int
 	Truncated   []string // pages cut at the body limit
+	// Empty says why the first page read with no posts had none: which
+	// selector matched nothing on which URL.
+	Empty string
 }
 
 // Crawler fetches sources with the limits of its configuration.
@@ -132,6 +135,12 @@ func (c *Crawler) Crawl(ctx context.Context, src config.Source, scan Scan, emit 
 			posts, more, err := p.parse(pg.url, pg.body)
 			if err != nil {
 				return st, fmt.Errorf("%s: %w: %v", next, ErrParse, err)
+			}
+			if len(posts) == 0 && st.Empty == "" {
+				st.Empty = "no posts found on " + pg.url.String()
+				if e, ok := p.(explainer); ok {
+					st.Empty = e.explainEmpty(pg.url, pg.body)
+				}
 			}
 			for _, post := range posts {
 				post.Source = src.Name

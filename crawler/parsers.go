@@ -64,6 +64,11 @@ func resolve(base *url.URL, href string) string {
 	return u.String()
 }
 
+// explainer says why a page gave no posts.
+type explainer interface {
+	explainEmpty(u *url.URL, body []byte) string
+}
+
 // htmlParser reads any page with CSS selectors from the configuration.
 type htmlParser struct{ src config.Source }
 
@@ -110,6 +115,22 @@ func (p htmlParser) parse(u *url.URL, body []byte) ([]Post, string, error) {
 		next = resolve(u, value(doc.Selection, nextSel))
 	}
 	return posts, next, nil
+}
+
+// explainEmpty names the selector that matched nothing: the item, or the
+// text and images inside every item.
+func (p htmlParser) explainEmpty(u *url.URL, body []byte) string {
+	sel := p.src.Selectors
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(body))
+	if err != nil {
+		return fmt.Sprintf("%s cannot be parsed: %v", u, err)
+	}
+	items := doc.Find(sel.Item)
+	if items.Length() == 0 {
+		return fmt.Sprintf("selector item %q matched nothing on %s", sel.Item, u)
+	}
+	return fmt.Sprintf("selector item %q matched %d elements on %s, but selector text %q found no text in them", sel.Item,
+		items.Length(), u, sel.Text)
 }
 
 // splitAttr splits "selector@attr"; an empty selector means the element itself.

@@ -132,7 +132,7 @@ func (p *Pipeline) Run(ctx context.Context, src config.Source) Result {
 		res.Err = ctx.Err()
 		return res
 	}
-	run := store.Run{Pages: res.Stats.Pages, NotModified: res.Stats.NotModified, Posts: res.Stats.Posts}
+	run := store.Run{Pages: res.Stats.Pages, NotModified: res.Stats.NotModified, Posts: res.Stats.Posts, Empty: res.Stats.Empty}
 	if res.Err != nil {
 		run.Err = res.Err.Error()
 	} else if len(res.Stats.Truncated) > 0 {

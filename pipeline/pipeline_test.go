@@ -304,3 +304,51 @@ func newServer(t *testing.T, h http.Handler) string {
 	t.Cleanup(srv.Close)
 	return srv.URL
 }
+
+// A new source whose item selector matches nothing is unhealthy at once,
+// says which selector matched nothing where, stays so while the page is
+// unchanged, and recovers when the selector is fixed.
+func TestSelectorThatMatchesNothing(t *testing.T) {
+	ctx := context.Background()
+	f := newForum(t)
+	f.set("1", "Gezellige ouderavond gehad.")
+	src := f.source("forum")
+	src.Selectors.Item = "div.message"
+	p, st := setup(t, src)
+	health := func() store.SourceState {
+		ss, _ := st.Sources(ctx)
+		for _, s := range ss {
+			if s.Name == "forum" {
+				return s
+			}
+		}
+		t.Fatal("no source")
+		return store.SourceState{}
+	}
+	if r := p.Run(ctx, src); r.Err != nil || r.Stats.Pages != 1 || r.Stats.Posts != 0 {
+		t.Fatalf("run: %+v", r)
+	}
+	want := `selector item "div.message" matched nothing on ` + f.URL + "/"
+	if h := health(); h.Healthy || !strings.Contains(h.HealthReason, want) {
+		t.Fatalf("health after a run without posts: %+v", h)
+	}
+	if r := p.Run(ctx, src); r.Stats.NotModified != 1 {
+		t.Fatalf("second run: %+v", r)
+	}
+	if h := health(); h.Healthy {
+		t.Fatalf("an unchanged page made the source healthy again: %+v", h)
+	}
+	// Items found, but the text selector finds nothing in them.
+	src.Selectors.Item, src.Selectors.Text = "article.post", ".body"
+	p.Run(ctx, src)
+	if h := health(); h.Healthy || !strings.Contains(h.HealthReason, `selector text ".body" found no text`) {
+		t.Fatalf("health with a wrong text selector: %+v", h)
+	}
+	src.Selectors.Text = ".text"
+	if r := p.Run(ctx, src); r.Stats.Posts != 1 {
+		t.Fatalf("run with fixed selectors: %+v", r)
+	}
+	if h := health(); !h.Healthy {
+		t.Fatalf("fixed selectors, still unhealthy: %+v", h)
+	}
+}

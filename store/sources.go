@@ -63,6 +63,9 @@ type Run struct {
 	// Warning is something worth showing that did not fail the run (a
 	// page cut at the body limit).
 	Warning string
+	// Empty, when pages were read but gave no posts, says which selector
+	// matched nothing where.
+	Empty string
 }
 
 // RecordRun updates a source's crawl state and health. A source is
@@ -72,9 +75,11 @@ type Run struct {
 func (s *Store) RecordRun(ctx context.Context, source string, run Run, unhealthyAfter int) error {
 	now := s.now().UTC()
 	return s.tx(ctx, "record run of "+source, func(tx *sql.Tx) error {
-		var failures, lastPosts int
-		if err := tx.QueryRowContext(ctx, `SELECT consecutive_failures, last_post_count FROM sources WHERE name = ?`, source).
-			Scan(&failures, &lastPosts); err != nil {
+		var failures, lastPosts, everPosts int
+		var wasHealthy bool
+		var wasReason string
+		if err := tx.QueryRowContext(ctx, `SELECT consecutive_failures, last_post_count, posts_seen, healthy, health_reason FROM sources WHERE name = ?`, source).
+			Scan(&failures, &lastPosts, &everPosts, &wasHealthy, &wasReason); err != nil {
 			return fmt.Errorf("source %s: %w", source, err)
 		}
 		if run.Err != "" {
@@ -90,11 +95,21 @@ func (s *Store) RecordRun(ctx context.Context, source string, run Run, unhealthy
 			return err
 		}
 		healthy, reason, postCount := true, "", lastPosts
+		if run.Pages == 0 && failures == 0 {
+			// Nothing new was read (304): what the last read showed stands.
+			healthy, reason = wasHealthy, wasReason
+		}
 		if run.Pages > 0 {
 			postCount = run.Posts
-			if run.Posts == 0 && lastPosts > 0 {
+			switch {
+			case run.Posts == 0 && lastPosts > 0:
 				healthy = false
-				reason = fmt.Sprintf("found no posts where the last good run found %d: the page may have changed (check the selectors)", lastPosts)
+				reason = fmt.Sprintf("found no posts where the last good run found %d: the page may have changed (check the selectors): %s",
+					lastPosts, run.Empty)
+			case run.Posts == 0 && everPosts == 0:
+				// A source that never gave a post is not watching anything.
+				healthy = false
+				reason = "has never yielded a post: " + run.Empty
 			}
 		}
 		_, err := tx.ExecContext(ctx, `UPDATE sources SET last_run_at = ?, last_success_at = ?, last_error = ?,

@@ -3,17 +3,26 @@ package main
 import (
 	"context"
 	"fmt"
+	"log/slog"
+	"strings"
 	"text/tabwriter"
 	"time"
 
+	"github.com/doxwatch/doxwatch/config"
+	"github.com/doxwatch/doxwatch/crawler"
 	"github.com/doxwatch/doxwatch/model"
 )
 
 func cmdSources(ctx context.Context, args []string, io stdio) int {
 	var c common
 	fs := newFlagSet("sources", io, &c)
-	if _, code, ok := parse(fs, args, &c, io); !ok {
+	test := fs.String("test", "", "fetch the first page of this source and print the first posts it would read (nothing is stored)")
+	log, code, ok := parse(fs, args, &c, io)
+	if !ok {
 		return code
+	}
+	if *test != "" {
+		return testSource(ctx, c.config, *test, log, io)
 	}
 	cfg, st, ok := configAndStore(ctx, c.config, io)
 	if !ok {
@@ -59,4 +68,54 @@ func when(t time.Time) string {
 		return "never"
 	}
 	return t.Local().Format("2006-01-02 15:04")
+}
+
+// testSource reads one page of a source as a crawl would and prints the
+// first posts, so a selector can be tried before it is trusted.
+func testSource(ctx context.Context, path, name string, log *slog.Logger, io stdio) int {
+	cfg, ok := loadConfig(path, io)
+	if !ok {
+		return exitError
+	}
+	var src *config.Source
+	for i := range cfg.Sources {
+		if cfg.Sources[i].Name == name {
+			src = &cfg.Sources[i]
+		}
+	}
+	if src == nil {
+		fmt.Fprintf(io.err, "doxwatch sources --test: no source named %q in %s\n", name, path)
+		return exitError
+	}
+	one := *src
+	one.MaxPages = 1
+	const show = 5
+	n := 0
+	st, err := crawler.New(cfg.Crawl, nil, log).Crawl(ctx, one, crawler.Scan{}, func(p crawler.Post) error {
+		if n++; n <= show {
+			fmt.Fprintf(io.out, "post %d: %s\n", n, p.URL)
+			if p.Author != "" || !p.Published.IsZero() {
+				fmt.Fprintf(io.out, "  by %q at %s\n", p.Author, when(p.Published))
+			}
+			text := []rune(strings.Join(strings.Fields(p.Text), " "))
+			if len(text) > 200 {
+				text = append(text[:200], '…')
+			}
+			fmt.Fprintf(io.out, "  %s\n", string(text))
+			for _, img := range p.Images {
+				fmt.Fprintf(io.out, "  image: %s\n", img)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		fmt.Fprintf(io.err, "doxwatch sources --test %s: %v\n", name, err)
+		return exitError
+	}
+	if st.Posts == 0 {
+		fmt.Fprintf(io.err, "doxwatch sources --test %s: %s\n", name, st.Empty)
+		return exitError
+	}
+	fmt.Fprintf(io.out, "%d post(s) on the first page\n", st.Posts)
+	return exitOK
 }

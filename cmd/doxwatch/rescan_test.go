@@ -159,3 +159,23 @@ func TestCheckURL(t *testing.T) {
 		t.Errorf("check missing URL: exit %d, %s", code, errOut)
 	}
 }
+
+func TestSourcesTestPrintsFirstPosts(t *testing.T) {
+	site := testSite(t)
+	cfg := siteConfig(t, site.URL)
+	code, out, errOut := runCLI(t, "sources", "--config", cfg, "--test", "forum")
+	if code != exitOK || !strings.Contains(out, "post 1: "+site.URL+"/forum/1") || !strings.Contains(out, "Morgen ouderavond") ||
+		!strings.Contains(out, "2 post(s) on the first page") {
+		t.Errorf("sources --test forum: exit %d\n%s\n%s", code, out, errOut)
+	}
+	// A wrong selector is named, with the page.
+	bad := strings.Replace(readFile(t, cfg), "item: div.post", "item: div.message", 1)
+	writeFile(t, filepath.Dir(cfg), "doxwatch.yaml", bad)
+	code, _, errOut = runCLI(t, "sources", "--config", cfg, "--test", "forum")
+	if code != exitError || !strings.Contains(errOut, `selector item "div.message" matched nothing on `+site.URL+"/forum") {
+		t.Errorf("sources --test with a wrong selector: exit %d\n%s", code, errOut)
+	}
+	if code, _, errOut := runCLI(t, "sources", "--config", cfg, "--test", "nope"); code != exitError || !strings.Contains(errOut, `no source named "nope"`) {
+		t.Errorf("unknown source: %d %s", code, errOut)
+	}
+}
