@@ -85,8 +85,9 @@ func (s *Sender) Drain(ctx context.Context) (int, error) {
 	var alerts []store.OutboxItem
 	sent := 0
 	for _, it := range due {
-		if it.Kind == model.OutboxDigest {
-			out, err := s.send(ctx, []store.OutboxItem{it}, s.digestMessage)
+		if build := s.direct(it.Kind); build != nil {
+			// Digests and health notices go at once, outside the alert cap.
+			out, err := s.send(ctx, []store.OutboxItem{it}, build)
 			done[it.ID] = true
 			if err != nil || out == retryLater {
 				return sent, err
@@ -123,6 +124,43 @@ func (s *Sender) Drain(ctx context.Context) (int, error) {
 		}
 	}
 	return sent, nil
+}
+
+// direct returns the builder of an outbox kind that is sent on its own,
+// or nil for alerts (which are capped and bundled).
+func (s *Sender) direct(k model.OutboxKind) func(context.Context, []store.OutboxItem) (Message, error) {
+	switch k {
+	case model.OutboxDigest:
+		return s.digestMessage
+	case model.OutboxHealth:
+		return s.healthMessage
+	}
+	return nil
+}
+
+type healthEmail struct {
+	Lang, Subject         string
+	T                     words
+	Source, Since, Reason string
+	Healthy               bool
+}
+
+// healthMessage says that a source stopped working, or works again.
+func (s *Sender) healthMessage(_ context.Context, items []store.OutboxItem) (Message, error) {
+	it := items[0]
+	w := wordsFor(s.cfg.Language)
+	m := healthEmail{Lang: s.cfg.Language, T: w, Source: it.Source, Healthy: it.Healthy, Reason: it.Detail,
+		Since: it.CreatedAt.In(s.loc).Format("2006-01-02 15:04 MST")}
+	subject := "subject_health_bad"
+	if it.Healthy {
+		subject = "subject_health_ok"
+	}
+	m.Subject = fmt.Sprintf(w.s(subject), it.Source)
+	text, html, err := render("health", m)
+	if err != nil {
+		return Message{}, err
+	}
+	return Message{MessageID: it.MessageID, From: s.cfg.From, To: s.cfg.To, Subject: m.Subject, Text: text, HTML: html, Date: s.Now()}, nil
 }
 
 // groupForCap sends alerts one per e-mail while there is room, and puts
@@ -309,6 +347,9 @@ type digestEmail struct {
 	Sources               []sourceView
 	StillNew              []hitView
 	Failed                []failedView
+	// Blind is set when no source could be read in the period: then
+	// finding nothing says nothing.
+	Blind bool
 }
 
 // DigestMessage renders the digest of [start, end).
@@ -355,9 +396,17 @@ func (s *Sender) DigestMessage(ctx context.Context, start, end time.Time) (Messa
 	if err != nil {
 		return Message{}, err
 	}
+	watched, readable := 0, 0
 	for _, src := range sources {
 		d.Sources = append(d.Sources, sourceView{Name: src.Name, Hits: perSource[src.Name], Healthy: src.Healthy, Reason: src.HealthReason})
+		if src.Name != model.SourceManual {
+			watched++
+			if src.Healthy && !src.LastOK.Before(start) {
+				readable++
+			}
+		}
 	}
+	d.Blind = watched > 0 && readable == 0
 	stillNew, err := s.store.Hits(ctx, store.HitFilter{Status: model.StatusNew, Limit: 50})
 	if err != nil {
 		return Message{}, err

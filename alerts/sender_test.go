@@ -12,6 +12,7 @@ import (
 	"net/mail"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -397,10 +398,23 @@ func TestGoldenEmails(t *testing.T) {
 		seedWeek(t, f)
 		s := f.sender(t, &FileTransport{Dir: t.TempDir()})
 		due, err := f.st.DueOutbox(ctx, f.clk.now())
-		if err != nil || len(due) != 2 {
-			t.Fatalf("%s: due %d, %v", lang, len(due), err)
+		var alerts, health []store.OutboxItem
+		for _, it := range due {
+			switch it.Kind {
+			case model.OutboxAlert:
+				alerts = append(alerts, it)
+			case model.OutboxHealth:
+				health = append(health, it)
+			}
 		}
-		alert, err := s.alertMessage(ctx, due[:1])
+		if err != nil || len(alerts) != 2 || len(health) != 1 {
+			t.Fatalf("%s: due %+v, %v", lang, due, err)
+		}
+		alert, err := s.alertMessage(ctx, alerts[:1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		notice, err := s.healthMessage(ctx, health)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -411,6 +425,7 @@ func TestGoldenEmails(t *testing.T) {
 		for name, got := range map[string]string{
 			"alert." + lang + ".txt": alert.Subject + "\n\n" + alert.Text, "alert." + lang + ".html": alert.HTML,
 			"digest." + lang + ".txt": digest.Subject + "\n\n" + digest.Text, "digest." + lang + ".html": digest.HTML,
+			"health." + lang + ".txt": notice.Subject + "\n\n" + notice.Text, "health." + lang + ".html": notice.HTML,
 		} {
 			golden(t, name, got)
 		}
@@ -523,5 +538,63 @@ func TestUnsentClaimsAreReleased(t *testing.T) {
 	}
 	if due, _ := f.st.DueOutbox(ctx, f.clk.now()); len(due) != 1 {
 		t.Errorf("the alert over the cap is not due again: %d due", len(due))
+	}
+}
+
+// A source that breaks sends one e-mail, not one per failed run, and one
+// when it works again.
+func TestHealthNoticeOnChangeOnly(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t, "en")
+	dir := filepath.Join(t.TempDir(), "outbox")
+	s := f.sender(t, &FileTransport{Dir: dir})
+	for range 6 {
+		if err := f.st.RecordRun(ctx, "kanaal", store.Run{Err: "HTTP 500"}, 3); err != nil {
+			t.Fatal(err)
+		}
+		f.clk.advance(time.Hour)
+		if _, err := s.Drain(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.st.RecordRun(ctx, "kanaal", store.Run{Pages: 1, Posts: 3}, 3)
+	f.st.RecordRun(ctx, "kanaal", store.Run{Pages: 1, Posts: 3}, 3)
+	if _, err := s.Drain(ctx); err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.eml"))
+	var subjects []string
+	for _, file := range files {
+		data, _ := os.ReadFile(file)
+		msg, _ := mail.ReadMessage(bytes.NewReader(data))
+		subjects = append(subjects, msg.Header.Get("Subject"))
+	}
+	sort.Strings(subjects)
+	want := []string{"[doxwatch] Source kanaal has stopped working", "[doxwatch] Source kanaal works again"}
+	if fmt.Sprint(subjects) != fmt.Sprint(want) {
+		t.Errorf("health e-mails %q, want %q", subjects, want)
+	}
+}
+
+// A week in which no source could be read does not say "nothing found".
+func TestBlindDigest(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t, "en")
+	for _, src := range []string{"ouderforum", "kanaal"} {
+		f.st.RecordRun(ctx, src, store.Run{Err: "robots.txt forbids"}, 1)
+	}
+	s := f.sender(t, &FileTransport{Dir: t.TempDir()})
+	m, err := s.DigestMessage(ctx, f.clk.now().AddDate(0, 0, -7), f.clk.now().Add(time.Minute))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(m.Text, "Nothing could be read this week") || strings.Contains(m.Text, "Nothing was found this week") {
+		t.Errorf("blind digest:\n%s", m.Text)
+	}
+	// One source read well: an empty week is just empty.
+	f.st.RecordRun(ctx, "ouderforum", store.Run{Pages: 1, Posts: 2}, 1)
+	m, _ = s.DigestMessage(ctx, f.clk.now().AddDate(0, 0, -7), f.clk.now().Add(time.Minute))
+	if !strings.Contains(m.Text, "Nothing was found this week") {
+		t.Errorf("digest with one working source:\n%s", m.Text)
 	}
 }

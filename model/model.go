@@ -104,6 +104,8 @@ type OutboxKind string
 const (
 	OutboxAlert  OutboxKind = "alert"
 	OutboxDigest OutboxKind = "digest"
+	// OutboxHealth tells that a source stopped working, or works again.
+	OutboxHealth OutboxKind = "health"
 )
 
 // Role is what a dashboard user may do.

@@ -22,14 +22,20 @@ type OutboxItem struct {
 	LastError              string
 	CreatedAt              time.Time
 	PeriodStart, PeriodEnd time.Time
+	// Source, Healthy and Detail describe a health notice.
+	Source  string
+	Healthy bool
+	Detail  string
 }
 
-const outboxColumns = `id, kind, message_id, COALESCE(document_id, 0), employee_id, state, attempts, last_error, created_at, period_start, period_end`
+const outboxColumns = `id, kind, message_id, COALESCE(document_id, 0), employee_id, state, attempts, last_error, created_at, period_start,
+	period_end, source, healthy, detail`
 
 func scanOutbox(r scanner) (OutboxItem, error) {
 	var o OutboxItem
 	var ps, pe sql.NullTime
-	err := r.Scan(&o.ID, &o.Kind, &o.MessageID, &o.DocumentID, &o.EmployeeID, &o.State, &o.Attempts, &o.LastError, &o.CreatedAt, &ps, &pe)
+	err := r.Scan(&o.ID, &o.Kind, &o.MessageID, &o.DocumentID, &o.EmployeeID, &o.State, &o.Attempts, &o.LastError, &o.CreatedAt, &ps, &pe,
+		&o.Source, &o.Healthy, &o.Detail)
 	o.PeriodStart, o.PeriodEnd = ps.Time, pe.Time
 	return o, err
 }

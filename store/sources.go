@@ -70,8 +70,11 @@ type Run struct {
 
 // RecordRun updates a source's crawl state and health. A source is
 // unhealthy after unhealthyAfter failures in a row, or when a run that read
-// pages found no posts where the previous good run found some: the page
-// has likely changed and the selectors no longer match.
+// pages found no posts where the previous good run found some (the page
+// has likely changed and the selectors no longer match) or where it never
+// found any. When the health changes, a notice is queued in the same
+// transaction: one e-mail when a source stops working, one when it works
+// again, never one per failed run.
 func (s *Store) RecordRun(ctx context.Context, source string, run Run, unhealthyAfter int) error {
 	now := s.now().UTC()
 	return s.tx(ctx, "record run of "+source, func(tx *sql.Tx) error {
@@ -92,7 +95,10 @@ func (s *Store) RecordRun(ctx context.Context, source string, run Run, unhealthy
 				consecutive_failures = ?, healthy = ?, health_reason = CASE WHEN ? THEN health_reason ELSE ? END,
 				pages_fetched = pages_fetched + ?, posts_seen = posts_seen + ? WHERE name = ?`,
 				now, run.Err, now, failures, healthy, healthy, reason, run.Pages, run.Posts, source)
-			return err
+			if err != nil || healthy || !wasHealthy {
+				return err
+			}
+			return queueHealth(ctx, tx, source, false, reason, now)
 		}
 		healthy, reason, postCount := true, "", lastPosts
 		if run.Pages == 0 && failures == 0 {
@@ -116,8 +122,19 @@ func (s *Store) RecordRun(ctx context.Context, source string, run Run, unhealthy
 			consecutive_failures = 0, healthy = ?, health_reason = ?, last_post_count = ?,
 			pages_fetched = pages_fetched + ?, posts_seen = posts_seen + ? WHERE name = ?`,
 			now, now, run.Warning, healthy, reason, postCount, run.Pages, run.Posts, source)
-		return err
+		if err != nil || healthy == wasHealthy {
+			return err
+		}
+		return queueHealth(ctx, tx, source, healthy, reason, now)
 	})
+}
+
+// queueHealth queues the e-mail that says a source stopped working or
+// works again.
+func queueHealth(ctx context.Context, tx *sql.Tx, source string, healthy bool, reason string, now time.Time) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO outbox (kind, message_id, source, healthy, detail, next_attempt_at, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, model.OutboxHealth, newMessageID(model.OutboxHealth), source, healthy, reason, now, now)
+	return err
 }
 
 // SourceState is a source as `doxwatch sources` shows it.
