@@ -12,6 +12,7 @@ import (
 	"mime/multipart"
 	"mime/quotedprintable"
 	"net/mail"
+	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
@@ -97,38 +98,91 @@ func hasAttr(n *html.Node, name string) bool {
 
 // Email returns the text of an RFC 5322 message: the headers people read
 // (From, To, Cc, Reply-To, Subject, Date), then every text part of the
-// body, decoded, HTML parts as visible text.
+// body, decoded, HTML parts as visible text, attached messages likewise.
 func Email(r io.Reader) (string, error) {
+	m, err := ReadEmail(r)
+	return m.Text, err
+}
+
+// Attachment is an image attached to an e-mail.
+type Attachment struct {
+	Name, Type string
+	Data       []byte
+}
+
+// Mail is what an e-mail holds that doxwatch reads: its text (with that
+// of attached messages and HTML files), its images, and what it skipped.
+type Mail struct {
+	Text    string
+	Images  []Attachment
+	Skipped []string
+}
+
+// Limits of one e-mail: attached images in number and in bytes together.
+const (
+	MaxImages     = 16
+	MaxImageBytes = 32 << 20
+)
+
+// ReadEmail reads a message with its attachments: text and HTML parts and
+// attached messages (message/rfc822 or .eml files, nested up to a depth)
+// become text; images are returned to be read with OCR; anything else is
+// named in Skipped, so nothing is passed over without a word.
+func ReadEmail(r io.Reader) (Mail, error) {
+	c := &collector{}
+	if err := c.message(r, 0); err != nil {
+		return Mail{}, err
+	}
+	return Mail{Text: c.b.String(), Images: c.images, Skipped: c.skipped}, nil
+}
+
+// maxDepth bounds nested multiparts and attached messages: a hostile
+// message may nest forever.
+const maxDepth = 8
+
+type collector struct {
+	b          strings.Builder
+	images     []Attachment
+	imageBytes int
+	skipped    []string
+}
+
+func (c *collector) message(r io.Reader, depth int) error {
 	msg, err := mail.ReadMessage(r)
 	if err != nil {
-		return "", fmt.Errorf("read e-mail: %w", err)
+		return fmt.Errorf("read e-mail: %w", err)
 	}
-	var b strings.Builder
 	dec := mime.WordDecoder{CharsetReader: charset.NewReaderLabel}
 	for _, h := range []string{"From", "To", "Cc", "Reply-To", "Subject", "Date"} {
 		if v := msg.Header.Get(h); v != "" {
 			if d, err := dec.DecodeHeader(v); err == nil {
 				v = d
 			}
-			fmt.Fprintf(&b, "%s: %s\n", h, v)
+			fmt.Fprintf(&c.b, "%s: %s\n", h, v)
 		}
 	}
-	b.WriteByte('\n')
-	if err := bodyText(&b, msg.Header, msg.Body, 0); err != nil {
-		return "", err
-	}
-	return b.String(), nil
+	c.b.WriteByte('\n')
+	return c.part(msg.Header, msg.Body, depth)
 }
 
 // header is what a message and its MIME parts have in common.
 type header interface{ Get(string) string }
 
-// maxDepth bounds nested multiparts: a hostile message may nest forever.
-const maxDepth = 8
+// partName is an attachment's file name, from Content-Disposition or the
+// Content-Type's name parameter.
+func partName(h header, params map[string]string) string {
+	if _, dp, err := mime.ParseMediaType(h.Get("Content-Disposition")); err == nil && dp["filename"] != "" {
+		return filepath.Base(dp["filename"])
+	}
+	if params["name"] != "" {
+		return filepath.Base(params["name"])
+	}
+	return ""
+}
 
-func bodyText(b *strings.Builder, h header, body io.Reader, depth int) error {
+func (c *collector) part(h header, body io.Reader, depth int) error {
 	if depth > maxDepth {
-		return errors.New("read e-mail: multipart nested too deep")
+		return errors.New("read e-mail: parts or attached messages nested too deep")
 	}
 	ctype := h.Get("Content-Type")
 	if ctype == "" {
@@ -138,7 +192,25 @@ func bodyText(b *strings.Builder, h header, body io.Reader, depth int) error {
 	if err != nil {
 		media, params = "text/plain", nil
 	}
+	name := partName(h, params)
+	// Mail programs often send attachments as octet-stream: go by the name.
+	if media == "application/octet-stream" {
+		switch strings.ToLower(filepath.Ext(name)) {
+		case ".eml":
+			media = "message/rfc822"
+		case ".html", ".htm":
+			media = "text/html"
+		case ".txt":
+			media = "text/plain"
+		case ".png", ".jpg", ".jpeg", ".gif", ".webp":
+			media = "image/" + strings.TrimPrefix(strings.ToLower(filepath.Ext(name)), ".")
+		}
+	}
 	body = decodeTransfer(h.Get("Content-Transfer-Encoding"), body)
+	label := name
+	if label == "" {
+		label = "(" + media + ")"
+	}
 	switch {
 	case strings.HasPrefix(media, "multipart/"):
 		mr := multipart.NewReader(body, params["boundary"])
@@ -150,10 +222,13 @@ func bodyText(b *strings.Builder, h header, body io.Reader, depth int) error {
 			if err != nil {
 				return fmt.Errorf("read e-mail part: %w", err)
 			}
-			if err := bodyText(b, p.Header, p, depth+1); err != nil {
+			if err := c.part(p.Header, p, depth+1); err != nil {
 				return err
 			}
 		}
+	case media == "message/rfc822":
+		c.b.WriteString("\n")
+		return c.message(body, depth+1)
 	case media == "text/plain", media == "text/html":
 		data, err := io.ReadAll(body)
 		if err != nil {
@@ -165,8 +240,28 @@ func bodyText(b *strings.Builder, h header, body io.Reader, depth int) error {
 				return err
 			}
 		}
-		b.WriteString(text)
-		b.WriteByte('\n')
+		c.b.WriteString(text)
+		c.b.WriteByte('\n')
+	case media == "image/png", media == "image/jpeg", media == "image/jpg", media == "image/gif", media == "image/webp":
+		if len(c.images) >= MaxImages {
+			c.skipped = append(c.skipped, fmt.Sprintf("%s: more than %d images in one e-mail", label, MaxImages))
+			return nil
+		}
+		data, err := io.ReadAll(io.LimitReader(body, int64(MaxImageBytes-c.imageBytes)+1))
+		if err != nil {
+			return fmt.Errorf("read e-mail attachment %s: %w", label, err)
+		}
+		if c.imageBytes+len(data) > MaxImageBytes {
+			c.skipped = append(c.skipped, fmt.Sprintf("%s: the e-mail's images are over %d MB together", label, MaxImageBytes>>20))
+			return nil
+		}
+		c.imageBytes += len(data)
+		if name == "" {
+			name = fmt.Sprintf("image-%d.%s", len(c.images)+1, strings.TrimPrefix(media, "image/"))
+		}
+		c.images = append(c.images, Attachment{Name: name, Type: media, Data: data})
+	default:
+		c.skipped = append(c.skipped, fmt.Sprintf("%s: a %s attachment is not read", label, media))
 	}
 	return nil
 }

@@ -6,6 +6,7 @@
 package intake
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -43,12 +44,32 @@ type Document struct {
 	// Name is the file name or URL as given.
 	Name string
 	// URL is where the post is: the URL given, or a name for a file.
-	URL       string
+	URL string
+	// Parts are the document's own text (first) and each image read.
+	Parts []Part
+	// Skipped names what was not read and why (an attachment of an
+	// unknown type, an image over a limit, OCR unavailable).
+	Skipped []string
+}
+
+// Part is the text of a document or of one of its images, with what was
+// found in it.
+type Part struct {
+	// Name is "" for the document's text, the image's name otherwise.
+	Name      string
 	Text      string
 	FromImage bool
-	// Image is the image's bytes when the text was read from one.
-	Image    []byte
-	Findings []model.Finding
+	Image     []byte
+	Findings  []model.Finding
+}
+
+// Findings are the findings of every part.
+func (d Document) Findings() []model.Finding {
+	var out []model.Finding
+	for _, p := range d.Parts {
+		out = append(out, p.Findings...)
+	}
+	return out
 }
 
 // IsImage reports whether data is an image doxwatch reads, by its name,
@@ -61,34 +82,62 @@ func IsImage(name, ctype string, data []byte) bool {
 	return strings.HasPrefix(ctype, "image/") || strings.HasPrefix(http.DetectContentType(data), "image/")
 }
 
-// Scan reads data (text, HTML, an e-mail or an image; ctype may be "") and
-// finds employees in it. url says where it came from.
+// Scan reads data (text, HTML, an e-mail with its attachments, or an
+// image; ctype may be "") and finds employees in it. url says where it
+// came from.
 func (c *Checker) Scan(ctx context.Context, name, url, ctype string, data []byte) (Document, error) {
 	doc := Document{Name: name, URL: url}
-	if IsImage(name, ctype, data) {
-		if c.ImageDetector == nil {
-			return doc, fmt.Errorf("%s: reading images is switched off (ocr.enabled: false)", name)
-		}
-		reader, err := c.OCR()
+	switch {
+	case IsImage(name, ctype, data):
+		part, err := c.image(ctx, "", data)
 		if err != nil {
 			return doc, fmt.Errorf("%s: %w", name, err)
 		}
-		if doc.Text, err = reader.Read(ctx, data); err != nil {
+		doc.Parts = append(doc.Parts, part)
+	case strings.HasSuffix(strings.ToLower(name), ".eml") || strings.HasPrefix(ctype, "message/rfc822"):
+		m, err := extract.ReadEmail(bytes.NewReader(data))
+		if err != nil {
 			return doc, fmt.Errorf("%s: %w", name, err)
 		}
-		doc.FromImage, doc.Image, doc.Findings = true, data, c.ImageDetector().Scan(doc.Text)
-		return doc, nil
+		doc.Parts = append(doc.Parts, Part{Text: m.Text, Findings: c.Detector().Scan(m.Text)})
+		for _, img := range m.Images {
+			part, err := c.image(ctx, img.Name, img.Data)
+			if err != nil {
+				doc.Skipped = append(doc.Skipped, fmt.Sprintf("%s: %v", img.Name, err))
+				continue
+			}
+			doc.Parts = append(doc.Parts, part)
+		}
+		doc.Skipped = append(doc.Skipped, m.Skipped...)
+	default:
+		parseAs := name
+		if strings.Contains(ctype, "html") && !strings.HasSuffix(strings.ToLower(name), ".html") {
+			parseAs += ".html"
+		}
+		text, err := extract.Document(parseAs, data)
+		if err != nil {
+			return doc, err
+		}
+		doc.Parts = append(doc.Parts, Part{Text: text, Findings: c.Detector().Scan(text)})
 	}
-	parseAs := name
-	if strings.Contains(ctype, "html") && !strings.HasSuffix(strings.ToLower(name), ".html") {
-		parseAs += ".html"
-	}
-	var err error
-	if doc.Text, err = extract.Document(parseAs, data); err != nil {
-		return doc, err
-	}
-	doc.Findings = c.Detector().Scan(doc.Text)
 	return doc, nil
+}
+
+// image reads the text of an image and scans it with the OCR-tolerant
+// detector.
+func (c *Checker) image(ctx context.Context, name string, data []byte) (Part, error) {
+	if c.ImageDetector == nil {
+		return Part{}, errors.New("reading images is switched off (ocr.enabled: false)")
+	}
+	reader, err := c.OCR()
+	if err != nil {
+		return Part{}, err
+	}
+	text, err := reader.Read(ctx, data)
+	if err != nil {
+		return Part{}, err
+	}
+	return Part{Name: name, Text: text, FromImage: true, Image: data, Findings: c.ImageDetector().Scan(text)}, nil
 }
 
 // ErrNoStore is returned by Record on a checker without a store.
@@ -100,24 +149,30 @@ func (c *Checker) Record(ctx context.Context, doc Document, reporter string) (st
 	if c.Store == nil {
 		return store.Recorded{}, ErrNoStore
 	}
-	post := store.Post{Source: model.SourceManual, URL: doc.URL, ContentHash: crawler.Post{Text: doc.Text}.ContentHash(),
+	var text strings.Builder
+	for _, p := range doc.Parts {
+		text.WriteString(p.Text)
+	}
+	post := store.Post{Source: model.SourceManual, URL: doc.URL, ContentHash: crawler.Post{Text: text.String()}.ContentHash(),
 		AlertAt: c.AlertAt, Reporter: reporter}
-	thumb := ""
-	if doc.FromImage && len(doc.Findings) > 0 {
-		if t, err := ocr.Thumbnail(doc.Image, c.MaxPixels); err == nil {
-			sum := sha256.Sum256(doc.Image)
-			thumb = hex.EncodeToString(sum[:])
-			if err := c.Store.SaveThumbnail(ctx, thumb, t); err != nil {
-				return store.Recorded{}, err
+	for _, p := range doc.Parts {
+		var imageURL, thumb string
+		if p.FromImage && len(p.Findings) > 0 {
+			imageURL = doc.URL
+			if p.Name != "" {
+				imageURL += "#" + p.Name
+			}
+			if t, err := ocr.Thumbnail(p.Image, c.MaxPixels); err == nil {
+				sum := sha256.Sum256(p.Image)
+				thumb = hex.EncodeToString(sum[:])
+				if err := c.Store.SaveThumbnail(ctx, thumb, t); err != nil {
+					return store.Recorded{}, err
+				}
 			}
 		}
-	}
-	for _, f := range doc.Findings {
-		h := store.NewHit{Finding: f}
-		if doc.FromImage {
-			h.ImageURL, h.ImageHash = doc.URL, thumb
+		for _, f := range p.Findings {
+			post.Hits = append(post.Hits, store.NewHit{Finding: f, ImageURL: imageURL, ImageHash: thumb})
 		}
-		post.Hits = append(post.Hits, h)
 	}
 	return c.Store.RecordPost(ctx, post)
 }

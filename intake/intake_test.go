@@ -43,20 +43,20 @@ func TestScanAndRecord(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(doc.Findings) == 0 || model.MaxSeverity(doc.Findings) != model.Critical {
-		t.Fatalf("findings %+v", doc.Findings)
+	if len(doc.Findings()) == 0 || model.MaxSeverity(doc.Findings()) != model.Critical {
+		t.Fatalf("findings %+v", doc.Findings())
 	}
-	for _, f := range doc.Findings {
+	for _, f := range doc.Findings() {
 		if f.EmployeeID != "E001" {
 			t.Errorf("a finding from the page's script: %+v", f)
 		}
 	}
 	rec, err := ck.Record(ctx, doc, "noor")
-	if err != nil || rec.AlertsQueued != 1 || len(rec.NewHitIDs) != len(doc.Findings) {
+	if err != nil || rec.AlertsQueued != 1 || len(rec.NewHitIDs) != len(doc.Findings()) {
 		t.Fatalf("record: %+v, %v", rec, err)
 	}
 	hits, _ := ck.Store.Hits(ctx, store.HitFilter{Source: model.SourceManual})
-	if len(hits) != len(doc.Findings) || !strings.HasPrefix(hits[0].URL, "upload:saved.html#") {
+	if len(hits) != len(doc.Findings()) || !strings.HasPrefix(hits[0].URL, "upload:saved.html#") {
 		t.Errorf("hits %+v", hits)
 	}
 	audit, _ := ck.Store.Audit(ctx, hits[0].ID)

@@ -31,6 +31,8 @@ type pendingIntake struct {
 
 type findingRow struct {
 	Employee, Kind, SeverityWord string
+	// Image names the attached image the finding was read from.
+	Image string
 	Severity                     model.Severity
 	Pre, Match, Post             string
 }
@@ -40,8 +42,8 @@ type intakeData struct {
 	Checked   bool
 	Name      string
 	Token     string
-	FromImage bool
 	Findings  []findingRow
+	Skipped   []string
 	URL, Text string
 }
 
@@ -133,13 +135,15 @@ func (s *Server) intakeCheck(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			p.Error = fmt.Sprintf(p.L.S("intake_failed"), err.Error())
 		} else {
-			d.Checked, d.Name, d.FromImage = true, displayName(doc), doc.FromImage
-			for _, f := range doc.Findings {
-				d.Findings = append(d.Findings, findingRow{Employee: s.employee(f.EmployeeID), Kind: p.W.Kind(f.Kind),
-					SeverityWord: p.W.Severity(f.Severity), Severity: f.Severity, Pre: f.Excerpt[:f.ExcerptStart],
-					Match: f.Excerpt[f.ExcerptStart:f.ExcerptEnd], Post: f.Excerpt[f.ExcerptEnd:]})
+			d.Checked, d.Name, d.Skipped = true, displayName(doc), doc.Skipped
+			for _, part := range doc.Parts {
+				for _, f := range part.Findings {
+					d.Findings = append(d.Findings, findingRow{Employee: s.employee(f.EmployeeID), Kind: p.W.Kind(f.Kind),
+						SeverityWord: p.W.Severity(f.Severity), Severity: f.Severity, Pre: f.Excerpt[:f.ExcerptStart],
+						Match: f.Excerpt[f.ExcerptStart:f.ExcerptEnd], Post: f.Excerpt[f.ExcerptEnd:], Image: part.Name})
+				}
 			}
-			if len(doc.Findings) > 0 {
+			if len(d.Findings) > 0 {
 				u, _ := userFrom(ctx)
 				d.Token = s.keep(doc, u.ID)
 			}

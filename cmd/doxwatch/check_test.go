@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -50,10 +51,19 @@ func TestCheck(t *testing.T) {
 		t.Errorf("clean inputs: exit %d, out %q (script text must not count)", code, out)
 	}
 
-	// A file that cannot be read is named, and the others are still scanned.
+	// A file that cannot be read is named, and the others are still
+	// scanned: what was found decides the exit code (1), for scripts.
 	code, out, errOut = runCLI(t, "check", "--config", testConfig, filepath.Join(dir, "missing.txt"), dir, binary, broken, post)
-	if code != exitError {
-		t.Errorf("exit %d, want %d", code, exitError)
+	if code != exitFindings {
+		t.Errorf("exit %d, want %d", code, exitFindings)
+	}
+	// Nothing could be checked: 2.
+	if code, _, _ := runCLI(t, "check", "--config", testConfig, filepath.Join(dir, "missing.txt"), binary); code != exitError {
+		t.Errorf("nothing readable: exit %d, want %d", code, exitError)
+	}
+	// Clean and unreadable: what could be read was clean (0), the error is on stderr.
+	if code, _, errOut := runCLI(t, "check", "--config", testConfig, clean, binary); code != exitOK || !strings.Contains(errOut, "data.bin") {
+		t.Errorf("clean plus unreadable: exit %d, stderr %q", code, errOut)
 	}
 	for _, want := range []string{"missing.txt: no such file", dir + ": is a directory", "data.bin: a binary file", "photo.png: not a PNG, JPEG, GIF or WebP image"} {
 		if !strings.Contains(errOut, want) {
@@ -128,4 +138,67 @@ func mustAbs(t *testing.T, p string) string {
 		t.Fatal(err)
 	}
 	return a
+}
+
+// forwardedEmail builds what a colleague forwards: a short note, the
+// screenshot, the original message attached as .eml, a saved page, and a
+// PDF that doxwatch does not read.
+func forwardedEmail(t *testing.T, shot []byte) string {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("From: Collega <collega@zonnebloem-kdv.example>\r\nTo: veiligheid@zonnebloem-kdv.example\r\n" +
+		"Subject: Fwd: dit stond in de oudergroep\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"OUTER\"\r\n\r\n")
+	b.WriteString("--OUTER\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nZie bijlagen, dit stond in de groep.\r\n")
+	b.WriteString("--OUTER\r\nContent-Type: image/png\r\nContent-Disposition: attachment; filename=\"screenshot.png\"\r\n" +
+		"Content-Transfer-Encoding: base64\r\n\r\n" + base64.StdEncoding.EncodeToString(shot) + "\r\n")
+	b.WriteString("--OUTER\r\nContent-Type: message/rfc822\r\nContent-Disposition: attachment; filename=\"origineel.eml\"\r\n\r\n" +
+		"From: Ouder <ouder@example.org>\r\nSubject: die juf\r\nContent-Type: text/plain\r\n\r\n" +
+		"Sanne van den Berg van De Zonnebloem, bel haar maar op 06-12345678\r\n")
+	b.WriteString("--OUTER\r\nContent-Type: text/html; charset=utf-8\r\nContent-Disposition: attachment; filename=\"pagina.html\"\r\n\r\n" +
+		"<html><body><p>Joëlle Dijkstra: joelle.dijkstra@example.net</p></body></html>\r\n")
+	b.WriteString("--OUTER\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; filename=\"brief.pdf\"\r\n" +
+		"Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjcK\r\n")
+	b.WriteString("--OUTER--\r\n")
+	return b.String()
+}
+
+// check reads what is attached to a forwarded e-mail, and names what it
+// skipped.
+func TestCheckEmailWithAttachments(t *testing.T) {
+	if _, err := exec.LookPath("tesseract"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("tesseract is not installed; the test command (make test) installs it")
+		}
+		t.Skip("tesseract not installed")
+	}
+	dir := t.TempDir()
+	shot, err := ocrtest.Render(ocrtest.Shot{Layout: "chat", Size: 18, Lines: []string{"Doorgestuurd uit de Facebookgroep:", "Kees Visser woont op Dorpsweg 3, Zeist"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	eml := writeFile(t, dir, "doorgestuurd.eml", forwardedEmail(t, shot))
+	code, out, errOut := runCLI(t, "check", "--config", testConfig, "--json", eml)
+	if code != exitFindings {
+		t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
+	}
+	for _, want := range []string{
+		`"employee_id":"E007","kind":"address","severity":"critical"`, // in the screenshot
+		`"image":"screenshot.png"`,
+		`"employee_id":"E001","kind":"phone"`, // in the attached message
+		`"employee_id":"E003","kind":"email"`, // in the attached page
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %s:\n%s", want, out)
+		}
+	}
+	if !strings.Contains(errOut, "brief.pdf: a application/pdf attachment is not read") {
+		t.Errorf("the skipped PDF is not named:\n%s", errOut)
+	}
+	// Without OCR the screenshot is named as not read.
+	off := writeFile(t, dir, "off.yaml", strings.Replace(readFile(t, testConfig), "roster: staff.csv",
+		"roster: "+mustAbs(t, filepath.Join("testdata", "staff.csv"))+"\nocr: {enabled: false}", 1))
+	_, _, errOut = runCLI(t, "check", "--config", off, eml)
+	if !strings.Contains(errOut, "screenshot.png: reading images is switched off") {
+		t.Errorf("an image not read is not named:\n%s", errOut)
+	}
 }

@@ -26,6 +26,7 @@ func cmdCheck(ctx context.Context, args []string, io stdio) int {
 	fs := newFlagSet("check", io, &c)
 	asJSON := fs.Bool("json", false, "print one JSON object per finding per line")
 	record := fs.Bool("record", false, "store the findings as hits of source \"manual\" and send their alerts")
+	actorName := fs.String("actor", osUser(), "record: who hands this in, for the audit log")
 	fs.Usage = func() {
 		fmt.Fprintln(io.err, "usage: doxwatch check [--config FILE] [--json] [--record] PATH|URL... (- for stdin)")
 		fmt.Fprintln(io.err, "Text, HTML and .eml files are scanned; PNG, JPEG, GIF and WebP images are read with tesseract.")
@@ -61,7 +62,10 @@ func cmdCheck(ctx context.Context, args []string, io stdio) int {
 	ck := checker{a: a, stdin: io.in, fetcher: crawler.New(cfg.Crawl, nil, log)}
 	ck.Checker = a.intake()
 	out := newFindingPrinter(io.out, *asJSON, a.roster)
-	code = exitOK
+	// Exit 1 when anything was found, even if another input could not be
+	// read; 2 when nothing could be checked or recording failed; errors
+	// go to stderr either way.
+	checked, found, failed := 0, false, false
 	queued := 0
 	for _, name := range fs.Args() {
 		if ctx.Err() != nil {
@@ -70,23 +74,31 @@ func cmdCheck(ctx context.Context, args []string, io stdio) int {
 		doc, err := ck.read(ctx, name)
 		if err != nil {
 			fmt.Fprintf(io.err, "doxwatch check: %v\n", err)
-			code = exitError
 			continue
 		}
-		if len(doc.Findings) > 0 && code == exitOK {
-			code = exitFindings
+		checked++
+		for _, sk := range doc.Skipped {
+			fmt.Fprintf(io.err, "doxwatch check: %s: not read: %s\n", name, sk)
 		}
-		out.print(name, doc, doc.Findings)
+		found = found || len(doc.Findings()) > 0
+		out.print(name, doc)
 		if *record {
-			rec, err := ck.Record(ctx, doc, actor())
+			rec, err := ck.Record(ctx, doc, *actorName)
 			if err != nil {
 				fmt.Fprintf(io.err, "doxwatch check: recording %s: %v\n", name, err)
-				code = exitError
+				failed = true
 			}
 			queued += rec.AlertsQueued
 		}
 	}
 	out.flush()
+	code = exitOK
+	switch {
+	case checked == 0 || failed:
+		code = exitError
+	case found:
+		code = exitFindings
+	}
 	if *record && queued > 0 {
 		n, err := sendQueued(ctx, a)
 		if err != nil {
@@ -183,18 +195,26 @@ type jsonFinding struct {
 	Fingerprint  string         `json:"fingerprint"`
 	FromImage    bool           `json:"from_image"`
 	ImageURL     string         `json:"image_url,omitempty"`
+	// Image names the attached image the finding was read from.
+	Image string `json:"image,omitempty"`
 }
 
-func (p *findingPrinter) print(source string, doc intake.Document, fs []model.Finding) {
+func (p *findingPrinter) print(source string, doc intake.Document) {
+	for _, part := range doc.Parts {
+		p.printPart(source, doc, part)
+	}
+}
+
+func (p *findingPrinter) printPart(source string, doc intake.Document, part intake.Part) {
 	image := ""
-	if doc.FromImage {
+	if part.FromImage {
 		image = doc.URL
 	}
-	for _, f := range fs {
-		line := 1 + strings.Count(doc.Text[:f.Start], "\n")
+	for _, f := range part.Findings {
+		line := 1 + strings.Count(part.Text[:f.Start], "\n")
 		if p.json {
 			b, _ := json.Marshal(jsonFinding{source, f.EmployeeID, f.Kind, f.Severity, f.Start, f.End, line,
-				f.Match, f.Excerpt, f.ExcerptStart, f.ExcerptEnd, f.Reason, f.Fingerprint, doc.FromImage, image})
+				f.Match, f.Excerpt, f.ExcerptStart, f.ExcerptEnd, f.Reason, f.Fingerprint, part.FromImage, image, part.Name})
 			fmt.Fprintf(p.w, "%s\n", b)
 			continue
 		}
@@ -208,7 +228,10 @@ func (p *findingPrinter) print(source string, doc intake.Document, fs []model.Fi
 		}
 		ex := f.Excerpt[:f.ExcerptStart] + p.mark(f.Excerpt[f.ExcerptStart:f.ExcerptEnd]) + f.Excerpt[f.ExcerptEnd:]
 		where := fmt.Sprintf("%s:%d", source, line)
-		if doc.FromImage {
+		switch {
+		case part.FromImage && part.Name != "":
+			where = fmt.Sprintf("%s (image %s)", source, part.Name)
+		case part.FromImage:
 			where = source + " (image)"
 		}
 		fmt.Fprintf(p.tw, "%s\t%s\t%s\t%s\t%s\n", where, who, f.Kind, f.Severity, ex)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/user"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -30,6 +31,7 @@ func cmdHits(ctx context.Context, args []string, io stdio) int {
 		source   = fs.String("source", "", "list: hits from this source")
 		limit    = fs.Int("limit", 200, "list: at most this many hits (0: all)")
 		note     = fs.String("note", "", "set-status: why, for the audit log")
+		who      = fs.String("actor", osUser(), "set-status: who makes the change, for the audit log")
 	)
 	if _, code, ok := parse(fs, rest, &c, io); !ok {
 		return code
@@ -82,7 +84,7 @@ func cmdHits(ctx context.Context, args []string, io stdio) int {
 		if sub == "set-status" {
 			status, err := i18n.ParseStatus(fs.Arg(1))
 			if err == nil {
-				err = st.SetHitStatus(ctx, id, status, *note, actor())
+				err = st.SetHitStatus(ctx, id, status, *note, *who)
 			}
 			if err != nil {
 				fmt.Fprintf(io.err, "doxwatch hits set-status: %v\n", err)
@@ -97,11 +99,16 @@ func cmdHits(ctx context.Context, args []string, io stdio) int {
 }
 
 // actor names who changed a status, for the audit log.
-func actor() string {
+// osUser is the default --actor: the operating system's user name, so the
+// audit log names a person rather than a program.
+func osUser() string {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
+	}
 	if u := os.Getenv("USER"); u != "" {
 		return u
 	}
-	return "cli"
+	return "unknown"
 }
 
 // parseSince reads "2026-11-01" or a duration ago: "7d", "48h".
