@@ -32,9 +32,9 @@ type pendingIntake struct {
 type findingRow struct {
 	Employee, Kind, SeverityWord string
 	// Image names the attached image the finding was read from.
-	Image string
-	Severity                     model.Severity
-	Pre, Match, Post             string
+	Image            string
+	Severity         model.Severity
+	Pre, Match, Post string
 }
 
 type intakeData struct {
