@@ -39,6 +39,11 @@ var messages = map[string]map[string]any{
 	"nl": {
 		"intro":              "doxwatch heeft persoonlijke gegevens van een medewerker gevonden in een openbaar bericht.",
 		"intro_many":         "doxwatch heeft persoonlijke gegevens van medewerkers gevonden in openbare berichten.",
+		"intro_handed_in":    "doxwatch heeft persoonlijke gegevens van een medewerker gevonden in een bericht dat met de hand is aangeleverd.",
+		"handed_in":          "Aangeleverd",
+		"by":                 "door",
+		"posted_by":          "Geplaatst door",
+		"posted_at":          "Geplaatst op",
 		"employee":           "Medewerker",
 		"severity":           "Ernst",
 		"found":              "Gevonden",
@@ -75,6 +80,11 @@ var messages = map[string]map[string]any{
 	"en": {
 		"intro":              "doxwatch found an employee's personal data in a public post.",
 		"intro_many":         "doxwatch found employees' personal data in public posts.",
+		"intro_handed_in":    "doxwatch found an employee's personal data in a post that was handed in by hand.",
+		"handed_in":          "Handed in",
+		"by":                 "by",
+		"posted_by":          "Posted by",
+		"posted_at":          "Posted at",
 		"employee":           "Employee",
 		"severity":           "Severity",
 		"found":              "Found",
@@ -128,6 +138,16 @@ func (w words) s(key string) string {
 		return v
 	}
 	return key
+}
+
+// with returns a copy of w with one message replaced.
+func (w words) with(key string, v any) words {
+	out := make(words, len(w))
+	for k, x := range w {
+		out[k] = x
+	}
+	out[key] = v
+	return out
 }
 
 func (w words) shared() i18n.Words               { return w["shared"].(i18n.Words) }

@@ -229,12 +229,19 @@ type hitView struct {
 	Employee               string
 	// Page is the hit on the dashboard, "" without web.public_url.
 	Page string
-	sev  model.Severity
+	// Author and Posted say who posted and when, where the source says.
+	Author, Posted string
+	sev            model.Severity
 }
 
 type alertView struct {
 	Employee, Severity, Color, Kinds string
 	Source, URL, FirstSeen           string
+	// Author and Posted say who posted and when, where the source says.
+	Author, Posted string
+	// HandedIn names the file handed in by Reporter, for a post of the
+	// manual source: it has no public link.
+	HandedIn, Reporter string
 	Hits                             []hitView
 	HitIDs                           []int64
 	// Pages link to the hits on the dashboard, when it has a public address.
@@ -261,8 +268,12 @@ func (s *Sender) employee(id string) string {
 
 func (s *Sender) view(h store.Hit, w words) hitView {
 	pre, match, post := h.ExcerptParts()
-	return hitView{ID: h.ID, sev: h.Severity, Kind: w.kind(h.Kind), Severity: w.severity(h.Severity), Status: w.status(h.Status),
-		Pre: pre, Match: match, Post: post, Image: h.ImageURL, Source: h.Source, URL: h.URL,
+	image := h.ImageURL
+	if model.HandedIn(image) != "" {
+		image = "" // a file handed in: no link to a place on the server
+	}
+	return hitView{ID: h.ID, sev: h.Severity, Author: h.Author, Posted: s.when(h.Published), Kind: w.kind(h.Kind), Severity: w.severity(h.Severity), Status: w.status(h.Status),
+		Pre: pre, Match: match, Post: post, Image: image, Source: h.Source, URL: h.URL,
 		When: h.FirstSeen.In(s.loc).Format("2006-01-02 15:04"), Employee: s.employee(h.EmployeeID), Page: s.hitURL(h.ID)}
 }
 
@@ -278,8 +289,10 @@ func (s *Sender) alertMessage(ctx context.Context, items []store.OutboxItem) (Me
 		if len(hits) == 0 {
 			return Message{}, fmt.Errorf("alert %d has no hits (removed by retention?)", it.ID)
 		}
-		v := alertView{Employee: s.employee(it.EmployeeID), Source: hits[0].Source, URL: hits[0].URL,
-			FirstSeen: hits[0].FirstSeen.In(s.loc).Format("2006-01-02 15:04 MST")}
+		first := hits[0]
+		v := alertView{Employee: s.employee(it.EmployeeID), Source: first.Source, URL: first.URL,
+			FirstSeen: first.FirstSeen.In(s.loc).Format("2006-01-02 15:04 MST"), Author: first.Author, Posted: s.when(first.Published),
+			HandedIn: model.HandedIn(first.URL), Reporter: first.Reporter}
 		var kinds []string
 		best := model.Severity(0)
 		for _, h := range hits {
@@ -301,20 +314,27 @@ func (s *Sender) alertMessage(ctx context.Context, items []store.OutboxItem) (Me
 	if len(mail.Alerts) == 1 {
 		a := mail.Alerts[0]
 		mail.Subject = fmt.Sprintf(w.s("subject_alert"), capitalise(w.severity(top)), a.Employee, a.Source)
+		if a.HandedIn != "" {
+			// Not found in a public post: someone handed it in.
+			mail.T = w.with("intro", w.s("intro_handed_in"))
+		}
 	} else {
 		mail.Subject = fmt.Sprintf(w.s("subject_many"), len(mail.Alerts))
-		w2 := words{}
-		for k, v := range w {
-			w2[k] = v
-		}
-		w2["intro"] = w.s("intro_many")
-		mail.T = w2
+		mail.T = w.with("intro", w.s("intro_many"))
 	}
 	text, html, err := render("alert", mail)
 	if err != nil {
 		return Message{}, err
 	}
 	return Message{MessageID: items[0].MessageID, From: s.cfg.From, To: s.cfg.To, Subject: mail.Subject, Text: text, HTML: html, Date: s.Now()}, nil
+}
+
+// when formats a time of a post in the configured zone; "" when unknown.
+func (s *Sender) when(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(s.loc).Format("2006-01-02 15:04 MST")
 }
 
 func capitalise(s string) string {

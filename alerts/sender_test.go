@@ -82,11 +82,18 @@ func (f *fixture) open(t *testing.T) {
 // post records a scanned post as the pipeline does, queueing alerts at high.
 func (f *fixture) post(t *testing.T, source, url, text string) store.Recorded {
 	t.Helper()
+	return f.postBy(t, source, url, "", time.Time{}, text)
+}
+
+// postBy records a post whose source says who posted it and when.
+func (f *fixture) postBy(t *testing.T, source, url, author string, published time.Time, text string) store.Recorded {
+	t.Helper()
 	var hits []store.NewHit
 	for _, fd := range f.det.Scan(text) {
 		hits = append(hits, store.NewHit{Finding: fd})
 	}
-	rec, err := f.st.RecordPost(context.Background(), store.Post{Source: source, URL: url, ContentHash: url + text, Hits: hits, AlertAt: model.High})
+	rec, err := f.st.RecordPost(context.Background(), store.Post{Source: source, URL: url, ContentHash: url + text, Hits: hits, AlertAt: model.High,
+		Author: author, Published: published})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -378,7 +385,7 @@ func TestAlertLinksToDashboard(t *testing.T) {
 // seedWeek stores a week of hits as a digest would summarise them.
 func seedWeek(t *testing.T, f *fixture) {
 	ctx := context.Background()
-	f.post(t, "ouderforum", "https://forum.example/t/1#p7", doxPost)
+	f.postBy(t, "ouderforum", "https://forum.example/t/1#p7", "boze_vader81", f.clk.now().Add(-40*time.Minute), doxPost)
 	f.clk.advance(26 * time.Hour)
 	f.post(t, "kanaal", "https://t.me/ouders_utrecht/1201", "Anouk Jansen-de Vries van De Zonnebloem schreef ons weer.")
 	f.clk.advance(26 * time.Hour)

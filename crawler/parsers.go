@@ -50,8 +50,15 @@ func urlsOf(src config.Source) []string {
 	return append(out, src.URLs...)
 }
 
-// resolve makes href absolute against the page it was found on.
-func resolve(base *url.URL, href string) string {
+// resolve makes href absolute against the page it was found on, without
+// its fragment: for pages and images to fetch.
+func resolve(base *url.URL, href string) string { return absolute(base, href, false) }
+
+// permalink makes a post's link absolute and keeps its fragment: on a
+// forum "/topic-1.html#p102" is the post, "/topic-1.html" only its page.
+func permalink(base *url.URL, href string) string { return absolute(base, href, true) }
+
+func absolute(base *url.URL, href string, keepFragment bool) string {
 	href = strings.TrimSpace(href)
 	if href == "" {
 		return ""
@@ -60,7 +67,9 @@ func resolve(base *url.URL, href string) string {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
 		return ""
 	}
-	u.Fragment = ""
+	if !keepFragment {
+		u.Fragment = ""
+	}
 	return u.String()
 }
 
@@ -88,7 +97,7 @@ func (p htmlParser) parse(u *url.URL, body []byte) ([]Post, string, error) {
 		}
 		post := Post{Text: extract.HTMLText(textSel), Author: strings.TrimSpace(value(item, sel.Author))}
 		if sel.Link != "" {
-			post.URL = resolve(u, value(item, sel.Link))
+			post.URL = permalink(u, value(item, sel.Link))
 		}
 		if sel.Time != "" {
 			post.Published = parseTime(value(item, sel.Time))
@@ -203,9 +212,9 @@ func (p feedParser) parse(u *url.URL, body []byte) ([]Post, string, error) {
 		if content == "" {
 			content = it.Description
 		}
-		link := resolve(u, it.Link)
+		link := permalink(u, it.Link)
 		base := u
-		if lu, err := url.Parse(link); err == nil && link != "" {
+		if lu, err := url.Parse(resolve(u, it.Link)); err == nil && link != "" {
 			base = lu // relative images in an item are relative to the item
 		}
 		text, images := htmlTextAndImages(base, content)
@@ -288,7 +297,7 @@ func (p telegramParser) parse(u *url.URL, body []byte) ([]Post, string, error) {
 	doc.Find("div.tgme_widget_message[data-post]").Each(func(_ int, m *goquery.Selection) {
 		date := m.Find("a.tgme_widget_message_date").First()
 		post := Post{
-			URL:       resolve(u, date.AttrOr("href", "")),
+			URL:       permalink(u, date.AttrOr("href", "")),
 			Text:      extract.HTMLText(m.Find(".tgme_widget_message_text").First()),
 			Author:    strings.TrimSpace(m.Find(".tgme_widget_message_owner_name").First().Text()),
 			Published: parseTime(date.Find("time[datetime]").AttrOr("datetime", "")),

@@ -97,6 +97,23 @@ func ParseStatus(s string) (Status, error) {
 // the dashboard's intake); the name is reserved in the configuration.
 const SourceManual = "manual"
 
+// HandedIn is the name of what was handed in for a post of the manual
+// source, from its URL: the file's name only, never a path on the server;
+// "" for a post found online (an http(s) URL).
+func HandedIn(url string) string {
+	switch {
+	case strings.HasPrefix(url, "https://"), strings.HasPrefix(url, "http://"):
+		return ""
+	case strings.HasPrefix(url, "upload:"):
+		name, _, _ := strings.Cut(strings.TrimPrefix(url, "upload:"), "#")
+		return name
+	case strings.HasPrefix(url, "file://"):
+		return url[strings.LastIndexByte(url, '/')+1:]
+	}
+	name, _, _ := strings.Cut(url, ":")
+	return name
+}
+
 // OutboxKind is what an outbox entry sends.
 type OutboxKind string
 

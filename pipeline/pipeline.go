@@ -117,7 +117,8 @@ func (p *Pipeline) Run(ctx context.Context, src config.Source) Result {
 			res.ImagesRead += read
 			res.ImagesSkipped = append(res.ImagesSkipped, skipped...)
 		}
-		rec, err := p.Store.RecordPost(ctx, store.Post{Source: post.Source, URL: post.URL, ContentHash: hash, Hits: hits, AlertAt: p.AlertAt})
+		rec, err := p.Store.RecordPost(ctx, store.Post{Source: post.Source, URL: post.URL, ContentHash: hash, Hits: hits, AlertAt: p.AlertAt,
+			Author: post.Author, Published: post.Published})
 		if err != nil {
 			return err
 		}

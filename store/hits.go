@@ -37,7 +37,10 @@ type NewHit struct {
 // Post is a scanned post to record with its findings.
 type Post struct {
 	Source, URL, ContentHash string
-	Hits                     []NewHit
+	// Author and Published are who posted and when, where the source says.
+	Author    string
+	Published time.Time
+	Hits      []NewHit
 	// AlertAt is the lowest severity that queues an immediate alert; 0 queues none.
 	AlertAt model.Severity
 	// Reporter, for a post handed in by hand, is who handed it in; each
@@ -63,9 +66,15 @@ func (s *Store) RecordPost(ctx context.Context, p Post) (Recorded, error) {
 	rec := Recorded{New: map[model.Severity]int{}}
 	err := s.tx(ctx, "record post", func(tx *sql.Tx) error {
 		rec = Recorded{New: map[model.Severity]int{}}
-		err := tx.QueryRowContext(ctx, `INSERT INTO documents (source, url, content_hash, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)
-			ON CONFLICT (source, url) DO UPDATE SET content_hash = excluded.content_hash, last_seen = excluded.last_seen
-			RETURNING id`, p.Source, p.URL, p.ContentHash, now, now).Scan(&rec.DocumentID)
+		var published any
+		if !p.Published.IsZero() {
+			published = p.Published.UTC()
+		}
+		err := tx.QueryRowContext(ctx, `INSERT INTO documents (source, url, content_hash, author, published, first_seen, last_seen)
+			VALUES (?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (source, url) DO UPDATE SET content_hash = excluded.content_hash, last_seen = excluded.last_seen,
+			author = excluded.author, published = COALESCE(excluded.published, documents.published)
+			RETURNING id`, p.Source, p.URL, p.ContentHash, p.Author, published, now, now).Scan(&rec.DocumentID)
 		if err != nil {
 			return err
 		}
@@ -147,12 +156,17 @@ func hitFingerprint(source, url string, h NewHit) string {
 
 // Hit is a stored hit with where it was found.
 type Hit struct {
-	ID                   int64
-	EmployeeID           string
-	Kind                 model.Kind
-	Severity             model.Severity
-	Status               model.Status
-	Source, URL          string
+	ID          int64
+	EmployeeID  string
+	Kind        model.Kind
+	Severity    model.Severity
+	Status      model.Status
+	Source, URL string
+	// Author and Published are who posted the post and when, if known.
+	Author    string
+	Published time.Time
+	// Reporter is who handed the post in, for a hit of the manual source.
+	Reporter             string
 	Excerpt              string
 	MatchStart, MatchEnd int
 	FromImage            bool
@@ -175,8 +189,9 @@ type HitFilter struct {
 	Limit, Offset int
 }
 
-const hitColumns = `h.id, h.employee_id, h.kind, h.severity, h.status, d.source, d.url, h.excerpt, h.match_start, h.match_end,
-	h.from_image, h.image_url, h.image_hash, h.first_seen, h.last_seen, h.notified_at`
+const hitColumns = `h.id, h.employee_id, h.kind, h.severity, h.status, d.source, d.url, d.author, d.published, h.excerpt, h.match_start, h.match_end,
+	h.from_image, h.image_url, h.image_hash, h.first_seen, h.last_seen, h.notified_at,
+	COALESCE((SELECT a.actor FROM audit_log a WHERE a.hit_id = h.id AND a.action = 'record' ORDER BY a.id LIMIT 1), '')`
 
 // where builds the WHERE clause of a filter.
 func (f HitFilter) where() (string, []any) {
@@ -268,12 +283,13 @@ func scanHit(r scanner) (Hit, error) {
 	var h Hit
 	var notified sql.NullTime
 	var sev string
-	err := r.Scan(&h.ID, &h.EmployeeID, &h.Kind, &sev, &h.Status, &h.Source, &h.URL, &h.Excerpt, &h.MatchStart,
-		&h.MatchEnd, &h.FromImage, &h.ImageURL, &h.ImageHash, &h.FirstSeen, &h.LastSeen, &notified)
+	var published sql.NullTime
+	err := r.Scan(&h.ID, &h.EmployeeID, &h.Kind, &sev, &h.Status, &h.Source, &h.URL, &h.Author, &published, &h.Excerpt, &h.MatchStart,
+		&h.MatchEnd, &h.FromImage, &h.ImageURL, &h.ImageHash, &h.FirstSeen, &h.LastSeen, &notified, &h.Reporter)
 	if err != nil {
 		return h, err
 	}
-	h.NotifiedAt = notified.Time
+	h.NotifiedAt, h.Published = notified.Time, published.Time
 	h.Severity, err = model.ParseSeverity(sev)
 	return h, err
 }

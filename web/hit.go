@@ -19,6 +19,9 @@ type hitData struct {
 	Row       hitRow
 	Link      string // an http(s) link to the post, or ""
 	HandedIn  string // what was handed in, for a post without a link
+	Reporter  string // who handed it in
+	Author    string // who posted it, where the source says
+	Published string
 	FirstSeen string
 	LastSeen  string
 	Thumbnail bool
@@ -66,11 +69,10 @@ func (s *Server) hit(w http.ResponseWriter, r *http.Request) {
 	p := s.newPage(r, "hit")
 	d := hitData{Row: s.rows(p, []store.Hit{h})[0], FirstSeen: s.fmtTime(h.FirstSeen), LastSeen: s.fmtTime(h.LastSeen),
 		Thumbnail: h.ImageHash != "", Steps: p.W.Steps()}
-	if strings.HasPrefix(h.URL, "https://") || strings.HasPrefix(h.URL, "http://") {
+	if d.HandedIn = model.HandedIn(h.URL); d.HandedIn == "" {
 		d.Link = h.URL
-	} else {
-		d.HandedIn = handedInName(h.URL)
 	}
+	d.Reporter, d.Author, d.Published = h.Reporter, h.Author, s.fmtTime(h.Published)
 	for _, st := range model.Statuses() {
 		d.Statuses = append(d.Statuses, option{string(st), p.W.Status(st), st == h.Status})
 	}
@@ -81,20 +83,6 @@ func (s *Server) hit(w http.ResponseWriter, r *http.Request) {
 	p.Title = p.L.S("nav_hit") + " " + strconv.FormatInt(h.ID, 10)
 	p.Data = d
 	s.render(w, http.StatusOK, "hit", p)
-}
-
-// handedInName shows what was handed in without the server's paths: the
-// file's name, or the kind of input.
-func handedInName(u string) string {
-	switch {
-	case strings.HasPrefix(u, "upload:"):
-		name, _, _ := strings.Cut(strings.TrimPrefix(u, "upload:"), "#")
-		return name
-	case strings.HasPrefix(u, "file://"):
-		return u[strings.LastIndexByte(u, '/')+1:]
-	}
-	name, _, _ := strings.Cut(u, ":")
-	return name
 }
 
 func (s *Server) hitStatus(w http.ResponseWriter, r *http.Request) {

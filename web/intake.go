@@ -157,7 +157,7 @@ func displayName(doc intake.Document) string {
 	if strings.HasPrefix(doc.URL, "http") {
 		return doc.URL
 	}
-	return handedInName(doc.URL)
+	return model.HandedIn(doc.URL)
 }
 
 // keep holds a checked document for recording, dropping expired ones and,

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/doxwatch/doxwatch/extract"
 	"github.com/doxwatch/doxwatch/ocr/ocrtest"
 )
 
@@ -111,19 +112,33 @@ alerts: {to: [veiligheid@zonnebloem-kdv.example], outbox_dir: %s}
 
 	code, out, errOut := runCLI(t, "check", "--config", cfg, "--json", img)
 	if code != exitFindings || !strings.Contains(out, `"employee_id":"E007","kind":"address","severity":"critical"`) ||
-		!strings.Contains(out, `"from_image":true,"image_url":"file://`+img+`"`) {
+		!strings.Contains(out, `"from_image":true,"image_url":"upload:screenshot.png#`) {
 		t.Fatalf("check image: exit %d\n%s\n%s", code, out, errOut)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "dw.db")); err == nil {
 		t.Error("check without --record created the database")
 	}
-	code, _, errOut = runCLI(t, "check", "--config", cfg, "--record", img)
+	code, _, errOut = runCLI(t, "check", "--config", cfg, "--record", img, "--actor", "noor.hr")
 	if code != exitFindings || !strings.Contains(errOut, "1 alert(s) queued, 1 e-mail(s) sent") {
 		t.Fatalf("check --record: exit %d\n%s", code, errOut)
 	}
+	// The alert says it was handed in, by whom and what file; it has no
+	// link to a path on the server.
+	emls, _ := filepath.Glob(filepath.Join(dir, "outbox", "*.eml"))
+	if len(emls) != 1 {
+		t.Fatalf("alerts: %v", emls)
+	}
+	alert, err := extract.Email(strings.NewReader(readFile(t, emls[0])))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(alert, "met de hand is aangeleverd") || !strings.Contains(alert, "Aangeleverd: screenshot.png (door noor.hr)") ||
+		strings.Contains(alert, "file://") || strings.Contains(alert, dir) {
+		t.Errorf("the alert of a hand-in:\n%s", alert)
+	}
 	code, out, _ = runCLI(t, "hits", "list", "--config", cfg, "--json")
 	if code != exitOK || !strings.Contains(out, `"source":"manual"`) || !strings.Contains(out, `"from_image":true`) ||
-		!strings.Contains(out, `"url":"file://`+img+`"`) {
+		!strings.Contains(out, `"url":"upload:screenshot.png#`) || strings.Contains(out, dir) {
 		t.Errorf("recorded hits:\n%s", out)
 	}
 	// Recording the same screenshot again adds nothing.

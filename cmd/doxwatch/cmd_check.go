@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
@@ -133,14 +132,8 @@ func (ck *checker) load(ctx context.Context, name string) (data []byte, ctype, u
 		data, ctype, err := ck.fetcher.Fetch(ctx, name, maxCheckBytes)
 		return data, ctype, name, err
 	}
-	url = "stdin:"
 	r := ck.stdin
 	if name != "-" {
-		abs, err := filepath.Abs(name)
-		if err != nil {
-			return nil, "", url, err
-		}
-		url = "file://" + abs
 		f, err := os.Open(name)
 		if err != nil {
 			return nil, "", url, err
@@ -158,7 +151,12 @@ func (ck *checker) load(ctx context.Context, name string) (data []byte, ctype, u
 	if len(data) > maxCheckBytes {
 		return nil, "", url, fmt.Errorf("%s: larger than %d MB", name, maxCheckBytes>>20)
 	}
-	return data, "", url, nil
+	// Named by the file's name and content, never by a path on this
+	// machine: alerts and the dashboard show it.
+	if name == "-" {
+		name = "stdin"
+	}
+	return data, "", intake.UploadURL(name, data), nil
 }
 
 type findingPrinter struct {

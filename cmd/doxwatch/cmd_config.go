@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/doxwatch/doxwatch/config"
 	"github.com/doxwatch/doxwatch/roster"
@@ -30,22 +31,28 @@ func loadConfig(path string, io stdio) (*config.Config, bool) {
 	return cfg, true
 }
 
-func subcommand(args []string, io stdio, name string, subs ...string) (string, []string, bool) {
+// subcommand picks the first argument among subs. Asked for help, it
+// lists them and code is 0; otherwise a missing or unknown one is an error.
+func subcommand(args []string, io stdio, name string, subs ...string) (sub string, rest []string, code int, ok bool) {
 	if len(args) > 0 {
 		for _, s := range subs {
 			if args[0] == s {
-				return s, args[1:], true
+				return s, args[1:], exitOK, true
 			}
 		}
 	}
-	fmt.Fprintf(io.err, "usage: doxwatch %s %v --config FILE\n", name, subs)
-	return "", nil, false
+	w, code := io.err, exitError
+	if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
+		w, code = io.out, exitOK
+	}
+	fmt.Fprintf(w, "usage: doxwatch %s %s [flags]\nRun 'doxwatch %s %s --help' for its flags.\n", name, strings.Join(subs, "|"), name, subs[0])
+	return "", nil, code, false
 }
 
 func cmdConfig(_ context.Context, args []string, io stdio) int {
-	_, rest, ok := subcommand(args, io, "config", "check")
+	_, rest, code, ok := subcommand(args, io, "config", "check")
 	if !ok {
-		return exitError
+		return code
 	}
 	var c common
 	fs := newFlagSet("config check", io, &c)
@@ -65,9 +72,9 @@ func loadRoster(cfg *config.Config) (*roster.Roster, error) {
 }
 
 func cmdRoster(_ context.Context, args []string, io stdio) int {
-	_, rest, ok := subcommand(args, io, "roster", "check")
+	_, rest, code, ok := subcommand(args, io, "roster", "check")
 	if !ok {
-		return exitError
+		return code
 	}
 	var c common
 	fs := newFlagSet("roster check", io, &c)

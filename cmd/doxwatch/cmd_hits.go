@@ -17,9 +17,9 @@ import (
 )
 
 func cmdHits(ctx context.Context, args []string, io stdio) int {
-	sub, rest, ok := subcommand(args, io, "hits", "list", "show", "set-status")
+	sub, rest, code, ok := subcommand(args, io, "hits", "list", "show", "set-status")
 	if !ok {
-		return exitError
+		return code
 	}
 	var c common
 	fs := newFlagSet("hits "+sub, io, &c)

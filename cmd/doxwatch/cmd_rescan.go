@@ -2,9 +2,7 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
-	"strings"
 	"text/tabwriter"
 
 	"github.com/doxwatch/doxwatch/config"
@@ -12,19 +10,10 @@ import (
 	"github.com/doxwatch/doxwatch/pipeline"
 )
 
-// names is a repeatable string flag.
-type names []string
-
-func (n *names) String() string     { return strings.Join(*n, ",") }
-func (n *names) Set(v string) error { *n = append(*n, v); return nil }
-
-var _ flag.Value = (*names)(nil)
-
 func cmdRescan(ctx context.Context, args []string, io stdio) int {
 	var c common
 	fs := newFlagSet("rescan", io, &c)
-	var only names
-	fs.Var(&only, "source", "crawl only this source (repeatable)")
+	only := fs.StringArray("source", nil, "crawl only this source (repeatable)")
 	noAlerts := fs.Bool("no-alerts", false, "store hits without queueing alerts (they still appear in the digest)")
 	full := fs.Bool("full", false, "read and scan every page and post again, even unchanged ones (only new findings become hits)")
 	if isTerminal(io.err) {
@@ -39,7 +28,7 @@ func cmdRescan(ctx context.Context, args []string, io stdio) int {
 		return exitError
 	}
 	defer a.store.Close()
-	srcs, err := selectSources(a.cfg.Sources, only)
+	srcs, err := selectSources(a.cfg.Sources, *only)
 	if err != nil {
 		fmt.Fprintf(io.err, "doxwatch rescan: %v\n", err)
 		return exitError

@@ -18,9 +18,9 @@ import (
 // cmdUser manages dashboard accounts from the command line: the first
 // administrator is made here; the rest can be made on the dashboard.
 func cmdUser(ctx context.Context, args []string, io stdio) int {
-	sub, rest, ok := subcommand(args, io, "user", "add", "list", "reset-password")
+	sub, rest, code, ok := subcommand(args, io, "user", "add", "list", "reset-password")
 	if !ok {
-		return exitError
+		return code
 	}
 	var c common
 	fs := newFlagSet("user "+sub, io, &c)

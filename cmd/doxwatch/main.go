@@ -6,7 +6,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -15,6 +14,9 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // Exit codes.
@@ -61,37 +63,56 @@ func commands() map[string]command {
 	}
 }
 
+// run builds the command tree with cobra (help, completion, flags
+// anywhere) and runs one command; each command parses its own flags with
+// pflag and returns its exit code.
 func run(ctx context.Context, args []string, io stdio) int {
+	code := exitOK
+	root := &cobra.Command{
+		Use:   "doxwatch",
+		Short: "doxwatch watches public posts for employees' personal data and alerts the employer.",
+		Long: "doxwatch watches public posts for employees' personal data and alerts the employer.\n\n" +
+			"Run 'doxwatch COMMAND --help' for a command's flags. Exit codes: 0 ok, 1 findings (check), 2 error.",
+		SilenceErrors: true, SilenceUsage: true,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			// Without a command: the list of commands, and an error code.
+			_ = cmd.Help()
+			code = exitError
+			return nil
+		},
+	}
+	root.SetArgs(args)
+	root.SetIn(io.in)
+	root.SetOut(io.out)
+	root.SetErr(io.err)
 	cmds := commands()
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		usage(io.out, cmds)
-		if len(args) == 0 {
-			return exitError
-		}
-		return exitOK
-	}
-	cmd, ok := cmds[args[0]]
-	if !ok {
-		fmt.Fprintf(io.err, "doxwatch: unknown command %q\n\n", args[0])
-		usage(io.err, cmds)
-		return exitError
-	}
-	return cmd.run(ctx, args[1:], io)
-}
-
-func usage(w io.Writer, cmds map[string]command) {
-	fmt.Fprintln(w, "doxwatch watches public posts for employees' personal data and alerts the employer.")
-	fmt.Fprintln(w, "\nUsage: doxwatch <command> [flags]\n\nCommands:")
 	names := make([]string, 0, len(cmds))
 	for n := range cmds {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	for _, n := range names {
-		fmt.Fprintf(w, "  %-11s %s\n", n, cmds[n].summary)
+	for _, name := range names {
+		c := cmds[name]
+		root.AddCommand(&cobra.Command{
+			Use:   name,
+			Short: c.summary,
+			// The command parses its own flags (pflag, anywhere on the line)
+			// and prints its own --help with them.
+			DisableFlagParsing: true,
+			RunE: func(_ *cobra.Command, args []string) error {
+				code = c.run(ctx, args, io)
+				return nil
+			},
+		})
 	}
-	fmt.Fprintln(w, "\nRun 'doxwatch <command> --help' for a command's flags.")
-	fmt.Fprintln(w, "Exit codes: 0 ok, 1 findings (check), 2 error.")
+	if err := root.ExecuteContext(ctx); err != nil {
+		fmt.Fprintf(io.err, "doxwatch: %v\n\n", err)
+		root.SetOut(io.err)
+		_ = root.Usage()
+		return exitError
+	}
+	return code
 }
 
 func cmdVersion(_ context.Context, _ []string, io stdio) int {
@@ -106,8 +127,11 @@ type common struct {
 	logLevel  string
 }
 
-func newFlagSet(name string, io stdio, c *common) *flag.FlagSet {
-	fs := flag.NewFlagSet("doxwatch "+name, flag.ContinueOnError)
+// newFlagSet makes a command's flags; flags may come before or after the
+// command's arguments, as in git or docker.
+func newFlagSet(name string, io stdio, c *common) *pflag.FlagSet {
+	fs := pflag.NewFlagSet("doxwatch "+name, pflag.ContinueOnError)
+	fs.SortFlags = false
 	fs.SetOutput(io.err)
 	fs.StringVar(&c.config, "config", "./doxwatch.yaml", "configuration file")
 	fs.StringVar(&c.logFormat, "log-format", "text", "log format: text or json")
@@ -117,9 +141,9 @@ func newFlagSet(name string, io stdio, c *common) *flag.FlagSet {
 
 // parse parses flags and builds the logger; ok is false when the command
 // should exit with code.
-func parse(fs *flag.FlagSet, args []string, c *common, io stdio) (log *slog.Logger, code int, ok bool) {
+func parse(fs *pflag.FlagSet, args []string, c *common, io stdio) (log *slog.Logger, code int, ok bool) {
 	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
+		if errors.Is(err, pflag.ErrHelp) {
 			return nil, exitOK, false
 		}
 		return nil, exitError, false

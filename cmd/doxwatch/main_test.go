@@ -113,3 +113,33 @@ func readFile(t *testing.T, path string) string {
 	}
 	return string(b)
 }
+
+// Flags go anywhere on the line, every command has --help, and shells get
+// completion.
+func TestFlagsAnywhereHelpAndCompletion(t *testing.T) {
+	cfg := siteConfig(t, testSite(t).URL)
+	if code, out, errOut := runCLI(t, "rescan", "--config", cfg); code != exitOK {
+		t.Fatalf("rescan: %d %s %s", code, out, errOut)
+	}
+	// hits show ID --config FILE: the flag after the argument.
+	if code, out, errOut := runCLI(t, "hits", "show", "1", "--config", cfg); code != exitOK || !strings.Contains(out, "Hit 1") {
+		t.Errorf("hits show 1 --config: exit %d\n%s%s", code, out, errOut)
+	}
+	if code, out, errOut := runCLI(t, "hits", "set-status", "1", "confirmed", "--note", "gebeld", "--actor", "noor", "--config", cfg); code != exitOK {
+		t.Errorf("set-status with flags last: exit %d\n%s%s", code, out, errOut)
+	}
+	if _, out, _ := runCLI(t, "hits", "show", "--config", cfg, "1"); !strings.Contains(out, "by noor: gebeld") {
+		t.Errorf("the audit log does not name the actor:\n%s", out)
+	}
+	for _, c := range []string{"run", "rescan", "check", "digest", "hits list", "sources", "roster check", "config check", "demo", "user add"} {
+		args := append(strings.Fields(c), "--help")
+		if code, out, errOut := runCLI(t, args...); code != exitOK || !strings.Contains(out+errOut, "--config") {
+			t.Errorf("%s --help: exit %d\n%s%s", c, code, out, errOut)
+		}
+	}
+	for _, sh := range []string{"bash", "zsh", "fish"} {
+		if code, out, _ := runCLI(t, "completion", sh); code != exitOK || !strings.Contains(out, "doxwatch") {
+			t.Errorf("completion %s: exit %d", sh, code)
+		}
+	}
+}
