@@ -242,8 +242,8 @@ type alertView struct {
 	// HandedIn names the file handed in by Reporter, for a post of the
 	// manual source: it has no public link.
 	HandedIn, Reporter string
-	Hits                             []hitView
-	HitIDs                           []int64
+	Hits               []hitView
+	HitIDs             []int64
 	// Pages link to the hits on the dashboard, when it has a public address.
 	Pages []string
 }
