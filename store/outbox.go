@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"sort"
 	"strings"
 	"time"
@@ -195,4 +196,15 @@ func (s *Store) QueueDigest(ctx context.Context, start, end time.Time) (bool, er
 		return err
 	})
 	return queued, err
+}
+
+// LastDigest is when the newest digest was queued and whether it was sent;
+// zero when there is none.
+func (s *Store) LastDigest(ctx context.Context) (queued time.Time, state string, err error) {
+	err = s.r.QueryRowContext(ctx, `SELECT created_at, state FROM outbox WHERE kind = ? ORDER BY id DESC LIMIT 1`, model.OutboxDigest).
+		Scan(&queued, &state)
+	if errors.Is(err, sql.ErrNoRows) {
+		return time.Time{}, "", nil
+	}
+	return queued, state, s.wrap("read last digest", err)
 }

@@ -68,7 +68,7 @@ func cmdDemo(ctx context.Context, args []string, io stdio) int {
 		return exitError
 	}
 	fmt.Fprintf(io.out, "\nFindings (%d):\n", len(hits))
-	printHits(io, hits, false)
+	newHitFormat(a.cfg, io).printHits(io, hits, false)
 	outbox := a.cfg.ResolvePath(a.cfg.Alerts.OutboxDir)
 	fmt.Fprintf(io.out, "\n%d alert e-mail(s) written to %s\n", sent, outbox)
 	fmt.Fprintf(io.out, "\nTry next:\n  doxwatch hits list --config %s\n  doxwatch digest --preview --config %[1]s\n  doxwatch sources --config %[1]s\n", c.config)

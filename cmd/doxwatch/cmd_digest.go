@@ -14,6 +14,7 @@ func cmdDigest(ctx context.Context, args []string, io stdio) int {
 	preview := fs.Bool("preview", false, "print the digest of the last 7 days")
 	send := fs.Bool("send", false, "send the digest of the last 7 days now")
 	html := fs.Bool("html", false, "with --preview: print the HTML part instead of the text")
+	force := fs.Bool("force", false, "with --send: send even if this week's digest went out already")
 	log, code, ok := parse(fs, args, &c, io)
 	if !ok {
 		return code
@@ -45,6 +46,18 @@ func cmdDigest(ctx context.Context, args []string, io stdio) int {
 			fmt.Fprintf(io.out, "Subject: %s\n\n%s", m.Subject, m.Text)
 		}
 		return exitOK
+	}
+	// One digest a week: a second --send in the same week (say, by a
+	// cron job and a person) would only repeat it.
+	last, state, err := a.store.LastDigest(ctx)
+	if err != nil {
+		fmt.Fprintln(io.err, err)
+		return exitError
+	}
+	if !*force && !last.IsZero() && end.Sub(last) < 7*24*time.Hour && state != "failed" {
+		fmt.Fprintf(io.err, "doxwatch digest: this week's digest was queued at %s (%s); --force sends another\n",
+			newHitFormat(a.cfg, io).time(last), state)
+		return exitError
 	}
 	if _, err := s.QueueDigest(ctx, end); err != nil {
 		fmt.Fprintln(io.err, err)

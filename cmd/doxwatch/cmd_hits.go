@@ -11,8 +11,10 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/doxwatch/doxwatch/config"
 	"github.com/doxwatch/doxwatch/i18n"
 	"github.com/doxwatch/doxwatch/model"
+	"github.com/doxwatch/doxwatch/roster"
 	"github.com/doxwatch/doxwatch/store"
 )
 
@@ -36,11 +38,12 @@ func cmdHits(ctx context.Context, args []string, io stdio) int {
 	if _, code, ok := parse(fs, rest, &c, io); !ok {
 		return code
 	}
-	_, st, ok := configAndStore(ctx, c.config, io)
+	cfg, st, ok := configAndStore(ctx, c.config, io)
 	if !ok {
 		return exitError
 	}
 	defer st.Close()
+	hf := newHitFormat(cfg, io)
 	var err error
 	switch sub {
 	case "list":
@@ -51,7 +54,7 @@ func cmdHits(ctx context.Context, args []string, io stdio) int {
 				return exitError
 			}
 		}
-		if f.Since, err = parseSince(*since, time.Now()); err != nil {
+		if f.Since, err = parseSince(*since, time.Now(), hf.loc); err != nil {
 			fmt.Fprintf(io.err, "doxwatch hits list: --since: %v\n", err)
 			return exitError
 		}
@@ -66,7 +69,7 @@ func cmdHits(ctx context.Context, args []string, io stdio) int {
 			fmt.Fprintln(io.err, err)
 			return exitError
 		}
-		printHits(io, hits, *asJSON)
+		hf.printHits(io, hits, *asJSON)
 	case "show", "set-status":
 		want := 1
 		if sub == "set-status" {
@@ -93,7 +96,7 @@ func cmdHits(ctx context.Context, args []string, io stdio) int {
 			fmt.Fprintf(io.out, "hit %d: %s\n", id, fs.Arg(1))
 			return exitOK
 		}
-		return showHit(ctx, io, st, id)
+		return hf.showHit(ctx, io, st, id)
 	}
 	return exitOK
 }
@@ -112,11 +115,11 @@ func osUser() string {
 }
 
 // parseSince reads "2026-11-01" or a duration ago: "7d", "48h".
-func parseSince(s string, now time.Time) (time.Time, error) {
+func parseSince(s string, now time.Time, loc *time.Location) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
 	}
-	if t, err := time.ParseInLocation("2006-01-02", s, time.Local); err == nil {
+	if t, err := time.ParseInLocation("2006-01-02", s, loc); err == nil {
 		return t, nil
 	}
 	if days, ok := strings.CutSuffix(s, "d"); ok {
@@ -130,9 +133,49 @@ func parseSince(s string, now time.Time) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("%q is neither a date (2026-11-01) nor a duration (7d, 48h)", s)
 }
 
+// hitFormat shows hits as the e-mails do: employees by name (and id),
+// times in the configured time zone.
+type hitFormat struct {
+	loc *time.Location
+	ros *roster.Roster
+}
+
+// newHitFormat loads the roster for the names; without it, hits show ids
+// and a warning says why.
+func newHitFormat(cfg *config.Config, io stdio) hitFormat {
+	f := hitFormat{loc: time.UTC}
+	if loc, err := time.LoadLocation(cfg.Timezone); err == nil {
+		f.loc = loc
+	}
+	ros, err := loadRoster(cfg)
+	if err != nil {
+		fmt.Fprintf(io.err, "doxwatch: employees are shown by id: the roster cannot be read: %v\n", err)
+		return f
+	}
+	f.ros = ros
+	return f
+}
+
+func (f hitFormat) employee(id string) string {
+	if f.ros != nil {
+		if e, ok := f.ros.Get(id); ok {
+			return id + " " + e.FullName()
+		}
+	}
+	return id
+}
+
+func (f hitFormat) time(t time.Time) string {
+	if t.IsZero() {
+		return "-"
+	}
+	return t.In(f.loc).Format("2006-01-02 15:04 MST")
+}
+
 type jsonHit struct {
 	ID         int64          `json:"id"`
 	EmployeeID string         `json:"employee_id"`
+	Employee   string         `json:"employee,omitempty"`
 	Kind       model.Kind     `json:"kind"`
 	Severity   model.Severity `json:"severity"`
 	Status     model.Status   `json:"status"`
@@ -145,13 +188,25 @@ type jsonHit struct {
 	ImageURL   string         `json:"image_url,omitempty"`
 	FirstSeen  time.Time      `json:"first_seen"`
 	LastSeen   time.Time      `json:"last_seen"`
+	Author     string         `json:"author,omitempty"`
+	Published  *time.Time     `json:"published,omitempty"`
 }
 
-func printHits(io stdio, hits []store.Hit, asJSON bool) {
+func (f hitFormat) printHits(io stdio, hits []store.Hit, asJSON bool) {
 	if asJSON {
 		for _, h := range hits {
-			b, _ := json.Marshal(jsonHit{h.ID, h.EmployeeID, h.Kind, h.Severity, h.Status, h.Source, h.URL, h.Excerpt,
-				h.MatchStart, h.MatchEnd, h.FromImage, h.ImageURL, h.FirstSeen, h.LastSeen})
+			var name string
+			if f.ros != nil {
+				if e, ok := f.ros.Get(h.EmployeeID); ok {
+					name = e.FullName()
+				}
+			}
+			var published *time.Time
+			if !h.Published.IsZero() {
+				published = &h.Published
+			}
+			b, _ := json.Marshal(jsonHit{h.ID, h.EmployeeID, name, h.Kind, h.Severity, h.Status, h.Source, h.URL, h.Excerpt,
+				h.MatchStart, h.MatchEnd, h.FromImage, h.ImageURL, h.FirstSeen, h.LastSeen, h.Author, published})
 			fmt.Fprintf(io.out, "%s\n", b)
 		}
 		return
@@ -159,8 +214,8 @@ func printHits(io stdio, hits []store.Hit, asJSON bool) {
 	tw := tabwriter.NewWriter(io.out, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tFIRST SEEN\tSEVERITY\tSTATUS\tEMPLOYEE\tKIND\tSOURCE\tEXCERPT")
 	for _, h := range hits {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", h.ID, h.FirstSeen.Local().Format("2006-01-02 15:04"), h.Severity, h.Status,
-			h.EmployeeID, h.Kind, h.Source, marked(h))
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", h.ID, f.time(h.FirstSeen), h.Severity, h.Status,
+			f.employee(h.EmployeeID), h.Kind, h.Source, marked(h))
 	}
 	tw.Flush()
 }
@@ -174,7 +229,7 @@ func marked(h store.Hit) string {
 	return pre + "[" + match + "]" + post
 }
 
-func showHit(ctx context.Context, io stdio, st *store.Store, id int64) int {
+func (f hitFormat) showHit(ctx context.Context, io stdio, st *store.Store, id int64) int {
 	h, err := st.Hit(ctx, id)
 	if err != nil {
 		fmt.Fprintf(io.err, "doxwatch hits show: %v\n", err)
@@ -185,18 +240,33 @@ func showHit(ctx context.Context, io stdio, st *store.Store, id int64) int {
 		fmt.Fprintln(io.err, err)
 		return exitError
 	}
-	fmt.Fprintf(io.out, "Hit %d\n  employee:   %s\n  kind:       %s\n  severity:   %s\n  status:     %s\n  source:     %s\n  url:        %s\n",
-		h.ID, h.EmployeeID, h.Kind, h.Severity, h.Status, h.Source, h.URL)
+	fmt.Fprintf(io.out, "Hit %d\n  employee:   %s\n  kind:       %s\n  severity:   %s\n  status:     %s\n  source:     %s\n",
+		h.ID, f.employee(h.EmployeeID), h.Kind, h.Severity, h.Status, h.Source)
+	if name := model.HandedIn(h.URL); name != "" {
+		fmt.Fprintf(io.out, "  handed in:  %s (by %s)\n", name, h.Reporter)
+	} else {
+		fmt.Fprintf(io.out, "  url:        %s\n", h.URL)
+	}
+	if h.Author != "" {
+		fmt.Fprintf(io.out, "  posted by:  %s\n", h.Author)
+	}
+	if !h.Published.IsZero() {
+		fmt.Fprintf(io.out, "  posted at:  %s\n", f.time(h.Published))
+	}
 	if h.FromImage {
 		fmt.Fprintf(io.out, "  image:      %s\n", h.ImageURL)
 	}
-	fmt.Fprintf(io.out, "  first seen: %s\n  last seen:  %s\n  excerpt:    %s\n", h.FirstSeen.Local().Format(time.RFC3339),
-		h.LastSeen.Local().Format(time.RFC3339), marked(h))
+	fmt.Fprintf(io.out, "  first seen: %s\n  last seen:  %s\n  excerpt:    %s\n", f.time(h.FirstSeen), f.time(h.LastSeen), marked(h))
 	if !h.NotifiedAt.IsZero() {
-		fmt.Fprintf(io.out, "  alerted:    %s\n", h.NotifiedAt.Local().Format(time.RFC3339))
+		fmt.Fprintf(io.out, "  alerted:    %s\n", f.time(h.NotifiedAt))
 	}
 	for _, e := range audit {
-		fmt.Fprintf(io.out, "  %s  %s → %s by %s: %s\n", e.At.Local().Format("2006-01-02 15:04"), e.OldStatus, e.NewStatus, e.Actor, e.Note)
+		switch e.Action {
+		case model.AuditStatus:
+			fmt.Fprintf(io.out, "  %s  %s → %s by %s: %s\n", f.time(e.At), e.OldStatus, e.NewStatus, e.Actor, e.Note)
+		default:
+			fmt.Fprintf(io.out, "  %s  %s by %s\n", f.time(e.At), e.Action, e.Actor)
+		}
 	}
 	return exitOK
 }

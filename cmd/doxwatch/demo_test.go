@@ -2,6 +2,7 @@ package main
 
 import (
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -13,11 +14,15 @@ func TestDemo(t *testing.T) {
 		if code != exitOK {
 			t.Fatalf("run %d: exit %d\n%s\n%s", run, code, out, errOut)
 		}
-		for _, want := range []string{"Findings (6):", "critical  new     E001      phone", "critical  new     E001      address",
-			"critical  new     E007      email", "3 alert e-mail(s) written to " + filepath.Join(dir, "outbox")} {
-			if !strings.Contains(out, want) {
+		for _, want := range []string{`Findings \(6\):`, `critical\s+new\s+E001 Sanne van den Berg\s+phone`, `critical\s+new\s+E001 Sanne van den Berg\s+address`,
+			`critical\s+new\s+E007 \S+ \S+\s+email`, `3 alert e-mail\(s\) written to ` + regexp.QuoteMeta(filepath.Join(dir, "outbox"))} {
+			if !regexp.MustCompile(want).MatchString(out) {
 				t.Errorf("run %d: output lacks %q:\n%s", run, want, out)
 			}
+		}
+		// Times in the configured zone (Europe/Amsterdam), as in the e-mails.
+		if !regexp.MustCompile(`\d\d:\d\d CES?T`).MatchString(out) {
+			t.Errorf("run %d: times not in the configured zone:\n%s", run, out)
 		}
 		if emls, _ := filepath.Glob(filepath.Join(dir, "outbox", "*.eml")); len(emls) != 3 {
 			t.Errorf("run %d: %d e-mail files", run, len(emls))

@@ -143,6 +143,19 @@ func TestDigestCommand(t *testing.T) {
 	if emls, _ := filepath.Glob(filepath.Join(filepath.Dir(cfg), "outbox", "*.eml")); len(emls) != 1 {
 		t.Errorf("digest files: %v", emls)
 	}
+	// A second --send in the same week sends nothing, unless forced.
+	if code, _, errOut := runCLI(t, "digest", "--config", cfg, "--send"); code != exitError || !strings.Contains(errOut, "--force sends another") {
+		t.Errorf("second send: exit %d, %s", code, errOut)
+	}
+	if emls, _ := filepath.Glob(filepath.Join(filepath.Dir(cfg), "outbox", "*.eml")); len(emls) != 1 {
+		t.Errorf("digest files after a second send: %v", emls)
+	}
+	if code, _, errOut := runCLI(t, "digest", "--config", cfg, "--send", "--force"); code != exitOK {
+		t.Errorf("forced send: exit %d, %s", code, errOut)
+	}
+	if emls, _ := filepath.Glob(filepath.Join(filepath.Dir(cfg), "outbox", "*.eml")); len(emls) != 2 {
+		t.Errorf("digest files after a forced send: %v", emls)
+	}
 	if code, _, errOut := runCLI(t, "digest", "--config", cfg); code != exitError || !strings.Contains(errOut, "usage") {
 		t.Errorf("no mode: exit %d, %s", code, errOut)
 	}
