@@ -5,11 +5,14 @@ package pipeline
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"log/slog"
+	"os"
 	"sort"
 	"sync"
+	"time"
 
 	"github.com/doxwatch/doxwatch/config"
 	"github.com/doxwatch/doxwatch/crawler"
@@ -39,28 +42,82 @@ type Pipeline struct {
 
 	hostMu sync.Mutex
 	hosts  map[string]chan struct{}
+	holder string
 }
 
+// hostLease is how long a process holds a host's lock in the database
+// without renewing it; a process that dies frees it after this long.
+const hostLease = time.Minute
+
 // hostLock takes the lock of a source's host, so that sources on one host
-// never crawl at the same time, whoever schedules them; false if ctx ended.
+// never crawl at the same time, whoever schedules them: in this process a
+// channel, across processes (the daemon and a rescan by hand) a lease in
+// the database, renewed while the run lasts. False if ctx ended.
 func (p *Pipeline) hostLock(ctx context.Context, src config.Source) (unlock func(), ok bool) {
 	h := crawler.Host(src)
 	p.hostMu.Lock()
 	if p.hosts == nil {
 		p.hosts = map[string]chan struct{}{}
+		var b [8]byte
+		_, _ = rand.Read(b[:])
+		p.holder = fmt.Sprintf("%d-%x", os.Getpid(), b)
 	}
 	ch := p.hosts[h]
 	if ch == nil {
 		ch = make(chan struct{}, 1)
 		p.hosts[h] = ch
 	}
+	holder := p.holder
 	p.hostMu.Unlock()
 	select {
 	case ch <- struct{}{}:
-		return func() { <-ch }, true
 	case <-ctx.Done():
 		return nil, false
 	}
+	waited := false
+	for {
+		got, err := p.Store.TryLockHost(ctx, h, holder, hostLease)
+		if err != nil && ctx.Err() == nil {
+			// The database lock is a courtesy to other processes; a
+			// failing database shows up in the run itself.
+			p.Log.Warn("host lock", "host", h, "err", err)
+			got = true
+		}
+		if got {
+			break
+		}
+		if !waited {
+			p.Log.Info("another doxwatch is crawling this host; waiting for it", "host", h)
+			waited = true
+		}
+		select {
+		case <-time.After(500 * time.Millisecond):
+		case <-ctx.Done():
+			<-ch
+			return nil, false
+		}
+	}
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		t := time.NewTicker(hostLease / 3)
+		defer t.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+				_, _ = p.Store.TryLockHost(context.WithoutCancel(ctx), h, holder, hostLease)
+			}
+		}
+	}()
+	return func() {
+		close(stop)
+		<-done
+		_ = p.Store.UnlockHost(context.WithoutCancel(ctx), h, holder)
+		<-ch
+	}, true
 }
 
 // Result is what one run of one source did.

@@ -352,3 +352,56 @@ func TestSelectorThatMatchesNothing(t *testing.T) {
 		t.Fatalf("fixed selectors, still unhealthy: %+v", h)
 	}
 }
+
+// Two processes on one database (the daemon and a rescan by hand) never
+// crawl one host at the same time.
+func TestHostLockAcrossProcesses(t *testing.T) {
+	ctx := context.Background()
+	var mu sync.Mutex
+	inFlight, maxInFlight := 0, 0
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		inFlight++
+		maxInFlight = max(maxInFlight, inFlight)
+		mu.Unlock()
+		time.Sleep(20 * time.Millisecond)
+		if r.URL.Path != "/robots.txt" {
+			fmt.Fprintf(w, `<html><body><article class="post"><a class="link" href="/p/%s">#</a><div class="text">Post %s</div></article>`+
+				`<a class="next" href="/page/%d">next</a></body></html>`, r.URL.Path, r.URL.Path, len(r.URL.Path))
+		}
+		mu.Lock()
+		inFlight--
+		mu.Unlock()
+	}))
+	defer srv.Close()
+	src := config.Source{Name: "forum", Type: config.SourceHTML, URL: srv.URL + "/", MaxPages: 4,
+		Selectors: config.Selectors{Item: "article.post", Text: ".text", Link: "a.link@href", Next: "a.next"}}
+	p1, st := setup(t, src)
+	// A second "process": its own pipeline and crawler on the same database.
+	p2 := &Pipeline{Crawler: p1.Crawler, Detector: p1.Detector, Store: st, AlertAt: p1.AlertAt, UnhealthyAfter: 3, Log: p1.Log}
+	var wg sync.WaitGroup
+	for _, p := range []*Pipeline{p1, p2} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if r := p.Run(ctx, src); r.Err != nil {
+				t.Errorf("run: %v", r.Err)
+			}
+		}()
+	}
+	wg.Wait()
+	if maxInFlight != 1 {
+		t.Errorf("%d requests to one host at once from two processes", maxInFlight)
+	}
+	// A lease left by a process that died expires.
+	if ok, _ := st.TryLockHost(ctx, "dead.example", "dead", time.Millisecond); !ok {
+		t.Fatal("no lease taken")
+	}
+	time.Sleep(5 * time.Millisecond)
+	if ok, _ := st.TryLockHost(ctx, "dead.example", "alive", time.Minute); !ok {
+		t.Error("an expired lease was not taken over")
+	}
+	if ok, _ := st.TryLockHost(ctx, "dead.example", "third", time.Minute); ok {
+		t.Error("a held lease was taken")
+	}
+}

@@ -1,0 +1,36 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"time"
+)
+
+// TryLockHost takes (or, for its holder, extends) the crawl lease of a
+// host until now+lease, and reports whether holder has it.
+func (s *Store) TryLockHost(ctx context.Context, host, holder string, lease time.Duration) (bool, error) {
+	now := s.now().UTC()
+	got := false
+	err := s.tx(ctx, "lock host", func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO host_locks (host, holder, expires_at) VALUES (?, ?, ?)
+			ON CONFLICT (host) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+			WHERE host_locks.holder = excluded.holder OR host_locks.expires_at < ?`, host, holder, now.Add(lease), now); err != nil {
+			return err
+		}
+		var h string
+		if err := tx.QueryRowContext(ctx, `SELECT holder FROM host_locks WHERE host = ?`, host).Scan(&h); err != nil {
+			return err
+		}
+		got = h == holder
+		return nil
+	})
+	return got, err
+}
+
+// UnlockHost gives a host's lease back.
+func (s *Store) UnlockHost(ctx context.Context, host, holder string) error {
+	return s.tx(ctx, "unlock host", func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `DELETE FROM host_locks WHERE host = ? AND holder = ?`, host, holder)
+		return err
+	})
+}
