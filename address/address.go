@@ -5,6 +5,7 @@ package address
 
 import (
 	_ "embed"
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -157,35 +158,37 @@ func NumberAfter(text string) (number int, addition string, n int, ok bool) {
 
 // Parse reads an address as written in a roster:
 // "Kerkstraat 12a, 1234 AB Utrecht", "Kerkstr. 12-2", "Dorpsweg 3 Zeist".
+// Its errors say what is wrong without repeating the address: a roster's
+// addresses are personal data and must not reach logs.
 func Parse(s string) (Address, error) {
 	s = strings.TrimSpace(s)
 	loc := firstNumber.FindStringIndex(s)
 	if loc == nil || loc[0] == 0 {
-		return Address{}, fmt.Errorf("%q: want street and house number, e.g. \"Kerkstraat 12a, 1234 AB Utrecht\"", s)
+		return Address{}, errors.New(`want street and house number, e.g. "Kerkstraat 12a, 1234 AB Utrecht"`)
 	}
 	street := strings.TrimRight(s[:loc[0]], " \t,")
 	street = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(street), "."), " nr")
 	a := Address{Street: StreetName(street)}
 	if a.Street == "" {
-		return Address{}, fmt.Errorf("%q: no street name before the house number", s)
+		return Address{}, errors.New("no street name before the house number")
 	}
 	num, add, n, ok := NumberAfter(s[loc[0]:])
 	if !ok {
-		return Address{}, fmt.Errorf("%q: house number not understood", s)
+		return Address{}, errors.New("house number not understood")
 	}
 	a.Number, a.Addition = num, add
 	rest := strings.Trim(s[loc[0]+n:], " \t\r\n,")
 	if m := leadingPostcode.FindStringSubmatch(rest); m != nil {
 		pc, ok := Postcode(m[1])
 		if !ok {
-			return Address{}, fmt.Errorf("%q: %q is not a Dutch postcode", s, m[1])
+			return Address{}, errors.New("the postcode is not a Dutch postcode (four digits, two letters; SA, SD and SS are not used)")
 		}
 		a.Postcode = pc
 		rest = strings.Trim(rest[len(m[0]):], " \t\r\n,")
 	}
 	a.City = fold.String(rest)
 	if strings.ContainsAny(a.City, "0123456789") {
-		return Address{}, fmt.Errorf("%q: %q is not a postcode and city", s, rest)
+		return Address{}, errors.New("what follows the house number is not a postcode and city")
 	}
 	return a, nil
 }

@@ -51,8 +51,56 @@ func TestGoodConfig(t *testing.T) {
 
 func TestUnsetEnvIsAnError(t *testing.T) {
 	_, err := load(t, "good.yaml", nil)
-	if err == nil || !strings.Contains(err.Error(), "good.yaml:44: environment variable DOXWATCH_SMTP_PASSWORD is not set") {
+	if err == nil || !strings.Contains(err.Error(), "good.yaml:44: alerts.smtp.password: environment variable DOXWATCH_SMTP_PASSWORD is not set") {
 		t.Fatalf("err = %v", err)
+	}
+	// With mail written to files, the SMTP password is not needed.
+	data := "organisation: {name: X}\nroster: staff.csv\nalerts:\n  to: [a@b.example]\n  transport: file\n  smtp: {password: \"${NOT_SET_PW}\"}\n"
+	if _, err := Parse("file.yaml", []byte(data), env(nil)); err != nil {
+		t.Errorf("file transport without the SMTP password: %v", err)
+	}
+}
+
+// Every problem of a file is reported in one run: unknown keys, values of
+// the wrong type with their key and an example, and (through Validate on
+// what could be read) invalid values.
+func TestEveryProblemAtOnce(t *testing.T) {
+	data := `organisation:
+  nam: y
+roster: staff.csv
+crawl:
+  delay: 2
+  timeout: fast
+  parallel_hosts: lots
+alerts:
+  to: [a@b.example]
+  language: fr
+ocr:
+  enabled: maybe
+retention:
+  days: 0
+`
+	cfg, err := Parse("c.yaml", []byte(data), env(nil))
+	if err == nil || cfg == nil {
+		t.Fatalf("Parse: %v, %v", cfg, err)
+	}
+	all := err.Error()
+	if verr := cfg.Validate(); verr != nil {
+		all += "\n" + verr.Error()
+	}
+	for _, want := range []string{
+		`c.yaml:2: unknown key "organisation.nam" (did you mean "name"?)`,
+		`c.yaml:5: crawl.delay: "2" is not a duration: write a number with a unit, e.g. delay: 2s`,
+		`c.yaml:6: crawl.timeout: "fast" is not a duration`,
+		`c.yaml:7: crawl.parallel_hosts: "lots" is not a whole number`,
+		`c.yaml:12: ocr.enabled: "maybe" is not true or false`,
+		`alerts.language: "fr" is not nl or en`,
+		`retention.days: must be at least 1`,
+		`organisation.name: required`,
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("missing %q in:\n%s", want, all)
+		}
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"regexp"
 	"strings"
+	"time"
 
 	"gopkg.in/yaml.v3"
 )
@@ -20,16 +21,14 @@ const maxConfigBytes = 1 << 20
 
 // Load reads the configuration file at path on top of Default. It does not
 // validate: call Validate for that, so a caller can report every problem.
+// With *Problems, the returned configuration holds what could be read, so
+// Validate can still report the rest in the same run.
 func Load(path string) (*Config, error) {
 	data, err := readLimited(path)
 	if err != nil {
 		return nil, err
 	}
-	cfg, err := Parse(path, data, os.LookupEnv)
-	if err != nil {
-		return nil, err
-	}
-	return cfg, nil
+	return Parse(path, data, os.LookupEnv)
 }
 
 func readLimited(path string) ([]byte, error) {
@@ -69,19 +68,37 @@ func Parse(name string, data []byte, lookup func(string) (string, bool)) (*Confi
 		return nil, yamlError(name, err)
 	}
 	var problems []string
-	expandEnv(&root, lookup, func(line int, msg string) {
+	report := func(line int, msg string) {
 		problems = append(problems, fmt.Sprintf("%s:%d: %s", name, line, msg))
-	})
-	checkKeys(&root, reflect.TypeOf(cfg), "", func(line int, msg string) {
-		problems = append(problems, fmt.Sprintf("%s:%d: %s", name, line, msg))
-	})
-	if len(problems) > 0 {
-		return nil, &Problems{List: problems}
 	}
-	if err := root.Decode(&cfg); err != nil {
-		return nil, yamlError(name, err)
+	var unset []unsetVar
+	expandEnv(&root, "", lookup, func(line int, path, v string) { unset = append(unset, unsetVar{line, path, v}) })
+	checkKeys(&root, reflect.TypeOf(cfg), "", report)
+	typed := len(problems)
+	// Decoding goes as far as it can: every value that fits is read, so
+	// Validate can report the remaining problems in the same run.
+	if err := root.Decode(&cfg); err != nil && typed == len(problems) {
+		var p *Problems
+		if errors.As(yamlError(name, err), &p) {
+			problems = append(problems, p.List...)
+		}
+	}
+	for _, u := range unset {
+		// The SMTP password is not needed unless mail goes out by SMTP.
+		if strings.HasPrefix(u.path, "alerts.smtp.") && cfg.Alerts.Transport != "smtp" {
+			continue
+		}
+		report(u.line, fmt.Sprintf("%s: environment variable %s is not set", u.path, u.name))
+	}
+	if len(problems) > 0 {
+		return &cfg, &Problems{List: problems}
 	}
 	return &cfg, nil
+}
+
+type unsetVar struct {
+	line       int
+	path, name string
 }
 
 var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
@@ -113,23 +130,29 @@ var envRef = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)\}`)
 // such as the SMTP password can live in the environment. A reference to an
 // unset variable is an error rather than an empty string: an empty password
 // fails later and more obscurely.
-func expandEnv(n *yaml.Node, lookup func(string) (string, bool), report func(int, string)) {
-	if n.Kind == yaml.ScalarNode {
+func expandEnv(n *yaml.Node, path string, lookup func(string) (string, bool), unset func(line int, path, name string)) {
+	switch n.Kind {
+	case yaml.ScalarNode:
 		n.Value = envRef.ReplaceAllStringFunc(n.Value, func(ref string) string {
 			name := ref[2 : len(ref)-1]
 			v, ok := lookup(name)
 			if !ok {
-				report(n.Line, fmt.Sprintf("environment variable %s is not set", name))
+				unset(n.Line, path, name)
 			}
 			return v
 		})
-		return
-	}
-	for i, c := range n.Content {
-		if n.Kind == yaml.MappingNode && i%2 == 0 {
-			continue // keys
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			expandEnv(n.Content[i+1], joinPath(path, n.Content[i].Value), lookup, unset)
 		}
-		expandEnv(c, lookup, report)
+	case yaml.SequenceNode:
+		for i, c := range n.Content {
+			expandEnv(c, fmt.Sprintf("%s[%d]", path, i), lookup, unset)
+		}
+	default:
+		for _, c := range n.Content {
+			expandEnv(c, path, lookup, unset)
+		}
 	}
 }
 
@@ -157,6 +180,9 @@ func checkKeys(n *yaml.Node, t reflect.Type, path string, report func(int, strin
 				report(k.Line, fmt.Sprintf("unknown key %q%s", p, suggest(k.Value, fields)))
 				continue
 			}
+			if v.Kind == yaml.ScalarNode {
+				checkScalar(v, f.Type, p, k.Value, report)
+			}
 			checkKeys(v, f.Type, p, report)
 		}
 	case yaml.SequenceNode:
@@ -166,6 +192,34 @@ func checkKeys(n *yaml.Node, t reflect.Type, path string, report func(int, strin
 		for i, c := range n.Content {
 			checkKeys(c, t.Elem(), fmt.Sprintf("%s[%d]", path, i), report)
 		}
+	}
+}
+
+var durationType = reflect.TypeOf(time.Duration(0))
+
+// checkScalar tries a value on its own against the field's type, so a
+// wrong one is reported with its key and an example of a right one.
+func checkScalar(v *yaml.Node, t reflect.Type, path, key string, report func(int, string)) {
+	if v.Tag == "!!null" {
+		return
+	}
+	ptr := reflect.New(t)
+	if err := v.Decode(ptr.Interface()); err == nil {
+		return
+	}
+	switch {
+	case t == durationType:
+		report(v.Line, fmt.Sprintf("%s: %q is not a duration: write a number with a unit, e.g. %s: 2s (or 500ms, 10m, 1h)", path, v.Value, key))
+	case t.Kind() >= reflect.Int && t.Kind() <= reflect.Uint64:
+		report(v.Line, fmt.Sprintf("%s: %q is not a whole number", path, v.Value))
+	case t.Kind() == reflect.Bool:
+		report(v.Line, fmt.Sprintf("%s: %q is not true or false", path, v.Value))
+	case t.Kind() == reflect.Slice:
+		report(v.Line, fmt.Sprintf("%s: %q is not a list: write [a, b] or one item per line with \"- \"", path, v.Value))
+	case t.Kind() == reflect.Struct:
+		report(v.Line, fmt.Sprintf("%s: %q is not a section with keys", path, v.Value))
+	default:
+		report(v.Line, fmt.Sprintf("%s: %q is not a %s", path, v.Value, t.Kind()))
 	}
 }
 

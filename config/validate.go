@@ -35,7 +35,7 @@ func (c *Config) Validate() error {
 	oc := c.Organisation.OwnContacts
 	for i, a := range oc.Addresses {
 		if _, err := address.Parse(a); err != nil {
-			v.add(fmt.Sprintf("organisation.own_contacts.addresses[%d]", i), err.Error())
+			v.add(fmt.Sprintf("organisation.own_contacts.addresses[%d]", i), fmt.Sprintf("%q: %v", a, err))
 		}
 	}
 	if _, ok := phonenumbers.GetSupportedRegions()[c.Region]; !ok {

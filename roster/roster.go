@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/nyaruka/phonenumbers/v2"
@@ -146,10 +147,11 @@ func Parse(name string, r io.Reader, region string) (*Roster, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				p.errorf(pe.Line, "%v", pe.Err)
 				if pe.Err == csv.ErrFieldCount {
+					p.errorf(pe.Line, "%s", p.fieldCount(rec, len(header), cr.Comma))
 					continue
 				}
+				p.errorf(pe.Line, "%v", pe.Err)
 			} else {
 				p.errorf(line, "%v", err)
 			}
@@ -279,34 +281,105 @@ func (p *parser) employee(line int, rec []string) (Employee, bool) {
 	}
 	for _, col := range []string{"id", "first_name", "last_name"} {
 		if p.field(rec, col) == "" {
-			p.errorf(line, "%s: empty", col)
+			p.errorf(line, "%s: empty", p.where(col, 0, 1))
 		}
 	}
-	for _, raw := range p.values(rec, "phone") {
+	// Errors say where and what, never the value: the roster's phone
+	// numbers, e-mail and home addresses must not reach a log.
+	phones := p.values(rec, "phone")
+	for i, raw := range phones {
 		n, err := phonenumbers.Parse(raw, p.region)
 		if err != nil || !phonenumbers.IsValidNumber(n) {
-			p.errorf(line, "phone %q: not a valid phone number", raw)
+			p.errorf(line, "%s: %s", p.where("phone", i, len(phones)), phoneProblem(raw, p.region))
 			continue
 		}
 		e.Phones = append(e.Phones, phonenumbers.Format(n, phonenumbers.E164))
 	}
-	for _, raw := range p.values(rec, "email") {
+	emails := p.values(rec, "email")
+	for i, raw := range emails {
 		a, err := mail.ParseAddress(raw)
 		if err != nil || a.Name != "" || !strings.Contains(a.Address, ".") {
-			p.errorf(line, "email %q: not an e-mail address", raw)
+			p.errorf(line, "%s: %s", p.where("email", i, len(emails)), emailProblem(raw))
 			continue
 		}
 		e.Emails = append(e.Emails, strings.ToLower(a.Address))
 	}
-	for _, raw := range p.values(rec, "address") {
+	addrs := p.values(rec, "address")
+	for i, raw := range addrs {
 		a, err := address.Parse(raw)
 		if err != nil {
-			p.errorf(line, "address %v", err)
+			p.errorf(line, "%s: %v", p.where("address", i, len(addrs)), err)
 			continue
 		}
 		e.Addresses = append(e.Addresses, a)
 	}
 	return e, len(p.errs) == before
+}
+
+// where names a field: its column, its number, and which of several values.
+func (p *parser) where(col string, i, n int) string {
+	w := fmt.Sprintf("%s (column %d", col, p.cols[col]+1)
+	if n > 1 {
+		w += fmt.Sprintf(", value %d of %d", i+1, n)
+	}
+	return w + ")"
+}
+
+// phoneProblem says what is wrong with a number without repeating it.
+func phoneProblem(raw, region string) string {
+	digits := 0
+	for _, r := range raw {
+		if r >= '0' && r <= '9' {
+			digits++
+		}
+	}
+	if strings.ContainsFunc(raw, func(r rune) bool { return unicode.IsLetter(r) }) {
+		return "not a phone number: it has letters in it"
+	}
+	if region == "NL" && !strings.HasPrefix(strings.TrimSpace(raw), "+") && !strings.HasPrefix(strings.TrimSpace(raw), "00") {
+		return fmt.Sprintf("not a valid Dutch number (10 digits expected, %d given)", digits)
+	}
+	return fmt.Sprintf("not a valid phone number for region %s (%d digits given)", region, digits)
+}
+
+// emailProblem says what is wrong with an address without repeating it.
+func emailProblem(raw string) string {
+	switch at := strings.Count(raw, "@"); {
+	case at == 0:
+		return "not an e-mail address: no @"
+	case at > 1:
+		return "not an e-mail address: more than one @"
+	case !strings.Contains(raw[strings.Index(raw, "@"):], "."):
+		return "not an e-mail address: no dot in the domain"
+	case strings.ContainsAny(raw, " <>\"\t"):
+		return "not an e-mail address: write the address alone, without a name, spaces or <>"
+	}
+	return "not an e-mail address"
+}
+
+// fieldCount explains a line with more or fewer fields than the header,
+// the usual cause being an unquoted comma in an address or a name.
+func (p *parser) fieldCount(rec []string, want int, comma rune) string {
+	msg := fmt.Sprintf("%d fields where the header has %d", len(rec), want)
+	if len(rec) <= want || comma != ',' {
+		return msg
+	}
+	extra := len(rec) - want
+	// Find the column whose value, with the next ones joined back by
+	// commas, is what was meant: an address that parses, say.
+	names := make([]string, want)
+	for col, i := range p.cols {
+		names[i] = col
+	}
+	for i := 0; i+extra < len(rec) && i < want; i++ {
+		joined := strings.Join(rec[i:i+extra+1], ",")
+		if names[i] == "address" {
+			if _, err := address.Parse(joined); err == nil {
+				return fmt.Sprintf(`%s: the address (column %d) has a comma in it; put the value in double quotes ("Kerkstraat 12, Utrecht") or save the file with ; as separator`, msg, i+1)
+			}
+		}
+	}
+	return msg + `: a value with a comma in it must be in double quotes ("Kerkstraat 12, Utrecht"), or save the file with ; as separator`
 }
 
 // New makes a roster of employees (ids must be unique), for rosters derived

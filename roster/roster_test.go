@@ -76,12 +76,16 @@ func TestErrors(t *testing.T) {
 		{"missing column", "id,first_name\nE1,A\n", []string{`roster t.csv:1: missing column "last_name"`}},
 		{"duplicate header", "id,first_name,last_name,id\n", []string{`roster t.csv:1: column 4: header "id" appears twice`}},
 		{"bad phone", "id,first_name,last_name,phone\nE1,A,B,06-12345678\nE2,C,D,06-1234\n",
-			[]string{`t.csv:3: phone "06-1234": not a valid phone number`}},
-		{"bad email and address", "id;first_name;last_name;email;address\nE1;A;B;not-mail;Kerkstraat\n",
-			[]string{`t.csv:2: email "not-mail": not an e-mail address`, `t.csv:2: address "Kerkstraat": want street and house number`}},
+			[]string{`t.csv:3: phone (column 4): not a valid Dutch number (10 digits expected, 6 given)`}},
+		{"second phone", "id,first_name,last_name,phone\nE1,A,B,06-12345678|0612\n",
+			[]string{`t.csv:2: phone (column 4, value 2 of 2): not a valid Dutch number (10 digits expected, 4 given)`}},
+		{"bad email and address", "id;first_name;last_name;email;address\nE1;A;B;not-mail;Lindelaan\n",
+			[]string{`t.csv:2: email (column 4): not an e-mail address: no @`, `t.csv:2: address (column 5): want street and house number`}},
 		{"duplicate id", "id,first_name,last_name\nE1,A,B\nE2,C,D\nE1,E,F\n", []string{`t.csv:4: id "E1" is also on line 2`}},
-		{"empty required", "id,first_name,last_name\n,A,\n", []string{"t.csv:2: id: empty", "t.csv:2: last_name: empty"}},
-		{"field count", "id,first_name,last_name\nE1,A,B,extra\nE2,C,D\n", []string{"t.csv:2: wrong number of fields"}},
+		{"empty required", "id,first_name,last_name\n,A,\n", []string{"t.csv:2: id (column 1): empty", "t.csv:2: last_name (column 3): empty"}},
+		{"field count", "id,first_name,last_name\nE1,A,B,extra\nE2,C,D\n", []string{"t.csv:2: 4 fields where the header has 3: a value with a comma in it must be in double quotes"}},
+		{"unquoted comma in address", "id,first_name,last_name,address,location\nE1,A,B,Kerkstraat 12, 1234 AB Utrecht,Utrecht\n",
+			[]string{`t.csv:2: 6 fields where the header has 5: the address (column 4) has a comma in it; put the value in double quotes`}},
 		{"bare quote", "id,first_name,last_name\nE1,A \"x\" B,C\n", []string{`t.csv:2: bare " in non-quoted-field`}},
 	}
 	for _, tt := range tests {
@@ -89,6 +93,12 @@ func TestErrors(t *testing.T) {
 			r, err := Parse("t.csv", strings.NewReader(tt.csv), "NL")
 			if err == nil {
 				t.Fatalf("no error; roster %+v", r)
+			}
+			// No value from the file is repeated in an error.
+			for _, secret := range []string{"06-1234", "0612", "not-mail", "Lindelaan"} {
+				if strings.Contains(tt.csv, secret) && strings.Contains(err.Error(), secret) && !strings.Contains(tt.name, "comma") {
+					t.Errorf("the error repeats %q: %v", secret, err)
+				}
 			}
 			var list []string
 			var re *Errors

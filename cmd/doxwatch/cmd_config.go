@@ -13,18 +13,24 @@ import (
 // loadConfig loads and validates the configuration, printing every problem.
 func loadConfig(path string, io stdio) (*config.Config, bool) {
 	cfg, err := config.Load(path)
-	if err == nil {
-		err = cfg.Validate()
+	if cfg != nil {
+		// Even with problems in the file, what could be read is validated,
+		// so every problem is reported in one run.
+		err = errors.Join(err, cfg.Validate())
 	}
 	if err != nil {
-		var p *config.Problems
-		if errors.As(err, &p) {
-			fmt.Fprintf(io.err, "%s: %d problem(s):\n", path, len(p.List))
-			for _, line := range p.List {
-				fmt.Fprintf(io.err, "  %s\n", line)
+		var list []string
+		for _, e := range flatten(err) {
+			var p *config.Problems
+			if errors.As(e, &p) {
+				list = append(list, p.List...)
+			} else {
+				list = append(list, e.Error())
 			}
-		} else {
-			fmt.Fprintln(io.err, err)
+		}
+		fmt.Fprintf(io.err, "%s: %d problem(s):\n", path, len(list))
+		for _, line := range list {
+			fmt.Fprintf(io.err, "  %s\n", line)
 		}
 		return nil, false
 	}
@@ -59,11 +65,30 @@ func cmdConfig(_ context.Context, args []string, io stdio) int {
 	if _, code, ok := parse(fs, rest, &c, io); !ok {
 		return code
 	}
-	if _, ok := loadConfig(c.config, io); !ok {
+	cfg, ok := loadConfig(c.config, io)
+	if !ok {
+		return exitError
+	}
+	// The roster the configuration names must exist and parse; its
+	// problems name file and line, never a value.
+	if _, err := loadRoster(cfg); err != nil {
+		fmt.Fprintf(io.err, "%s: roster: %v\n", c.config, err)
 		return exitError
 	}
 	fmt.Fprintln(io.out, "ok")
 	return exitOK
+}
+
+// flatten undoes errors.Join.
+func flatten(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, flatten(e)...)
+		}
+		return out
+	}
+	return []error{err}
 }
 
 // loadRoster reads the roster the configuration names.

@@ -56,12 +56,24 @@ func TestConfigCheck(t *testing.T) {
 	dir := t.TempDir()
 	good := writeFile(t, dir, "good.yaml", minimalConfig)
 	bad := writeFile(t, dir, "bad.yaml", "organisation:\n  nam: x\nretention:\n  days: 0\n")
+	// The roster it names must exist...
+	code, _, errOut := runCLI(t, "config", "check", "--config", good)
+	if code != exitError || !strings.Contains(errOut, "roster") || !strings.Contains(errOut, "staff.csv") {
+		t.Errorf("missing roster: exit %d, %q", code, errOut)
+	}
+	// ...and parse, its problems named by line, not value.
+	writeFile(t, dir, "staff.csv", "id;first_name;last_name;phone\nE1;Sanne;van den Berg;06-1234\n")
+	code, _, errOut = runCLI(t, "config", "check", "--config", good)
+	if code != exitError || !strings.Contains(errOut, "staff.csv:2: phone (column 4)") || strings.Contains(errOut, "06-1234") {
+		t.Errorf("broken roster: exit %d, %q", code, errOut)
+	}
+	writeFile(t, dir, "staff.csv", "id;first_name;last_name\nE1;Sanne;van den Berg\n")
 	code, out, _ := runCLI(t, "config", "check", "--config", good)
 	if code != exitOK || out != "ok\n" {
 		t.Errorf("good config: exit %d, out %q", code, out)
 	}
-	code, _, errOut := runCLI(t, "config", "check", "--config", bad)
-	if code != exitError || !strings.Contains(errOut, `bad.yaml:2: unknown key "organisation.nam"`) {
+	code, _, errOut = runCLI(t, "config", "check", "--config", bad)
+	if code != exitError || !strings.Contains(errOut, `bad.yaml:2: unknown key "organisation.nam"`) || !strings.Contains(errOut, "retention.days: must be at least 1") {
 		t.Errorf("bad config: exit %d, stderr %q", code, errOut)
 	}
 	invalid := writeFile(t, dir, "invalid.yaml", "retention:\n  days: 0\n")
@@ -93,7 +105,8 @@ func TestRosterCheckPrintsNoPersonalData(t *testing.T) {
 	}
 	writeFile(t, dir, "staff.csv", "id,first_name,last_name,phone\nE1,A,B,06-1234\n")
 	code, _, errOut = runCLI(t, "roster", "check", "--config", cfg)
-	if code != exitError || !strings.Contains(errOut, `staff.csv:2: phone "06-1234": not a valid phone number`) {
+	if code != exitError || !strings.Contains(errOut, `staff.csv:2: phone (column 4): not a valid Dutch number (10 digits expected, 6 given)`) ||
+		strings.Contains(errOut, "06-1234") {
 		t.Errorf("bad roster: exit %d, stderr %q", code, errOut)
 	}
 }
