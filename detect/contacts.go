@@ -104,7 +104,7 @@ func (s *scan) mayBeRosterPhone(p int) bool {
 	}
 	for _, f := range forms {
 		for n := 8; n <= len(f); n++ {
-			if _, ok := s.d.phones[f[:n]]; ok && !s.phonesFound[f[:n]] {
+			if _, ok := s.d.phones[f[:n]]; ok && (s.all || !s.phonesFound[f[:n]]) {
 				return true
 			}
 		}
@@ -334,12 +334,23 @@ func (s *scan) locatorNear(start, end int) bool {
 			}
 		}
 	}
+	_, ok := s.nearestLocator(start, end)
+	return ok
+}
+
+// nearestLocator is the span of the locator closest to [start, end) within
+// the locator distance.
+func (s *scan) nearestLocator(start, end int) ([2]int, bool) {
+	best, bestD, ok := [2]int{}, 0, false
 	for _, l := range s.locators {
 		if l[1] > start-locatorDistance && l[0] < end+locatorDistance {
-			return true
+			d := max(l[0]-end, start-l[1], 0)
+			if !ok || d < bestD {
+				best, bestD, ok = l, d, true
+			}
 		}
 	}
-	return false
+	return best, ok
 }
 
 // mayHoldEmail is a quick test before the e-mail pattern, which is slow on

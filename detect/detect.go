@@ -12,6 +12,7 @@ package detect
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -20,16 +21,27 @@ import (
 	"github.com/doxwatch/doxwatch/model"
 )
 
-// Scan finds the roster's employees in text. It is safe for concurrent use.
+// Scan finds the roster's employees in text: one finding per employee and
+// thing found, the most severe occurrence. It is safe for concurrent use.
 func (d *Detector) Scan(text string) []model.Finding {
 	if d.ocr {
-		return d.scanOCR(text)
+		return d.scanOCR(text, false)
 	}
-	return d.scanText(text)
+	return d.scanText(text, false)
 }
 
-func (d *Detector) scanText(text string) []model.Finding {
-	s := scan{d: d, text: text}
+// ScanAll is Scan that also lists, in each finding's Others, every other
+// place the same thing stands (for `doxwatch check`). It reads every
+// phone number, so it is slower than Scan on digit-dense text.
+func (d *Detector) ScanAll(text string) []model.Finding {
+	if d.ocr {
+		return d.scanOCR(text, true)
+	}
+	return d.scanText(text, true)
+}
+
+func (d *Detector) scanText(text string, all bool) []model.Finding {
+	s := scan{d: d, text: text, all: all}
 	s.candidates()
 	if len(s.anchors) == s.phraseHits && len(s.phoneStarts) == 0 {
 		return nil
@@ -42,6 +54,7 @@ func (d *Detector) scanText(text string) []model.Finding {
 type scan struct {
 	d    *Detector
 	text string
+	all  bool // record every occurrence, not only the most severe
 
 	anchors      []anchorHit
 	phraseHits   int
@@ -54,12 +67,13 @@ type scan struct {
 	namesakes []string // first names the text gives with another surname
 
 	// Lazily computed facts about the whole text, for name severity.
-	ctxDone   bool
-	orgCtx    bool
-	threat    bool
-	locDone   bool
-	locators  [][2]int // spans of unlisted phones, e-mails, streets, postcodes
-	windowBuf window
+	ctxDone    bool
+	orgCtx     bool
+	threat     bool
+	threatSpan [2]int // where the threat is written
+	locDone    bool
+	locators   [][2]int // spans of unlisted phones, e-mails, streets, postcodes
+	windowBuf  window
 }
 
 type anchorHit struct {
@@ -149,15 +163,55 @@ func (s *scan) result() []model.Finding {
 func (s *scan) add(emp int, kind model.Kind, value string, start, end int, sev model.Severity, reason string) {
 	id := s.d.people[emp].id
 	fp := fingerprint(id, kind, value)
-	if old, ok := s.found[fp]; ok && old.Severity >= sev {
+	old, seen := s.found[fp]
+	if seen && old.Start == start {
+		return
+	}
+	if seen && old.Severity >= sev {
+		old.Others = insertSpan(old.Others, [2]int{start, end})
 		return
 	}
 	f := &model.Finding{
 		EmployeeID: id, Kind: kind, Start: start, End: end, Match: s.text[start:end],
 		Severity: sev, Reason: reason, Fingerprint: fp,
 	}
+	if seen {
+		f.Others = insertSpan(old.Others, [2]int{old.Start, old.End})
+	}
 	f.Excerpt, f.ExcerptStart, f.ExcerptEnd = excerpt(s.text, start, end, excerptContext)
 	s.found[fp] = f
+}
+
+// withContext makes sure the excerpt of the name finding just added at
+// [start, end) shows the words that raised its severity (a threat, a
+// locator): when they fall outside it, a second excerpt of them is
+// joined to it, before or after as they stand in the text.
+func (s *scan) withContext(emp int, start, end int, ctx [2]int) {
+	f := s.found[fingerprint(s.d.people[emp].id, model.KindName, "")]
+	if f == nil || f.Start != start || ctx[1] <= ctx[0] {
+		return
+	}
+	if a, b := excerptBounds(s.text, start, end, excerptContext); ctx[0] >= a && ctx[1] <= b {
+		return
+	}
+	extra, _, _ := excerpt(s.text, ctx[0], ctx[1], excerptContext/3)
+	const gap = " […] "
+	if ctx[0] > end {
+		f.Excerpt = f.Excerpt + gap + extra
+		return
+	}
+	f.Excerpt = extra + gap + f.Excerpt
+	f.ExcerptStart += len(extra) + len(gap)
+	f.ExcerptEnd += len(extra) + len(gap)
+}
+
+// insertSpan adds a span to a list kept in text order.
+func insertSpan(list [][2]int, sp [2]int) [][2]int {
+	i := sort.Search(len(list), func(i int) bool { return list[i][0] >= sp[0] })
+	if i < len(list) && list[i][0] == sp[0] {
+		return list
+	}
+	return slices.Insert(list, i, sp)
 }
 
 func fingerprint(id string, kind model.Kind, value string) string {
@@ -171,6 +225,20 @@ const excerptContext = 60
 // word boundaries where it can, collapsing white space so the excerpt reads
 // as one line in an e-mail or a terminal.
 func excerpt(text string, start, end, n int) (string, int, int) {
+	a, b := excerptBounds(text, start, end, n)
+	pre, match, post := collapse(text[a:start]), collapse(text[start:end]), collapse(text[end:b])
+	pre, post = strings.TrimLeft(pre, " "), strings.TrimRight(post, " ")
+	if a > 0 {
+		pre = "…" + pre
+	}
+	if b < len(text) {
+		post += "…"
+	}
+	return pre + match + post, len(pre), len(pre) + len(match)
+}
+
+// excerptBounds is the part of text an excerpt of [start, end) shows.
+func excerptBounds(text string, start, end, n int) (int, int) {
 	a := max(0, start-n)
 	for a > 0 && a < start && !utf8.RuneStart(text[a]) {
 		a--
@@ -185,15 +253,7 @@ func excerpt(text string, start, end, n int) (string, int, int) {
 	if i := strings.LastIndexAny(text[end:b], " \t\n"); b < len(text) && i >= 0 && i > (b-end)*2/3 {
 		b = end + i
 	}
-	pre, match, post := collapse(text[a:start]), collapse(text[start:end]), collapse(text[end:b])
-	pre, post = strings.TrimLeft(pre, " "), strings.TrimRight(post, " ")
-	if a > 0 {
-		pre = "…" + pre
-	}
-	if b < len(text) {
-		post += "…"
-	}
-	return pre + match + post, len(pre), len(pre) + len(match)
+	return a, b
 }
 
 func collapse(s string) string {

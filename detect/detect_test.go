@@ -107,3 +107,36 @@ func TestNames(t *testing.T) {
 		}
 	}
 }
+
+// The excerpt of a name whose severity a threat or a locator raised shows
+// those words too, even when they stand far from the name.
+func TestExcerptShowsWhatRaisedTheSeverity(t *testing.T) {
+	d := testDetector(t)
+	filler := strings.Repeat("Het was weer een drukke dag op het plein en iedereen had er wat van te zeggen. ", 4)
+	cases := []struct {
+		name, text, want string
+	}{
+		{"threat after", "Sanne van den Berg van De Zonnebloem. " + filler + "Ik weet waar je woont.", "Ik weet waar je woont"},
+		{"threat before", "Ik weet waar je woont. " + filler + "Sanne van den Berg, onthoud dat.", "Ik weet waar je woont"},
+		{"threat near", "Sanne van den Berg: ik weet waar je woont.", "ik weet waar je woont"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var name *model.Finding
+			for _, f := range d.Scan(c.text) {
+				if f.Kind == model.KindName && f.EmployeeID == "E001" {
+					name = &f
+				}
+			}
+			if name == nil || name.Severity != model.High {
+				t.Fatalf("name finding: %+v", name)
+			}
+			if !strings.Contains(name.Excerpt, c.want) {
+				t.Errorf("excerpt %q does not show %q", name.Excerpt, c.want)
+			}
+			if got := name.Excerpt[name.ExcerptStart:name.ExcerptEnd]; got != "Sanne van den Berg" {
+				t.Errorf("the match in the excerpt is %q", got)
+			}
+		})
+	}
+}

@@ -430,8 +430,11 @@ func (s *scan) scoreNames() {
 		switch {
 		case s.threat:
 			s.add(m.emp, model.KindName, "", m.start, m.end, model.High, "name with threatening language")
+			s.withContext(m.emp, m.start, m.end, s.threatSpan)
 		case s.locatorNear(m.start, m.end):
 			s.add(m.emp, model.KindName, "", m.start, m.end, model.High, "name with a phone number, e-mail or street address")
+			l, _ := s.nearestLocator(m.start, m.end)
+			s.withContext(m.emp, m.start, m.end, l)
 		case s.orgCtx:
 			s.add(m.emp, model.KindName, "", m.start, m.end, model.Medium, "name with the organisation named")
 		default:
@@ -457,6 +460,7 @@ func (s *scan) docContext() {
 			if i < len(toks) && toks[i].Start == h.start && s.wordsEndAt(toks, i, ph.words) {
 				if ph.threat {
 					s.threat = true
+					s.threatSpan = [2]int{toks[i-len(ph.words)+1].Start, h.end}
 				} else {
 					s.orgCtx = true
 				}

@@ -99,7 +99,7 @@ func (c *Checker) Scan(ctx context.Context, name, url, ctype string, data []byte
 		if err != nil {
 			return doc, fmt.Errorf("%s: %w", name, err)
 		}
-		doc.Parts = append(doc.Parts, Part{Text: m.Text, Findings: c.Detector().Scan(m.Text)})
+		doc.Parts = append(doc.Parts, Part{Text: m.Text, Findings: c.Detector().ScanAll(m.Text)})
 		for _, img := range m.Images {
 			part, err := c.image(ctx, img.Name, img.Data)
 			if err != nil {
@@ -118,7 +118,7 @@ func (c *Checker) Scan(ctx context.Context, name, url, ctype string, data []byte
 		if err != nil {
 			return doc, err
 		}
-		doc.Parts = append(doc.Parts, Part{Text: text, Findings: c.Detector().Scan(text)})
+		doc.Parts = append(doc.Parts, Part{Text: text, Findings: c.Detector().ScanAll(text)})
 	}
 	return doc, nil
 }
@@ -137,7 +137,7 @@ func (c *Checker) image(ctx context.Context, name string, data []byte) (Part, er
 	if err != nil {
 		return Part{}, err
 	}
-	return Part{Name: name, Text: text, FromImage: true, Image: data, Findings: c.ImageDetector().Scan(text)}, nil
+	return Part{Name: name, Text: text, FromImage: true, Image: data, Findings: c.ImageDetector().ScanAll(text)}, nil
 }
 
 // ErrNoStore is returned by Record on a checker without a store.

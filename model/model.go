@@ -160,6 +160,9 @@ type Finding struct {
 	// Fingerprint identifies what was found (employee, kind, value) without
 	// the offsets, so the same post scanned again gives the same fingerprints.
 	Fingerprint string
+	// Others are the other places in the text where the same thing stands
+	// (byte offsets [start, end)), in order.
+	Others [][2]int
 }
 
 // MaxSeverity is the highest severity among findings, or 0 if there are none.

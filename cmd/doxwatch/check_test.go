@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -215,5 +216,36 @@ func TestCheckEmailWithAttachments(t *testing.T) {
 	_, _, errOut = runCLI(t, "check", "--config", off, eml)
 	if !strings.Contains(errOut, "screenshot.png: reading images is switched off") {
 		t.Errorf("an image not read is not named:\n%s", errOut)
+	}
+}
+
+// Every place a number stands is reported, not only the first.
+func TestCheckReportsEveryOccurrence(t *testing.T) {
+	dir := t.TempDir()
+	post := writeFile(t, dir, "thread.txt", "Sanne van den Berg van De Zonnebloem.\nBel haar: 06-12345678\nnog eens: 06 123 456 78\n\nen 0612345678!\n")
+	code, out, errOut := runCLI(t, "check", "--config", testConfig, "--json", post)
+	if code != exitFindings {
+		t.Fatalf("exit %d\n%s", code, errOut)
+	}
+	var phone map[string]any
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var f map[string]any
+		if err := json.Unmarshal([]byte(line), &f); err != nil {
+			t.Fatal(err)
+		}
+		if f["kind"] == "phone" {
+			phone = f
+		}
+	}
+	others, _ := phone["others"].([]any)
+	if phone == nil || phone["count"] != float64(3) || len(others) != 2 || phone["line"] != float64(2) {
+		t.Fatalf("phone finding: %v", phone)
+	}
+	if o := others[1].(map[string]any); o["line"] != float64(5) || o["start"] == nil {
+		t.Errorf("last occurrence: %v", o)
+	}
+	_, out, _ = runCLI(t, "check", "--config", testConfig, post)
+	if !regexp.MustCompile(`thread\.txt:2,3,5\s+E001 Sanne van den Berg\s+phone\s+critical\s+3\s`).MatchString(out) {
+		t.Errorf("table:\n%s", out)
 	}
 }

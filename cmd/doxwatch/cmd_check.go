@@ -195,6 +195,15 @@ type jsonFinding struct {
 	ImageURL     string         `json:"image_url,omitempty"`
 	// Image names the attached image the finding was read from.
 	Image string `json:"image,omitempty"`
+	// Count is how often it stands in the text; Others are the other places.
+	Count  int           `json:"count"`
+	Others []jsonOffsets `json:"others,omitempty"`
+}
+
+type jsonOffsets struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+	Line  int `json:"line"`
 }
 
 func (p *findingPrinter) print(source string, doc intake.Document) {
@@ -208,16 +217,24 @@ func (p *findingPrinter) printPart(source string, doc intake.Document, part inta
 	if part.FromImage {
 		image = doc.URL
 	}
+	lineOf := func(off int) int { return 1 + strings.Count(part.Text[:off], "\n") }
 	for _, f := range part.Findings {
-		line := 1 + strings.Count(part.Text[:f.Start], "\n")
+		line := lineOf(f.Start)
+		others := make([]jsonOffsets, len(f.Others))
+		lines := []string{fmt.Sprint(line)}
+		for i, o := range f.Others {
+			others[i] = jsonOffsets{o[0], o[1], lineOf(o[0])}
+			lines = append(lines, fmt.Sprint(others[i].Line))
+		}
 		if p.json {
 			b, _ := json.Marshal(jsonFinding{source, f.EmployeeID, f.Kind, f.Severity, f.Start, f.End, line,
-				f.Match, f.Excerpt, f.ExcerptStart, f.ExcerptEnd, f.Reason, f.Fingerprint, part.FromImage, image, part.Name})
+				f.Match, f.Excerpt, f.ExcerptStart, f.ExcerptEnd, f.Reason, f.Fingerprint, part.FromImage, image, part.Name,
+				1 + len(f.Others), others})
 			fmt.Fprintf(p.w, "%s\n", b)
 			continue
 		}
 		if !p.header {
-			fmt.Fprintln(p.tw, "WHERE\tEMPLOYEE\tKIND\tSEVERITY\tEXCERPT")
+			fmt.Fprintln(p.tw, "WHERE\tEMPLOYEE\tKIND\tSEVERITY\tTIMES\tEXCERPT")
 			p.header = true
 		}
 		who := f.EmployeeID
@@ -225,14 +242,14 @@ func (p *findingPrinter) printPart(source string, doc intake.Document, part inta
 			who += " " + e.FullName()
 		}
 		ex := f.Excerpt[:f.ExcerptStart] + p.mark(f.Excerpt[f.ExcerptStart:f.ExcerptEnd]) + f.Excerpt[f.ExcerptEnd:]
-		where := fmt.Sprintf("%s:%d", source, line)
+		where := fmt.Sprintf("%s:%s", source, strings.Join(lines, ","))
 		switch {
 		case part.FromImage && part.Name != "":
 			where = fmt.Sprintf("%s (image %s)", source, part.Name)
 		case part.FromImage:
 			where = source + " (image)"
 		}
-		fmt.Fprintf(p.tw, "%s\t%s\t%s\t%s\t%s\n", where, who, f.Kind, f.Severity, ex)
+		fmt.Fprintf(p.tw, "%s\t%s\t%s\t%s\t%d\t%s\n", where, who, f.Kind, f.Severity, 1+len(f.Others), ex)
 	}
 }
 
