@@ -191,10 +191,17 @@ func (s *scan) withContext(emp int, start, end int, ctx [2]int) {
 	if f == nil || f.Start != start || ctx[1] <= ctx[0] {
 		return
 	}
-	if a, b := excerptBounds(s.text, start, end, excerptContext); ctx[0] >= a && ctx[1] <= b {
+	a, b := excerptBounds(s.text, start, end, excerptContext)
+	if ctx[0] >= a && ctx[1] <= b {
 		return
 	}
-	extra, _, _ := excerpt(s.text, ctx[0], ctx[1], excerptContext/3)
+	ca, cb := excerptBounds(s.text, ctx[0], ctx[1], excerptContext/3)
+	if ca-b < excerptContext && a-cb < excerptContext {
+		// Near: one longer excerpt that reaches the words.
+		f.Excerpt, f.ExcerptStart, f.ExcerptEnd = excerptSpan(s.text, start, end, min(a, ca), max(b, cb))
+		return
+	}
+	extra, _, _ := excerptSpan(s.text, ctx[0], ctx[1], ca, cb)
 	const gap = " […] "
 	if ctx[0] > end {
 		f.Excerpt = f.Excerpt + gap + extra
@@ -226,6 +233,11 @@ const excerptContext = 60
 // as one line in an e-mail or a terminal.
 func excerpt(text string, start, end, n int) (string, int, int) {
 	a, b := excerptBounds(text, start, end, n)
+	return excerptSpan(text, start, end, a, b)
+}
+
+// excerptSpan shows text[a:b] with the match text[start:end] in it.
+func excerptSpan(text string, start, end, a, b int) (string, int, int) {
 	pre, match, post := collapse(text[a:start]), collapse(text[start:end]), collapse(text[end:b])
 	pre, post = strings.TrimLeft(pre, " "), strings.TrimRight(post, " ")
 	if a > 0 {
