@@ -315,7 +315,10 @@ func TestPrivateAddressesRefused(t *testing.T) {
 	for addr, want := range map[string]bool{
 		"127.0.0.1": false, "10.1.2.3": false, "192.168.1.1": false, "172.16.0.1": false, "169.254.169.254": false,
 		"100.64.0.1": false, "::1": false, "fe80::1": false, "fd00::1": false, "::ffff:127.0.0.1": false, "0.0.0.0": false,
-		"93.184.216.34": true, "2001:db8::1": true,
+		"93.184.216.34": true, "2a00:1450:4001:82a::200e": true,
+		// IPv6 forms that carry an internal IPv4 address.
+		"64:ff9b::7f00:1": false, "64:ff9b::a9fe:a9fe": false, "2002:7f00:1::1": false, "fec0::1": false,
+		"::127.0.0.1": false, "::a9fe:a9fe": false, "2001:0:4136:e378:8000:63bf:3fff:fdd2": false,
 	} {
 		if got := crawler.Public(netip.MustParseAddr(addr)); got != want {
 			t.Errorf("crawler.Public(%s) = %v", addr, got)

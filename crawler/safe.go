@@ -25,6 +25,16 @@ var nonPublic = []netip.Prefix{
 	netip.MustParsePrefix("198.18.0.0/15"), // benchmarking
 	netip.MustParsePrefix("240.0.0.0/4"),
 	netip.MustParsePrefix("64:ff9b:1::/48"),
+	// IPv6 ranges that carry an IPv4 address inside, which could be an
+	// internal one: NAT64, 6to4, Teredo and the deprecated IPv4-compatible
+	// form; and the deprecated site-local range. None is needed to read a
+	// public site that also has a plain address.
+	netip.MustParsePrefix("64:ff9b::/96"),
+	netip.MustParsePrefix("2002::/16"),
+	netip.MustParsePrefix("2001::/32"),
+	netip.MustParsePrefix("::/96"),
+	netip.MustParsePrefix("fec0::/10"),
+	netip.MustParsePrefix("100::/64"), // discard-only
 }
 
 // Public reports whether an address may be crawled.

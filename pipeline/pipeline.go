@@ -11,7 +11,10 @@ import (
 	"log/slog"
 	"os"
 	"sort"
+	"strconv"
+	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/doxwatch/doxwatch/config"
@@ -45,6 +48,24 @@ type Pipeline struct {
 	holder string
 }
 
+// holderGone reports whether a lease's holder ("host:pid:nonce") is a
+// process on this machine that no longer runs: a daemon restarted after a
+// crash need not wait for its old lease to run out.
+func holderGone(holder string) bool {
+	parts := strings.Split(holder, ":")
+	if len(parts) != 3 {
+		return false
+	}
+	if host, _ := os.Hostname(); parts[0] != host {
+		return false
+	}
+	pid, err := strconv.Atoi(parts[1])
+	if err != nil || pid <= 0 {
+		return false
+	}
+	return errors.Is(syscall.Kill(pid, 0), syscall.ESRCH)
+}
+
 // hostLease is how long a process holds a host's lock in the database
 // without renewing it; a process that dies frees it after this long.
 const hostLease = time.Minute
@@ -60,7 +81,8 @@ func (p *Pipeline) hostLock(ctx context.Context, src config.Source) (unlock func
 		p.hosts = map[string]chan struct{}{}
 		var b [8]byte
 		_, _ = rand.Read(b[:])
-		p.holder = fmt.Sprintf("%d-%x", os.Getpid(), b)
+		host, _ := os.Hostname()
+		p.holder = fmt.Sprintf("%s:%d:%x", host, os.Getpid(), b)
 	}
 	ch := p.hosts[h]
 	if ch == nil {
@@ -76,7 +98,7 @@ func (p *Pipeline) hostLock(ctx context.Context, src config.Source) (unlock func
 	}
 	waited := false
 	for {
-		got, err := p.Store.TryLockHost(ctx, h, holder, hostLease)
+		got, err := p.Store.TryLockHost(ctx, h, holder, hostLease, holderGone)
 		if err != nil && ctx.Err() == nil {
 			// The database lock is a courtesy to other processes; a
 			// failing database shows up in the run itself.
@@ -108,7 +130,7 @@ func (p *Pipeline) hostLock(ctx context.Context, src config.Source) (unlock func
 			case <-stop:
 				return
 			case <-t.C:
-				_, _ = p.Store.TryLockHost(context.WithoutCancel(ctx), h, holder, hostLease)
+				_, _ = p.Store.TryLockHost(context.WithoutCancel(ctx), h, holder, hostLease, nil)
 			}
 		}
 	}()

@@ -7,6 +7,8 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -394,14 +396,41 @@ func TestHostLockAcrossProcesses(t *testing.T) {
 		t.Errorf("%d requests to one host at once from two processes", maxInFlight)
 	}
 	// A lease left by a process that died expires.
-	if ok, _ := st.TryLockHost(ctx, "dead.example", "dead", time.Millisecond); !ok {
+	if ok, _ := st.TryLockHost(ctx, "dead.example", "dead", time.Millisecond, nil); !ok {
 		t.Fatal("no lease taken")
 	}
 	time.Sleep(5 * time.Millisecond)
-	if ok, _ := st.TryLockHost(ctx, "dead.example", "alive", time.Minute); !ok {
+	if ok, _ := st.TryLockHost(ctx, "dead.example", "alive", time.Minute, nil); !ok {
 		t.Error("an expired lease was not taken over")
 	}
-	if ok, _ := st.TryLockHost(ctx, "dead.example", "third", time.Minute); ok {
+	if ok, _ := st.TryLockHost(ctx, "dead.example", "third", time.Minute, nil); ok {
 		t.Error("a held lease was taken")
+	}
+}
+
+// A lease left by a process of this machine that died (a daemon killed
+// with -9) is taken over at once, not after it runs out.
+func TestHostLeaseOfDeadProcess(t *testing.T) {
+	ctx := context.Background()
+	_, st := setup(t)
+	cmd := exec.Command("true")
+	if err := cmd.Run(); err != nil {
+		t.Fatal(err)
+	}
+	host, _ := os.Hostname()
+	dead := fmt.Sprintf("%s:%d:00", host, cmd.Process.Pid)
+	alive := fmt.Sprintf("%s:%d:01", host, os.Getpid())
+	if !holderGone(dead) || holderGone(alive) || holderGone("elsewhere:1:00") {
+		t.Fatal("holderGone is wrong")
+	}
+	if ok, _ := st.TryLockHost(ctx, "forum.example", dead, time.Hour, nil); !ok {
+		t.Fatal("no lease")
+	}
+	if ok, _ := st.TryLockHost(ctx, "forum.example", alive, time.Hour, holderGone); !ok {
+		t.Error("the lease of a dead process was not taken over")
+	}
+	// A live process's lease stays its own.
+	if ok, _ := st.TryLockHost(ctx, "forum.example", fmt.Sprintf("%s:%d:03", host, os.Getpid()), time.Hour, holderGone); ok {
+		t.Error("a live lease was taken")
 	}
 }
