@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/gocolly/colly/v2"
+	"github.com/temoto/robotstxt"
 
 	"github.com/doxwatch/doxwatch/config"
 	"github.com/doxwatch/doxwatch/model"
@@ -74,7 +75,7 @@ type Crawler struct {
 
 // New returns a crawler. cache may be nil (no conditional GET).
 func New(cfg config.Crawl, cache Cache, log *slog.Logger) *Crawler {
-	return &Crawler{cfg: cfg, cache: cache, log: log, transport: safeTransport(cfg)}
+	return &Crawler{cfg: cfg, cache: cache, log: log, transport: boundedTransport{base: safeTransport(cfg), max: maxWireBody}}
 }
 
 // Errors a source can end with; they are wrapped with detail.
@@ -184,8 +185,11 @@ type fetcher struct {
 	src   string
 	log   *slog.Logger
 
-	scan    string // the page fingerprint this run reads for
-	full    bool   // ignore validators
+	ua      string
+	client  *http.Client
+	robots  map[string]*robotstxt.RobotsData // per scheme and host, for this run
+	scan    string                           // the page fingerprint this run reads for
+	full    bool                             // ignore validators
 	last    *page
 	lastErr error
 	status  int
@@ -198,7 +202,8 @@ func (c *Crawler) newFetcher(ctx context.Context, src config.Source) *fetcher {
 	// Set after construction: NewCollector lets COLLY_* environment
 	// variables override its options, and these must not be overridden.
 	col.UserAgent = c.userAgent()
-	col.IgnoreRobotsTxt = false
+	// robots.txt is read by the fetcher itself, within limits (robots.go).
+	col.IgnoreRobotsTxt = true
 	col.ParseHTTPErrorResponse = true
 	col.AllowURLRevisit = true // retries and re-reads are decided here
 	col.MaxBodySize = int(c.cfg.MaxBodyBytes) + 1
@@ -216,7 +221,8 @@ func (c *Crawler) newFetcher(ctx context.Context, src config.Source) *fetcher {
 	// v2.3.0); sources on one host are crawled one after another, so the
 	// delay holds per host.
 	_ = col.Limit(&colly.LimitRule{DomainGlob: "*", Delay: c.cfg.Delay, Parallelism: c.cfg.ParallelismPerHost})
-	f := &fetcher{ctx: ctx, c: col, cfg: c.cfg, cache: c.cache, src: src.Name, log: c.log}
+	f := &fetcher{ctx: ctx, c: col, cfg: c.cfg, cache: c.cache, src: src.Name, log: c.log, ua: c.userAgent(),
+		robots: map[string]*robotstxt.RobotsData{}, client: c.client()}
 	col.OnRequest(func(r *colly.Request) {
 		if f.cache == nil {
 			return
@@ -265,6 +271,18 @@ func PageFingerprint(src config.Source, search string) string {
 	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
+// client is an HTTP client with the crawler's transport (address checks,
+// bounded bodies), timeout and redirect limit.
+func (c *Crawler) client() *http.Client {
+	return &http.Client{Transport: c.transport, Timeout: c.cfg.Timeout,
+		CheckRedirect: func(_ *http.Request, via []*http.Request) error {
+			if len(via) > c.cfg.MaxRedirects {
+				return fmt.Errorf("stopped after %d redirects", c.cfg.MaxRedirects)
+			}
+			return nil
+		}}
+}
+
 func (c *Crawler) userAgent() string {
 	if c.cfg.ContactURL == "" {
 		return c.cfg.UserAgent
@@ -278,13 +296,14 @@ const maxAttempts = 3
 // get fetches a URL, waiting out 429 and 503 answers as Retry-After asks
 // (within crawl.max_retry_after), with exponential backoff otherwise.
 func (f *fetcher) get(raw string) (*page, error) {
+	if err := f.allowed(raw); err != nil {
+		return nil, err
+	}
 	backoff := f.cfg.Delay + time.Second
 	for attempt := 1; ; attempt++ {
 		f.last, f.lastErr, f.status, f.prev = nil, nil, 0, model.Validators{}
 		err := f.c.Visit(raw)
 		switch {
-		case errors.Is(err, colly.ErrRobotsTxtBlocked):
-			return nil, fmt.Errorf("%s: %w", raw, ErrRobots)
 		case err != nil && f.ctx.Err() != nil:
 			return nil, f.ctx.Err()
 		case err != nil && f.last == nil:
@@ -381,13 +400,7 @@ func (c *Crawler) Fetch(ctx context.Context, rawURL string, maxBytes int64) ([]b
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
 		return nil, "", fmt.Errorf("%q: not an http(s) URL", rawURL)
 	}
-	client := &http.Client{Transport: c.transport, Timeout: c.cfg.Timeout,
-		CheckRedirect: func(_ *http.Request, via []*http.Request) error {
-			if len(via) > c.cfg.MaxRedirects {
-				return fmt.Errorf("stopped after %d redirects", c.cfg.MaxRedirects)
-			}
-			return nil
-		}}
+	client := c.client()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
 	if err != nil {
 		return nil, "", err

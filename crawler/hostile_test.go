@@ -1,0 +1,181 @@
+package crawler_test
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/doxwatch/doxwatch/config"
+	"github.com/doxwatch/doxwatch/crawler"
+)
+
+// The hostile cases run one per child process, so each has its own peak
+// RSS (VmHWM) to measure; scripts/hostile prints them.
+const hostileEnv = "DOXWATCH_HOSTILE_CASE"
+
+// peakLimitMB is what a hostile page may cost the process at its peak.
+// The daemon's budget is 512 MB for everything; one page must stay far
+// below it. (The race detector, which CI uses, adds to every number.)
+const peakLimitMB = 256
+
+// bomb is gzip data that decodes to n MiB of zeros: one compressed MiB
+// repeated as gzip members, which decoders join (it costs nothing to make).
+func bomb(n int) []byte {
+	var one bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&one, gzip.BestCompression)
+	zw.Write(make([]byte, 1<<20))
+	zw.Close()
+	return bytes.Repeat(one.Bytes(), n)
+}
+
+// hostileCases are pages that once grew doxwatch to gigabytes.
+var hostileCases = map[string]http.HandlerFunc{
+	// 1 GiB of zeros behind encodings colly does not recognise as Go's
+	// transport does, so colly gunzipped them without a bound.
+	"gzip-x-gzip": func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			return
+		}
+		w.Header().Set("Content-Encoding", "x-gzip")
+		w.Write(bomb(1024))
+	},
+	"gzip-identity": func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			return
+		}
+		w.Header().Set("Content-Encoding", "gzip, identity")
+		w.Write(bomb(1024))
+	},
+	"gzip-content-type": func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			return
+		}
+		w.Header().Set("Content-Type", "application/x-gzip")
+		w.Write(bomb(1024))
+	},
+	// robots.txt that never ends, and one that is a gzip bomb.
+	"robots-endless": func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/robots.txt" {
+			fmt.Fprint(w, `<html><body><div class="post"><p>Gewoon een bericht.</p></div></body></html>`)
+			return
+		}
+		line := []byte("User-agent: *\nDisallow: /private/\n")
+		for r.Context().Err() == nil {
+			if _, err := w.Write(line); err != nil {
+				return
+			}
+		}
+	},
+	"robots-gzip-bomb": func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/robots.txt" {
+			fmt.Fprint(w, `<html><body><div class="post"><p>Gewoon een bericht.</p></div></body></html>`)
+			return
+		}
+		w.Header().Set("Content-Encoding", "x-gzip")
+		w.Write(bomb(1024))
+	},
+}
+
+// TestHostileChild runs one case, when started by TestHostileMemory.
+func TestHostileChild(t *testing.T) {
+	name := os.Getenv(hostileEnv)
+	if name == "" {
+		t.Skip("run by TestHostileMemory in a child process")
+	}
+	srv := httptest.NewServer(hostileCases[name])
+	defer srv.Close()
+	src := config.Source{Name: "hostile", Type: config.SourceHTML, URL: srv.URL + "/page", Selectors: config.Selectors{Item: "div.post", Text: "p"}}
+	posts, st, err := crawl(t, crawler.New(testCrawlConfig(), nil, testLogger()), src)
+	fmt.Printf("result posts=%d pages=%d truncated=%d err=%v\n", len(posts), st.Pages, len(st.Truncated), err)
+	fmt.Printf("peak_rss_kb=%d\n", peakRSS(t))
+}
+
+func peakRSS(t *testing.T) int {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		t.Skip("no /proc/self/status here")
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if v, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
+			n, _ := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(v), " kB"))
+			return n
+		}
+	}
+	return 0
+}
+
+// TestHostileMemory runs every hostile case in its own process and holds
+// each to peakLimitMB of peak RSS.
+func TestHostileMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a process per case")
+	}
+	for name := range hostileCases {
+		t.Run(name, func(t *testing.T) {
+			cmd := exec.Command(os.Args[0], "-test.run=^TestHostileChild$", "-test.count=1")
+			cmd.Env = append(os.Environ(), hostileEnv+"="+name)
+			out, err := cmd.CombinedOutput()
+			if err != nil {
+				t.Fatalf("child: %v\n%s", err, out)
+			}
+			var kb int
+			var result string
+			for _, line := range strings.Split(string(out), "\n") {
+				if v, ok := strings.CutPrefix(line, "peak_rss_kb="); ok {
+					kb, _ = strconv.Atoi(v)
+				}
+				if strings.HasPrefix(line, "result ") {
+					result = line
+				}
+			}
+			t.Logf("%-18s peak RSS %4d MB  %s", name, kb>>10, result)
+			if kb == 0 || kb>>10 > peakLimitMB {
+				t.Errorf("%s: peak RSS %d MB, the limit is %d MB\n%s", name, kb>>10, peakLimitMB, out)
+			}
+		})
+	}
+}
+
+// robots.txt is read once per host and run, only its first 500 KiB, and
+// its rules hold.
+func TestRobotsReadWithinLimits(t *testing.T) {
+	robots := 0
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+			robots++
+			fmt.Fprint(w, "User-agent: *\nDisallow: /private/\n")
+			w.Write(bytes.Repeat([]byte("# filler\n"), 200_000)) // 1.8 MB
+			fmt.Fprint(w, "User-agent: *\nDisallow: /\n")        // past 500 KiB: not read
+		default:
+			fmt.Fprintf(w, `<html><body><div class="post"><p>Post op %s</p></div><a class="next" href="/page%d">next</a></body></html>`,
+				r.URL.Path, len(r.URL.Path))
+		}
+	}))
+	defer srv.Close()
+	c := crawler.New(testCrawlConfig(), nil, testLogger())
+	src := config.Source{Name: "forum", Type: config.SourceHTML, URL: srv.URL + "/page", MaxPages: 3,
+		Selectors: config.Selectors{Item: "div.post", Text: "p", Next: "a.next"}}
+	posts, _, err := crawl(t, c, src)
+	if err != nil || len(posts) != 3 {
+		t.Fatalf("posts %d, err %v", len(posts), err)
+	}
+	if robots != 1 {
+		t.Errorf("robots.txt fetched %d times in one run", robots)
+	}
+	src.URL = srv.URL + "/private/page"
+	if _, _, err := crawl(t, c, src); !errors.Is(err, crawler.ErrRobots) {
+		t.Errorf("a disallowed page: %v", err)
+	}
+}
