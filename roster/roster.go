@@ -18,6 +18,7 @@ import (
 
 	"github.com/nyaruka/phonenumbers/v2"
 	"golang.org/x/text/encoding/charmap"
+	xunicode "golang.org/x/text/encoding/unicode"
 
 	"github.com/doxwatch/doxwatch/address"
 )
@@ -114,12 +115,8 @@ func Parse(name string, r io.Reader, region string) (*Roster, error) {
 	if len(data) > maxRosterBytes {
 		return nil, fmt.Errorf("roster %s: larger than %d MB", name, maxRosterBytes>>20)
 	}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if !utf8.Valid(data) {
-		// Excel on Windows saves CSV as Windows-1252 unless told otherwise.
-		if data, err = charmap.Windows1252.NewDecoder().Bytes(data); err != nil {
-			return nil, fmt.Errorf("roster %s: neither UTF-8 nor Windows-1252: %w", name, err)
-		}
+	if data, err = decodeText(data); err != nil {
+		return nil, fmt.Errorf("roster %s: %w", name, err)
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fmt.Errorf("roster %s: the file is empty; want a header line %q and one line per employee", name, strings.Join(Columns, ","))
@@ -189,7 +186,7 @@ func Parse(name string, r io.Reader, region string) (*Roster, error) {
 func detectDelimiter(data []byte) rune {
 	line, _, _ := bytes.Cut(data, []byte("\n"))
 	inQuote := false
-	var commas, semis int
+	var commas, semis, tabs int
 	for _, c := range line {
 		switch {
 		case c == '"':
@@ -199,12 +196,68 @@ func detectDelimiter(data []byte) rune {
 			commas++
 		case c == ';':
 			semis++
+		case c == '\t':
+			tabs++ // Excel's "Unicode text" is tab-separated
 		}
 	}
-	if semis > commas {
+	switch {
+	case tabs > commas && tabs > semis:
+		return '\t'
+	case semis > commas:
 		return ';'
 	}
 	return ','
+}
+
+// decodeText turns a roster file into UTF-8. Excel saves CSV as UTF-8 (with
+// a byte-order mark), as Windows-1252, or ("Unicode text") as UTF-16; a
+// file pieced together from several exports can mix UTF-8 and
+// Windows-1252 lines. Each line is read in the encoding it is valid in: a
+// line with Windows-1252 accents is never valid UTF-8, and decoding the
+// whole file as Windows-1252 would turn a UTF-8 "Joëlle" into "JoÃ«lle",
+// a name that then never matches.
+func decodeText(data []byte) ([]byte, error) {
+	switch {
+	case bytes.HasPrefix(data, []byte("\xff\xfe")), bytes.HasPrefix(data, []byte("\xfe\xff")):
+		out, err := xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM).NewDecoder().Bytes(data)
+		if err != nil {
+			return nil, fmt.Errorf("not valid UTF-16: %w", err)
+		}
+		return bytes.TrimPrefix(out, []byte("\xef\xbb\xbf")), nil
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if utf8.Valid(data) {
+		return data, nil
+	}
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	dec := charmap.Windows1252.NewDecoder()
+	for i, line := range lines {
+		if !utf8.Valid(line) {
+			out, err := dec.Bytes(line)
+			if err != nil {
+				return nil, fmt.Errorf("line %d is neither UTF-8 nor Windows-1252: %w", i+1, err)
+			}
+			lines[i] = out
+		}
+	}
+	return bytes.Join(lines, nil), nil
+}
+
+// badText names what makes a field's text impossible in a roster: control
+// characters such as NUL, which a damaged file or a wrongly read UTF-16
+// file leaves, and which would make a name that never matches.
+func badText(v string) string {
+	for _, r := range v {
+		switch {
+		case r == 0:
+			return "contains a NUL byte (is the file damaged, or UTF-16 without a byte-order mark?)"
+		case r == utf8.RuneError:
+			return "contains text that is not in any encoding doxwatch knows"
+		case r < 0x20 && r != '\t' && r != '\n' && r != '\r', r == 0x7f:
+			return fmt.Sprintf("contains the control character U+%04X", r)
+		}
+	}
+	return ""
 }
 
 func mapHeader(header []string) (map[string]int, error) {
@@ -282,6 +335,11 @@ func (p *parser) employee(line int, rec []string) (Employee, bool) {
 	for _, col := range []string{"id", "first_name", "last_name"} {
 		if p.field(rec, col) == "" {
 			p.errorf(line, "%s: empty", p.where(col, 0, 1))
+		}
+	}
+	for _, col := range Columns {
+		if why := badText(p.field(rec, col)); why != "" {
+			p.errorf(line, "%s: %s", p.where(col, 0, 1), why)
 		}
 	}
 	// Errors say where and what, never the value: the roster's phone

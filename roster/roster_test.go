@@ -1,6 +1,7 @@
 package roster
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -136,5 +137,31 @@ func TestLoadMissing(t *testing.T) {
 	_, err := Load(filepath.Join(t.TempDir(), "nope.csv"), "NL")
 	if !errors.Is(err, os.ErrNotExist) || !strings.Contains(err.Error(), "nope.csv") {
 		t.Fatalf("err = %v", err)
+	}
+}
+
+// A file pieced together from a UTF-8 and a Windows-1252 export keeps
+// every name right; a NUL byte refuses the row; UTF-16 (Excel's "Unicode
+// text") is read.
+func TestEncodings(t *testing.T) {
+	mixed := "id;first_name;last_name\nE1;Joëlle;Dijkstra\nE2;Ren\xe9e;M\xfcller\n"
+	r, err := Parse("mixed.csv", strings.NewReader(mixed), "NL")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, b := r.Employees[0], r.Employees[1]; a.FirstName != "Joëlle" || b.FirstName != "Renée" || b.LastName != "Müller" {
+		t.Errorf("names %q %q %q", a.FirstName, b.FirstName, b.LastName)
+	}
+	_, err = Parse("nul.csv", strings.NewReader("id;first_name;last_name\nE1;San\x00ne;Berg\n"), "NL")
+	if err == nil || !strings.Contains(err.Error(), "nul.csv:2: first_name (column 2): contains a NUL byte") {
+		t.Errorf("NUL: %v", err)
+	}
+	utf16 := []byte{0xff, 0xfe}
+	for _, r := range "id\tfirst_name\tlast_name\nE1\tJoëlle\tDijkstra\n" {
+		utf16 = append(utf16, byte(r), byte(r>>8))
+	}
+	r, err = Parse("unicode.txt", bytes.NewReader(utf16), "NL")
+	if err != nil || r.Employees[0].FirstName != "Joëlle" {
+		t.Errorf("UTF-16: %v %+v", err, r)
 	}
 }
