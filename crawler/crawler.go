@@ -21,6 +21,7 @@ import (
 	"github.com/temoto/robotstxt"
 
 	"github.com/doxwatch/doxwatch/config"
+	"github.com/doxwatch/doxwatch/extract"
 	"github.com/doxwatch/doxwatch/model"
 )
 
@@ -59,7 +60,7 @@ type Stats struct {
 	Pages       int // fetched with a new body
 	NotModified int // answered 304, or the same body as last time
 	Posts       int
-	Truncated   []string // pages cut at the body limit
+	Truncated   []string // pages not read whole, each with why
 	// Empty says why the first page read with no posts had none: which
 	// selector matched nothing on which URL.
 	Empty string
@@ -131,9 +132,16 @@ func (c *Crawler) Crawl(ctx context.Context, src config.Source, scan Scan, emit 
 			}
 			st.Pages++
 			if pg.truncated {
-				st.Truncated = append(st.Truncated, next)
+				st.Truncated = append(st.Truncated, next+" (cut at the body limit)")
 			}
 			posts, more, err := p.parse(pg.url, pg.body)
+			if err != nil && (src.Type == config.SourceHTML || src.Type == config.SourceTelegram) && extract.LooksHTML(pg.body) {
+				// The HTML parser refused the page (nested deeper than it
+				// allows): its text is read as one post, so that nothing
+				// can hide behind markup.
+				posts, more, err = []Post{{Text: extract.TokenText(pg.body)}}, "", nil
+				st.Truncated = append(st.Truncated, next+" (too deeply nested: read as one post)")
+			}
 			if err != nil {
 				return st, fmt.Errorf("%s: %w: %v", next, ErrParse, err)
 			}

@@ -179,3 +179,24 @@ func TestRobotsReadWithinLimits(t *testing.T) {
 		t.Errorf("a disallowed page: %v", err)
 	}
 }
+
+// A forum page nested deeper than the HTML parser allows still yields its
+// text, so an address cannot hide behind markup.
+func TestDeeplyNestedPage(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			return
+		}
+		fmt.Fprint(w, "<html><body>"+strings.Repeat("<div>", 100_000)+`<div class="post"><p>Sanne woont op Kerkstraat 12a</p></div>`+
+			strings.Repeat("</div>", 100_000)+"</body></html>")
+	}))
+	defer srv.Close()
+	src := config.Source{Name: "deep", Type: config.SourceHTML, URL: srv.URL + "/t", Selectors: config.Selectors{Item: "div.post", Text: "p"}}
+	posts, st, err := crawl(t, crawler.New(testCrawlConfig(), nil, testLogger()), src)
+	if err != nil || len(posts) != 1 || !strings.Contains(posts[0].Text, "Kerkstraat 12a") {
+		t.Fatalf("posts %+v, err %v", posts, err)
+	}
+	if len(st.Truncated) != 1 || !strings.Contains(st.Truncated[0], "too deeply nested") {
+		t.Errorf("no warning: %+v", st)
+	}
+}

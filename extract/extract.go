@@ -23,12 +23,51 @@ import (
 
 // HTML returns the visible text of an HTML document: no scripts, styles or
 // markup, with line breaks where blocks end so words do not run together.
+//
+// A document the parser refuses (nested deeper than it allows, say) is read
+// token by token instead: a post cannot hide behind nesting.
 func HTML(r io.Reader) (string, error) {
-	doc, err := goquery.NewDocumentFromReader(r)
+	data, err := io.ReadAll(r)
 	if err != nil {
-		return "", fmt.Errorf("parse HTML: %w", err)
+		return "", fmt.Errorf("read HTML: %w", err)
+	}
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(data))
+	if err != nil {
+		return TokenText(data), nil
 	}
 	return HTMLText(doc.Selection), nil
+}
+
+// TokenText is the visible text of HTML read token by token, without
+// building a tree: it has no limit on nesting and never fails.
+func TokenText(data []byte) string {
+	z := html.NewTokenizer(bytes.NewReader(data))
+	var b strings.Builder
+	skip := 0
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return strings.TrimSpace(b.String())
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			if invisible[string(name)] {
+				skip++
+			} else if blocks[string(name)] {
+				b.WriteByte('\n')
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			if invisible[string(name)] && skip > 0 {
+				skip--
+			} else if blocks[string(name)] {
+				b.WriteByte('\n')
+			}
+		case html.TextToken:
+			if skip == 0 {
+				b.Write(z.Text())
+			}
+		}
+	}
 }
 
 // HTMLText returns the visible text of a parsed selection.
@@ -287,6 +326,26 @@ func toUTF8(data []byte, cs string) string {
 	return strings.ToValidUTF8(string(data), "\uFFFD")
 }
 
+// Decode returns data as UTF-8: by its byte-order mark, the charset in
+// ctype, an HTML meta charset, or (for bytes that are not UTF-8)
+// Windows-1252; valid UTF-8 without other signs is returned as it is.
+func Decode(data []byte, ctype string) []byte {
+	bom := bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff"))
+	declared := strings.Contains(strings.ToLower(ctype), "charset=")
+	if !bom && !declared && utf8.Valid(data) && !bytes.Contains(bytes.ToLower(data[:min(len(data), 1024)]), []byte("charset")) {
+		return data
+	}
+	enc, name, _ := charset.DetermineEncoding(data, ctype)
+	if name == "utf-8" && utf8.Valid(data) {
+		return data
+	}
+	out, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return data
+	}
+	return out
+}
+
 // LooksBinary reports whether data is not text: NUL bytes, or mostly
 // invalid UTF-8 in its first kilobytes.
 func LooksBinary(data []byte) bool {
@@ -315,11 +374,17 @@ func LooksHTML(data []byte) bool {
 // Document returns the text of a file given to doxwatch by hand: an e-mail
 // (.eml), an HTML page (.html, .htm, or content that looks like one), or
 // plain text. name is used for the extension and in errors.
-func Document(name string, data []byte) (string, error) {
+//
+// Text is decoded as a crawl decodes it: a UTF-16 byte-order mark, the
+// charset of ctype (from the server, may be ""), an HTML meta charset,
+// and Windows-1252 for text that is not valid UTF-8.
+func Document(name, ctype string, data []byte) (string, error) {
 	lower := strings.ToLower(name)
-	switch {
-	case strings.HasSuffix(lower, ".eml"):
+	if strings.HasSuffix(lower, ".eml") {
 		return Email(bytes.NewReader(data))
+	}
+	data = Decode(data, ctype)
+	switch {
 	case LooksBinary(data):
 		return "", fmt.Errorf("%s: a binary file, not text, HTML or e-mail", name)
 	case strings.HasSuffix(lower, ".html"), strings.HasSuffix(lower, ".htm"), LooksHTML(data):

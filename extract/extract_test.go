@@ -69,3 +69,40 @@ func TestLooks(t *testing.T) {
 		t.Error("LooksHTML")
 	}
 }
+
+// Pages in UTF-16 or Windows-1252 are read as text, as a crawl reads them,
+// not refused as binary.
+func TestDocumentEncodings(t *testing.T) {
+	page := "<html><body><p>Joëlle Dijkstra van De Zonnebloem</p></body></html>"
+	utf16 := []byte{0xff, 0xfe}
+	for _, r := range page {
+		utf16 = append(utf16, byte(r), byte(r>>8))
+	}
+	cp1252 := []byte(strings.ReplaceAll(page, "ë", "\xeb"))
+	meta := []byte(strings.Replace(strings.ReplaceAll(page, "ë", "\xeb"), "<html>", `<html><head><meta charset="windows-1252"></head>`, 1))
+	for name, c := range map[string]struct {
+		ctype string
+		data  []byte
+	}{
+		"utf-16 with BOM":          {"text/html", utf16},
+		"windows-1252 by header":   {"text/html; charset=windows-1252", cp1252},
+		"windows-1252 undeclared":  {"", cp1252},
+		"windows-1252 by meta tag": {"", meta},
+		"utf-8":                    {"text/html; charset=utf-8", []byte(page)},
+	} {
+		text, err := Document("page.html", c.ctype, c.data)
+		if err != nil || !strings.Contains(text, "Joëlle Dijkstra") {
+			t.Errorf("%s: %q, %v", name, text, err)
+		}
+	}
+}
+
+// A page nested deeper than the HTML parser allows is read all the same.
+func TestDeepNestingFallsBackToText(t *testing.T) {
+	page := "<html><body>" + strings.Repeat("<div>", 100_000) + "Sanne van den Berg 06-12345678" +
+		"<script>var hidden = 'x'</script>" + strings.Repeat("</div>", 100_000) + "</body></html>"
+	text, err := Document("page.html", "text/html", []byte(page))
+	if err != nil || !strings.Contains(text, "Sanne van den Berg 06-12345678") || strings.Contains(text, "hidden") {
+		t.Errorf("deep page: %v, %q", err, text[:min(len(text), 200)])
+	}
+}

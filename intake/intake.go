@@ -114,7 +114,7 @@ func (c *Checker) Scan(ctx context.Context, name, url, ctype string, data []byte
 		if strings.Contains(ctype, "html") && !strings.HasSuffix(strings.ToLower(name), ".html") {
 			parseAs += ".html"
 		}
-		text, err := extract.Document(parseAs, data)
+		text, err := extract.Document(parseAs, ctype, data)
 		if err != nil {
 			return doc, err
 		}

@@ -216,7 +216,7 @@ func (p *Pipeline) Run(ctx context.Context, src config.Source) Result {
 	if res.Err != nil {
 		run.Err = res.Err.Error()
 	} else if len(res.Stats.Truncated) > 0 {
-		run.Warning = "page cut at the body limit: " + res.Stats.Truncated[0]
+		run.Warning = "page not read whole: " + res.Stats.Truncated[0]
 	} else if len(res.ImagesSkipped) > 0 {
 		run.Warning = fmt.Sprintf("%d image(s) not read; first: %s", len(res.ImagesSkipped), res.ImagesSkipped[0])
 	}

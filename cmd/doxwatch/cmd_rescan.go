@@ -93,7 +93,7 @@ func printRescan(io stdio, results []pipeline.Result) int {
 		if r.Err != nil {
 			status, code = "error: "+r.Err.Error(), exitError
 		} else if len(r.Stats.Truncated) > 0 {
-			status = fmt.Sprintf("ok, %d page(s) cut at the body limit", len(r.Stats.Truncated))
+			status = fmt.Sprintf("ok, %d page(s) not read whole", len(r.Stats.Truncated))
 		}
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d/%d/%d/%d\t%d\t%s\n", r.Source, r.Stats.Pages, r.Stats.NotModified, r.Stats.Posts, r.Unchanged,
 			r.New[model.Critical], r.New[model.High], r.New[model.Medium], r.New[model.Low], r.Alerts, status)
