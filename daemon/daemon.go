@@ -55,7 +55,7 @@ type Daemon struct {
 	Listeners []Listener
 
 	// Intervals the tests shorten.
-	SendEvery, RosterPollEvery, ShutdownGrace time.Duration
+	SendEvery, RosterPollEvery, ShutdownGrace, CheckEvery time.Duration
 	// JitterMax bounds the start offset of each source.
 	JitterMax time.Duration
 }
@@ -71,7 +71,8 @@ type Listener struct {
 func New(cfg *config.Config, st *store.Store, p *pipeline.Pipeline, newSender func(func() *roster.Roster) (*alerts.Sender, error),
 	load Loader, log *slog.Logger) (*Daemon, error) {
 	d := &Daemon{cfg: cfg, store: st, pipeline: p, load: load, log: log, metrics: NewMetrics(st),
-		SendEvery: time.Minute, RosterPollEvery: 30 * time.Second, ShutdownGrace: 10 * time.Second, JitterMax: 2 * time.Minute}
+		SendEvery: time.Minute, RosterPollEvery: 30 * time.Second, ShutdownGrace: 10 * time.Second, CheckEvery: time.Hour,
+		JitterMax: 2 * time.Minute}
 	staff, err := load()
 	if err != nil {
 		return nil, err
@@ -94,10 +95,16 @@ func (d *Daemon) Staff() *Staff { return d.staff.Load() }
 // Run has started and is nil before.
 func (d *Daemon) Queue() *pipeline.Queue { return d.queue }
 
-// Health answers 200 "ok" while the database answers, 503 otherwise.
+// Health answers 200 "ok" while the database answers and seems sound (the
+// last integrity check passed, no write failed on a damaged file), 503
+// with the reason otherwise.
 func (d *Daemon) Health() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if _, err := d.store.SchemaVersion(r.Context()); err != nil {
+		_, err := d.store.SchemaVersion(r.Context())
+		if err == nil {
+			err = d.store.Health()
+		}
+		if err != nil {
 			http.Error(w, "database: "+err.Error(), http.StatusServiceUnavailable)
 			return
 		}
@@ -171,6 +178,11 @@ func (d *Daemon) Run(ctx context.Context) error {
 	if _, err := c.AddJob("30 4 * * *", purge); err != nil {
 		return err
 	}
+	// An integrity check at start and every hour: a damaged file must make
+	// the health check fail, not only the command that happens to read it.
+	check := chain.Then(cron.FuncJob(func() { d.checkDatabase(ctx) }))
+	c.Schedule(cron.Every(d.CheckEvery), check)
+	go check.Run()
 
 	if d.queue == nil {
 		d.Prepare(ctx)
@@ -251,6 +263,12 @@ func (d *Daemon) digest(ctx context.Context) {
 		return
 	}
 	d.drain(ctx)
+}
+
+func (d *Daemon) checkDatabase(ctx context.Context) {
+	if err := d.store.QuickCheck(ctx); err != nil && ctx.Err() == nil {
+		d.log.Error("database integrity check failed", "err", err)
+	}
 }
 
 func (d *Daemon) purge(ctx context.Context) {

@@ -3,7 +3,10 @@ package daemon
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"io"
 	"log/slog"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,6 +21,7 @@ import (
 	"github.com/doxwatch/doxwatch/pipeline"
 	"github.com/doxwatch/doxwatch/roster"
 	"github.com/doxwatch/doxwatch/store"
+	"github.com/doxwatch/doxwatch/store/storetest"
 )
 
 type lockedBuffer struct {
@@ -151,5 +155,59 @@ func TestReloadSaysWhatIsReadAgain(t *testing.T) {
 	os.WriteFile(rosterPath, []byte("id,first_name,last_name\nE1,Sanne,van den Berg\nE2,Mieke,Bakker\n"), 0o600)
 	if err := d.Reload(); err != nil || !strings.Contains(logs.String(), "sources_to_reread=2") {
 		t.Errorf("a changed roster: %v\n%s", err, logs.String())
+	}
+}
+
+// /healthz fails, with the reason, once the integrity check finds the
+// database damaged.
+func TestHealthReportsDamage(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "dw.db")
+	st, err := store.Open(ctx, path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.EnsureSources(ctx, []store.SourceInfo{{Name: "forum", Type: "html"}})
+	for i := range 300 {
+		st.RecordPost(ctx, store.Post{Source: "forum", URL: fmt.Sprintf("https://f.example/%d", i), ContentHash: strings.Repeat("h", 200)})
+	}
+	st.Close()
+	storetest.Corrupt(t, path, "documents")
+	st, err = store.Open(ctx, path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	os.WriteFile(filepath.Join(dir, "staff.csv"), []byte("id,first_name,last_name\nE1,Sanne,van den Berg\n"), 0o600)
+	cfg := config.Default()
+	cfg.Organisation.Name = "Kinderopvang De Zonnebloem"
+	cfg.Roster = filepath.Join(dir, "staff.csv")
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	load := func() (*Staff, error) {
+		r, err := roster.Load(cfg.Roster, "NL")
+		if err != nil {
+			return nil, err
+		}
+		det, err := detect.New(r, detect.OptionsFromConfig(&cfg))
+		return &Staff{Roster: r, Detector: det}, err
+	}
+	p := &pipeline.Pipeline{Crawler: crawler.New(cfg.Crawl, st, log), Store: st, Log: log}
+	d, err := New(&cfg, st, p, func(rf func() *roster.Roster) (*alerts.Sender, error) {
+		return alerts.NewSender(&cfg, st, &alerts.FileTransport{Dir: dir}, rf, log)
+	}, load, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := httptest.NewRecorder()
+	d.Health().ServeHTTP(rec, httptest.NewRequest("GET", "/healthz", nil))
+	if rec.Code != 200 {
+		t.Fatalf("before the check: %d %s", rec.Code, rec.Body)
+	}
+	d.checkDatabase(ctx)
+	rec = httptest.NewRecorder()
+	d.Health().ServeHTTP(rec, httptest.NewRequest("GET", "/healthz", nil))
+	if rec.Code != 503 || !strings.Contains(rec.Body.String(), "damaged") {
+		t.Errorf("after the check: %d %s", rec.Code, rec.Body)
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/mattn/go-sqlite3"
@@ -31,6 +32,11 @@ type Store struct {
 	w    *sql.DB
 	r    *sql.DB
 	now  func() time.Time
+
+	// damage is the last sign that the file is damaged: a failed
+	// integrity check or a write that failed for that reason. Health
+	// reports it until a check passes again.
+	damage atomic.Pointer[error]
 }
 
 // Options tune Open; the zero value is what the daemon uses.
@@ -214,16 +220,83 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 	return int(v.Int64), nil
 }
 
+// damaged reports whether err says the database file is damaged or
+// cannot be written (not merely busy).
+func damaged(err error) bool {
+	var se sqlite3.Error
+	if !errors.As(err, &se) {
+		return false
+	}
+	switch se.Code {
+	case sqlite3.ErrCorrupt, sqlite3.ErrNotADB, sqlite3.ErrIoErr, sqlite3.ErrFull, sqlite3.ErrReadonly, sqlite3.ErrCantOpen:
+		return true
+	}
+	return false
+}
+
+func (s *Store) noteDamage(err error) {
+	if err != nil && damaged(err) {
+		s.damage.Store(&err)
+	}
+}
+
+// QuickCheck runs SQLite's quick integrity check (every page of every
+// table and index is read); its result is what Health reports until the
+// next check. It takes a second or so per 100 MB of database.
+func (s *Store) QuickCheck(ctx context.Context) error {
+	rows, err := s.r.QueryContext(ctx, `PRAGMA quick_check(10)`)
+	var problems []string
+	if err == nil {
+		for rows.Next() {
+			var line string
+			if err = rows.Scan(&line); err != nil {
+				break
+			}
+			if line != "ok" {
+				problems = append(problems, line)
+			}
+		}
+		err = errors.Join(err, rows.Err(), rows.Close())
+	}
+	switch {
+	case err != nil && ctx.Err() != nil:
+		return err
+	case err != nil:
+		err = s.wrap("integrity check", err)
+	case len(problems) > 0:
+		err = fmt.Errorf("integrity check: database %s is damaged (restore a backup): %s", s.path, strings.Join(problems, "; "))
+	}
+	if err != nil {
+		s.damage.Store(&err)
+		return err
+	}
+	s.damage.Store(nil)
+	return nil
+}
+
+// Health is nil while the database seems sound: the last integrity check
+// passed and no write has failed on a damaged or unwritable file since.
+func (s *Store) Health() error {
+	if e := s.damage.Load(); e != nil {
+		return *e
+	}
+	return nil
+}
+
 // tx runs fn in a write transaction (BEGIN IMMEDIATE, through the DSN's
 // _txlock), committing if it returns nil.
 func (s *Store) tx(ctx context.Context, op string, fn func(*sql.Tx) error) error {
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
+		s.noteDamage(err)
 		return s.wrap(op, err)
 	}
 	if err := fn(tx); err != nil {
 		_ = tx.Rollback()
+		s.noteDamage(err)
 		return s.wrap(op, err)
 	}
-	return s.wrap(op, tx.Commit())
+	err = tx.Commit()
+	s.noteDamage(err)
+	return s.wrap(op, err)
 }

@@ -28,6 +28,12 @@ func cmdRescan(ctx context.Context, args []string, io stdio) int {
 		return exitError
 	}
 	defer a.store.Close()
+	// A damaged database would take hits and lose them: refuse to crawl
+	// into it, and say so.
+	if err := a.store.QuickCheck(ctx); err != nil {
+		fmt.Fprintf(io.err, "doxwatch rescan: %v\n", err)
+		return exitError
+	}
 	srcs, err := selectSources(a.cfg.Sources, *only)
 	if err != nil {
 		fmt.Fprintf(io.err, "doxwatch rescan: %v\n", err)

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/doxwatch/doxwatch/store/storetest"
 )
 
 // testSite serves a forum page and a feed, as a small real site would.
@@ -190,5 +192,18 @@ func TestSourcesTestPrintsFirstPosts(t *testing.T) {
 	}
 	if code, _, errOut := runCLI(t, "sources", "--config", cfg, "--test", "nope"); code != exitError || !strings.Contains(errOut, `no source named "nope"`) {
 		t.Errorf("unknown source: %d %s", code, errOut)
+	}
+}
+
+// rescan refuses to crawl into a damaged database, and says why.
+func TestRescanRefusesDamagedDatabase(t *testing.T) {
+	cfg := siteConfig(t, testSite(t).URL)
+	if code, _, errOut := runCLI(t, "rescan", "--config", cfg); code != exitOK {
+		t.Fatalf("rescan: %s", errOut)
+	}
+	storetest.Corrupt(t, filepath.Join(filepath.Dir(cfg), "dw.db"), "hits")
+	code, _, errOut := runCLI(t, "rescan", "--config", cfg)
+	if code != exitError || !strings.Contains(errOut, "damaged") {
+		t.Errorf("rescan on a damaged database: exit %d, %s", code, errOut)
 	}
 }
