@@ -3,6 +3,7 @@ package alerts
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"flag"
 	"fmt"
 	"io"
@@ -274,6 +275,7 @@ func TestLogsKeepPasswordAndBodyOut(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t, "nl")
 	srv := newSMTP(t)
+	srv.echo = true // the server repeats the AUTH line, base64 and all
 	f.post(t, "ouderforum", "https://forum.example/t/1#p7", doxPost)
 	tr := &SMTPTransport{cfg: config.SMTP{Host: "127.0.0.1", Port: srv.port(), TLS: "none", Username: srv.user, Password: "wrong-Pa55word", Timeout: 5 * time.Second}}
 	s := f.sender(t, tr)
@@ -282,7 +284,9 @@ func TestLogsKeepPasswordAndBodyOut(t *testing.T) {
 	if !strings.Contains(logs, "535") {
 		t.Fatalf("the log does not say why:\n%s", logs)
 	}
-	for _, secret := range []string{"wrong-Pa55word", "s3cret-Pa55", "06-12345678", "weigert alles"} {
+	plain := base64.StdEncoding.EncodeToString([]byte("\x00" + srv.user + "\x00wrong-Pa55word"))
+	for _, secret := range []string{"wrong-Pa55word", "s3cret-Pa55", "06-12345678", "weigert alles", plain,
+		base64.StdEncoding.EncodeToString([]byte("wrong-Pa55word")), plain[:12]} {
 		if strings.Contains(logs, secret) {
 			t.Errorf("log contains %q:\n%s", secret, logs)
 		}

@@ -1,6 +1,8 @@
 package alerts
 
 import (
+	"encoding/base64"
+	"fmt"
 	"io"
 	"net"
 	"strconv"
@@ -21,8 +23,11 @@ type smtpServer struct {
 	mu     sync.Mutex
 	msgs   []received
 	reject *smtp.SMTPError // answer to DATA, when set
-	srv    *smtp.Server
-	ln     net.Listener
+	// echo makes a refused AUTH repeat what the client sent, as some
+	// servers do: the password in the clear and base64-encoded.
+	echo bool
+	srv  *smtp.Server
+	ln   net.Listener
 }
 
 type received struct {
@@ -91,7 +96,12 @@ func (ss *session) AuthMechanisms() []string { return []string{sasl.Plain} }
 func (ss *session) Auth(string) (sasl.Server, error) {
 	return sasl.NewPlainServer(func(_, user, pass string) error {
 		if user != ss.s.user || pass != ss.s.pass {
-			return &smtp.SMTPError{Code: 535, EnhancedCode: smtp.EnhancedCode{5, 7, 8}, Message: "Authentication credentials invalid"}
+			msg := "Authentication credentials invalid"
+			if ss.s.echo {
+				b64 := base64.StdEncoding.EncodeToString([]byte("\x00" + user + "\x00" + pass))
+				msg += fmt.Sprintf(" for AUTH PLAIN %s (user %s, password %s, %s)", b64, user, pass, base64.StdEncoding.EncodeToString([]byte(pass)))
+			}
+			return &smtp.SMTPError{Code: 535, EnhancedCode: smtp.EnhancedCode{5, 7, 8}, Message: msg}
 		}
 		ss.auth = true
 		return nil

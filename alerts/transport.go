@@ -2,10 +2,12 @@ package alerts
 
 import (
 	"context"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
 
@@ -146,22 +148,47 @@ func (t *SMTPTransport) Send(ctx context.Context, m Message) error {
 		return &PermanentError{fmt.Errorf("smtp client: %w", err)}
 	}
 	if err := c.DialAndSendWithContext(ctx, msg); err != nil {
-		return classify(t.cfg.Host, err, t.cfg.Password)
+		return classify(t.cfg.Host, err, t.cfg.Username, t.cfg.Password)
 	}
 	return nil
 }
 
 // classify tells permanent refusals (5xx) from failures worth retrying, and
-// keeps the password out of the message whatever the library put in it.
-func classify(host string, err error, password string) error {
-	text := err.Error()
-	if password != "" {
-		text = strings.ReplaceAll(text, password, "********")
-	}
-	wrapped := fmt.Errorf("smtp %s: %s", host, text)
+// keeps the password out of the message whatever the library or the server
+// put in it.
+func classify(host string, err error, user, password string) error {
+	wrapped := fmt.Errorf("smtp %s: %s", host, redact(err.Error(), user, password))
 	var se *mail.SendError
 	if errors.As(err, &se) && se.ErrorCode() >= 500 && se.ErrorCode() < 600 {
 		return &PermanentError{wrapped}
 	}
 	return wrapped
+}
+
+// authArg is what follows an AUTH command in a server's echo of it.
+var authArg = regexp.MustCompile(`(?i)(\bAUTH\s+(?:PLAIN|LOGIN|CRAM-MD5|XOAUTH2|OAUTHBEARER)\s+)[A-Za-z0-9+/=._-]+`)
+
+// base64Word is a run of characters that could be base64.
+var base64Word = regexp.MustCompile(`[A-Za-z0-9+/]{8,}={0,2}`)
+
+// redact removes the password from text in every form an SMTP exchange
+// carries it: as itself, base64 (LOGIN), inside base64 of
+// "authzid\0user\0password" (PLAIN), and whatever follows "AUTH PLAIN"
+// or "AUTH LOGIN" in a server's echo.
+func redact(text, user, password string) string {
+	const hidden = "********"
+	text = authArg.ReplaceAllString(text, "${1}"+hidden)
+	if password == "" {
+		return text
+	}
+	text = strings.ReplaceAll(text, password, hidden)
+	return base64Word.ReplaceAllStringFunc(text, func(w string) string {
+		for _, enc := range []*base64.Encoding{base64.StdEncoding, base64.RawStdEncoding} {
+			if dec, err := enc.DecodeString(w); err == nil && (strings.Contains(string(dec), password) ||
+				(user != "" && strings.Contains(string(dec), "\x00"+user+"\x00"))) {
+				return hidden
+			}
+		}
+		return w
+	})
 }
