@@ -49,6 +49,17 @@ func (p Post) ContentHash() string {
 	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
+// key identifies a post without a permalink on its page: by who posted it
+// and when, where the source says, so an edit updates the same post (and
+// only its new findings alert); otherwise by its content.
+func (p Post) key() string {
+	if p.Author == "" && p.Published.IsZero() {
+		return p.ContentHash()[:16]
+	}
+	h := sha256.Sum256([]byte(p.Author + "\x00" + p.Published.UTC().Format(time.RFC3339Nano)))
+	return "post-" + hex.EncodeToString(h[:8])
+}
+
 // Cache keeps the validators of each URL between runs.
 type Cache interface {
 	Validators(ctx context.Context, url string) (model.Validators, error)
@@ -154,7 +165,7 @@ func (c *Crawler) Crawl(ctx context.Context, src config.Source, scan Scan, emit 
 			for _, post := range posts {
 				post.Source = src.Name
 				if post.URL == "" {
-					post.URL = pg.url.String() + "#" + post.ContentHash()[:16]
+					post.URL = pg.url.String() + "#" + post.key()
 				}
 				st.Posts++
 				if err := emit(post); err != nil {

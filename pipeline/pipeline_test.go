@@ -434,3 +434,50 @@ func TestHostLeaseOfDeadProcess(t *testing.T) {
 		t.Error("a live lease was taken")
 	}
 }
+
+// A post without a permalink, edited three times, is one post: one alert,
+// and only new findings become hits.
+func TestEditedPostWithoutPermalink(t *testing.T) {
+	ctx := context.Background()
+	text := "Sanne van den Berg van De Zonnebloem, bel haar op 06-12345678."
+	var mu sync.Mutex
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		if r.URL.Path == "/robots.txt" {
+			return
+		}
+		fmt.Fprintf(w, `<html><body><div class="post"><span class="by">boze_vader81</span><time datetime="2026-11-20T19:12:03Z">20 nov</time><p>%s</p></div></body></html>`, text)
+	}))
+	defer srv.Close()
+	src := config.Source{Name: "forum", Type: config.SourceHTML, URL: srv.URL + "/t",
+		Selectors: config.Selectors{Item: "div.post", Text: "p", Author: "span.by", Time: "time@datetime"}}
+	p, st := setup(t, src)
+	alerts := 0
+	for i, edit := range []string{"", " EDIT: nog steeds niet gebeld.", " EDIT 2: sorry.", " EDIT 3: ze woont op Kerkstraat 12a, Utrecht."} {
+		mu.Lock()
+		text += edit
+		mu.Unlock()
+		r := p.Run(ctx, src)
+		if r.Err != nil {
+			t.Fatal(r.Err)
+		}
+		alerts += r.Alerts
+		if i > 0 && i < 3 && r.NewHits() != 0 {
+			t.Errorf("edit %d made %d new hits", i, r.NewHits())
+		}
+	}
+	// The first version and the edit that added her address alert; the
+	// edits in between do not.
+	if alerts != 2 {
+		t.Errorf("%d alerts for one post edited three times, want 2", alerts)
+	}
+	hits, _ := st.Hits(ctx, store.HitFilter{})
+	urls := map[string]bool{}
+	for _, h := range hits {
+		urls[h.URL] = true
+	}
+	if len(urls) != 1 {
+		t.Errorf("one post stored as %d documents: %v", len(urls), urls)
+	}
+}
