@@ -1,26 +1,19 @@
 package crawler_test
 
 import (
-	"bufio"
 	"bytes"
 	"compress/gzip"
 	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"os/exec"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/doxwatch/doxwatch/config"
 	"github.com/doxwatch/doxwatch/crawler"
+	"github.com/doxwatch/doxwatch/memtest"
 )
-
-// The hostile cases run one per child process, so each has its own peak
-// RSS (VmHWM) to measure; scripts/hostile prints them.
-const hostileEnv = "DOXWATCH_HOSTILE_CASE"
 
 // peakLimitMB is what a hostile page may cost the process at its peak.
 // The daemon's budget is 512 MB for everything; one page must stay far
@@ -87,7 +80,7 @@ var hostileCases = map[string]http.HandlerFunc{
 
 // TestHostileChild runs one case, when started by TestHostileMemory.
 func TestHostileChild(t *testing.T) {
-	name := os.Getenv(hostileEnv)
+	name := memtest.Case()
 	if name == "" {
 		t.Skip("run by TestHostileMemory in a child process")
 	}
@@ -95,24 +88,7 @@ func TestHostileChild(t *testing.T) {
 	defer srv.Close()
 	src := config.Source{Name: "hostile", Type: config.SourceHTML, URL: srv.URL + "/page", Selectors: config.Selectors{Item: "div.post", Text: "p"}}
 	posts, st, err := crawl(t, crawler.New(testCrawlConfig(), nil, testLogger()), src)
-	fmt.Printf("result posts=%d pages=%d truncated=%d err=%v\n", len(posts), st.Pages, len(st.Truncated), err)
-	fmt.Printf("peak_rss_kb=%d\n", peakRSS(t))
-}
-
-func peakRSS(t *testing.T) int {
-	f, err := os.Open("/proc/self/status")
-	if err != nil {
-		t.Skip("no /proc/self/status here")
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if v, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
-			n, _ := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(v), " kB"))
-			return n
-		}
-	}
-	return 0
+	memtest.Report(fmt.Sprintf("posts=%d pages=%d truncated=%d err=%v", len(posts), st.Pages, len(st.Truncated), err))
 }
 
 // TestHostileMemory runs every hostile case in its own process and holds
@@ -123,25 +99,10 @@ func TestHostileMemory(t *testing.T) {
 	}
 	for name := range hostileCases {
 		t.Run(name, func(t *testing.T) {
-			cmd := exec.Command(os.Args[0], "-test.run=^TestHostileChild$", "-test.count=1")
-			cmd.Env = append(os.Environ(), hostileEnv+"="+name)
-			out, err := cmd.CombinedOutput()
-			if err != nil {
-				t.Fatalf("child: %v\n%s", err, out)
-			}
-			var kb int
-			var result string
-			for _, line := range strings.Split(string(out), "\n") {
-				if v, ok := strings.CutPrefix(line, "peak_rss_kb="); ok {
-					kb, _ = strconv.Atoi(v)
-				}
-				if strings.HasPrefix(line, "result ") {
-					result = line
-				}
-			}
-			t.Logf("%-18s peak RSS %4d MB  %s", name, kb>>10, result)
-			if kb == 0 || kb>>10 > peakLimitMB {
-				t.Errorf("%s: peak RSS %d MB, the limit is %d MB\n%s", name, kb>>10, peakLimitMB, out)
+			mb, result := memtest.Run(t, "TestHostileChild", name)
+			t.Logf("%-18s peak RSS %4d MB  %s", name, mb, result)
+			if mb > peakLimitMB {
+				t.Errorf("%s: peak RSS %d MB, the limit is %d MB", name, mb, peakLimitMB)
 			}
 		})
 	}

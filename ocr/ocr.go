@@ -44,6 +44,10 @@ type Options struct {
 	MaxBytes  int64         // of the encoded image
 	MaxPixels int64         // width × height, checked from the header before decoding
 	Timeout   time.Duration // per image
+	// MaxDecodedBytes bounds the memory of one decoded image (pixels ×
+	// bytes per pixel, known from the header); default 128 MB. A 40
+	// megapixel 16-bit PNG is small on the wire and 320 MB decoded.
+	MaxDecodedBytes int64
 	// Workers is how many images are read at once; default one per core.
 	Workers int
 	// Command is the tesseract binary; default "tesseract" on PATH.
@@ -68,6 +72,9 @@ func New(opts Options) (*Reader, error) {
 	if opts.Languages == "" {
 		opts.Languages = "nld+eng"
 	}
+	if opts.MaxDecodedBytes <= 0 {
+		opts.MaxDecodedBytes = DefaultMaxDecodedBytes
+	}
 	bin, err := exec.LookPath(opts.Command)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v (install tesseract-ocr, tesseract-ocr-nld and tesseract-ocr-eng)", ErrUnavailable, err)
@@ -80,14 +87,16 @@ func (r *Reader) Read(ctx context.Context, data []byte) (string, error) {
 	if int64(len(data)) > r.opts.MaxBytes {
 		return "", fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooLarge, len(data), r.opts.MaxBytes)
 	}
-	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
-	if err != nil {
-		return "", fmt.Errorf("%w: %v", ErrFormat, err)
+	if err := checkHeader(data, r.opts.MaxPixels, r.opts.MaxDecodedBytes); err != nil {
+		return "", err
 	}
-	// A decompression bomb is a small file that decodes to a huge image:
-	// the header says how huge before any memory is spent.
-	if px := int64(cfg.Width) * int64(cfg.Height); px > r.opts.MaxPixels || cfg.Width <= 0 || cfg.Height <= 0 {
-		return "", fmt.Errorf("%w: %d×%d pixels, the limit is %d", ErrTooLarge, cfg.Width, cfg.Height, r.opts.MaxPixels)
+	// The worker slot is taken before decoding: decoded images, not only
+	// tesseract runs, are what must not pile up.
+	select {
+	case r.sem <- struct{}{}:
+		defer func() { <-r.sem }()
+	case <-ctx.Done():
+		return "", ctx.Err()
 	}
 	img, _, err := image.Decode(bytes.NewReader(data))
 	if err != nil {
@@ -96,12 +105,6 @@ func (r *Reader) Read(ctx context.Context, data []byte) (string, error) {
 	var buf bytes.Buffer
 	if err := png.Encode(&buf, prepare(img, r.opts.MaxPixels)); err != nil {
 		return "", err
-	}
-	select {
-	case r.sem <- struct{}{}:
-		defer func() { <-r.sem }()
-	case <-ctx.Done():
-		return "", ctx.Err()
 	}
 	ctx, cancel := context.WithTimeout(ctx, r.opts.Timeout)
 	defer cancel()
@@ -119,6 +122,45 @@ func (r *Reader) Read(ctx context.Context, data []byte) (string, error) {
 		return "", fmt.Errorf("tesseract: %v: %s", err, strings.TrimSpace(lastLine(stderr.String())))
 	}
 	return out.String(), nil
+}
+
+// checkHeader refuses, from the image's header alone, an image over the
+// pixel limit or one whose decoded pixels would take more than maxDecoded
+// bytes: a decompression bomb is a small file that decodes to a huge
+// image, and the header says how huge before any memory is spent.
+func checkHeader(data []byte, maxPixels, maxDecoded int64) error {
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return fmt.Errorf("%w: %v", ErrFormat, err)
+	}
+	px := int64(cfg.Width) * int64(cfg.Height)
+	if px > maxPixels || cfg.Width <= 0 || cfg.Height <= 0 {
+		return fmt.Errorf("%w: %d×%d pixels, the limit is %d", ErrTooLarge, cfg.Width, cfg.Height, maxPixels)
+	}
+	if n := px * bytesPerPixel(cfg.ColorModel); n > maxDecoded {
+		return fmt.Errorf("%w: %d×%d pixels take %d MB decoded, the limit is %d MB", ErrTooLarge, cfg.Width, cfg.Height,
+			n>>20, maxDecoded>>20)
+	}
+	return nil
+}
+
+// DefaultMaxDecodedBytes bounds one decoded image unless told otherwise.
+const DefaultMaxDecodedBytes = 128 << 20
+
+// bytesPerPixel is what a decoder allocates per pixel for a color model.
+func bytesPerPixel(m color.Model) int64 {
+	switch m {
+	case color.RGBA64Model, color.NRGBA64Model:
+		return 8
+	case color.Gray16Model, color.Alpha16Model:
+		return 2
+	case color.GrayModel, color.AlphaModel:
+		return 1
+	}
+	if _, ok := m.(color.Palette); ok {
+		return 1
+	}
+	return 4 // RGBA, NRGBA, CMYK; YCbCr takes at most 3
 }
 
 func lastLine(s string) string {

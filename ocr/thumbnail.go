@@ -17,12 +17,8 @@ const ThumbnailWidth = 480
 // Thumbnail returns a small JPEG of an encoded image, refusing images over
 // maxPixels from their header before decoding.
 func Thumbnail(data []byte, maxPixels int64) ([]byte, error) {
-	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
-	}
-	if px := int64(cfg.Width) * int64(cfg.Height); px > maxPixels || cfg.Width <= 0 || cfg.Height <= 0 {
-		return nil, fmt.Errorf("%w: %d×%d pixels, the limit is %d", ErrTooLarge, cfg.Width, cfg.Height, maxPixels)
+	if err := checkHeader(data, maxPixels, DefaultMaxDecodedBytes); err != nil {
+		return nil, err
 	}
 	img, _, err := image.Decode(bytes.NewReader(data))
 	if err != nil {
