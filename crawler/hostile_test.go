@@ -76,6 +76,32 @@ var hostileCases = map[string]http.HandlerFunc{
 		w.Header().Set("Content-Encoding", "x-gzip")
 		w.Write(bomb(1024))
 	},
+	// JSON answers of a million empty items (within the body limit).
+	"mastodon-json-flood": func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		w.Write([]byte("[{}" + strings.Repeat(",{}", 1_600_000) + "]"))
+	},
+	"discourse-json-flood": func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		w.Write([]byte(`{"latest_posts":[{}` + strings.Repeat(",{}", 1_600_000) + "]}"))
+	},
+}
+
+// hostileSource is the source a case is read as.
+func hostileSource(name, base string) config.Source {
+	switch {
+	case strings.HasPrefix(name, "mastodon"):
+		return config.Source{Name: "hostile", Type: config.SourceMastodon, Instance: base, Hashtag: "ouders"}
+	case strings.HasPrefix(name, "discourse"):
+		return config.Source{Name: "hostile", Type: config.SourceDiscourse, URL: base}
+	}
+	return config.Source{Name: "hostile", Type: config.SourceHTML, URL: base + "/page", Selectors: config.Selectors{Item: "div.post", Text: "p"}}
 }
 
 // TestHostileChild runs one case, when started by TestHostileMemory.
@@ -86,7 +112,8 @@ func TestHostileChild(t *testing.T) {
 	}
 	srv := httptest.NewServer(hostileCases[name])
 	defer srv.Close()
-	src := config.Source{Name: "hostile", Type: config.SourceHTML, URL: srv.URL + "/page", Selectors: config.Selectors{Item: "div.post", Text: "p"}}
+	src := hostileSource(name, srv.URL)
+	src.MaxPages = 1
 	posts, st, err := crawl(t, crawler.New(testCrawlConfig(), nil, testLogger()), src)
 	memtest.Report(fmt.Sprintf("posts=%d pages=%d truncated=%d err=%v", len(posts), st.Pages, len(st.Truncated), err))
 }
@@ -100,7 +127,7 @@ func TestHostileMemory(t *testing.T) {
 	for name := range hostileCases {
 		t.Run(name, func(t *testing.T) {
 			mb, result := memtest.Run(t, "TestHostileChild", name)
-			t.Logf("%-18s peak RSS %4d MB  %s", name, mb, result)
+			t.Logf("%-20s peak RSS %4d MB  %s", name, mb, result)
 			if mb > peakLimitMB {
 				t.Errorf("%s: peak RSS %d MB, the limit is %d MB", name, mb, peakLimitMB)
 			}

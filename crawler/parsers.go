@@ -365,11 +365,14 @@ func (p mastodonParser) parse(u *url.URL, body []byte) ([]Post, string, error) {
 		return nil, p.api() + "/accounts/" + url.PathEscape(acct.ID) + "/statuses?limit=40", nil
 	}
 	var statuses []mastodonStatus
-	if err := json.Unmarshal(body, &statuses); err != nil {
+	if err := decodeArray(json.NewDecoder(bytes.NewReader(body)), &statuses); err != nil {
 		return nil, "", err
 	}
 	var posts []Post
 	for _, s := range statuses {
+		if s.Content == "" && s.Spoiler == "" && len(s.Media) == 0 {
+			continue
+		}
 		text, images := htmlTextAndImages(u, s.Content)
 		post := Post{URL: s.URL, Author: s.Account.Acct, Published: s.CreatedAt.UTC(), Text: strings.TrimSpace(s.Spoiler + "\n" + text), Images: images}
 		if post.URL == "" {
@@ -392,6 +395,49 @@ func (p mastodonParser) parse(u *url.URL, body []byte) ([]Post, string, error) {
 	return posts, next.String(), nil
 }
 
+// maxItemsPerPage bounds the items read from one JSON answer: Mastodon
+// gives 40 a page and Discourse about 50, and a hostile answer of a
+// million empty objects must cost no more than a real one.
+const maxItemsPerPage = 200
+
+// decodeArray reads a JSON array element by element into out, up to
+// maxItemsPerPage; the rest of the answer is not read.
+func decodeArray[T any](dec *json.Decoder, out *[]T) error {
+	if t, err := dec.Token(); err != nil || t != json.Delim('[') {
+		return fmt.Errorf("want a JSON array (%v)", err)
+	}
+	for dec.More() && len(*out) < maxItemsPerPage {
+		var v T
+		if err := dec.Decode(&v); err != nil {
+			return err
+		}
+		*out = append(*out, v)
+	}
+	return nil
+}
+
+// decodeField reads the array under key of a JSON object with
+// decodeArray, skipping the object's other values.
+func decodeField[T any](dec *json.Decoder, key string, out *[]T) error {
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return fmt.Errorf("want a JSON object (%v)", err)
+	}
+	for dec.More() {
+		k, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		if k == key {
+			return decodeArray(dec, out)
+		}
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // discourseParser reads a Discourse forum's latest posts, /posts.json.
 type discourseParser struct{ src config.Source }
 
@@ -399,32 +445,35 @@ func (p discourseParser) base() string { return strings.TrimRight(p.src.URL, "/"
 
 func (p discourseParser) start() []string { return []string{p.base() + "/posts.json"} }
 
+type discoursePost struct {
+	ID         int       `json:"id"`
+	Username   string    `json:"username"`
+	CreatedAt  time.Time `json:"created_at"`
+	Cooked     string    `json:"cooked"`
+	TopicSlug  string    `json:"topic_slug"`
+	TopicID    int       `json:"topic_id"`
+	PostNumber int       `json:"post_number"`
+}
+
 func (p discourseParser) parse(u *url.URL, body []byte) ([]Post, string, error) {
-	var answer struct {
-		LatestPosts []struct {
-			ID         int       `json:"id"`
-			Username   string    `json:"username"`
-			CreatedAt  time.Time `json:"created_at"`
-			Cooked     string    `json:"cooked"`
-			TopicSlug  string    `json:"topic_slug"`
-			TopicID    int       `json:"topic_id"`
-			PostNumber int       `json:"post_number"`
-		} `json:"latest_posts"`
-	}
-	if err := json.Unmarshal(body, &answer); err != nil {
+	var latest []discoursePost
+	if err := decodeField(json.NewDecoder(bytes.NewReader(body)), "latest_posts", &latest); err != nil {
 		return nil, "", err
 	}
 	var posts []Post
 	lowest := 0
-	for _, lp := range answer.LatestPosts {
+	for _, lp := range latest {
+		if lp.ID > 0 && (lowest == 0 || lp.ID < lowest) {
+			lowest = lp.ID
+		}
+		if lp.Cooked == "" {
+			continue
+		}
 		text, images := htmlTextAndImages(u, lp.Cooked)
 		posts = append(posts, Post{
 			URL:    fmt.Sprintf("%s/t/%s/%d/%d", p.base(), url.PathEscape(lp.TopicSlug), lp.TopicID, lp.PostNumber),
 			Author: lp.Username, Published: lp.CreatedAt.UTC(), Text: text, Images: images,
 		})
-		if lowest == 0 || lp.ID < lowest {
-			lowest = lp.ID
-		}
 	}
 	if lowest <= 1 {
 		return posts, "", nil
