@@ -90,6 +90,21 @@ func New(cfg config.Crawl, cache Cache, log *slog.Logger) *Crawler {
 	return &Crawler{cfg: cfg, cache: cache, log: log, transport: boundedTransport{base: safeTransport(cfg), max: maxWireBody}}
 }
 
+// StatusError is an answer other than 200 to a single fetch; it is an
+// ErrHTTPStatus.
+type StatusError struct {
+	URL  string
+	Code int
+}
+
+func (e *StatusError) Error() string { return fmt.Sprintf("%s: %v %d", e.URL, ErrHTTPStatus, e.Code) }
+func (e *StatusError) Unwrap() error { return ErrHTTPStatus }
+
+// Temporary reports whether asking again later may work (5xx, 429, 408).
+func (e *StatusError) Temporary() bool {
+	return e.Code >= 500 || e.Code == http.StatusTooManyRequests || e.Code == http.StatusRequestTimeout
+}
+
 // Errors a source can end with; they are wrapped with detail.
 var (
 	ErrRobots     = errors.New("robots.txt forbids fetching it")
@@ -431,7 +446,7 @@ func (c *Crawler) Fetch(ctx context.Context, rawURL string, maxBytes int64) ([]b
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return nil, "", fmt.Errorf("%s: %w %d", rawURL, ErrHTTPStatus, resp.StatusCode)
+		return nil, "", &StatusError{URL: rawURL, Code: resp.StatusCode}
 	}
 	if resp.ContentLength > maxBytes {
 		return nil, "", fmt.Errorf("%s: %w (%d bytes, the limit is %d)", rawURL, ErrTooLarge, resp.ContentLength, maxBytes)

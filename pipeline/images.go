@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"time"
 
 	"github.com/doxwatch/doxwatch/crawler"
 	"github.com/doxwatch/doxwatch/detect"
@@ -30,6 +31,13 @@ type Images struct {
 	Log       *slog.Logger
 }
 
+// Images that fail for a reason that may pass (a 503, a timeout) are tried
+// again on later runs, even when their page is unchanged: after 10
+// minutes, then 20, 40, 80 and 160, then given up.
+const maxImageAttempts = 6
+
+func imageBackoff(attempts int) time.Duration { return 10 * time.Minute << min(attempts-1, 4) }
+
 // findings reads up to MaxPerPost images of a post and returns what they
 // show, and why any image was skipped.
 func (im *Images) findings(ctx context.Context, post crawler.Post) (hits []store.NewHit, read int, skipped []string) {
@@ -38,28 +46,98 @@ func (im *Images) findings(ctx context.Context, post crawler.Post) (hits []store
 			skipped = append(skipped, fmt.Sprintf("%d more images in %s over ocr.max_images_per_post", len(post.Images)-i, post.URL))
 			break
 		}
-		text, data, hash, err := im.text(ctx, url)
+		found, err := im.one(ctx, url)
 		if err != nil {
 			if ctx.Err() != nil {
 				return hits, read, skipped
 			}
-			if !errors.Is(err, errNoOCR) { // said once, when the daemon started
-				im.Log.Info("image skipped", "source", post.Source, "image", url, "reason", err)
-			}
-			skipped = append(skipped, err.Error())
+			skipped = append(skipped, im.failed(ctx, post.Source, post.URL, url, err))
 			continue
 		}
 		read++
-		found := im.Detector().Scan(text)
-		if len(found) == 0 {
-			continue
-		}
-		thumb := im.thumbnail(ctx, data, hash)
-		for _, f := range found {
-			hits = append(hits, store.NewHit{Finding: f, ImageURL: url, ImageHash: thumb})
-		}
+		hits = append(hits, found...)
 	}
 	return hits, read, skipped
+}
+
+// one reads one image and returns what it shows.
+func (im *Images) one(ctx context.Context, url string) ([]store.NewHit, error) {
+	text, data, hash, err := im.text(ctx, url)
+	if err != nil {
+		return nil, err
+	}
+	found := im.Detector().Scan(text)
+	if len(found) == 0 {
+		return nil, nil
+	}
+	thumb := im.thumbnail(ctx, data, hash)
+	hits := make([]store.NewHit, len(found))
+	for i, f := range found {
+		hits[i] = store.NewHit{Finding: f, ImageURL: url, ImageHash: thumb}
+	}
+	return hits, nil
+}
+
+// failed records an image that could not be read, for a later attempt when
+// the reason may pass, and returns the reason to show.
+func (im *Images) failed(ctx context.Context, source, postURL, url string, err error) string {
+	if !errors.Is(err, errNoOCR) { // said once, when the daemon started
+		im.Log.Info("image skipped", "source", source, "image", url, "reason", err)
+	}
+	if !temporary(err) {
+		return err.Error()
+	}
+	again, serr := im.Store.ImageFailed(ctx, store.ImageRetry{Source: source, PostURL: postURL, ImageURL: url, LastError: err.Error()},
+		maxImageAttempts, imageBackoff)
+	if serr != nil {
+		im.Log.Warn("recording an image to retry", "err", serr)
+	}
+	if again {
+		return err.Error() + " (tried again later)"
+	}
+	return err.Error() + " (given up)"
+}
+
+// temporary reports whether an image's failure may pass: not an image over
+// a limit, not a file that is no image, not an image that is gone (404).
+func temporary(err error) bool {
+	var se *crawler.StatusError
+	switch {
+	case errors.As(err, &se):
+		return se.Temporary()
+	case errors.Is(err, errNoOCR), errors.Is(err, ocr.ErrTooLarge), errors.Is(err, ocr.ErrFormat),
+		errors.Is(err, crawler.ErrTooLarge), errors.Is(err, crawler.ErrPrivateAddress):
+		return false
+	}
+	return true
+}
+
+// retry reads the images of src that failed before and are due, and
+// returns the hits they show per post.
+func (im *Images) retry(ctx context.Context, source string) (map[string][]store.NewHit, int, []string) {
+	due, err := im.Store.DueImages(ctx, source)
+	if err != nil {
+		return nil, 0, []string{err.Error()}
+	}
+	byPost := map[string][]store.NewHit{}
+	read := 0
+	var skipped []string
+	for _, r := range due {
+		found, err := im.one(ctx, r.ImageURL)
+		if err != nil {
+			if ctx.Err() != nil {
+				break
+			}
+			skipped = append(skipped, im.failed(ctx, source, r.PostURL, r.ImageURL, err))
+			continue
+		}
+		read++
+		if err := im.Store.ImageDone(ctx, source, r.PostURL, r.ImageURL); err != nil {
+			skipped = append(skipped, err.Error())
+		}
+		byPost[r.PostURL] = append(byPost[r.PostURL], found...)
+	}
+	return byPost, read, skipped
 }
 
 // errNoOCR marks images skipped because tesseract is missing.

@@ -5,13 +5,16 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/doxwatch/doxwatch/config"
 	"github.com/doxwatch/doxwatch/detect"
 	"github.com/doxwatch/doxwatch/model"
 	"github.com/doxwatch/doxwatch/ocr"
@@ -123,5 +126,69 @@ func TestImagesWithoutTesseract(t *testing.T) {
 	r := p.Run(ctx, src)
 	if r.Err != nil || r.ImagesRead != 0 || len(r.ImagesSkipped) != 1 || r.New[model.Medium] != 1 {
 		t.Fatalf("text must still be scanned: %+v", r)
+	}
+}
+
+// A screenshot that answers 503 once is read on a later run, though its
+// page is unchanged; meanwhile the source says an image waits.
+func TestFailedImageIsRetried(t *testing.T) {
+	ctx := context.Background()
+	cmd, _ := countingTesseract(t)
+	shot, err := ocrtest.Render(ocrtest.Shot{Layout: "email", Size: 16, Lines: []string{"Met vriendelijke groet,", "Sanne van den Berg", "06-12345678"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	failures := 1
+	img := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		if failures > 0 {
+			failures--
+			http.Error(w, "busy", http.StatusServiceUnavailable)
+			return
+		}
+		w.Write(shot)
+	}))
+	defer img.Close()
+	f := newForum(t)
+	f.set("1", fmt.Sprintf(`Kijk wat ze stuurde <img src="%s/shot.png">`, img.URL))
+	src := f.source("forum")
+	src.Selectors.Images = "img@src"
+	now := time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
+	p, st := setupWith(t, store.Options{Now: func() time.Time { return now }}, []config.Source{src})
+	reader, err := ocr.New(ocr.Options{Command: cmd, MaxBytes: 1 << 20, MaxPixels: 40_000_000, Timeout: time.Minute})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ros, _ := roster.Load(filepath.Join("testdata", "staff.csv"), "NL")
+	detOCR, _ := detect.NewOCR(ros, detect.Options{Organisation: []string{"De Zonnebloem"}})
+	p.Images = &Images{Fetch: func(ctx context.Context, url string) ([]byte, error) {
+		data, _, err := p.Crawler.Fetch(ctx, url, 1<<20)
+		return data, err
+	}, Reader: reader, Store: st, Detector: func() *detect.Detector { return detOCR }, MaxPerPost: 8, MaxPixels: 40_000_000, Log: p.Log}
+
+	r := p.Run(ctx, src)
+	if r.Err != nil || r.New[model.Critical] != 0 || len(r.ImagesSkipped) != 1 || !strings.Contains(r.ImagesSkipped[0], "tried again later") {
+		t.Fatalf("first run: %+v", r)
+	}
+	if n, _ := st.PendingImages(ctx, "forum"); n != 1 {
+		t.Fatalf("%d images pending", n)
+	}
+	// Not due yet: the page is unchanged and the image waits.
+	if r := p.Run(ctx, src); r.Stats.NotModified != 1 || r.ImagesRead != 0 {
+		t.Fatalf("second run: %+v", r)
+	}
+	now = now.Add(15 * time.Minute)
+	r = p.Run(ctx, src)
+	if r.Stats.NotModified != 1 || r.ImagesRead != 1 || r.New[model.Critical] != 1 || r.Alerts != 1 {
+		t.Fatalf("run after the backoff: %+v", r)
+	}
+	if n, _ := st.PendingImages(ctx, "forum"); n != 0 {
+		t.Errorf("%d images still pending", n)
+	}
+	hits, _ := st.Hits(ctx, store.HitFilter{MinSeverity: model.Critical})
+	if len(hits) != 1 || hits[0].ImageURL != img.URL+"/shot.png" || hits[0].URL != f.URL+"/p/1" {
+		t.Errorf("hits %+v", hits)
 	}
 }

@@ -208,6 +208,26 @@ func (p *Pipeline) Run(ctx context.Context, src config.Source) Result {
 		return nil
 	}
 	res.Stats, res.Err = p.Crawler.Crawl(ctx, src, scan, emit)
+	if p.Images != nil && ctx.Err() == nil {
+		// Images that failed before are tried again, whatever the pages say.
+		byPost, read, skipped := p.Images.retry(ctx, src.Name)
+		res.ImagesRead += read
+		res.ImagesSkipped = append(res.ImagesSkipped, skipped...)
+		for postURL, hits := range byPost {
+			if len(hits) == 0 {
+				continue
+			}
+			rec, err := p.Store.AddHits(ctx, store.Post{Source: src.Name, URL: postURL, Hits: hits, AlertAt: p.AlertAt})
+			if err != nil {
+				res.Err = errors.Join(res.Err, err)
+				continue
+			}
+			for sev, n := range rec.New {
+				res.New[sev] += n
+			}
+			res.Alerts += rec.AlertsQueued
+		}
+	}
 	if ctx.Err() != nil && (res.Err == nil || errors.Is(res.Err, context.Canceled) || errors.Is(res.Err, context.DeadlineExceeded)) {
 		res.Err = ctx.Err()
 		return res

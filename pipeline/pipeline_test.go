@@ -92,6 +92,12 @@ func setup(t *testing.T, srcs ...config.Source) (*Pipeline, *store.Store) {
 
 func setupB(t testing.TB, srcs []config.Source) (*Pipeline, *store.Store) {
 	t.Helper()
+	return setupWith(t, store.Options{}, srcs)
+}
+
+// setupWith is setup with store options (a clock).
+func setupWith(t testing.TB, opts store.Options, srcs []config.Source) (*Pipeline, *store.Store) {
+	t.Helper()
 	cfg, err := config.Load(filepath.Join("testdata", "doxwatch.yaml"))
 	if err != nil {
 		t.Fatal(err)
@@ -104,7 +110,7 @@ func setupB(t testing.TB, srcs []config.Source) (*Pipeline, *store.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "dw.db"), store.Options{})
+	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "dw.db"), opts)
 	if err != nil {
 		t.Fatal(err)
 	}

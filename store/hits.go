@@ -78,50 +78,74 @@ func (s *Store) RecordPost(ctx context.Context, p Post) (Recorded, error) {
 		if err != nil {
 			return err
 		}
-		alerts := map[string][]int64{} // employee → new hit ids at or above AlertAt
-		var order []string
-		for _, h := range p.Hits {
-			fp := hitFingerprint(p.Source, p.URL, h)
-			var id int64
-			err := tx.QueryRowContext(ctx, `INSERT INTO hits (document_id, employee_id, kind, severity, excerpt, match_start, match_end,
-				fingerprint, from_image, image_url, image_hash, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-				ON CONFLICT (fingerprint) DO NOTHING RETURNING id`,
-				rec.DocumentID, h.EmployeeID, string(h.Kind), h.Severity.String(), h.Excerpt, h.ExcerptStart, h.ExcerptEnd,
-				fp, h.ImageURL != "", h.ImageURL, h.ImageHash, now, now).Scan(&id)
-			if errors.Is(err, sql.ErrNoRows) {
-				// Stored before: the post was edited around it, or read again.
-				if _, err := tx.ExecContext(ctx, `UPDATE hits SET last_seen = ? WHERE fingerprint = ?`, now, fp); err != nil {
-					return err
-				}
-				continue
-			}
-			if err != nil {
-				return err
-			}
-			rec.New[h.Severity]++
-			rec.NewHitIDs = append(rec.NewHitIDs, id)
-			if p.Reporter != "" {
-				if err := audit(ctx, tx, id, model.AuditRecord, model.StatusNew, model.StatusNew, "", p.Reporter, now); err != nil {
-					return err
-				}
-			}
-			if p.AlertAt > 0 && h.Severity >= p.AlertAt {
-				if _, ok := alerts[h.EmployeeID]; !ok {
-					order = append(order, h.EmployeeID)
-				}
-				alerts[h.EmployeeID] = append(alerts[h.EmployeeID], id)
-			}
-		}
-		// One alert per post and employee, however many hits.
-		for _, emp := range order {
-			if err := queueAlert(ctx, tx, rec.DocumentID, emp, alerts[emp], now); err != nil {
-				return err
-			}
-			rec.AlertsQueued++
-		}
-		return nil
+		return s.insertHits(ctx, tx, &rec, p, now)
 	})
 	return rec, err
+}
+
+// AddHits adds hits found later in a post already recorded (an image that
+// could be read only on a retry), with their alerts, leaving the post's
+// content hash alone.
+func (s *Store) AddHits(ctx context.Context, p Post) (Recorded, error) {
+	now := s.now().UTC()
+	rec := Recorded{New: map[model.Severity]int{}}
+	err := s.tx(ctx, "add hits", func(tx *sql.Tx) error {
+		rec = Recorded{New: map[model.Severity]int{}}
+		if err := tx.QueryRowContext(ctx, `SELECT id FROM documents WHERE source = ? AND url = ?`, p.Source, p.URL).
+			Scan(&rec.DocumentID); err != nil {
+			return fmt.Errorf("post %s: %w", p.URL, err)
+		}
+		return s.insertHits(ctx, tx, &rec, p, now)
+	})
+	return rec, err
+}
+
+// insertHits stores the hits of p on document rec.DocumentID, those not
+// stored before, and queues one alert per employee for the new ones at or
+// above p.AlertAt.
+func (s *Store) insertHits(ctx context.Context, tx *sql.Tx, rec *Recorded, p Post, now time.Time) error {
+	alerts := map[string][]int64{} // employee → new hit ids at or above AlertAt
+	var order []string
+	for _, h := range p.Hits {
+		fp := hitFingerprint(p.Source, p.URL, h)
+		var id int64
+		err := tx.QueryRowContext(ctx, `INSERT INTO hits (document_id, employee_id, kind, severity, excerpt, match_start, match_end,
+			fingerprint, from_image, image_url, image_hash, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (fingerprint) DO NOTHING RETURNING id`,
+			rec.DocumentID, h.EmployeeID, string(h.Kind), h.Severity.String(), h.Excerpt, h.ExcerptStart, h.ExcerptEnd,
+			fp, h.ImageURL != "", h.ImageURL, h.ImageHash, now, now).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			// Stored before: the post was edited around it, or read again.
+			if _, err := tx.ExecContext(ctx, `UPDATE hits SET last_seen = ? WHERE fingerprint = ?`, now, fp); err != nil {
+				return err
+			}
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		rec.New[h.Severity]++
+		rec.NewHitIDs = append(rec.NewHitIDs, id)
+		if p.Reporter != "" {
+			if err := audit(ctx, tx, id, model.AuditRecord, model.StatusNew, model.StatusNew, "", p.Reporter, now); err != nil {
+				return err
+			}
+		}
+		if p.AlertAt > 0 && h.Severity >= p.AlertAt {
+			if _, ok := alerts[h.EmployeeID]; !ok {
+				order = append(order, h.EmployeeID)
+			}
+			alerts[h.EmployeeID] = append(alerts[h.EmployeeID], id)
+		}
+	}
+	// One alert per post and employee, however many hits.
+	for _, emp := range order {
+		if err := queueAlert(ctx, tx, rec.DocumentID, emp, alerts[emp], now); err != nil {
+			return err
+		}
+		rec.AlertsQueued++
+	}
+	return nil
 }
 
 func queueAlert(ctx context.Context, tx *sql.Tx, docID int64, employee string, hitIDs []int64, now time.Time) error {

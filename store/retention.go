@@ -27,6 +27,7 @@ func (s *Store) Purge(ctx context.Context, before time.Time) (Purged, error) {
 			{&p.Documents, `DELETE FROM documents WHERE last_seen < ? AND NOT EXISTS (SELECT 1 FROM hits WHERE hits.document_id = documents.id)`},
 			{&p.Cache, `DELETE FROM http_cache WHERE fetched_at < ?`},
 			{&p.OCR, `DELETE FROM ocr_cache WHERE created_at < ?`},
+			{&p.OCR, `DELETE FROM image_retries WHERE next_at < ?`},
 			// A thumbnail goes with the last hit that shows it.
 			{&p.Thumbnails, `DELETE FROM thumbnails WHERE created_at < ? AND NOT EXISTS
 				(SELECT 1 FROM hits WHERE hits.image_hash = thumbnails.image_hash)`},
