@@ -8,7 +8,7 @@ import (
 
 // Purged counts what a retention purge deleted.
 type Purged struct {
-	Hits, Documents, Outbox, Cache, OCR, Thumbnails, Sessions int64
+	Hits, Documents, Outbox, Cache, OCR, Thumbnails, Sessions, ImageRetries int64
 }
 
 // Purge deletes what is older than before: hits (with their excerpts,
@@ -27,7 +27,7 @@ func (s *Store) Purge(ctx context.Context, before time.Time) (Purged, error) {
 			{&p.Documents, `DELETE FROM documents WHERE last_seen < ? AND NOT EXISTS (SELECT 1 FROM hits WHERE hits.document_id = documents.id)`},
 			{&p.Cache, `DELETE FROM http_cache WHERE fetched_at < ?`},
 			{&p.OCR, `DELETE FROM ocr_cache WHERE created_at < ?`},
-			{&p.OCR, `DELETE FROM image_retries WHERE next_at < ?`},
+			{&p.ImageRetries, `DELETE FROM image_retries WHERE next_at < ?`},
 			// A thumbnail goes with the last hit that shows it.
 			{&p.Thumbnails, `DELETE FROM thumbnails WHERE created_at < ? AND NOT EXISTS
 				(SELECT 1 FROM hits WHERE hits.image_hash = thumbnails.image_hash)`},
