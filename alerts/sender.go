@@ -112,7 +112,7 @@ func (s *Sender) Drain(ctx context.Context) (int, error) {
 		return sent, nil
 	}
 	for _, group := range groupForCap(alerts, room) {
-		out, err := s.send(ctx, group, s.alertMessage)
+		out, err := s.send(ctx, group, s.alertMessageShown)
 		for _, it := range group {
 			done[it.ID] = true
 		}
@@ -128,15 +128,22 @@ func (s *Sender) Drain(ctx context.Context) (int, error) {
 
 // direct returns the builder of an outbox kind that is sent on its own,
 // or nil for alerts (which are capped and bundled).
-func (s *Sender) direct(k model.OutboxKind) func(context.Context, []store.OutboxItem) (Message, error) {
+func (s *Sender) direct(k model.OutboxKind) builder {
+	whole := func(b func(context.Context, []store.OutboxItem) (Message, error)) builder {
+		return func(ctx context.Context, items []store.OutboxItem, _ int) (Message, error) { return b(ctx, items) }
+	}
 	switch k {
 	case model.OutboxDigest:
-		return s.digestMessage
+		return whole(s.digestMessage)
 	case model.OutboxHealth:
-		return s.healthMessage
+		return whole(s.healthMessage)
 	}
 	return nil
 }
+
+// builder renders the e-mail of outbox items, showing at most shown
+// alerts in full (the rest counted).
+type builder func(ctx context.Context, items []store.OutboxItem, shown int) (Message, error)
 
 type healthEmail struct {
 	Lang, Subject         string
@@ -191,24 +198,42 @@ const claimLease = 10 * time.Minute
 
 // send renders and delivers one e-mail for items and records the outcome
 // (which ends the drain's claim on them).
-func (s *Sender) send(ctx context.Context, items []store.OutboxItem, build func(context.Context, []store.OutboxItem) (Message, error)) (outcome, error) {
+func (s *Sender) send(ctx context.Context, items []store.OutboxItem, build builder) (outcome, error) {
 	ids := make([]int64, len(items))
 	for i, it := range items {
 		ids[i] = it.ID
 	}
 	log := s.log.With("kind", items[0].Kind, "outbox_ids", ids, "message_id", items[0].MessageID)
-	msg, err := build(ctx, items)
-	if err != nil {
-		log.Error("cannot build e-mail; giving up on it", "err", err)
-		return givenUp, s.store.MarkFailed(ctx, ids, err.Error())
+	var err error
+	var tooLarge *TooLargeError
+	var msg Message
+	// Too large for the server: show fewer alerts in full (the rest
+	// counted), down to none; then split the alerts over two e-mails. A
+	// size is never a reason to give up on alerts.
+	for shown := maxAlertsShown; ; shown /= 2 {
+		if msg, err = build(ctx, items, shown); err != nil {
+			log.Error("cannot build e-mail; giving up on it", "err", err)
+			return givenUp, s.store.MarkFailed(ctx, ids, err.Error())
+		}
+		err = s.transport.Send(ctx, msg)
+		if !errors.As(err, &tooLarge) || shown == 0 || len(items) == 1 {
+			break
+		}
+		log.Warn("e-mail too large for the server; showing fewer alerts in full", "shown", shown/2)
 	}
-	err = s.transport.Send(ctx, msg)
 	var perm *PermanentError
 	switch {
+	case errors.As(err, &tooLarge) && len(items) > 1:
+		half := len(items) / 2
+		out, err := s.send(ctx, items[:half], build)
+		if err != nil || out == retryLater {
+			return out, err
+		}
+		return s.send(ctx, items[half:], build)
 	case err == nil:
 		log.Info("e-mail sent", "to", len(msg.To))
 		return delivered, s.store.MarkSent(ctx, ids, s.Now())
-	case errors.As(err, &perm):
+	case errors.As(err, &perm), errors.As(err, &tooLarge):
 		log.Error("e-mail refused for good", "err", err)
 		return givenUp, s.store.MarkFailed(ctx, ids, err.Error())
 	case ctx.Err() != nil:
@@ -252,7 +277,15 @@ type alertEmail struct {
 	Lang, Subject string
 	T             words
 	Alerts        []alertView
+	// More counts the alerts of the e-mail beyond those shown in full,
+	// MoreCounts them by severity; MoreLink is the dashboard's list.
+	More                 int
+	MoreCounts, MoreLink string
 }
+
+// maxAlertsShown bounds the alerts an e-mail shows in full: an hour's
+// flood goes out as one e-mail of bounded size, the rest counted.
+const maxAlertsShown = 25
 
 // employee names an employee as the alert shows them: name and location,
 // nothing else from the roster.
@@ -278,16 +311,31 @@ func (s *Sender) view(h store.Hit, w words) hitView {
 }
 
 func (s *Sender) alertMessage(ctx context.Context, items []store.OutboxItem) (Message, error) {
+	return s.alertMessageShown(ctx, items, maxAlertsShown)
+}
+
+func (s *Sender) alertMessageShown(ctx context.Context, items []store.OutboxItem, shown int) (Message, error) {
 	w := wordsFor(s.cfg.Language)
 	mail := alertEmail{Lang: s.cfg.Language, T: w}
 	top := model.Severity(0)
-	for _, it := range items {
+	moreSev := map[model.Severity]int{}
+	for i, it := range items {
 		hits, err := s.store.AlertHits(ctx, it.ID)
 		if err != nil {
 			return Message{}, err
 		}
 		if len(hits) == 0 {
 			return Message{}, fmt.Errorf("alert %d has no hits (removed by retention?)", it.ID)
+		}
+		if i >= max(shown, 1) {
+			best := model.Severity(0)
+			for _, h := range hits {
+				best = max(best, h.Severity)
+			}
+			moreSev[best]++
+			mail.More++
+			top = max(top, best)
+			continue
 		}
 		first := hits[0]
 		v := alertView{Employee: s.employee(it.EmployeeID), Source: first.Source, URL: first.URL,
@@ -319,8 +367,14 @@ func (s *Sender) alertMessage(ctx context.Context, items []store.OutboxItem) (Me
 			mail.T = w.with("intro", w.s("intro_handed_in"))
 		}
 	} else {
-		mail.Subject = fmt.Sprintf(w.s("subject_many"), len(mail.Alerts))
+		mail.Subject = fmt.Sprintf(w.s("subject_many"), len(items))
 		mail.T = w.with("intro", w.s("intro_many"))
+	}
+	if mail.More > 0 {
+		mail.MoreCounts = severityCounts(moreSev, w)
+		if s.hitURL(1) != "" {
+			mail.MoreLink = strings.TrimSuffix(s.hitURL(1), "/1") + "?status=new"
+		}
 	}
 	text, html, err := render("alert", mail)
 	if err != nil {

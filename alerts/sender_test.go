@@ -304,6 +304,43 @@ func TestLogsKeepPasswordAndBodyOut(t *testing.T) {
 	}
 }
 
+// A flood of alerts over the hourly cap goes out in an e-mail of bounded
+// size; a server that still refuses it as too large gets it in parts, and
+// no alert is given up on for its size.
+func TestOverflowStaysWithinTheServersSize(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t, "en")
+	f.cfg.Alerts.MaxPerHour = 2
+	f.cfg.Web.PublicURL = "https://doxwatch.zonnebloem-kdv.example"
+	srv := newSMTPMax(t, 60<<10)
+	for i := range 400 {
+		f.post(t, "ouderforum", fmt.Sprintf("https://forum.example/t/%d", i), doxPost)
+	}
+	s := f.sender(t, f.smtp(srv))
+	if _, err := s.Drain(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if failed, _ := f.st.FailedOutbox(ctx, time.Time{}); len(failed) != 0 {
+		t.Fatalf("%d alerts given up on: %s", len(failed), failed[0].LastError)
+	}
+	if pending, _, _ := f.st.OutboxDepth(ctx); pending != 0 {
+		t.Errorf("%d alerts still pending", pending)
+	}
+	got := srv.received()
+	if len(got) < 2 || len(got) > 8 {
+		t.Fatalf("%d e-mails for 400 alerts with a cap of 2", len(got))
+	}
+	last := got[len(got)-1].data
+	for _, m := range got {
+		if len(m.data) > 60<<10 {
+			t.Errorf("an e-mail of %d bytes went through a server that takes 60 KB", len(m.data))
+		}
+	}
+	if !strings.Contains(last, "more alert") || !strings.Contains(last, "https://doxwatch.zonnebloem-kdv.example/hits") {
+		t.Errorf("the overflow e-mail does not count the rest or link to them:\n%.2000s", last)
+	}
+}
+
 func TestHourlyCapBundlesTheRest(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t, "en")

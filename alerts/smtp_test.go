@@ -23,6 +23,7 @@ type smtpServer struct {
 	mu     sync.Mutex
 	msgs   []received
 	reject *smtp.SMTPError // answer to DATA, when set
+	maxMsg int64           // refuses larger messages with 552, when set
 	// echo makes a refused AUTH repeat what the client sent, as some
 	// servers do: the password in the clear and base64-encoded.
 	echo bool
@@ -36,8 +37,11 @@ type received struct {
 	data string
 }
 
-func newSMTP(t *testing.T) *smtpServer {
-	s := &smtpServer{t: t, addr: "127.0.0.1:0", user: "doxwatch", pass: "s3cret-Pa55"}
+func newSMTP(t *testing.T) *smtpServer { return newSMTPMax(t, 0) }
+
+// newSMTPMax is a server that refuses messages over maxMsg bytes (0: any size).
+func newSMTPMax(t *testing.T, maxMsg int64) *smtpServer {
+	s := &smtpServer{t: t, addr: "127.0.0.1:0", user: "doxwatch", pass: "s3cret-Pa55", maxMsg: maxMsg}
 	s.start()
 	t.Cleanup(s.stop)
 	return s
@@ -54,6 +58,7 @@ func (s *smtpServer) start() {
 	srv.Domain = "localhost"
 	srv.AllowInsecureAuth = true
 	srv.ReadTimeout, srv.WriteTimeout = 5*time.Second, 5*time.Second
+	srv.MaxMessageBytes = s.maxMsg
 	s.mu.Lock()
 	s.srv, s.ln = srv, ln
 	s.mu.Unlock()

@@ -33,6 +33,13 @@ type Transport interface {
 	Send(ctx context.Context, m Message) error
 }
 
+// TooLargeError is a refusal of a message for its size (SMTP 552, 5.3.4):
+// the same alerts in smaller e-mails will go.
+type TooLargeError struct{ Err error }
+
+func (e *TooLargeError) Error() string { return e.Err.Error() }
+func (e *TooLargeError) Unwrap() error { return e.Err }
+
 // PermanentError is a refusal that retrying will not change (an SMTP 5xx).
 type PermanentError struct{ Err error }
 
@@ -159,7 +166,10 @@ func (t *SMTPTransport) Send(ctx context.Context, m Message) error {
 func classify(host string, err error, user, password string) error {
 	wrapped := fmt.Errorf("smtp %s: %s", host, redact(err.Error(), user, password))
 	var se *mail.SendError
-	if errors.As(err, &se) && se.ErrorCode() >= 500 && se.ErrorCode() < 600 {
+	switch {
+	case errors.As(err, &se) && (se.ErrorCode() == 552 || strings.Contains(se.Error(), "5.3.4")):
+		return &TooLargeError{wrapped}
+	case errors.As(err, &se) && se.ErrorCode() >= 500 && se.ErrorCode() < 600:
 		return &PermanentError{wrapped}
 	}
 	return wrapped
