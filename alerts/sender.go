@@ -62,7 +62,7 @@ func backoff(attempts int) time.Duration {
 // reports how many e-mails it sent.
 func (s *Sender) Drain(ctx context.Context) (int, error) {
 	now := s.Now()
-	due, err := s.store.ClaimDue(ctx, now, claimLease)
+	due, err := s.store.ClaimDue(ctx, now, s.lease())
 	if err != nil {
 		return 0, err
 	}
@@ -77,7 +77,7 @@ func (s *Sender) Drain(ctx context.Context) (int, error) {
 			}
 		}
 		if len(back) > 0 {
-			if err := s.store.Release(context.WithoutCancel(ctx), back, now); err != nil {
+			if err := s.store.Reschedule(context.WithoutCancel(ctx), back, now); err != nil {
 				s.log.Error("releasing unsent e-mails", "err", err)
 			}
 		}
@@ -192,9 +192,11 @@ const (
 	retryLater         // a temporary failure: stop draining for now
 )
 
-// claimLease is how long a drain holds the e-mails it claimed: longer than
-// sending them takes, short enough that a crash delays them little.
-const claimLease = 10 * time.Minute
+// lease is how long a drain holds an e-mail it claimed: the longest one
+// send may take (a slow server's final reply) and a minute's margin, so a
+// crash delays it little; each e-mail's lease starts again just before it
+// is sent, however long the ones before it took.
+func (s *Sender) lease() time.Duration { return finalReplyTimeout(s.cfg.SMTP) + time.Minute }
 
 // send renders and delivers one e-mail for items and records the outcome
 // (which ends the drain's claim on them).
@@ -210,6 +212,9 @@ func (s *Sender) send(ctx context.Context, items []store.OutboxItem, build build
 	// Too large for the server: show fewer alerts in full (the rest
 	// counted), down to none; then split the alerts over two e-mails. A
 	// size is never a reason to give up on alerts.
+	if err := s.store.Reschedule(ctx, ids, s.Now().Add(s.lease())); err != nil {
+		return retryLater, err
+	}
 	for shown := maxAlertsShown; ; shown /= 2 {
 		if msg, err = build(ctx, items, shown); err != nil {
 			log.Error("cannot build e-mail; giving up on it", "err", err)

@@ -341,6 +341,45 @@ func TestOverflowStaysWithinTheServersSize(t *testing.T) {
 	}
 }
 
+// A server that answers the end of DATA after the connect timeout still
+// gets the message once: the final reply has a longer wait.
+func TestSlowFinalReplyDeliversOnce(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t, "en")
+	srv := newSMTP(t)
+	srv.slow = 1500 * time.Millisecond
+	f.post(t, "ouderforum", "https://forum.example/t/1#p7", doxPost)
+	tr := &SMTPTransport{cfg: config.SMTP{Host: "127.0.0.1", Port: srv.port(), TLS: "none", Username: srv.user, Password: srv.pass, Timeout: time.Second}}
+	s := f.sender(t, tr)
+	if n, err := s.Drain(ctx); n != 1 || err != nil {
+		t.Fatalf("sent %d, %v", n, err)
+	}
+	f.clk.advance(time.Hour)
+	s.Drain(ctx)
+	if got := srv.received(); len(got) != 1 {
+		t.Errorf("%d deliveries of one alert", len(got))
+	}
+}
+
+// A drain that dies after claiming an e-mail delays it by its lease only:
+// minutes, not the ten of old.
+func TestClaimLeaseIsShort(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t, "en")
+	f.post(t, "ouderforum", "https://forum.example/t/1#p7", doxPost)
+	s := f.sender(t, &FileTransport{Dir: t.TempDir()})
+	if _, err := f.st.ClaimDue(ctx, f.clk.now(), s.lease()); err != nil {
+		t.Fatal(err)
+	}
+	// The process dies here.
+	if due, _ := f.st.DueOutbox(ctx, f.clk.now().Add(time.Minute)); len(due) != 0 {
+		t.Error("a claimed e-mail is due again within a minute")
+	}
+	if due, _ := f.st.DueOutbox(ctx, f.clk.now().Add(3*time.Minute)); len(due) != 1 {
+		t.Errorf("a claimed e-mail is not due again after 3 minutes (lease %v)", s.lease())
+	}
+}
+
 func TestHourlyCapBundlesTheRest(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t, "en")
@@ -392,9 +431,12 @@ func TestFileTransport(t *testing.T) {
 	if text, _ := parts(t, msg); !strings.Contains(text, "»06-12345678«") {
 		t.Errorf("eml text part:\n%s", text)
 	}
-	// Writing the same message again leaves one file.
+	// Writing the same message again leaves one file, also when it is
+	// retried later (a full disk, a crash after writing).
 	m := Message{MessageID: "x@doxwatch.invalid", From: "a@example.org", To: []string{"b@example.org"}, Subject: "s", Text: "t", Date: f.clk.now()}
 	tr.Send(ctx, m)
+	tr.Send(ctx, m)
+	m.Date = m.Date.Add(10 * time.Minute)
 	tr.Send(ctx, m)
 	if files, _ := filepath.Glob(filepath.Join(dir, "*.eml")); len(files) != 2 {
 		t.Errorf("files after a repeated send: %v", files)

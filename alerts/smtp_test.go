@@ -24,6 +24,7 @@ type smtpServer struct {
 	msgs   []received
 	reject *smtp.SMTPError // answer to DATA, when set
 	maxMsg int64           // refuses larger messages with 552, when set
+	slow   time.Duration   // waits this long before the final reply to DATA
 	// echo makes a refused AUTH repeat what the client sent, as some
 	// servers do: the password in the clear and base64-encoded.
 	echo bool
@@ -132,11 +133,14 @@ func (ss *session) Data(r io.Reader) error {
 		return err
 	}
 	ss.s.mu.Lock()
-	defer ss.s.mu.Unlock()
+	slow := ss.s.slow
 	if ss.s.reject != nil {
+		ss.s.mu.Unlock()
 		return ss.s.reject
 	}
 	ss.s.msgs = append(ss.s.msgs, received{ss.from, ss.to, string(data)})
+	ss.s.mu.Unlock()
+	time.Sleep(slow) // the message is taken; the 250 comes late
 	return nil
 }
 

@@ -88,7 +88,9 @@ func (t *FileTransport) Send(_ context.Context, m Message) error {
 		return fmt.Errorf("outbox directory: %w", err)
 	}
 	name := filepath.Join(t.Dir, fileName(m))
-	if _, err := os.Stat(name); err == nil {
+	// Written before, on an earlier attempt: by its Message-ID, whatever
+	// the time in its name.
+	if done, _ := filepath.Glob(filepath.Join(t.Dir, "*-"+safeID(m.MessageID)+".eml")); len(done) > 0 {
 		return nil
 	}
 	msg, err := buildMsg(m)
@@ -113,14 +115,24 @@ func (t *FileTransport) Send(_ context.Context, m Message) error {
 
 // fileName is the date and the Message-ID, safe for any file system.
 func fileName(m Message) string {
-	id := strings.Map(func(r rune) rune {
+	return m.Date.UTC().Format("20060102-150405") + "-" + safeID(m.MessageID) + ".eml"
+}
+
+// safeID is a Message-ID with only letters, digits, dots and dashes: safe
+// in a file name and in a glob pattern.
+func safeID(id string) string {
+	return strings.Map(func(r rune) rune {
 		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '-' {
 			return r
 		}
 		return '_'
-	}, m.MessageID)
-	return m.Date.UTC().Format("20060102-150405") + "-" + id + ".eml"
+	}, id)
 }
+
+// finalReplyTimeout is how long a session may take in all, the final reply
+// to DATA included: three times the connect timeout (RFC 5321 lets a
+// server take minutes over it).
+func finalReplyTimeout(c config.SMTP) time.Duration { return 3 * max(c.Timeout, time.Second) }
 
 // SMTPTransport sends through a mail server with go-mail.
 type SMTPTransport struct{ cfg config.SMTP }
@@ -131,7 +143,10 @@ func (t *SMTPTransport) Send(ctx context.Context, m Message) error {
 	if err != nil {
 		return err
 	}
-	opts := []mail.Option{mail.WithPort(t.cfg.Port), mail.WithTimeout(t.cfg.Timeout)}
+	// Connecting must be quick (smtp.timeout), but a server may take its
+	// time over the final reply to DATA, after which the message is its
+	// own: giving up earlier only makes a second delivery.
+	opts := []mail.Option{mail.WithPort(t.cfg.Port), mail.WithTimeout(finalReplyTimeout(t.cfg))}
 	switch t.cfg.TLS {
 	case "none":
 		opts = append(opts, mail.WithTLSPortPolicy(mail.NoTLS))
@@ -154,7 +169,9 @@ func (t *SMTPTransport) Send(ctx context.Context, m Message) error {
 	if err != nil {
 		return &PermanentError{fmt.Errorf("smtp client: %w", err)}
 	}
-	if err := c.DialAndSendWithContext(ctx, msg); err != nil {
+	dial, cancel := context.WithTimeout(ctx, t.cfg.Timeout)
+	defer cancel()
+	if err := c.DialAndSendWithContext(dial, msg); err != nil {
 		return classify(t.cfg.Host, err, t.cfg.Username, t.cfg.Password)
 	}
 	return nil

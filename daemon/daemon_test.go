@@ -156,6 +156,20 @@ func TestReloadSaysWhatIsReadAgain(t *testing.T) {
 	if err := d.Reload(); err != nil || !strings.Contains(logs.String(), "sources_to_reread=2") {
 		t.Errorf("a changed roster: %v\n%s", err, logs.String())
 	}
+	// A roster with bad values: the log names line and column, never the
+	// phone, e-mail or address (the daemon logs JSON to collectors).
+	os.WriteFile(rosterPath, []byte("id,first_name,last_name,phone,email,address\nE1,Sanne,van den Berg,06-1234,sanne@@thuis.example,Lindelaan\n"), 0o600)
+	if err := d.Reload(); err == nil {
+		t.Fatal("a broken roster loaded")
+	}
+	for _, secret := range []string{"06-1234", "sanne@@thuis", "Lindelaan"} {
+		if strings.Contains(logs.String(), secret) {
+			t.Errorf("the reload log holds %q:\n%s", secret, logs.String())
+		}
+	}
+	if !strings.Contains(logs.String(), "phone (column 4)") {
+		t.Errorf("the reload log does not say what is wrong:\n%s", logs.String())
+	}
 }
 
 // /healthz fails, with the reason, once the integrity check finds the

@@ -90,8 +90,9 @@ func (s *Store) ClaimDue(ctx context.Context, now time.Time, lease time.Duration
 	return out, err
 }
 
-// Release makes claimed e-mails that a drain did not send due again at a time.
-func (s *Store) Release(ctx context.Context, ids []int64, at time.Time) error {
+// Reschedule makes pending e-mails due at a time: claimed ones a drain did
+// not send (due again at once), or the one about to be sent (its lease).
+func (s *Store) Reschedule(ctx context.Context, ids []int64, at time.Time) error {
 	return s.markAll(ctx, ids, `UPDATE outbox SET next_attempt_at = ? WHERE id = ? AND state = 'pending'`, at.UTC())
 }
 
