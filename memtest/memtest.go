@@ -43,6 +43,12 @@ func PeakRSS() int {
 	return 0
 }
 
+// Limit is a peak-RSS bound of mb MiB for this build: the same in a
+// normal build, raised by what the race detector adds in a race build (the
+// test command's), so one test holds both to the bound. scripts/hostile
+// measures without the race detector.
+func Limit(mb int) int { return mb * raceFactor }
+
 // Run runs the test named child in a new process of the test binary with
 // the case name and extra environment, and returns its peak RSS in MiB and
 // its result line. It fails t if the child fails or reports nothing.
