@@ -21,7 +21,7 @@ USER doxwatch
 WORKDIR /data
 VOLUME /data
 ENV OMP_THREAD_LIMIT=1
-EXPOSE 9188
+EXPOSE 9188 8080
 HEALTHCHECK --interval=60s --timeout=10s --retries=3 CMD ["doxwatch", "healthcheck", "--config", "/etc/doxwatch/doxwatch.yaml"]
 ENTRYPOINT ["doxwatch"]
 CMD ["run", "--config", "/etc/doxwatch/doxwatch.yaml", "--log-format", "json"]
