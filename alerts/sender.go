@@ -429,6 +429,11 @@ type digestEmail struct {
 	// Blind is set when no source could be read in the period: then
 	// finding nothing says nothing.
 	Blind bool
+	// ChainHead is the evidence hash chain's newest hash, and Records how
+	// many records it covers: the recipients' mail archive keeps a copy
+	// that the database cannot change.
+	ChainHead string
+	Records   int64
 }
 
 // DigestMessage renders the digest of [start, end).
@@ -486,6 +491,9 @@ func (s *Sender) DigestMessage(ctx context.Context, start, end time.Time) (Messa
 		}
 	}
 	d.Blind = watched > 0 && readable == 0
+	if d.ChainHead, d.Records, err = s.store.ChainHead(ctx); err != nil {
+		return Message{}, err
+	}
 	stillNew, err := s.store.Hits(ctx, store.HitFilter{Status: model.StatusNew, Limit: 50})
 	if err != nil {
 		return Message{}, err

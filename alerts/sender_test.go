@@ -688,3 +688,23 @@ func TestBlindDigest(t *testing.T) {
 		t.Errorf("digest with one working source:\n%s", m.Text)
 	}
 }
+
+// The digest carries the head of the evidence chain.
+func TestDigestCarriesChainHead(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t, "en")
+	rec := f.post(t, "ouderforum", "https://forum.example/t/1#p7", doxPost)
+	recs, err := f.st.AppendEvidence(ctx, rec.DocumentID, []store.EvidenceRecord{{File: "f.warc", Length: 10, RecordID: "<urn:uuid:1>",
+		RecordType: "response", SHA256: strings.Repeat("ab", 32)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := f.sender(t, &FileTransport{Dir: t.TempDir()})
+	m, err := s.DigestMessage(ctx, f.clk.now().AddDate(0, 0, -7), f.clk.now().Add(time.Minute))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(m.Text, "Evidence: 1 records kept, chain hash "+recs[0].Chain) {
+		t.Errorf("digest:\n%s", m.Text)
+	}
+}

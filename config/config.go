@@ -25,6 +25,7 @@ type Config struct {
 	Digest    Digest    `yaml:"digest"`
 	Retention Retention `yaml:"retention"`
 	Web       Web       `yaml:"web"`
+	Evidence  Evidence  `yaml:"evidence"`
 
 	// path is the file the config came from, for resolving relative paths.
 	path string
@@ -155,6 +156,14 @@ type Retention struct {
 	Days int `yaml:"days"`
 }
 
+// Evidence configures what is preserved of posts with serious hits.
+type Evidence struct {
+	// MinSeverity is the lowest severity whose post is preserved.
+	MinSeverity string `yaml:"min_severity"`
+	// Dir holds the WARC files; relative paths are relative to the config file.
+	Dir string `yaml:"dir"`
+}
+
 // Web configures the dashboard.
 type Web struct {
 	// Listen is where the dashboard is served; "" switches it off.
@@ -209,6 +218,7 @@ func Default() Config {
 		},
 		Digest:    Digest{Schedule: "0 8 * * 1"},
 		Retention: Retention{Days: 180},
+		Evidence: Evidence{MinSeverity: "high", Dir: "./evidence"},
 		Web: Web{
 			Listen:         "127.0.0.1:8080",
 			SessionIdle:    time.Hour,

@@ -72,6 +72,12 @@ func (c *Config) Validate() error {
 	c.validateOCR(v)
 	c.validateAlerts(v)
 	c.validateWeb(v)
+	if _, err := model.ParseSeverity(c.Evidence.MinSeverity); err != nil {
+		v.add("evidence.min_severity", err.Error())
+	}
+	if c.Evidence.Dir == "" {
+		v.add("evidence.dir", "required: where evidence (WARC files) is kept")
+	}
 	v.schedule("digest.schedule", c.Digest.Schedule)
 	for i, a := range c.Digest.To {
 		v.mailbox(fmt.Sprintf("digest.to[%d]", i), a)

@@ -35,6 +35,19 @@ type Post struct {
 	Published time.Time
 	Text      string
 	Images    []string
+	// HTML is the post's own element (or item content) as served, and
+	// Page how its page was fetched: kept as evidence of serious hits.
+	HTML string
+	Page PageInfo
+}
+
+// PageInfo is how a page was fetched: what proves where and when.
+type PageInfo struct {
+	URL, FinalURL string
+	Status        int
+	Header        http.Header
+	FetchedAt     time.Time
+	UserAgent     string
 }
 
 // ContentHash identifies what a post says, so an unchanged post is not
@@ -177,8 +190,11 @@ func (c *Crawler) Crawl(ctx context.Context, src config.Source, scan Scan, emit 
 					st.Empty = e.explainEmpty(pg.url, pg.body)
 				}
 			}
+			info := PageInfo{URL: next, FinalURL: pg.url.String(), Status: pg.status, Header: pg.header, FetchedAt: pg.fetchedAt,
+				UserAgent: f.ua}
 			for _, post := range posts {
 				post.Source = src.Name
+				post.Page = info
 				if post.URL == "" {
 					post.URL = pg.url.String() + "#" + post.key()
 				}
@@ -207,6 +223,9 @@ type page struct {
 	truncated   bool
 	seen        model.Validators // what this fetch saw
 	prev        model.Validators // what the last run saw
+	status      int
+	header      http.Header
+	fetchedAt   time.Time
 }
 
 // fetcher gets pages for one source through a fresh colly collector, so
@@ -289,7 +308,8 @@ func (c *Crawler) newFetcher(ctx context.Context, src config.Source) *fetcher {
 		seen := model.Validators{ETag: r.Headers.Get("ETag"), LastModified: r.Headers.Get("Last-Modified"),
 			BodyHash: hex.EncodeToString(sum[:16]), Scan: f.scan}
 		notModified := r.StatusCode == http.StatusNotModified || (r.StatusCode == http.StatusOK && seen.BodyHash == f.prev.BodyHash)
-		f.last = &page{url: r.Request.URL, body: body, truncated: truncated, notModified: notModified, seen: seen, prev: f.prev}
+		f.last = &page{url: r.Request.URL, body: body, truncated: truncated, notModified: notModified, seen: seen, prev: f.prev,
+			status: r.StatusCode, header: r.Headers.Clone(), fetchedAt: time.Now().UTC()}
 	})
 	col.OnError(func(r *colly.Response, err error) {
 		f.lastErr = err

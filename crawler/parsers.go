@@ -95,7 +95,7 @@ func (p htmlParser) parse(u *url.URL, body []byte) ([]Post, string, error) {
 		if sel.Text != "" {
 			textSel = item.Find(sel.Text)
 		}
-		post := Post{Text: extract.HTMLText(textSel), Author: strings.TrimSpace(value(item, sel.Author))}
+		post := Post{Text: extract.HTMLText(textSel), Author: strings.TrimSpace(value(item, sel.Author)), HTML: outerHTML(item)}
 		if sel.Link != "" {
 			post.URL = permalink(u, value(item, sel.Link))
 		}
@@ -140,6 +140,15 @@ func (p htmlParser) explainEmpty(u *url.URL, body []byte) string {
 	}
 	return fmt.Sprintf("selector item %q matched %d elements on %s, but selector text %q found no text in them", sel.Item,
 		items.Length(), u, sel.Text)
+}
+
+// outerHTML is a post's own element as served, for evidence.
+func outerHTML(s *goquery.Selection) string {
+	h, err := goquery.OuterHtml(s)
+	if err != nil {
+		return ""
+	}
+	return h
 }
 
 // splitAttr splits "selector@attr"; an empty selector means the element itself.
@@ -218,7 +227,7 @@ func (p feedParser) parse(u *url.URL, body []byte) ([]Post, string, error) {
 			base = lu // relative images in an item are relative to the item
 		}
 		text, images := htmlTextAndImages(base, content)
-		post := Post{URL: link, Text: strings.TrimSpace(it.Title + "\n" + text), Images: images}
+		post := Post{URL: link, Text: strings.TrimSpace(it.Title + "\n" + text), Images: images, HTML: content}
 		switch {
 		case it.Author != nil:
 			post.Author = it.Author.Name
@@ -297,6 +306,7 @@ func (p telegramParser) parse(u *url.URL, body []byte) ([]Post, string, error) {
 	doc.Find("div.tgme_widget_message[data-post]").Each(func(_ int, m *goquery.Selection) {
 		date := m.Find("a.tgme_widget_message_date").First()
 		post := Post{
+			HTML:      outerHTML(m),
 			URL:       permalink(u, date.AttrOr("href", "")),
 			Text:      extract.HTMLText(m.Find(".tgme_widget_message_text").First()),
 			Author:    strings.TrimSpace(m.Find(".tgme_widget_message_owner_name").First().Text()),
@@ -374,7 +384,8 @@ func (p mastodonParser) parse(u *url.URL, body []byte) ([]Post, string, error) {
 			continue
 		}
 		text, images := htmlTextAndImages(u, s.Content)
-		post := Post{URL: s.URL, Author: s.Account.Acct, Published: s.CreatedAt.UTC(), Text: strings.TrimSpace(s.Spoiler + "\n" + text), Images: images}
+		post := Post{URL: s.URL, Author: s.Account.Acct, Published: s.CreatedAt.UTC(), Text: strings.TrimSpace(s.Spoiler + "\n" + text),
+			Images: images, HTML: s.Content}
 		if post.URL == "" {
 			post.URL = s.URI
 		}
@@ -472,7 +483,7 @@ func (p discourseParser) parse(u *url.URL, body []byte) ([]Post, string, error) 
 		text, images := htmlTextAndImages(u, lp.Cooked)
 		posts = append(posts, Post{
 			URL:    fmt.Sprintf("%s/t/%s/%d/%d", p.base(), url.PathEscape(lp.TopicSlug), lp.TopicID, lp.PostNumber),
-			Author: lp.Username, Published: lp.CreatedAt.UTC(), Text: text, Images: images,
+			Author: lp.Username, Published: lp.CreatedAt.UTC(), Text: text, Images: images, HTML: lp.Cooked,
 		})
 	}
 	if lowest <= 1 {

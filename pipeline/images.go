@@ -7,10 +7,12 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"time"
 
 	"github.com/doxwatch/doxwatch/crawler"
 	"github.com/doxwatch/doxwatch/detect"
+	"github.com/doxwatch/doxwatch/evidence"
 	"github.com/doxwatch/doxwatch/ocr"
 	"github.com/doxwatch/doxwatch/store"
 )
@@ -40,42 +42,45 @@ func imageBackoff(attempts int) time.Duration { return 10 * time.Minute << min(a
 
 // findings reads up to MaxPerPost images of a post and returns what they
 // show, and why any image was skipped.
-func (im *Images) findings(ctx context.Context, post crawler.Post) (hits []store.NewHit, read int, skipped []string) {
+func (im *Images) findings(ctx context.Context, post crawler.Post) (hits []store.NewHit, shown []evidence.Image, read int, skipped []string) {
 	for i, url := range post.Images {
 		if i >= im.MaxPerPost {
 			skipped = append(skipped, fmt.Sprintf("%d more images in %s over ocr.max_images_per_post", len(post.Images)-i, post.URL))
 			break
 		}
-		found, err := im.one(ctx, url)
+		found, data, err := im.one(ctx, url)
 		if err != nil {
 			if ctx.Err() != nil {
-				return hits, read, skipped
+				return hits, shown, read, skipped
 			}
 			skipped = append(skipped, im.failed(ctx, post.Source, post.URL, url, err))
 			continue
 		}
 		read++
 		hits = append(hits, found...)
+		if len(found) > 0 {
+			shown = append(shown, evidence.Image{URL: url, ContentType: http.DetectContentType(data), Data: data})
+		}
 	}
-	return hits, read, skipped
+	return hits, shown, read, skipped
 }
 
-// one reads one image and returns what it shows.
-func (im *Images) one(ctx context.Context, url string) ([]store.NewHit, error) {
+// one reads one image and returns what it shows, and its bytes.
+func (im *Images) one(ctx context.Context, url string) ([]store.NewHit, []byte, error) {
 	text, data, hash, err := im.text(ctx, url)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	found := im.Detector().Scan(text)
 	if len(found) == 0 {
-		return nil, nil
+		return nil, data, nil
 	}
 	thumb := im.thumbnail(ctx, data, hash)
 	hits := make([]store.NewHit, len(found))
 	for i, f := range found {
 		hits[i] = store.NewHit{Finding: f, ImageURL: url, ImageHash: thumb}
 	}
-	return hits, nil
+	return hits, data, nil
 }
 
 // failed records an image that could not be read, for a later attempt when
@@ -123,7 +128,7 @@ func (im *Images) retry(ctx context.Context, source string) (map[string][]store.
 	read := 0
 	var skipped []string
 	for _, r := range due {
-		found, err := im.one(ctx, r.ImageURL)
+		found, _, err := im.one(ctx, r.ImageURL)
 		if err != nil {
 			if ctx.Err() != nil {
 				break

@@ -20,6 +20,7 @@ import (
 	"github.com/doxwatch/doxwatch/config"
 	"github.com/doxwatch/doxwatch/crawler"
 	"github.com/doxwatch/doxwatch/detect"
+	"github.com/doxwatch/doxwatch/evidence"
 	"github.com/doxwatch/doxwatch/model"
 	"github.com/doxwatch/doxwatch/store"
 )
@@ -42,6 +43,10 @@ type Pipeline struct {
 	// Full reads and scans every page and post again, whatever was seen
 	// before (`rescan --full`); new findings alone become hits.
 	Full bool
+	// Evidence, when set, preserves the post of every new hit at or
+	// above EvidenceAt.
+	Evidence   *evidence.Writer
+	EvidenceAt model.Severity
 
 	hostMu sync.Mutex
 	hosts  map[string]chan struct{}
@@ -190,9 +195,11 @@ func (p *Pipeline) Run(ctx context.Context, src config.Source) Result {
 		for _, f := range det.Scan(post.Text) {
 			hits = append(hits, store.NewHit{Finding: f})
 		}
+		var shown []evidence.Image
 		if p.Images != nil && len(post.Images) > 0 {
-			imgHits, read, skipped := p.Images.findings(ctx, post)
+			imgHits, imgs, read, skipped := p.Images.findings(ctx, post)
 			hits = append(hits, imgHits...)
+			shown = imgs
 			res.ImagesRead += read
 			res.ImagesSkipped = append(res.ImagesSkipped, skipped...)
 		}
@@ -201,6 +208,7 @@ func (p *Pipeline) Run(ctx context.Context, src config.Source) Result {
 		if err != nil {
 			return err
 		}
+		p.preserve(ctx, src, post, rec, shown)
 		for sev, n := range rec.New {
 			res.New[sev] += n
 		}
@@ -252,6 +260,31 @@ func (p *Pipeline) Run(ctx context.Context, src config.Source) Result {
 		log.Info("source crawled", "new_hits", res.NewHits())
 	}
 	return res
+}
+
+// preserve keeps the evidence of a post that has new hits at or above the
+// evidence threshold, as it was fetched. A failure is logged, not fatal:
+// the hit and its alert are stored already.
+func (p *Pipeline) preserve(ctx context.Context, src config.Source, post crawler.Post, rec store.Recorded, images []evidence.Image) {
+	if p.Evidence == nil || p.EvidenceAt == 0 {
+		return
+	}
+	serious := false
+	for sev, n := range rec.New {
+		serious = serious || (n > 0 && sev >= p.EvidenceAt)
+	}
+	if !serious {
+		return
+	}
+	c := evidence.Capture{Source: src.Name, SourceType: src.Type, PostURL: post.URL, PageURL: post.Page.URL,
+		FinalURL: post.Page.FinalURL, Status: post.Page.Status, Header: post.Page.Header, FetchedAt: post.Page.FetchedAt,
+		UserAgent: post.Page.UserAgent, HTML: []byte(post.HTML), Text: post.Text, Images: images}
+	if c.FetchedAt.IsZero() {
+		c.FetchedAt = time.Now().UTC()
+	}
+	if _, err := p.Evidence.Preserve(ctx, rec.DocumentID, c); err != nil {
+		p.Log.Error("evidence not kept", "source", src.Name, "err", err)
+	}
 }
 
 // NewHits is the number of new hits of all severities.

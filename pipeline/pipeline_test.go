@@ -19,6 +19,7 @@ import (
 	"github.com/doxwatch/doxwatch/config"
 	"github.com/doxwatch/doxwatch/crawler"
 	"github.com/doxwatch/doxwatch/detect"
+	"github.com/doxwatch/doxwatch/evidence"
 	"github.com/doxwatch/doxwatch/model"
 	"github.com/doxwatch/doxwatch/roster"
 	"github.com/doxwatch/doxwatch/store"
@@ -485,5 +486,42 @@ func TestEditedPostWithoutPermalink(t *testing.T) {
 	}
 	if len(urls) != 1 {
 		t.Errorf("one post stored as %d documents: %v", len(urls), urls)
+	}
+}
+
+// A critical hit keeps its post as evidence: the post's own element with
+// the page's headers and fetch time, not the other posts of the page.
+func TestEvidenceOfACriticalHit(t *testing.T) {
+	ctx := context.Background()
+	f := newForum(t)
+	f.set("1", "Sanne van den Berg van De Zonnebloem, bel haar op 06-12345678.")
+	f.set("2", "Gezellige ouderavond gehad, groetjes van Henk.")
+	src := f.source("forum")
+	p, st := setup(t, src)
+	dir := t.TempDir()
+	p.Evidence, p.EvidenceAt = &evidence.Writer{Dir: dir, Store: st}, model.High
+	if r := p.Run(ctx, src); r.Err != nil || r.New[model.Critical] != 1 {
+		t.Fatalf("run: %+v", r)
+	}
+	hits, _ := st.Hits(ctx, store.HitFilter{MinSeverity: model.Critical})
+	var docID int64
+	st.EvidenceChain(ctx, func(r store.EvidenceRecord) error { docID = r.DocumentID; return nil })
+	recs, err := st.DocumentEvidence(ctx, docID)
+	if err != nil || len(recs) != 3 || len(hits) != 1 {
+		t.Fatalf("evidence records %+v, %v", recs, err)
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, recs[0].File))
+	warc := string(data)
+	for _, want := range []string{"WARC-Target-URI: " + f.URL + "/p/1", `<article class="post">`, "06-12345678",
+		"WARC-Type: metadata", "fetched-at: ", "http-etag: ", "source: forum"} {
+		if !strings.Contains(warc, want) {
+			t.Errorf("the evidence lacks %q", want)
+		}
+	}
+	if strings.Contains(warc, "Henk") {
+		t.Error("the evidence holds another post of the page")
+	}
+	if n, err := evidence.Verify(ctx, st, dir); err != nil || n != 3 {
+		t.Errorf("verify: %d, %v", n, err)
 	}
 }

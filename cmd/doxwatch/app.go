@@ -10,6 +10,7 @@ import (
 	"github.com/doxwatch/doxwatch/config"
 	"github.com/doxwatch/doxwatch/crawler"
 	"github.com/doxwatch/doxwatch/detect"
+	"github.com/doxwatch/doxwatch/evidence"
 	"github.com/doxwatch/doxwatch/intake"
 	"github.com/doxwatch/doxwatch/model"
 	"github.com/doxwatch/doxwatch/ocr"
@@ -116,7 +117,9 @@ func (a *app) pipeline(alerts bool) *pipeline.Pipeline {
 		AlertAt:        alertAt,
 		UnhealthyAfter: a.cfg.Crawl.UnhealthyAfter,
 		Log:            a.log,
+		Evidence:       a.evidence(),
 	}
+	p.EvidenceAt, _ = model.ParseSeverity(a.cfg.Evidence.MinSeverity) // validated with the config
 	if a.cfg.OCR.Enabled {
 		p.Images = &pipeline.Images{
 			Fetch: func(ctx context.Context, url string) ([]byte, error) {
@@ -152,6 +155,11 @@ func (a *app) intakeWith(text, img func() *detect.Detector) *intake.Checker {
 	})
 	return &intake.Checker{Detector: text, ImageDetector: img, OCR: reader, MaxPixels: a.cfg.OCR.MaxPixels,
 		Store: a.store, AlertAt: alertAt}
+}
+
+// evidence is where posts with serious hits are preserved.
+func (a *app) evidence() *evidence.Writer {
+	return &evidence.Writer{Dir: a.cfg.ResolvePath(a.cfg.Evidence.Dir), Store: a.store}
 }
 
 // sender builds the alert sender with the configured transport.

@@ -59,6 +59,7 @@ func commands() map[string]command {
 		"config":      {"check the configuration file", cmdConfig},
 		"demo":        {"run a full scan against a built-in demo site and show the dashboard", cmdDemo},
 		"user":        {"add and list dashboard accounts", cmdUser},
+		"evidence":    {"verify the evidence kept of serious hits", cmdEvidence},
 		"version":     {"print the version", cmdVersion},
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -205,5 +206,28 @@ func TestRescanRefusesDamagedDatabase(t *testing.T) {
 	code, _, errOut := runCLI(t, "rescan", "--config", cfg)
 	if code != exitError || !strings.Contains(errOut, "damaged") {
 		t.Errorf("rescan on a damaged database: exit %d, %s", code, errOut)
+	}
+}
+
+// A rescan keeps the evidence of its critical hit; verify passes, and
+// names the record after one byte of it is changed.
+func TestEvidenceVerifyCommand(t *testing.T) {
+	cfg := siteConfig(t, testSite(t).URL)
+	if code, _, errOut := runCLI(t, "rescan", "--config", cfg); code != exitOK {
+		t.Fatalf("rescan: %s", errOut)
+	}
+	code, out, errOut := runCLI(t, "evidence", "verify", "--config", cfg)
+	if code != exitOK || !strings.Contains(out, "ok: 3 evidence record(s) verified; chain head ") {
+		t.Fatalf("verify: %d %s %s", code, out, errOut)
+	}
+	files, _ := filepath.Glob(filepath.Join(filepath.Dir(cfg), "evidence", "*", "*", "*", "*.warc"))
+	if len(files) != 1 {
+		t.Fatalf("evidence files %v", files)
+	}
+	data, _ := os.ReadFile(files[0])
+	os.WriteFile(files[0], []byte(strings.Replace(string(data), "06-12345678", "06-12345679", 1)), 0o640)
+	code, _, errOut = runCLI(t, "evidence", "verify", "--config", cfg)
+	if code != exitError || !strings.Contains(errOut, "evidence record 1 (") || !strings.Contains(errOut, "changed after it was written") {
+		t.Errorf("verify after a change: %d %s", code, errOut)
 	}
 }
