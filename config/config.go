@@ -218,7 +218,7 @@ func Default() Config {
 		},
 		Digest:    Digest{Schedule: "0 8 * * 1"},
 		Retention: Retention{Days: 180},
-		Evidence: Evidence{MinSeverity: "high", Dir: "./evidence"},
+		Evidence:  Evidence{MinSeverity: "high", Dir: "./evidence"},
 		Web: Web{
 			Listen:         "127.0.0.1:8080",
 			SessionIdle:    time.Hour,

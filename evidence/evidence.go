@@ -204,7 +204,9 @@ func Verify(ctx context.Context, st *store.Store, dir string) (int, error) {
 	var want int64 = 1
 	err := st.EvidenceChain(ctx, func(r store.EvidenceRecord) error {
 		n++
-		broken := func(why string) error { return &BrokenError{Seq: r.Seq, File: r.File, RecordID: r.RecordID, Reason: why} }
+		broken := func(why string) error {
+			return &BrokenError{Seq: r.Seq, File: r.File, RecordID: r.RecordID, Reason: why}
+		}
 		if r.Seq != want {
 			return broken(fmt.Sprintf("records %d to %d are missing from the chain", want, r.Seq-1))
 		}

@@ -47,7 +47,7 @@ func capture(n int) Capture {
 		PageURL: "https://forum.example/t/1", FinalURL: "https://forum.example/t/1?page=1", Status: 200,
 		Header:    http.Header{"Date": {"Fri, 20 Nov 2026 19:13:00 GMT"}, "Etag": {`"abc"`}, "Server": {"nginx"}, "Set-Cookie": {"s=1"}},
 		FetchedAt: fetched, UserAgent: "doxwatch/1.0",
-		HTML:      []byte(`<div class="post"><p>Sanne van den Berg: 06-12345678</p></div>`), Text: "Sanne van den Berg: 06-12345678",
+		HTML: []byte(`<div class="post"><p>Sanne van den Berg: 06-12345678</p></div>`), Text: "Sanne van den Berg: 06-12345678",
 		Images: []Image{{URL: "https://forum.example/shot.png", ContentType: "image/png", Data: []byte("\x89PNG fake")}}}
 }
 
