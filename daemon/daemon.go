@@ -22,6 +22,7 @@ import (
 	"github.com/doxwatch/doxwatch/alerts"
 	"github.com/doxwatch/doxwatch/config"
 	"github.com/doxwatch/doxwatch/detect"
+	"github.com/doxwatch/doxwatch/evidence"
 	"github.com/doxwatch/doxwatch/pipeline"
 	"github.com/doxwatch/doxwatch/roster"
 	"github.com/doxwatch/doxwatch/store"
@@ -278,8 +279,11 @@ func (d *Daemon) purge(ctx context.Context) {
 		d.log.Error("retention purge", "err", err)
 		return
 	}
+	if err := evidence.Remove(d.cfg.ResolvePath(d.cfg.Evidence.Dir), p.EvidenceFiles); err != nil {
+		d.log.Error("retention purge of evidence files", "err", err)
+	}
 	d.log.Info("retention purge", "before", cutoff.Format(time.DateOnly), "hits", p.Hits, "documents", p.Documents,
-		"emails", p.Outbox, "cached_pages", p.Cache)
+		"emails", p.Outbox, "cached_pages", p.Cache, "evidence_records", p.Evidence)
 }
 
 // Reload reads the roster again and swaps it in; on error the old one stays.

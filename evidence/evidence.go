@@ -248,3 +248,16 @@ func readRange(path string, off, n int64) ([]byte, error) {
 	}
 	return buf, nil
 }
+
+// Remove deletes the evidence files retention purged (their chain entries
+// stay); a file already gone is no error.
+func Remove(dir string, files []string) error {
+	var errs []error
+	for _, f := range files {
+		path := filepath.Join(dir, filepath.Clean("/" + f)[1:]) // never outside dir
+		if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}

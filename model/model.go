@@ -199,7 +199,10 @@ type AuditAction string
 
 // Audit actions.
 const (
-	AuditStatus AuditAction = "status" // a status change
-	AuditView   AuditAction = "view"   // someone opened the hit
-	AuditRecord AuditAction = "record" // someone handed the post in
+	AuditStatus  AuditAction = "status"  // a status change
+	AuditView    AuditAction = "view"    // someone opened the hit
+	AuditRecord  AuditAction = "record"  // someone handed the post in
+	AuditHold    AuditAction = "hold"    // put on legal hold: kept past retention
+	AuditRelease AuditAction = "release" // taken off legal hold
+	AuditExport  AuditAction = "export"  // its evidence was exported
 )

@@ -190,7 +190,11 @@ type Hit struct {
 	Author    string
 	Published time.Time
 	// Reporter is who handed the post in, for a hit of the manual source.
-	Reporter             string
+	Reporter string
+	// Held is set while the hit is on legal hold.
+	Held bool
+	// DocumentID is the post the hit was found in.
+	DocumentID           int64
 	Excerpt              string
 	MatchStart, MatchEnd int
 	FromImage            bool
@@ -215,7 +219,8 @@ type HitFilter struct {
 
 const hitColumns = `h.id, h.employee_id, h.kind, h.severity, h.status, d.source, d.url, d.author, d.published, h.excerpt, h.match_start, h.match_end,
 	h.from_image, h.image_url, h.image_hash, h.first_seen, h.last_seen, h.notified_at,
-	COALESCE((SELECT a.actor FROM audit_log a WHERE a.hit_id = h.id AND a.action = 'record' ORDER BY a.id LIMIT 1), '')`
+	COALESCE((SELECT a.actor FROM audit_log a WHERE a.hit_id = h.id AND a.action = 'record' ORDER BY a.id LIMIT 1), ''),
+	h.held, h.document_id`
 
 // where builds the WHERE clause of a filter.
 func (f HitFilter) where() (string, []any) {
@@ -309,7 +314,7 @@ func scanHit(r scanner) (Hit, error) {
 	var sev string
 	var published sql.NullTime
 	err := r.Scan(&h.ID, &h.EmployeeID, &h.Kind, &sev, &h.Status, &h.Source, &h.URL, &h.Author, &published, &h.Excerpt, &h.MatchStart,
-		&h.MatchEnd, &h.FromImage, &h.ImageURL, &h.ImageHash, &h.FirstSeen, &h.LastSeen, &notified, &h.Reporter)
+		&h.MatchEnd, &h.FromImage, &h.ImageURL, &h.ImageHash, &h.FirstSeen, &h.LastSeen, &notified, &h.Reporter, &h.Held, &h.DocumentID)
 	if err != nil {
 		return h, err
 	}
@@ -363,6 +368,41 @@ func audit(ctx context.Context, tx *sql.Tx, hit int64, action model.AuditAction,
 	_, err := tx.ExecContext(ctx, `INSERT INTO audit_log (hit_id, at, action, old_status, new_status, note, actor) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 		hit, at, action, old, status, note, actor)
 	return err
+}
+
+// SetHold puts a hit on legal hold (kept, with its evidence, past the
+// retention period) or takes it off, recorded in its audit log.
+func (s *Store) SetHold(ctx context.Context, id int64, held bool, note, actor string) error {
+	action := model.AuditRelease
+	if held {
+		action = model.AuditHold
+	}
+	return s.tx(ctx, "legal hold", func(tx *sql.Tx) error {
+		var status model.Status
+		if err := tx.QueryRowContext(ctx, `UPDATE hits SET held = ? WHERE id = ? RETURNING status`, held, id).Scan(&status); err != nil {
+			if errors.Is(err, sql.ErrNoRows) {
+				return fmt.Errorf("hit %d: %w", id, ErrNoHit)
+			}
+			return err
+		}
+		return audit(ctx, tx, id, action, status, status, note, actor, s.now().UTC())
+	})
+}
+
+// RecordExport notes in each hit's audit log that actor exported its evidence.
+func (s *Store) RecordExport(ctx context.Context, ids []int64, actor string) error {
+	return s.tx(ctx, "record export", func(tx *sql.Tx) error {
+		for _, id := range ids {
+			var status model.Status
+			if err := tx.QueryRowContext(ctx, `SELECT status FROM hits WHERE id = ?`, id).Scan(&status); err != nil {
+				return fmt.Errorf("hit %d: %w", id, err)
+			}
+			if err := audit(ctx, tx, id, model.AuditExport, status, status, "", actor, s.now().UTC()); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // RecordView notes in a hit's audit log that actor opened it: who looked

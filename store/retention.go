@@ -8,7 +8,10 @@ import (
 
 // Purged counts what a retention purge deleted.
 type Purged struct {
-	Hits, Documents, Outbox, Cache, OCR, Thumbnails, Sessions, ImageRetries int64
+	Hits, Documents, Outbox, Cache, OCR, Thumbnails, Sessions, ImageRetries, Evidence int64
+	// EvidenceFiles are the evidence files whose records were purged: the
+	// caller deletes them (their chain entries stay, with hashes only).
+	EvidenceFiles []string
 }
 
 // Purge deletes what is older than before: hits (with their excerpts,
@@ -22,7 +25,7 @@ func (s *Store) Purge(ctx context.Context, before time.Time) (Purged, error) {
 			n *int64
 			q string
 		}{
-			{&p.Hits, `DELETE FROM hits WHERE first_seen < ?`},
+			{&p.Hits, `DELETE FROM hits WHERE first_seen < ? AND held = 0`},
 			{&p.Outbox, `DELETE FROM outbox WHERE state != 'pending' AND created_at < ?`},
 			{&p.Documents, `DELETE FROM documents WHERE last_seen < ? AND NOT EXISTS (SELECT 1 FROM hits WHERE hits.document_id = documents.id)`},
 			{&p.Cache, `DELETE FROM http_cache WHERE fetched_at < ?`},
@@ -48,7 +51,27 @@ func (s *Store) Purge(ctx context.Context, before time.Time) (Purged, error) {
 				return err
 			}
 		}
-		return nil
+		// Evidence goes with its post: its records are marked purged (the
+		// chain keeps their hashes) and its files are to be deleted.
+		rows, err := tx.QueryContext(ctx, `UPDATE evidence SET purged_at = ? WHERE document_id IS NULL AND purged_at IS NULL
+			RETURNING file`, s.now().UTC())
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		seen := map[string]bool{}
+		for rows.Next() {
+			var f string
+			if err := rows.Scan(&f); err != nil {
+				return err
+			}
+			p.Evidence++
+			if !seen[f] {
+				seen[f] = true
+				p.EvidenceFiles = append(p.EvidenceFiles, f)
+			}
+		}
+		return rows.Err()
 	})
 	if err != nil {
 		return p, err

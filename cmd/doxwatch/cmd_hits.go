@@ -19,7 +19,7 @@ import (
 )
 
 func cmdHits(ctx context.Context, args []string, io stdio) int {
-	sub, rest, code, ok := subcommand(args, io, "hits", "list", "show", "set-status")
+	sub, rest, code, ok := subcommand(args, io, "hits", "list", "show", "set-status", "hold", "release")
 	if !ok {
 		return code
 	}
@@ -32,7 +32,7 @@ func cmdHits(ctx context.Context, args []string, io stdio) int {
 		status   = fs.String("status", "", "list: hits with this status")
 		source   = fs.String("source", "", "list: hits from this source")
 		limit    = fs.Int("limit", 200, "list: at most this many hits (0: all)")
-		note     = fs.String("note", "", "set-status: why, for the audit log")
+		note     = fs.String("note", "", "set-status, hold: why, for the audit log")
 		who      = fs.String("actor", osUser(), "set-status: who makes the change, for the audit log")
 	)
 	if _, code, ok := parse(fs, rest, &c, io); !ok {
@@ -70,19 +70,31 @@ func cmdHits(ctx context.Context, args []string, io stdio) int {
 			return exitError
 		}
 		hf.printHits(io, hits, *asJSON)
-	case "show", "set-status":
+	case "show", "set-status", "hold", "release":
 		want := 1
 		if sub == "set-status" {
 			want = 2
 		}
 		if fs.NArg() != want {
-			fmt.Fprintf(io.err, "usage: doxwatch hits show ID | doxwatch hits set-status ID STATUS [--note TEXT]\n")
+			fmt.Fprintf(io.err, "usage: doxwatch hits show ID | hits set-status ID STATUS [--note TEXT] | hits hold ID --note TEXT | hits release ID\n")
 			return exitError
 		}
 		id, err := strconv.ParseInt(fs.Arg(0), 10, 64)
 		if err != nil {
 			fmt.Fprintf(io.err, "doxwatch hits %s: %q is not a hit id\n", sub, fs.Arg(0))
 			return exitError
+		}
+		if sub == "hold" || sub == "release" {
+			if sub == "hold" && strings.TrimSpace(*note) == "" {
+				fmt.Fprintln(io.err, "doxwatch hits hold: --note is required: why the hit is kept (a police report, a case number)")
+				return exitError
+			}
+			if err := st.SetHold(ctx, id, sub == "hold", *note, *who); err != nil {
+				fmt.Fprintf(io.err, "doxwatch hits %s: %v\n", sub, err)
+				return exitError
+			}
+			fmt.Fprintf(io.out, "hit %d: %s\n", id, map[string]string{"hold": "on legal hold: kept past retention", "release": "off legal hold"}[sub])
+			return exitOK
 		}
 		if sub == "set-status" {
 			status, err := i18n.ParseStatus(fs.Arg(1))
@@ -260,12 +272,15 @@ func (f hitFormat) showHit(ctx context.Context, io stdio, st *store.Store, id in
 	if !h.NotifiedAt.IsZero() {
 		fmt.Fprintf(io.out, "  alerted:    %s\n", f.time(h.NotifiedAt))
 	}
+	if h.Held {
+		fmt.Fprintln(io.out, "  legal hold: kept past the retention period")
+	}
 	for _, e := range audit {
 		switch e.Action {
 		case model.AuditStatus:
 			fmt.Fprintf(io.out, "  %s  %s → %s by %s: %s\n", f.time(e.At), e.OldStatus, e.NewStatus, e.Actor, e.Note)
 		default:
-			fmt.Fprintf(io.out, "  %s  %s by %s\n", f.time(e.At), e.Action, e.Actor)
+			fmt.Fprintf(io.out, "  %s  %s by %s%s\n", f.time(e.At), e.Action, e.Actor, map[bool]string{true: ": " + e.Note}[e.Note != ""])
 		}
 	}
 	return exitOK

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -9,7 +10,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/doxwatch/doxwatch/evidence"
+	"github.com/doxwatch/doxwatch/store"
 	"github.com/doxwatch/doxwatch/store/storetest"
 )
 
@@ -229,5 +233,58 @@ func TestEvidenceVerifyCommand(t *testing.T) {
 	code, _, errOut = runCLI(t, "evidence", "verify", "--config", cfg)
 	if code != exitError || !strings.Contains(errOut, "evidence record 1 (") || !strings.Contains(errOut, "changed after it was written") {
 		t.Errorf("verify after a change: %d %s", code, errOut)
+	}
+}
+
+// A hit on legal hold keeps its evidence past retention; an unheld hit's
+// evidence files go, and the chain still verifies.
+func TestLegalHoldAndRetention(t *testing.T) {
+	ctx := context.Background()
+	cfg := siteConfig(t, testSite(t).URL)
+	if code, _, errOut := runCLI(t, "rescan", "--config", cfg); code != exitOK {
+		t.Fatalf("rescan: %s", errOut)
+	}
+	if code, _, errOut := runCLI(t, "hits", "hold", "2", "--config", cfg); code != exitError || !strings.Contains(errOut, "--note is required") {
+		t.Errorf("hold without a note: %d %s", code, errOut)
+	}
+	if code, _, errOut := runCLI(t, "hits", "hold", "2", "--note", "aangifte 2026-123", "--actor", "noor", "--config", cfg); code != exitOK {
+		t.Fatalf("hold: %s", errOut)
+	}
+	if _, out, _ := runCLI(t, "hits", "show", "2", "--config", cfg); !strings.Contains(out, "legal hold") || !strings.Contains(out, "hold by noor: aangifte 2026-123") {
+		t.Errorf("show:\n%s", out)
+	}
+	dir := filepath.Dir(cfg)
+	st, err := store.Open(ctx, filepath.Join(dir, "dw.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Everything is past retention; only the held hit and its post stay.
+	p, err := st.Purge(ctx, time.Now().Add(time.Hour))
+	st.Close()
+	if err != nil || p.Hits == 0 || p.Evidence != 0 {
+		t.Fatalf("purge: %+v, %v", p, err)
+	}
+	if code, out, _ := runCLI(t, "hits", "list", "--config", cfg, "--json"); code != exitOK || strings.Count(out, "\n") != 1 {
+		t.Errorf("after the purge:\n%s", out)
+	}
+	if code, out, errOut := runCLI(t, "evidence", "verify", "--config", cfg); code != exitOK || !strings.Contains(out, "3 evidence record(s)") {
+		t.Errorf("verify after the purge: %s %s", out, errOut)
+	}
+	// Released and purged again: the evidence goes, the chain still verifies.
+	runCLI(t, "hits", "release", "2", "--config", cfg)
+	st, _ = store.Open(ctx, filepath.Join(dir, "dw.db"), store.Options{})
+	p, err = st.Purge(ctx, time.Now().Add(time.Hour))
+	st.Close()
+	if err != nil || p.Evidence != 3 || len(p.EvidenceFiles) != 1 {
+		t.Fatalf("second purge: %+v, %v", p, err)
+	}
+	if err := evidence.Remove(filepath.Join(dir, "evidence"), p.EvidenceFiles); err != nil {
+		t.Fatal(err)
+	}
+	if files, _ := filepath.Glob(filepath.Join(dir, "evidence", "*", "*", "*", "*.warc")); len(files) != 0 {
+		t.Errorf("evidence files left: %v", files)
+	}
+	if code, out, errOut := runCLI(t, "evidence", "verify", "--config", cfg); code != exitOK {
+		t.Errorf("verify after the evidence was purged: %s %s", out, errOut)
 	}
 }
