@@ -3,7 +3,7 @@
 
 STATICCHECK_VERSION := v0.8.2
 GOBIN := $(shell go env GOPATH)/bin
-APT_PACKAGES := gcc libc6-dev docker-compose tesseract-ocr tesseract-ocr-nld tesseract-ocr-eng chromium
+APT_PACKAGES := gcc libc6-dev docker-compose tesseract-ocr tesseract-ocr-nld tesseract-ocr-eng chromium poppler-utils
 
 .PHONY: test deps lint build bench screenshots
 

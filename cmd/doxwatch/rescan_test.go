@@ -1,12 +1,15 @@
 package main
 
 import (
+	"archive/zip"
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -286,5 +289,76 @@ func TestLegalHoldAndRetention(t *testing.T) {
 	}
 	if code, out, errOut := runCLI(t, "evidence", "verify", "--config", cfg); code != exitOK {
 		t.Errorf("verify after the evidence was purged: %s %s", out, errOut)
+	}
+}
+
+// The case file of a critical hit: sha256sum -c passes, the report names
+// the post, the employee and the hashes, the takedown text the post.
+func TestEvidenceExport(t *testing.T) {
+	for _, tool := range []string{"sha256sum", "pdftotext"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			if os.Getenv("CI") != "" {
+				t.Fatalf("%s is not installed (make deps installs it)", tool)
+			}
+			t.Skipf("%s not installed", tool)
+		}
+	}
+	site := testSite(t)
+	cfg := siteConfig(t, site.URL)
+	if code, _, errOut := runCLI(t, "rescan", "--config", cfg); code != exitOK {
+		t.Fatalf("rescan: %s", errOut)
+	}
+	dir := t.TempDir()
+	zipPath := filepath.Join(dir, "zaak.zip")
+	code, out, errOut := runCLI(t, "evidence", "export", "2", "--out", zipPath, "--actor", "noor", "--config", cfg)
+	if code != exitOK {
+		t.Fatalf("export: %d %s %s", code, out, errOut)
+	}
+	unpacked := filepath.Join(dir, "zaak")
+	zr, err := zip.OpenReader(zipPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		rc, _ := f.Open()
+		data, _ := io.ReadAll(rc)
+		rc.Close()
+		os.MkdirAll(filepath.Dir(filepath.Join(unpacked, f.Name)), 0o750)
+		os.WriteFile(filepath.Join(unpacked, f.Name), data, 0o600)
+	}
+	zr.Close()
+	check := exec.Command("sha256sum", "-c", "SHA256SUMS")
+	check.Dir = unpacked
+	if b, err := check.CombinedOutput(); err != nil {
+		t.Errorf("sha256sum -c: %v\n%s", err, b)
+	}
+	text, err := exec.Command("pdftotext", filepath.Join(unpacked, "report.pdf"), "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	manifest := readFile(t, filepath.Join(unpacked, "manifest.json"))
+	for _, want := range []string{site.URL + "/forum/1", "Sanne van den Berg", "285d"} {
+		if !strings.Contains(string(text), want) {
+			t.Errorf("report.pdf lacks %q:\n%s", want, text)
+		}
+	}
+	var m struct {
+		Hits []struct {
+			Evidence []struct{ SHA256 string } `json:"evidence"`
+		} `json:"hits"`
+	}
+	if err := json.Unmarshal([]byte(manifest), &m); err != nil || len(m.Hits) != 1 || len(m.Hits[0].Evidence) != 3 {
+		t.Fatalf("manifest: %v\n%s", err, manifest)
+	}
+	sums := readFile(t, filepath.Join(unpacked, "SHA256SUMS"))
+	warcSum := strings.Fields(sums[strings.Index(sums, "evidence/")-66:])[0]
+	if !strings.Contains(strings.ReplaceAll(string(text), "\n", ""), warcSum[:32]) {
+		t.Errorf("report.pdf does not carry the evidence file's hash %s:\n%s", warcSum, text)
+	}
+	if td := readFile(t, filepath.Join(unpacked, "takedown-request.txt")); !strings.Contains(td, site.URL+"/forum/1") || !strings.Contains(td, "285d") {
+		t.Errorf("takedown request:\n%s", td)
+	}
+	if _, out, _ := runCLI(t, "hits", "show", "2", "--config", cfg); !strings.Contains(out, "export by noor") {
+		t.Errorf("the export is not in the audit log:\n%s", out)
 	}
 }
