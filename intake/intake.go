@@ -15,9 +15,11 @@ import (
 	"net/http"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/doxwatch/doxwatch/crawler"
 	"github.com/doxwatch/doxwatch/detect"
+	"github.com/doxwatch/doxwatch/evidence"
 	"github.com/doxwatch/doxwatch/extract"
 	"github.com/doxwatch/doxwatch/model"
 	"github.com/doxwatch/doxwatch/ocr"
@@ -37,6 +39,10 @@ type Checker struct {
 	Store     *store.Store
 	// AlertAt is the lowest severity that queues an alert.
 	AlertAt model.Severity
+	// Evidence, when set, preserves what is handed in (the file as given)
+	// when it has new hits at or above EvidenceAt.
+	Evidence   *evidence.Writer
+	EvidenceAt model.Severity
 }
 
 // Document is one thing handed in, read and scanned.
@@ -50,6 +56,9 @@ type Document struct {
 	// Skipped names what was not read and why (an attachment of an
 	// unknown type, an image over a limit, OCR unavailable).
 	Skipped []string
+	// Data and ContentType are the input as given, for evidence.
+	Data        []byte
+	ContentType string
 }
 
 // Part is the text of a document or of one of its images, with what was
@@ -86,7 +95,10 @@ func IsImage(name, ctype string, data []byte) bool {
 // image; ctype may be "") and finds employees in it. url says where it
 // came from.
 func (c *Checker) Scan(ctx context.Context, name, url, ctype string, data []byte) (Document, error) {
-	doc := Document{Name: name, URL: url}
+	doc := Document{Name: name, URL: url, Data: data, ContentType: ctype}
+	if doc.ContentType == "" {
+		doc.ContentType = http.DetectContentType(data)
+	}
 	switch {
 	case IsImage(name, ctype, data):
 		part, err := c.image(ctx, "", data)
@@ -174,7 +186,33 @@ func (c *Checker) Record(ctx context.Context, doc Document, reporter string) (st
 			post.Hits = append(post.Hits, store.NewHit{Finding: f, ImageURL: imageURL, ImageHash: thumb})
 		}
 	}
-	return c.Store.RecordPost(ctx, post)
+	rec, err := c.Store.RecordPost(ctx, post)
+	if err != nil {
+		return rec, err
+	}
+	return rec, c.preserve(ctx, doc, text.String(), rec, reporter)
+}
+
+// preserve keeps what was handed in, as given, when it has new hits at or
+// above the evidence threshold.
+func (c *Checker) preserve(ctx context.Context, doc Document, text string, rec store.Recorded, reporter string) error {
+	if c.Evidence == nil || c.EvidenceAt == 0 {
+		return nil
+	}
+	serious := false
+	for sev, n := range rec.New {
+		serious = serious || (n > 0 && sev >= c.EvidenceAt)
+	}
+	if !serious {
+		return nil
+	}
+	capture := evidence.Capture{Source: model.SourceManual, SourceType: "hand-in", PostURL: doc.URL, PageURL: doc.URL,
+		FetchedAt: time.Now().UTC(), UserAgent: "handed in by " + reporter, HTML: doc.Data, ContentType: doc.ContentType, Text: text}
+	if strings.HasPrefix(doc.URL, "http") {
+		capture.UserAgent = "fetched for " + reporter
+	}
+	_, err := c.Evidence.Preserve(ctx, rec.DocumentID, capture)
+	return err
 }
 
 // UploadURL names a file handed in through the dashboard: not a place on

@@ -1,13 +1,16 @@
 package intake
 
 import (
+	"bytes"
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/doxwatch/doxwatch/config"
 	"github.com/doxwatch/doxwatch/detect"
+	"github.com/doxwatch/doxwatch/evidence"
 	"github.com/doxwatch/doxwatch/model"
 	"github.com/doxwatch/doxwatch/ocr"
 	"github.com/doxwatch/doxwatch/roster"
@@ -51,9 +54,19 @@ func TestScanAndRecord(t *testing.T) {
 			t.Errorf("a finding from the page's script: %+v", f)
 		}
 	}
+	ck.Evidence, ck.EvidenceAt = &evidence.Writer{Dir: t.TempDir(), Store: ck.Store}, model.High
 	rec, err := ck.Record(ctx, doc, "noor")
 	if err != nil || rec.AlertsQueued != 1 || len(rec.NewHitIDs) != len(doc.Findings()) {
 		t.Fatalf("record: %+v, %v", rec, err)
+	}
+	// The file as given is kept as evidence.
+	recs, err := ck.Store.DocumentEvidence(ctx, rec.DocumentID)
+	if err != nil || len(recs) != 3 {
+		t.Fatalf("evidence %+v, %v", recs, err)
+	}
+	warc, _ := os.ReadFile(filepath.Join(ck.Evidence.Dir, recs[0].File))
+	if !bytes.Contains(warc, html) || !bytes.Contains(warc, []byte("user-agent: handed in by noor")) {
+		t.Errorf("the hand-in's evidence:\n%s", warc)
 	}
 	hits, _ := ck.Store.Hits(ctx, store.HitFilter{Source: model.SourceManual})
 	if len(hits) != len(doc.Findings()) || !strings.HasPrefix(hits[0].URL, "upload:saved.html#") {

@@ -153,8 +153,13 @@ func (a *app) intakeWith(text, img func() *detect.Detector) *intake.Checker {
 		}
 		return nil, ocr.ErrUnavailable
 	})
-	return &intake.Checker{Detector: text, ImageDetector: img, OCR: reader, MaxPixels: a.cfg.OCR.MaxPixels,
-		Store: a.store, AlertAt: alertAt}
+	evidenceAt, _ := model.ParseSeverity(a.cfg.Evidence.MinSeverity)
+	ck := &intake.Checker{Detector: text, ImageDetector: img, OCR: reader, MaxPixels: a.cfg.OCR.MaxPixels,
+		Store: a.store, AlertAt: alertAt, EvidenceAt: evidenceAt}
+	if a.store != nil {
+		ck.Evidence = a.evidence()
+	}
+	return ck
 }
 
 // evidence is where posts with serious hits are preserved.
