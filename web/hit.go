@@ -28,6 +28,8 @@ type hitData struct {
 	Steps     []string
 	Statuses  []option
 	Audit     []auditRow
+	Held      bool
+	Evidence  int // records kept of the post
 }
 
 func (s *Server) hitID(w http.ResponseWriter, r *http.Request) (store.Hit, bool) {
@@ -72,7 +74,17 @@ func (s *Server) hit(w http.ResponseWriter, r *http.Request) {
 	if d.HandedIn = model.HandedIn(h.URL); d.HandedIn == "" {
 		d.Link = h.URL
 	}
-	d.Reporter, d.Author, d.Published = h.Reporter, h.Author, s.fmtTime(h.Published)
+	d.Reporter, d.Author, d.Published, d.Held = h.Reporter, h.Author, s.fmtTime(h.Published), h.Held
+	recs, err := s.Store.DocumentEvidence(ctx, h.DocumentID)
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, err)
+		return
+	}
+	for _, rec := range recs {
+		if !rec.Purged {
+			d.Evidence++
+		}
+	}
 	for _, st := range model.Statuses() {
 		d.Statuses = append(d.Statuses, option{string(st), p.W.Status(st), st == h.Status})
 	}

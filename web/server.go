@@ -156,6 +156,8 @@ func (s *Server) Handler() http.Handler {
 	authed.HandleFunc("GET /hits/{id}", s.hit)
 	authed.HandleFunc("POST /hits/{id}/status", s.hitStatus)
 	authed.HandleFunc("GET /hits/{id}/image", s.hitImage)
+	authed.HandleFunc("GET /hits/{id}/export", s.hitExport)
+	authed.HandleFunc("POST /hits/{id}/hold", s.hitHold)
 	authed.HandleFunc("GET /employees", s.employees)
 	authed.HandleFunc("GET /sources", s.sources)
 	authed.HandleFunc("POST /sources/{name}/rescan", s.rescan)

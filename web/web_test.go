@@ -1,6 +1,7 @@
 package web
 
 import (
+	"archive/zip"
 	"context"
 	"fmt"
 	"io"
@@ -19,6 +20,7 @@ import (
 	"github.com/doxwatch/doxwatch/config"
 	"github.com/doxwatch/doxwatch/crawler"
 	"github.com/doxwatch/doxwatch/detect"
+	"github.com/doxwatch/doxwatch/evidence"
 	"github.com/doxwatch/doxwatch/intake"
 	"github.com/doxwatch/doxwatch/model"
 	"github.com/doxwatch/doxwatch/password"
@@ -667,5 +669,61 @@ func TestMessagesComplete(t *testing.T) {
 				t.Errorf("%s uses %q, which has no text", en.Name(), m[1])
 			}
 		}
+	}
+}
+
+// The hit page offers the case file of a post kept as evidence, records
+// who took it, and puts the hit on legal hold with a reason.
+func TestEvidenceDownloadAndHold(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	ids := e.post(t, "ouderforum", "https://forum.example/t/1#p1", "Sanne van den Berg belt 06-12345678")
+	h, _ := e.store.Hit(ctx, ids[0])
+	e.web.Config.Evidence.Dir = t.TempDir()
+	w := &evidence.Writer{Dir: e.web.Config.Evidence.Dir, Store: e.store}
+	if _, err := w.Preserve(ctx, h.DocumentID, evidence.Capture{Source: "ouderforum", PostURL: h.URL, FetchedAt: time.Now(),
+		HTML: []byte("<p>Sanne van den Berg belt 06-12345678</p>"), Text: "Sanne van den Berg belt 06-12345678"}); err != nil {
+		t.Fatal(err)
+	}
+	anon := e.client(t)
+	if resp, _ := anon.get(fmt.Sprintf("/hits/%d/export", h.ID)); resp.StatusCode != http.StatusSeeOther {
+		t.Errorf("anonymous export: %d", resp.StatusCode)
+	}
+	c := e.client(t).login("rik", reviewerPW)
+	_, page := c.get(fmt.Sprintf("/hits/%d", h.ID))
+	if !strings.Contains(page, fmt.Sprintf(`href="/hits/%d/export"`, h.ID)) {
+		t.Fatal("no download on the hit page")
+	}
+	resp, body := c.get(fmt.Sprintf("/hits/%d/export", h.ID))
+	if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Type") != "application/zip" {
+		t.Fatalf("export: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+	zr, err := zip.NewReader(strings.NewReader(body), int64(len(body)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, f := range zr.File {
+		names = append(names, f.Name)
+	}
+	if got := strings.Join(names, " "); !strings.Contains(got, "report.pdf") || !strings.Contains(got, "SHA256SUMS") || !strings.Contains(got, ".warc") {
+		t.Errorf("case file holds %s", got)
+	}
+	// Hold needs a reason; with one it is kept and logged.
+	c.post(fmt.Sprintf("/hits/%d/hold", h.ID), url.Values{"hold": {"1"}})
+	if h, _ := e.store.Hit(ctx, h.ID); h.Held {
+		t.Error("held without a reason")
+	}
+	c.post(fmt.Sprintf("/hits/%d/hold", h.ID), url.Values{"hold": {"1"}, "note": {"aangifte 2026-77"}})
+	if h, _ := e.store.Hit(ctx, h.ID); !h.Held {
+		t.Error("not held")
+	}
+	audit, _ := e.store.Audit(ctx, h.ID)
+	var actions []string
+	for _, a := range audit {
+		actions = append(actions, string(a.Action)+":"+a.Actor)
+	}
+	if got := strings.Join(actions, " "); !strings.Contains(got, "export:rik") || !strings.Contains(got, "hold:rik") {
+		t.Errorf("audit %s", got)
 	}
 }
