@@ -434,6 +434,14 @@ type digestEmail struct {
 	// that the database cannot change.
 	ChainHead string
 	Records   int64
+	// Removed are posts found taken down in the period, and how long
+	// they were online: whether takedown requests worked.
+	Removed []removedView
+}
+
+type removedView struct {
+	URL, When string
+	Days      int
 }
 
 // DigestMessage renders the digest of [start, end).
@@ -493,6 +501,14 @@ func (s *Sender) DigestMessage(ctx context.Context, start, end time.Time) (Messa
 	d.Blind = watched > 0 && readable == 0
 	if d.ChainHead, d.Records, err = s.store.ChainHead(ctx); err != nil {
 		return Message{}, err
+	}
+	removed, err := s.store.RemovedSince(ctx, start, end)
+	if err != nil {
+		return Message{}, err
+	}
+	for _, r := range removed {
+		d.Removed = append(d.Removed, removedView{URL: r.URL, When: r.RemovedAt.In(s.loc).Format("2006-01-02"),
+			Days: int(r.RemovedAt.Sub(r.FirstSeen).Hours()/24) + 1})
 	}
 	stillNew, err := s.store.Hits(ctx, store.HitFilter{Status: model.StatusNew, Limit: 50})
 	if err != nil {

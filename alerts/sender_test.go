@@ -707,4 +707,13 @@ func TestDigestCarriesChainHead(t *testing.T) {
 	if !strings.Contains(m.Text, "Evidence: 1 records kept, chain hash "+recs[0].Chain) {
 		t.Errorf("digest:\n%s", m.Text)
 	}
+	// A post taken down two days after it was found.
+	f.clk.advance(49 * time.Hour)
+	if err := f.st.RecordOnline(ctx, rec.DocumentID, false); err != nil {
+		t.Fatal(err)
+	}
+	m, _ = s.DigestMessage(ctx, f.clk.now().AddDate(0, 0, -7), f.clk.now().Add(time.Minute))
+	if !strings.Contains(m.Text, "https://forum.example/t/1#p7: removed on 2026-11-22, after 3 day(s) online") {
+		t.Errorf("digest does not say how long the post was online:\n%s", m.Text)
+	}
 }

@@ -23,6 +23,7 @@ import (
 	"github.com/doxwatch/doxwatch/config"
 	"github.com/doxwatch/doxwatch/detect"
 	"github.com/doxwatch/doxwatch/evidence"
+	"github.com/doxwatch/doxwatch/model"
 	"github.com/doxwatch/doxwatch/pipeline"
 	"github.com/doxwatch/doxwatch/roster"
 	"github.com/doxwatch/doxwatch/store"
@@ -179,6 +180,11 @@ func (d *Daemon) Run(ctx context.Context) error {
 	if _, err := c.AddJob("30 4 * * *", purge); err != nil {
 		return err
 	}
+	// Every day, whether the posts of open serious hits are still online.
+	online := chain.Then(cron.FuncJob(func() { d.checkOnline(ctx) }))
+	if _, err := c.AddJob("15 5 * * *", online); err != nil {
+		return err
+	}
 	// An integrity check at start and every hour: a damaged file must make
 	// the health check fail, not only the command that happens to read it.
 	check := chain.Then(cron.FuncJob(func() { d.checkDatabase(ctx) }))
@@ -264,6 +270,15 @@ func (d *Daemon) digest(ctx context.Context) {
 		return
 	}
 	d.drain(ctx)
+}
+
+func (d *Daemon) checkOnline(ctx context.Context) {
+	min, _ := model.ParseSeverity(d.cfg.Evidence.MinSeverity) // validated with the config
+	res, err := d.pipeline.CheckOnline(ctx, d.cfg.Sources, min, d.cfg.Crawl.Delay)
+	if err != nil && ctx.Err() == nil {
+		d.log.Error("checking whether posts are still online", "err", err)
+	}
+	d.log.Info("posts checked", "checked", res.Checked, "online", res.Online, "removed", res.Removed, "unknown", res.Unknown)
 }
 
 func (d *Daemon) checkDatabase(ctx context.Context) {

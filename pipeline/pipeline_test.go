@@ -525,3 +525,43 @@ func TestEvidenceOfACriticalHit(t *testing.T) {
 		t.Errorf("verify: %d, %v", n, err)
 	}
 }
+
+// A post that answers 404 later is recorded as removed; a server error is
+// not a removal; a post whose text is gone from its page is removed too.
+func TestCheckOnline(t *testing.T) {
+	ctx := context.Background()
+	f := newForum(t)
+	f.set("1", "Sanne van den Berg van De Zonnebloem, bel haar op 06-12345678.")
+	src := f.source("forum")
+	p, st := setup(t, src)
+	if r := p.Run(ctx, src); r.New[model.Critical] != 1 {
+		t.Fatalf("run: %+v", r)
+	}
+	hits, _ := st.Hits(ctx, store.HitFilter{MinSeverity: model.Critical})
+	doc := hits[0].DocumentID
+	res, _ := p.CheckOnline(ctx, []config.Source{src}, model.High, 0)
+	if res.Online != 1 {
+		t.Fatalf("first check: %+v", res)
+	}
+	// Checked today: not again.
+	if res, _ := p.CheckOnline(ctx, []config.Source{src}, model.High, 0); res.Checked != 0 {
+		t.Errorf("checked twice in a day: %+v", res)
+	}
+	setChecked := func() { st.ResetOnlineCheck(ctx, doc) } // a day later
+	f.fail(http.StatusInternalServerError)
+	setChecked()
+	if res, _ := p.CheckOnline(ctx, []config.Source{src}, model.High, 0); res.Unknown != 1 || res.Removed != 0 {
+		t.Errorf("a 500: %+v", res)
+	}
+	if o, _ := st.PostOnline(ctx, doc); !o.RemovedAt.IsZero() {
+		t.Error("a server error was taken for a removal")
+	}
+	f.fail(http.StatusNotFound)
+	setChecked()
+	if res, _ := p.CheckOnline(ctx, []config.Source{src}, model.High, 0); res.Removed != 1 {
+		t.Errorf("a 404: %+v", res)
+	}
+	if o, _ := st.PostOnline(ctx, doc); o.RemovedAt.IsZero() || time.Since(o.RemovedAt) > time.Minute {
+		t.Errorf("removal not recorded: %+v", o)
+	}
+}

@@ -30,6 +30,9 @@ type hitData struct {
 	Audit     []auditRow
 	Held      bool
 	Evidence  int // records kept of the post
+	// Checked and Removed say what the daily check found of the post.
+	Checked, Removed string
+	OnlineDays       int
 }
 
 func (s *Server) hitID(w http.ResponseWriter, r *http.Request) (store.Hit, bool) {
@@ -75,6 +78,15 @@ func (s *Server) hit(w http.ResponseWriter, r *http.Request) {
 		d.Link = h.URL
 	}
 	d.Reporter, d.Author, d.Published, d.Held = h.Reporter, h.Author, s.fmtTime(h.Published), h.Held
+	on, err := s.Store.PostOnline(ctx, h.DocumentID)
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, err)
+		return
+	}
+	d.Checked, d.Removed = s.fmtTime(on.CheckedAt), s.fmtTime(on.RemovedAt)
+	if !on.RemovedAt.IsZero() {
+		d.OnlineDays = int(on.RemovedAt.Sub(h.FirstSeen).Hours()/24) + 1
+	}
 	recs, err := s.Store.DocumentEvidence(ctx, h.DocumentID)
 	if err != nil {
 		s.fail(w, r, http.StatusInternalServerError, err)

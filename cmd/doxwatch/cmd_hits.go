@@ -275,6 +275,14 @@ func (f hitFormat) showHit(ctx context.Context, io stdio, st *store.Store, id in
 	if h.Held {
 		fmt.Fprintln(io.out, "  legal hold: kept past the retention period")
 	}
+	if on, err := st.PostOnline(ctx, h.DocumentID); err == nil {
+		switch {
+		case !on.RemovedAt.IsZero():
+			fmt.Fprintf(io.out, "  online:     removed on %s\n", f.time(on.RemovedAt))
+		case !on.CheckedAt.IsZero():
+			fmt.Fprintf(io.out, "  online:     still online at %s\n", f.time(on.CheckedAt))
+		}
+	}
 	for _, e := range audit {
 		switch e.Action {
 		case model.AuditStatus:
