@@ -162,6 +162,10 @@ type Evidence struct {
 	MinSeverity string `yaml:"min_severity"`
 	// Dir holds the WARC files; relative paths are relative to the config file.
 	Dir string `yaml:"dir"`
+	// Browser, "chromium", also renders each post's page to a screenshot
+	// and a PDF, within BrowserTimeout; "" (the default) does not.
+	Browser        string        `yaml:"browser"`
+	BrowserTimeout time.Duration `yaml:"browser_timeout"`
 }
 
 // Web configures the dashboard.
@@ -218,7 +222,7 @@ func Default() Config {
 		},
 		Digest:    Digest{Schedule: "0 8 * * 1"},
 		Retention: Retention{Days: 180},
-		Evidence:  Evidence{MinSeverity: "high", Dir: "./evidence"},
+		Evidence:  Evidence{MinSeverity: "high", Dir: "./evidence", BrowserTimeout: 30 * time.Second},
 		Web: Web{
 			Listen:         "127.0.0.1:8080",
 			SessionIdle:    time.Hour,

@@ -78,6 +78,12 @@ func (c *Config) Validate() error {
 	if c.Evidence.Dir == "" {
 		v.add("evidence.dir", "required: where evidence (WARC files) is kept")
 	}
+	if c.Evidence.Browser != "" && c.Evidence.Browser != "chromium" {
+		v.add("evidence.browser", fmt.Sprintf("%q is not chromium or empty", c.Evidence.Browser))
+	}
+	if c.Evidence.BrowserTimeout <= 0 {
+		v.add("evidence.browser_timeout", "must be positive, e.g. 30s")
+	}
 	v.schedule("digest.schedule", c.Digest.Schedule)
 	for i, a := range c.Digest.To {
 		v.mailbox(fmt.Sprintf("digest.to[%d]", i), a)

@@ -43,6 +43,9 @@ type Capture struct {
 	ContentType string
 	Text        string
 	Images      []Image
+	// Screenshot (PNG) and PDF are the page as a person saw it, when a
+	// browser rendered it.
+	Screenshot, PDF []byte
 }
 
 // Image is an image of the post that showed an employee, as served.
@@ -156,6 +159,19 @@ func records(c Capture) ([]gowarc.WarcRecord, error) {
 			return nil, fmt.Errorf("evidence record of an image: %w", err)
 		}
 		out = append(out, r)
+	}
+	for _, r := range []struct {
+		ctype string
+		data  []byte
+	}{{"image/png", c.Screenshot}, {"application/pdf", c.PDF}} {
+		if len(r.data) == 0 {
+			continue
+		}
+		rec, err := build(gowarc.Resource, c.PostURL, r.ctype, r.data, map[string]string{gowarc.WarcConcurrentTo: postID})
+		if err != nil {
+			return nil, fmt.Errorf("evidence record of the rendered page: %w", err)
+		}
+		out = append(out, rec)
 	}
 	text, err := build(gowarc.Conversion, c.PostURL, "text/plain; charset=utf-8", []byte(c.Text),
 		map[string]string{gowarc.WarcRefersTo: postID})

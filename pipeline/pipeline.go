@@ -47,6 +47,8 @@ type Pipeline struct {
 	// above EvidenceAt.
 	Evidence   *evidence.Writer
 	EvidenceAt model.Severity
+	// Browser, when set, renders the post's page for the evidence too.
+	Browser *evidence.Browser
 
 	hostMu sync.Mutex
 	hosts  map[string]chan struct{}
@@ -281,6 +283,12 @@ func (p *Pipeline) preserve(ctx context.Context, src config.Source, post crawler
 		UserAgent: post.Page.UserAgent, HTML: []byte(post.HTML), Text: post.Text, Images: images}
 	if c.FetchedAt.IsZero() {
 		c.FetchedAt = time.Now().UTC()
+	}
+	if p.Browser != nil {
+		var err error
+		if c.Screenshot, c.PDF, err = p.Browser.Render(ctx, post.URL); err != nil {
+			p.Log.Warn("the page was not rendered for the evidence; the rest is kept", "source", src.Name, "err", err)
+		}
 	}
 	if _, err := p.Evidence.Preserve(ctx, rec.DocumentID, c); err != nil {
 		p.Log.Error("evidence not kept", "source", src.Name, "err", err)

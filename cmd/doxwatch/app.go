@@ -120,6 +120,13 @@ func (a *app) pipeline(alerts bool) *pipeline.Pipeline {
 		Evidence:       a.evidence(),
 	}
 	p.EvidenceAt, _ = model.ParseSeverity(a.cfg.Evidence.MinSeverity) // validated with the config
+	if a.cfg.Evidence.Browser != "" {
+		if path, err := evidence.FindBrowser(); err != nil {
+			a.log.Warn("pages will not be rendered for the evidence", "err", err)
+		} else {
+			p.Browser = &evidence.Browser{ExecPath: path, Timeout: a.cfg.Evidence.BrowserTimeout}
+		}
+	}
 	if a.cfg.OCR.Enabled {
 		p.Images = &pipeline.Images{
 			Fetch: func(ctx context.Context, url string) ([]byte, error) {

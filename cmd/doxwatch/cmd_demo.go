@@ -32,7 +32,7 @@ func cmdDemo(ctx context.Context, args []string, io stdio) int {
 	}
 	// Start fresh: the demo site gets a new port each run, so yesterday's
 	// database would hold yesterday's URLs. Only the demo's own files go.
-	for _, name := range []string{"doxwatch.db", "doxwatch.db-wal", "doxwatch.db-shm", "outbox"} {
+	for _, name := range []string{"doxwatch.db", "doxwatch.db-wal", "doxwatch.db-shm", "outbox", "evidence"} {
 		if err := os.RemoveAll(filepath.Join(*dir, name)); err != nil {
 			fmt.Fprintf(io.err, "doxwatch demo: %v\n", err)
 			return exitError
