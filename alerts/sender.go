@@ -437,6 +437,8 @@ type digestEmail struct {
 	// Removed are posts found taken down in the period, and how long
 	// they were online: whether takedown requests worked.
 	Removed []removedView
+	// Held are the hits on legal hold, kept past retention.
+	Held []hitView
 }
 
 type removedView struct {
@@ -501,6 +503,13 @@ func (s *Sender) DigestMessage(ctx context.Context, start, end time.Time) (Messa
 	d.Blind = watched > 0 && readable == 0
 	if d.ChainHead, d.Records, err = s.store.ChainHead(ctx); err != nil {
 		return Message{}, err
+	}
+	held, err := s.store.Hits(ctx, store.HitFilter{Held: true, Limit: 100})
+	if err != nil {
+		return Message{}, err
+	}
+	for _, h := range held {
+		d.Held = append(d.Held, s.view(h, w))
 	}
 	removed, err := s.store.RemovedSince(ctx, start, end)
 	if err != nil {

@@ -707,6 +707,14 @@ func TestDigestCarriesChainHead(t *testing.T) {
 	if !strings.Contains(m.Text, "Evidence: 1 records kept, chain hash "+recs[0].Chain) {
 		t.Errorf("digest:\n%s", m.Text)
 	}
+	// A hit on legal hold is listed.
+	if err := f.st.SetHold(ctx, rec.NewHitIDs[0], true, "aangifte", "noor"); err != nil {
+		t.Fatal(err)
+	}
+	m, _ = s.DigestMessage(ctx, f.clk.now().AddDate(0, 0, -7), f.clk.now().Add(time.Minute))
+	if !strings.Contains(m.Text, "On legal hold") || !strings.Contains(m.Text, fmt.Sprintf("#%d ", rec.NewHitIDs[0])) {
+		t.Errorf("digest does not list the held hit:\n%s", m.Text)
+	}
 	// A post taken down two days after it was found.
 	f.clk.advance(49 * time.Hour)
 	if err := f.st.RecordOnline(ctx, rec.DocumentID, false); err != nil {

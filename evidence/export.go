@@ -74,16 +74,20 @@ type evidenceRef struct {
 
 // hitRef is a hit as the manifest and the report describe it.
 type hitRef struct {
-	ID        int64         `json:"id"`
-	Employee  string        `json:"employee"`
-	Kind      model.Kind    `json:"kind"`
-	Severity  string        `json:"severity"`
-	Source    string        `json:"source"`
-	URL       string        `json:"url"`
-	FirstSeen time.Time     `json:"first_seen"`
-	LastSeen  time.Time     `json:"last_seen"`
-	Excerpt   string        `json:"excerpt"`
-	Evidence  []evidenceRef `json:"evidence"`
+	ID        int64      `json:"id"`
+	Employee  string     `json:"employee"`
+	Kind      model.Kind `json:"kind"`
+	Severity  string     `json:"severity"`
+	Source    string     `json:"source"`
+	URL       string     `json:"url"`
+	FirstSeen time.Time  `json:"first_seen"`
+	LastSeen  time.Time  `json:"last_seen"`
+	Excerpt   string     `json:"excerpt"`
+	// CheckedOnline is when the post was last found online, RemovedAt
+	// when it was found gone (zero when not known).
+	CheckedOnline time.Time     `json:"checked_online,omitzero"`
+	RemovedAt     time.Time     `json:"removed_at,omitzero"`
+	Evidence      []evidenceRef `json:"evidence"`
 }
 
 // ExportInfo is what the case file says besides the evidence.
@@ -121,6 +125,17 @@ func Export(ctx context.Context, st *store.Store, dir string, hits []store.Hit, 
 	for _, h := range hits {
 		ref := hitRef{ID: h.ID, Employee: info.Employee(h.EmployeeID), Kind: h.Kind, Severity: h.Severity.String(), Source: h.Source,
 			URL: h.URL, FirstSeen: h.FirstSeen.UTC(), LastSeen: h.LastSeen.UTC(), Excerpt: h.Excerpt}
+		on, err := st.PostOnline(ctx, h.DocumentID)
+		if err != nil {
+			return err
+		}
+		ref.CheckedOnline, ref.RemovedAt = on.CheckedAt.UTC(), on.RemovedAt.UTC()
+		if on.CheckedAt.IsZero() {
+			ref.CheckedOnline = time.Time{}
+		}
+		if on.RemovedAt.IsZero() {
+			ref.RemovedAt = time.Time{}
+		}
 		recs, err := st.DocumentEvidence(ctx, h.DocumentID)
 		if err != nil {
 			return err
@@ -229,11 +244,13 @@ func takedown(ps []platform, hits []store.Hit, info ExportInfo) string {
 var reportWords = map[string]map[string]string{
 	"nl": {"title": "Dossier: persoonsgegevens van een medewerker online", "org": "Organisatie", "made": "Opgesteld",
 		"employee": "Medewerker", "exposed": "Wat is openbaar gemaakt", "where": "Waar", "first": "Eerst gezien",
-		"last": "Laatst gezien", "excerpt": "Fragment", "files": "Bewijsbestanden (SHA-256)", "chain": "Controlegetal van de keten",
+		"last": "Laatst gezien", "excerpt": "Fragment", "online": "Online", "removed_on": "verwijderd op %s",
+		"still_online": "nog online bij controle op %s", "files": "Bewijsbestanden (SHA-256)", "chain": "Controlegetal van de keten",
 		"legal": "Juridisch kader", "legal_text": "Het verspreiden van persoonsgegevens van iemand om die persoon of diens naasten vrees aan te jagen, ernstige overlast aan te doen of ernstig te hinderen is strafbaar (art. 285d Wetboek van Strafrecht, doxing). Op grond van de AVG (art. 17) heeft de betrokkene recht op verwijdering van haar of zijn gegevens. De bewijsbestanden zijn WARC-bestanden (ISO 28500), vastgelegd op het moment van vinden; hun SHA-256-waarden en de keten tonen aan dat ze daarna niet zijn veranderd (doxwatch evidence verify)."},
 	"en": {"title": "Case file: an employee's personal data online", "org": "Organisation", "made": "Prepared",
 		"employee": "Employee", "exposed": "What was made public", "where": "Where", "first": "First seen",
-		"last": "Last seen", "excerpt": "Excerpt", "files": "Evidence files (SHA-256)", "chain": "Chain hash",
+		"last": "Last seen", "excerpt": "Excerpt", "online": "Online", "removed_on": "removed on %s",
+		"still_online": "still online when checked at %s", "files": "Evidence files (SHA-256)", "chain": "Chain hash",
 		"legal": "Legal frame", "legal_text": "Spreading someone's personal data to frighten, seriously harass or seriously hinder them or their family is a criminal offence in the Netherlands (art. 285d of the Dutch Criminal Code, doxing). Under the GDPR (art. 17) the person concerned has the right to have their data erased. The evidence files are WARC files (ISO 28500) preserved when the post was found; their SHA-256 values and the chain show they were not changed afterwards (doxwatch evidence verify)."},
 }
 
@@ -268,6 +285,12 @@ func reportPDF(hits []hitRef, sums map[string]string, info ExportInfo, head stri
 		field(words["where"], h.URL)
 		field(words["first"], when(h.FirstSeen))
 		field(words["last"], when(h.LastSeen))
+		switch {
+		case !h.RemovedAt.IsZero():
+			field(words["online"], fmt.Sprintf(words["removed_on"], when(h.RemovedAt)))
+		case !h.CheckedOnline.IsZero():
+			field(words["online"], fmt.Sprintf(words["still_online"], when(h.CheckedOnline)))
+		}
 		field(words["excerpt"], h.Excerpt)
 		pdf.SetFont("Helvetica", "B", 10)
 		pdf.MultiCell(0, 5, tr(words["files"]), "", "L", false)

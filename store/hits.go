@@ -212,7 +212,9 @@ type HitFilter struct {
 	Status      model.Status
 	Source      string
 	EmployeeID  string
-	IDs         []int64
+	// Held selects hits on legal hold.
+	Held bool
+	IDs  []int64
 	// Limit and Offset page through the list; Limit 0 is all.
 	Limit, Offset int
 }
@@ -247,6 +249,9 @@ func (f HitFilter) where() (string, []any) {
 	}
 	if f.EmployeeID != "" {
 		where, args = append(where, "h.employee_id = ?"), append(args, f.EmployeeID)
+	}
+	if f.Held {
+		where = append(where, "h.held = 1")
 	}
 	if len(f.IDs) > 0 {
 		ph := strings.TrimSuffix(strings.Repeat("?,", len(f.IDs)), ",")
