@@ -28,6 +28,14 @@ func TestDemo(t *testing.T) {
 			t.Errorf("run %d: %d e-mail files", run, len(emls))
 		}
 	}
+	// Its critical hits were kept as evidence, which verifies and exports.
+	cfg := filepath.Join(dir, "doxwatch.yaml")
+	if code, out, errOut := runCLI(t, "evidence", "verify", "--config", cfg); code != exitOK || !strings.Contains(out, "ok: 9 evidence record(s)") {
+		t.Errorf("evidence verify on the demo: %d %s %s", code, out, errOut)
+	}
+	if code, _, errOut := runCLI(t, "evidence", "export", "2", "3", "--out", filepath.Join(t.TempDir(), "zaak.zip"), "--config", cfg); code != exitOK {
+		t.Errorf("evidence export on the demo: %s", errOut)
+	}
 	// The demo's configuration works with the other commands.
 	if code, out, _ := runCLI(t, "hits", "list", "--config", filepath.Join(dir, "doxwatch.yaml"), "--severity", "critical"); code != exitOK || strings.Count(out, "critical") != 3 {
 		t.Errorf("hits list on the demo: exit %d\n%s", code, out)
