@@ -373,7 +373,7 @@ func (f *fetcher) get(raw string) (*page, error) {
 				return nil, fmt.Errorf("%s: %w %d after %d attempts (Retry-After %v)", raw, ErrHTTPStatus, f.status, attempt, wait)
 			}
 			f.log.Info("source asks to wait", "source", f.src, "url", raw, "status", f.status, "wait", wait)
-			if err := sleep(f.ctx, wait); err != nil {
+			if err := Wait(f.ctx, wait); err != nil {
 				return nil, err
 			}
 			backoff *= 2
@@ -408,7 +408,13 @@ func retryAfter(h string, fallback time.Duration) time.Duration {
 	return fallback
 }
 
-func sleep(ctx context.Context, d time.Duration) error {
+// Wait waits for d or until ctx ends, whichever is first, and returns the
+// context's error if it ended: the pause between polite requests that a
+// shutdown must not sit out.
+func Wait(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
 	t := time.NewTimer(d)
 	defer t.Stop()
 	select {

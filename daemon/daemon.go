@@ -21,6 +21,7 @@ import (
 
 	"github.com/doxwatch/doxwatch/alerts"
 	"github.com/doxwatch/doxwatch/config"
+	"github.com/doxwatch/doxwatch/crawler"
 	"github.com/doxwatch/doxwatch/detect"
 	"github.com/doxwatch/doxwatch/evidence"
 	"github.com/doxwatch/doxwatch/model"
@@ -158,7 +159,7 @@ func (d *Daemon) Run(ctx context.Context) error {
 		}
 		src, delay := src, jitter(src.Name, sched, d.JitterMax)
 		job := chain.Then(cron.FuncJob(func() {
-			if sleep(ctx, delay) != nil {
+			if crawler.Wait(ctx, delay) != nil {
 				return
 			}
 			if r := d.pipeline.Run(ctx, src); ctx.Err() == nil {
@@ -242,20 +243,6 @@ func jitter(name string, sched cron.Schedule, limit time.Duration) time.Duration
 	h := fnv.New64a()
 	h.Write([]byte(name))
 	return time.Duration(h.Sum64() % uint64(span))
-}
-
-func sleep(ctx context.Context, d time.Duration) error {
-	if d <= 0 {
-		return ctx.Err()
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
 }
 
 func (d *Daemon) drain(ctx context.Context) {

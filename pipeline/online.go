@@ -34,7 +34,7 @@ func (p *Pipeline) CheckOnline(ctx context.Context, srcs []config.Source, min mo
 		byName[s.Name] = s
 	}
 	for i, post := range posts {
-		if i > 0 && sleep(ctx, delay) != nil {
+		if i > 0 && crawler.Wait(ctx, delay) != nil {
 			return res, ctx.Err()
 		}
 		unlock := func() {}
@@ -87,18 +87,4 @@ func (p *Pipeline) stillOnline(ctx context.Context, url string, matches []string
 	// The page is there but what the post showed is not: the post (or the
 	// personal data in it) was taken down.
 	return len(matches) == 0, true
-}
-
-func sleep(ctx context.Context, d time.Duration) error {
-	if d <= 0 {
-		return ctx.Err()
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
 }
