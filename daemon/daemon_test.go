@@ -36,6 +36,30 @@ func (l *lockedBuffer) Write(p []byte) (int, error) {
 }
 func (l *lockedBuffer) String() string { l.mu.Lock(); defer l.mu.Unlock(); return l.b.String() }
 
+// testDaemon builds a daemon on st whose roster is read from cfg.Roster,
+// e-mails written as files, logs to w.
+func testDaemon(t *testing.T, cfg *config.Config, st *store.Store, w io.Writer) (*Daemon, *pipeline.Pipeline) {
+	t.Helper()
+	log := slog.New(slog.NewTextHandler(w, nil))
+	load := func() (*Staff, error) {
+		r, err := roster.Load(cfg.Roster, "NL")
+		if err != nil {
+			return nil, err
+		}
+		det, err := detect.New(r, detect.OptionsFromConfig(cfg))
+		return &Staff{Roster: r, Detector: det}, err
+	}
+	p := &pipeline.Pipeline{Crawler: crawler.New(cfg.Crawl, st, log), Store: st, Log: log}
+	newSender := func(rf func() *roster.Roster) (*alerts.Sender, error) {
+		return alerts.NewSender(cfg, st, &alerts.FileTransport{Dir: filepath.Join(t.TempDir(), "outbox")}, rf, log)
+	}
+	d, err := New(cfg, st, p, newSender, load, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d, p
+}
+
 func TestRosterReloadOnFileChange(t *testing.T) {
 	dir := t.TempDir()
 	rosterPath := filepath.Join(dir, "staff.csv")
@@ -57,23 +81,7 @@ func TestRosterReloadOnFileChange(t *testing.T) {
 	}
 	defer st.Close()
 	logs := &lockedBuffer{}
-	log := slog.New(slog.NewTextHandler(logs, nil))
-	load := func() (*Staff, error) {
-		r, err := roster.Load(rosterPath, "NL")
-		if err != nil {
-			return nil, err
-		}
-		det, err := detect.New(r, detect.OptionsFromConfig(&cfg))
-		return &Staff{Roster: r, Detector: det}, err
-	}
-	p := &pipeline.Pipeline{Crawler: crawler.New(cfg.Crawl, st, log), Store: st, Log: log}
-	newSender := func(rf func() *roster.Roster) (*alerts.Sender, error) {
-		return alerts.NewSender(&cfg, st, &alerts.FileTransport{Dir: cfg.Alerts.OutboxDir}, rf, log)
-	}
-	d, err := New(&cfg, st, p, newSender, load, log)
-	if err != nil {
-		t.Fatal(err)
-	}
+	d, p := testDaemon(t, &cfg, st, logs)
 	d.RosterPollEvery = 20 * time.Millisecond
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error)
@@ -132,23 +140,7 @@ func TestReloadSaysWhatIsReadAgain(t *testing.T) {
 	}
 	defer st.Close()
 	logs := &lockedBuffer{}
-	log := slog.New(slog.NewTextHandler(logs, nil))
-	load := func() (*Staff, error) {
-		r, err := roster.Load(rosterPath, "NL")
-		if err != nil {
-			return nil, err
-		}
-		det, err := detect.New(r, detect.OptionsFromConfig(&cfg))
-		return &Staff{Roster: r, Detector: det}, err
-	}
-	p := &pipeline.Pipeline{Crawler: crawler.New(cfg.Crawl, st, log), Store: st, Log: log}
-	newSender := func(rf func() *roster.Roster) (*alerts.Sender, error) {
-		return alerts.NewSender(&cfg, st, &alerts.FileTransport{Dir: dir}, rf, log)
-	}
-	d, err := New(&cfg, st, p, newSender, load, log)
-	if err != nil {
-		t.Fatal(err)
-	}
+	d, _ := testDaemon(t, &cfg, st, logs)
 	if err := d.Reload(); err != nil || !strings.Contains(logs.String(), "sources_to_reread=0") {
 		t.Errorf("an unchanged roster: %v\n%s", err, logs.String())
 	}
@@ -197,22 +189,7 @@ func TestHealthReportsDamage(t *testing.T) {
 	cfg := config.Default()
 	cfg.Organisation.Name = "Kinderopvang De Zonnebloem"
 	cfg.Roster = filepath.Join(dir, "staff.csv")
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	load := func() (*Staff, error) {
-		r, err := roster.Load(cfg.Roster, "NL")
-		if err != nil {
-			return nil, err
-		}
-		det, err := detect.New(r, detect.OptionsFromConfig(&cfg))
-		return &Staff{Roster: r, Detector: det}, err
-	}
-	p := &pipeline.Pipeline{Crawler: crawler.New(cfg.Crawl, st, log), Store: st, Log: log}
-	d, err := New(&cfg, st, p, func(rf func() *roster.Roster) (*alerts.Sender, error) {
-		return alerts.NewSender(&cfg, st, &alerts.FileTransport{Dir: dir}, rf, log)
-	}, load, log)
-	if err != nil {
-		t.Fatal(err)
-	}
+	d, _ := testDaemon(t, &cfg, st, io.Discard)
 	rec := httptest.NewRecorder()
 	d.Health().ServeHTTP(rec, httptest.NewRequest("GET", "/healthz", nil))
 	if rec.Code != 200 {
