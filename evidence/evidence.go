@@ -99,7 +99,11 @@ func (w *Writer) Preserve(ctx context.Context, docID int64, c Capture) ([]store.
 	if err := os.Rename(tmp, path); err != nil {
 		return nil, fmt.Errorf("evidence file: %w", err)
 	}
-	return w.Store.AppendEvidence(ctx, docID, entries)
+	recs2, err := w.Store.AppendEvidence(ctx, docID, entries)
+	if err != nil {
+		os.Remove(path) // not in the chain: not evidence
+	}
+	return recs2, err
 }
 
 // records builds the WARC records of a capture: the post's element as an

@@ -156,7 +156,9 @@ func (s *Server) Handler() http.Handler {
 	authed.HandleFunc("GET /hits/{id}", s.hit)
 	authed.HandleFunc("POST /hits/{id}/status", s.hitStatus)
 	authed.HandleFunc("GET /hits/{id}/image", s.hitImage)
-	authed.HandleFunc("GET /hits/{id}/export", s.hitExport)
+	// A POST, so another site cannot make a user's browser export (and
+	// fill the audit log) behind their back.
+	authed.HandleFunc("POST /hits/{id}/export", s.hitExport)
 	authed.HandleFunc("POST /hits/{id}/hold", s.hitHold)
 	authed.HandleFunc("GET /employees", s.employees)
 	authed.HandleFunc("GET /sources", s.sources)

@@ -686,15 +686,19 @@ func TestEvidenceDownloadAndHold(t *testing.T) {
 		t.Fatal(err)
 	}
 	anon := e.client(t)
-	if resp, _ := anon.get(fmt.Sprintf("/hits/%d/export", h.ID)); resp.StatusCode != http.StatusSeeOther {
+	if resp, _ := anon.post(fmt.Sprintf("/hits/%d/export", h.ID), nil); resp.StatusCode != http.StatusSeeOther {
 		t.Errorf("anonymous export: %d", resp.StatusCode)
 	}
 	c := e.client(t).login("rik", reviewerPW)
 	_, page := c.get(fmt.Sprintf("/hits/%d", h.ID))
-	if !strings.Contains(page, fmt.Sprintf(`href="/hits/%d/export"`, h.ID)) {
+	if !strings.Contains(page, fmt.Sprintf(`action="/hits/%d/export"`, h.ID)) {
 		t.Fatal("no download on the hit page")
 	}
-	resp, body := c.get(fmt.Sprintf("/hits/%d/export", h.ID))
+	// Not by a link another site could make the browser follow.
+	if resp, _ := c.get(fmt.Sprintf("/hits/%d/export", h.ID)); resp.StatusCode == http.StatusOK {
+		t.Error("an export by GET")
+	}
+	resp, body := c.post(fmt.Sprintf("/hits/%d/export", h.ID), nil)
 	if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Type") != "application/zip" {
 		t.Fatalf("export: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
 	}
