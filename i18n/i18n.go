@@ -36,7 +36,7 @@ var vocabularies = map[string]vocabulary{
 			model.StatusFalsePositive: "vals alarm", model.StatusResolved: "afgehandeld"},
 		role: map[model.Role]string{model.RoleAdmin: "beheerder", model.RoleReviewer: "behandelaar"},
 		steps: []string{
-			"Leg het bewijs vast: maak een schermafbeelding met datum en link en bewaar de pagina, voordat het bericht verdwijnt.",
+			"Bewaar het bewijs: doxwatch legt het bericht van een ernstige melding zelf vast (download het dossier op de pagina van de melding); van wat met de hand is aangeleverd, bewaar ook het origineel.",
 			"Vraag het platform of de beheerder van de groep om het bericht te verwijderen (meldknop of contactformulier).",
 			"Steun de medewerker: informeer haar of hem persoonlijk, liefst voordat die het zelf ontdekt, en bespreek de veiligheid thuis.",
 			"Overweeg aangifte bij de politie: het verspreiden van persoonsgegevens om iemand te intimideren is strafbaar (art. 285d Sr).",
@@ -50,7 +50,7 @@ var vocabularies = map[string]vocabulary{
 			model.StatusFalsePositive: "false positive", model.StatusResolved: "resolved"},
 		role: map[model.Role]string{model.RoleAdmin: "administrator", model.RoleReviewer: "reviewer"},
 		steps: []string{
-			"Secure the evidence: take a screenshot showing the date and link, and save the page, before the post disappears.",
+			"Keep the evidence: doxwatch preserves the post of a serious hit itself (download the case file on the hit's page); of what was handed in by hand, keep the original too.",
 			"Ask the platform or the group's moderators to remove the post (report button or contact form).",
 			"Support the employee: tell them in person, ideally before they find out themselves, and talk about their safety at home.",
 			"Consider a police report: spreading someone's personal data to intimidate them is a crime in the Netherlands (art. 285d Sr).",
