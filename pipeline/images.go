@@ -117,18 +117,24 @@ func temporary(err error) bool {
 	return true
 }
 
+// retried is what images read on a retry showed in one post.
+type retried struct {
+	hits   []store.NewHit
+	images []evidence.Image
+}
+
 // retry reads the images of src that failed before and are due, and
-// returns the hits they show per post.
-func (im *Images) retry(ctx context.Context, source string) (map[string][]store.NewHit, int, []string) {
+// returns what they show per post.
+func (im *Images) retry(ctx context.Context, source string) (map[string]*retried, int, []string) {
 	due, err := im.Store.DueImages(ctx, source)
 	if err != nil {
 		return nil, 0, []string{err.Error()}
 	}
-	byPost := map[string][]store.NewHit{}
+	byPost := map[string]*retried{}
 	read := 0
 	var skipped []string
 	for _, r := range due {
-		found, _, err := im.one(ctx, r.ImageURL)
+		found, data, err := im.one(ctx, r.ImageURL)
 		if err != nil {
 			if ctx.Err() != nil {
 				break
@@ -140,7 +146,16 @@ func (im *Images) retry(ctx context.Context, source string) (map[string][]store.
 		if err := im.Store.ImageDone(ctx, source, r.PostURL, r.ImageURL); err != nil {
 			skipped = append(skipped, err.Error())
 		}
-		byPost[r.PostURL] = append(byPost[r.PostURL], found...)
+		if len(found) == 0 {
+			continue
+		}
+		rt := byPost[r.PostURL]
+		if rt == nil {
+			rt = &retried{}
+			byPost[r.PostURL] = rt
+		}
+		rt.hits = append(rt.hits, found...)
+		rt.images = append(rt.images, evidence.Image{URL: r.ImageURL, ContentType: http.DetectContentType(data), Data: data})
 	}
 	return byPost, read, skipped
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/doxwatch/doxwatch/config"
 	"github.com/doxwatch/doxwatch/detect"
+	"github.com/doxwatch/doxwatch/evidence"
 	"github.com/doxwatch/doxwatch/model"
 	"github.com/doxwatch/doxwatch/ocr"
 	"github.com/doxwatch/doxwatch/ocr/ocrtest"
@@ -180,6 +181,7 @@ func TestFailedImageIsRetried(t *testing.T) {
 		t.Fatalf("second run: %+v", r)
 	}
 	now = now.Add(15 * time.Minute)
+	p.Evidence, p.EvidenceAt = &evidence.Writer{Dir: t.TempDir(), Store: st}, model.High
 	r = p.Run(ctx, src)
 	if r.Stats.NotModified != 1 || r.ImagesRead != 1 || r.New[model.Critical] != 1 || r.Alerts != 1 {
 		t.Fatalf("run after the backoff: %+v", r)
@@ -189,6 +191,11 @@ func TestFailedImageIsRetried(t *testing.T) {
 	}
 	hits, _ := st.Hits(ctx, store.HitFilter{MinSeverity: model.Critical})
 	if len(hits) != 1 || hits[0].ImageURL != img.URL+"/shot.png" || hits[0].URL != f.URL+"/p/1" {
-		t.Errorf("hits %+v", hits)
+		t.Fatalf("hits %+v", hits)
+	}
+	// The screenshot read late is kept as evidence too.
+	recs, _ := st.DocumentEvidence(ctx, hits[0].DocumentID)
+	if len(recs) != 4 || recs[1].RecordType != "response" {
+		t.Errorf("evidence of the retried image: %+v", recs)
 	}
 }

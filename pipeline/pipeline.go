@@ -223,15 +223,14 @@ func (p *Pipeline) Run(ctx context.Context, src config.Source) Result {
 		byPost, read, skipped := p.Images.retry(ctx, src.Name)
 		res.ImagesRead += read
 		res.ImagesSkipped = append(res.ImagesSkipped, skipped...)
-		for postURL, hits := range byPost {
-			if len(hits) == 0 {
-				continue
-			}
-			rec, err := p.Store.AddHits(ctx, store.Post{Source: src.Name, URL: postURL, Hits: hits, AlertAt: p.AlertAt})
+		for postURL, rt := range byPost {
+			rec, err := p.Store.AddHits(ctx, store.Post{Source: src.Name, URL: postURL, Hits: rt.hits, AlertAt: p.AlertAt})
 			if err != nil {
 				res.Err = errors.Join(res.Err, err)
 				continue
 			}
+			// The image is the new evidence; the post's page is as it was.
+			p.preserve(ctx, src, crawler.Post{URL: postURL}, rec, rt.images)
 			for sev, n := range rec.New {
 				res.New[sev] += n
 			}
