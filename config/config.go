@@ -26,6 +26,7 @@ type Config struct {
 	Retention Retention `yaml:"retention"`
 	Web       Web       `yaml:"web"`
 	Evidence  Evidence  `yaml:"evidence"`
+	Intake    Intake    `yaml:"intake"`
 
 	// path is the file the config came from, for resolving relative paths.
 	path string
@@ -168,6 +169,30 @@ type Evidence struct {
 	BrowserTimeout time.Duration `yaml:"browser_timeout"`
 }
 
+// Intake configures the mailbox people forward suspicious posts to.
+type Intake struct {
+	IMAP IMAP `yaml:"imap"`
+}
+
+// IMAP is the intake mailbox; without a host there is none.
+type IMAP struct {
+	Host     string `yaml:"host"`
+	Port     int    `yaml:"port"`
+	TLS      string `yaml:"tls"` // tls, starttls or none
+	Username string `yaml:"username"`
+	Password string `yaml:"password"`
+	// Folder is read; handled messages move to DoneFolder, messages from
+	// senders not allowed (or too large) to RefusedFolder.
+	Folder        string        `yaml:"folder"`
+	DoneFolder    string        `yaml:"done_folder"`
+	RefusedFolder string        `yaml:"refused_folder"`
+	PollInterval  time.Duration `yaml:"poll_interval"`
+	// AllowedSenders are addresses or "@domain"; mail from anyone else is
+	// refused unread.
+	AllowedSenders  []string `yaml:"allowed_senders"`
+	MaxMessageBytes int64    `yaml:"max_message_bytes"`
+}
+
 // Web configures the dashboard.
 type Web struct {
 	// Listen is where the dashboard is served; "" switches it off.
@@ -222,7 +247,9 @@ func Default() Config {
 		},
 		Digest:    Digest{Schedule: "0 8 * * 1"},
 		Retention: Retention{Days: 180},
-		Evidence:  Evidence{MinSeverity: "high", Dir: "./evidence", BrowserTimeout: 30 * time.Second},
+		Intake: Intake{IMAP: IMAP{Port: 993, TLS: "tls", Folder: "INBOX", DoneFolder: "doxwatch/done", RefusedFolder: "doxwatch/refused",
+			PollInterval: 2 * time.Minute, MaxMessageBytes: 25 << 20}},
+		Evidence: Evidence{MinSeverity: "high", Dir: "./evidence", BrowserTimeout: 30 * time.Second},
 		Web: Web{
 			Listen:         "127.0.0.1:8080",
 			SessionIdle:    time.Hour,

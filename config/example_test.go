@@ -16,7 +16,7 @@ func TestExampleConfig(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg, err := Parse(path, data, env(map[string]string{"DOXWATCH_SMTP_PASSWORD": "x"}))
+	cfg, err := Parse(path, data, env(map[string]string{"DOXWATCH_SMTP_PASSWORD": "x", "DOXWATCH_IMAP_PASSWORD": "y"}))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -81,6 +81,7 @@ func (c *Config) Validate() error {
 	if c.Evidence.Browser != "" && c.Evidence.Browser != "chromium" {
 		v.add("evidence.browser", fmt.Sprintf("%q is not chromium or empty", c.Evidence.Browser))
 	}
+	c.validateIMAP(v)
 	if c.Evidence.BrowserTimeout <= 0 {
 		v.add("evidence.browser_timeout", "must be positive, e.g. 30s")
 	}
@@ -106,8 +107,8 @@ func (c *Config) validateSources(v *validator) {
 		switch {
 		case s.Name == "":
 			v.add(f("name"), "required")
-		case s.Name == model.SourceManual:
-			v.add(f("name"), fmt.Sprintf("%q is reserved for hits recorded by hand", model.SourceManual))
+		case s.Name == model.SourceManual, s.Name == model.SourceIntake:
+			v.add(f("name"), fmt.Sprintf("%q is reserved for posts handed in", s.Name))
 		default:
 			if j, dup := seen[s.Name]; dup {
 				v.add(f("name"), fmt.Sprintf("%q is also the name of sources[%d]", s.Name, j))
@@ -224,6 +225,39 @@ func (c *Config) validateWeb(v *validator) {
 	}
 	if w.MaxUploadBytes < 1<<10 {
 		v.add("web.max_upload_bytes", "must be at least 1024")
+	}
+}
+
+func (c *Config) validateIMAP(v *validator) {
+	m := c.Intake.IMAP
+	if m.Host == "" {
+		return
+	}
+	if m.Port < 1 || m.Port > 65535 {
+		v.add("intake.imap.port", fmt.Sprintf("%d is not a port", m.Port))
+	}
+	if !contains([]string{"none", "starttls", "tls"}, m.TLS) {
+		v.add("intake.imap.tls", fmt.Sprintf("%q is not one of tls, starttls, none", m.TLS))
+	}
+	if m.Username == "" || m.Password == "" {
+		v.add("intake.imap.password", "username and password are required (the password from the environment: ${...})")
+	}
+	if m.Folder == "" || m.DoneFolder == "" || m.RefusedFolder == "" {
+		v.add("intake.imap.folder", "folder, done_folder and refused_folder are required")
+	}
+	if m.PollInterval < 10*time.Second {
+		v.add("intake.imap.poll_interval", "must be at least 10s, e.g. 2m")
+	}
+	if len(m.AllowedSenders) == 0 {
+		v.add("intake.imap.allowed_senders", `required: who may hand posts in (addresses, or "@domain")`)
+	}
+	for i, a := range m.AllowedSenders {
+		if !strings.Contains(a, "@") {
+			v.add(fmt.Sprintf("intake.imap.allowed_senders[%d]", i), fmt.Sprintf(`%q is neither an address nor "@domain"`, a))
+		}
+	}
+	if m.MaxMessageBytes < 1<<10 {
+		v.add("intake.imap.max_message_bytes", "must be at least 1024")
 	}
 }
 

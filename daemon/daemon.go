@@ -24,6 +24,7 @@ import (
 	"github.com/doxwatch/doxwatch/crawler"
 	"github.com/doxwatch/doxwatch/detect"
 	"github.com/doxwatch/doxwatch/evidence"
+	"github.com/doxwatch/doxwatch/mailbox"
 	"github.com/doxwatch/doxwatch/model"
 	"github.com/doxwatch/doxwatch/pipeline"
 	"github.com/doxwatch/doxwatch/roster"
@@ -56,6 +57,8 @@ type Daemon struct {
 	// Listeners are served while the daemon runs: /healthz and /metrics,
 	// the dashboard, composed by the caller.
 	Listeners []Listener
+	// Mailbox, when set, is the intake mailbox, polled on its interval.
+	Mailbox *mailbox.Poller
 
 	// Intervals the tests shorten.
 	SendEvery, RosterPollEvery, ShutdownGrace, CheckEvery time.Duration
@@ -181,6 +184,11 @@ func (d *Daemon) Run(ctx context.Context) error {
 	if _, err := c.AddJob("30 4 * * *", purge); err != nil {
 		return err
 	}
+	if d.Mailbox != nil {
+		poll := chain.Then(cron.FuncJob(func() { d.pollMailbox(ctx) }))
+		c.Schedule(cron.Every(d.Mailbox.Cfg.PollInterval), poll)
+		go poll.Run()
+	}
 	// Every day, whether the posts of open serious hits are still online.
 	online := chain.Then(cron.FuncJob(func() { d.checkOnline(ctx) }))
 	if _, err := c.AddJob("15 5 * * *", online); err != nil {
@@ -257,6 +265,34 @@ func (d *Daemon) digest(ctx context.Context) {
 		return
 	}
 	d.drain(ctx)
+}
+
+// pollMailbox reads the intake mailbox and records the poll like a run of
+// a source, so `doxwatch sources`, the dashboard and the digest show it.
+func (d *Daemon) pollMailbox(ctx context.Context) {
+	res, err := d.Mailbox.Poll(ctx)
+	if ctx.Err() != nil {
+		return
+	}
+	run := store.Run{Pages: res.Handled, Posts: res.Handled}
+	switch {
+	case err != nil:
+		run.Err = err.Error()
+	case res.Refused > 0 || res.Failed > 0:
+		run.Warning = fmt.Sprintf("%d message(s) refused, %d left for the next poll after an error", res.Refused, res.Failed)
+	}
+	if rerr := d.store.RecordRun(ctx, model.SourceIntake, run, d.cfg.Crawl.UnhealthyAfter); rerr != nil {
+		d.log.Error("recording the mailbox poll", "err", rerr)
+	}
+	if err != nil {
+		d.log.Warn("intake mailbox", "err", err)
+		return
+	}
+	if res.Handled+res.Refused > 0 {
+		d.log.Info("intake mailbox polled", "handled", res.Handled, "refused", res.Refused, "failed", res.Failed,
+			"new_hits", res.Hits, "alerts", res.Alerts)
+		d.drain(ctx)
+	}
 }
 
 func (d *Daemon) checkOnline(ctx context.Context) {

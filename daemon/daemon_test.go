@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -18,6 +19,8 @@ import (
 	"github.com/doxwatch/doxwatch/config"
 	"github.com/doxwatch/doxwatch/crawler"
 	"github.com/doxwatch/doxwatch/detect"
+	"github.com/doxwatch/doxwatch/mailbox"
+	"github.com/doxwatch/doxwatch/model"
 	"github.com/doxwatch/doxwatch/pipeline"
 	"github.com/doxwatch/doxwatch/roster"
 	"github.com/doxwatch/doxwatch/store"
@@ -200,5 +203,36 @@ func TestHealthReportsDamage(t *testing.T) {
 	d.Health().ServeHTTP(rec, httptest.NewRequest("GET", "/healthz", nil))
 	if rec.Code != 503 || !strings.Contains(rec.Body.String(), "damaged") {
 		t.Errorf("after the check: %d %s", rec.Code, rec.Body)
+	}
+}
+
+// A mailbox poll is recorded like a run of a source: a mailbox that cannot
+// be reached shows as the intake source's error.
+func TestMailboxPollIsRecorded(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "staff.csv"), []byte("id,first_name,last_name\nE1,Sanne,van den Berg\n"), 0o600)
+	cfg := config.Default()
+	cfg.Organisation.Name = "Kinderopvang De Zonnebloem"
+	cfg.Roster = filepath.Join(dir, "staff.csv")
+	st, err := store.Open(ctx, filepath.Join(dir, "dw.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	st.EnsureSources(ctx, []store.SourceInfo{{Name: model.SourceIntake, Type: "mailbox"}})
+	d, _ := testDaemon(t, &cfg, st, io.Discard)
+	ln, _ := net.Listen("tcp", "127.0.0.1:0")
+	addr := ln.Addr().(*net.TCPAddr)
+	ln.Close() // nothing listens there
+	m := cfg.Intake.IMAP
+	m.Host, m.Port, m.TLS, m.Username, m.Password = "127.0.0.1", addr.Port, "none", "meldingen", "imap-Pa55"
+	d.Mailbox = &mailbox.Poller{Cfg: m, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	d.pollMailbox(ctx)
+	srcs, _ := st.Sources(ctx)
+	for _, s := range srcs {
+		if s.Name == model.SourceIntake && (s.LastRun.IsZero() || !strings.Contains(s.LastError, "intake mailbox 127.0.0.1")) {
+			t.Errorf("intake source after a failed poll: %+v", s)
+		}
 	}
 }

@@ -39,6 +39,9 @@ type Checker struct {
 	Store     *store.Store
 	// AlertAt is the lowest severity that queues an alert.
 	AlertAt model.Severity
+	// Source is what hand-ins are recorded under: the manual source
+	// (default) or the intake mailbox.
+	Source string
 	// Evidence, when set, preserves what is handed in (the file as given)
 	// when it has new hits at or above EvidenceAt.
 	Evidence   *evidence.Writer
@@ -165,7 +168,7 @@ func (c *Checker) Record(ctx context.Context, doc Document, reporter string) (st
 	for _, p := range doc.Parts {
 		text.WriteString(p.Text)
 	}
-	post := store.Post{Source: model.SourceManual, URL: doc.URL, ContentHash: crawler.Post{Text: text.String()}.ContentHash(),
+	post := store.Post{Source: c.source(), URL: doc.URL, ContentHash: crawler.Post{Text: text.String()}.ContentHash(),
 		AlertAt: c.AlertAt, Reporter: reporter}
 	for _, p := range doc.Parts {
 		var imageURL, thumb string
@@ -206,13 +209,21 @@ func (c *Checker) preserve(ctx context.Context, doc Document, text string, rec s
 	if !serious {
 		return nil
 	}
-	capture := evidence.Capture{Source: model.SourceManual, SourceType: "hand-in", PostURL: doc.URL, PageURL: doc.URL,
+	capture := evidence.Capture{Source: c.source(), SourceType: "hand-in", PostURL: doc.URL, PageURL: doc.URL,
 		FetchedAt: time.Now().UTC(), UserAgent: "handed in by " + reporter, HTML: doc.Data, ContentType: doc.ContentType, Text: text}
 	if strings.HasPrefix(doc.URL, "http") {
 		capture.UserAgent = "fetched for " + reporter
 	}
 	_, err := c.Evidence.Preserve(ctx, rec.DocumentID, capture)
 	return err
+}
+
+// source is the source name hand-ins are recorded under.
+func (c *Checker) source() string {
+	if c.Source == "" {
+		return model.SourceManual
+	}
+	return c.Source
 }
 
 // UploadURL names a file handed in through the dashboard: not a place on

@@ -97,6 +97,9 @@ func ParseStatus(s string) (Status, error) {
 // the dashboard's intake); the name is reserved in the configuration.
 const SourceManual = "manual"
 
+// SourceIntake is the source of posts forwarded to the intake mailbox.
+const SourceIntake = "intake"
+
 // HandedIn is the name of what was handed in for a post of the manual
 // source, from its URL: the file's name only, never a path on the server;
 // "" for a post found online (an http(s) URL).

@@ -40,8 +40,10 @@ type sevCount struct {
 type sourceRow struct {
 	Name, Type, Schedule, LastRun, Reason string
 	Healthy, NeverRun                     bool
-	Pages, Posts, Hits, NewHits           int
-	Run                                   runView
+	// Runnable sources can be read now from the dashboard.
+	Runnable                    bool
+	Pages, Posts, Hits, NewHits int
+	Run                         runView
 }
 
 type overviewData struct {

@@ -28,6 +28,9 @@ func (s *Server) sourceRows(r *http.Request, p page) ([]sourceRow, error) {
 		return nil, err
 	}
 	schedule := map[string]string{model.SourceManual: p.L.S("by_hand")}
+	if m := s.Config.Intake.IMAP; m.Host != "" {
+		schedule[model.SourceIntake] = fmt.Sprintf(p.L.S("mailbox_every"), m.PollInterval)
+	}
 	configured := map[string]bool{}
 	for _, c := range s.Config.Sources {
 		schedule[c.Name] = c.Schedule
@@ -38,7 +41,7 @@ func (s *Server) sourceRows(r *http.Request, p page) ([]sourceRow, error) {
 	}
 	rows := make([]sourceRow, 0, len(srcs))
 	for _, src := range srcs {
-		if !configured[src.Name] && src.Name != model.SourceManual && src.Hits == 0 {
+		if !configured[src.Name] && schedule[src.Name] == "" && src.Hits == 0 {
 			continue // no longer watched and nothing to show
 		}
 		row := sourceRow{Name: src.Name, Type: src.Type, Schedule: schedule[src.Name], LastRun: s.fmtTime(src.LastRun),
@@ -47,7 +50,8 @@ func (s *Server) sourceRows(r *http.Request, p page) ([]sourceRow, error) {
 		if row.Reason == "" && src.LastError != "" {
 			row.Reason = src.LastError
 		}
-		if s.Queue != nil && configured[src.Name] {
+		row.Runnable = s.Queue != nil && configured[src.Name]
+		if row.Runnable {
 			st := s.Queue.State(src.Name)
 			row.Run = runView{Running: st.Running, Finished: s.fmtTime(st.Finished), Err: st.Err != "", NewHits: st.NewHits}
 		}

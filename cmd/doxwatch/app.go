@@ -53,6 +53,9 @@ func openApp(ctx context.Context, c common, log *slog.Logger, io stdio) (*app, b
 	for i, s := range cfg.Sources {
 		infos[i] = store.SourceInfo{Name: s.Name, Type: s.Type}
 	}
+	if cfg.Intake.IMAP.Host != "" {
+		infos = append(infos, store.SourceInfo{Name: model.SourceIntake, Type: "mailbox"})
+	}
 	if err := a.store.EnsureSources(ctx, infos); err != nil {
 		fmt.Fprintln(io.err, err)
 		a.store.Close()

@@ -6,8 +6,11 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/doxwatch/doxwatch/crawler"
 	"github.com/doxwatch/doxwatch/daemon"
 	"github.com/doxwatch/doxwatch/detect"
+	"github.com/doxwatch/doxwatch/mailbox"
+	"github.com/doxwatch/doxwatch/model"
 	"github.com/doxwatch/doxwatch/roster"
 )
 
@@ -52,6 +55,16 @@ func cmdRun(ctx context.Context, args []string, io stdio) int {
 			return exitError
 		}
 		dash = srv.Handler()
+	}
+	if a.cfg.Intake.IMAP.Host != "" {
+		staff := staffFuncs{roster: func() *roster.Roster { return d.Staff().Roster },
+			text: func() *detect.Detector { return d.Staff().Detector }}
+		if a.cfg.OCR.Enabled {
+			staff.img = func() *detect.Detector { return d.Staff().ImageDetector }
+		}
+		ck := a.intakeWith(staff.text, staff.img)
+		ck.Source = model.SourceIntake
+		d.Mailbox = &mailbox.Poller{Cfg: a.cfg.Intake.IMAP, Checker: ck, Fetch: crawler.New(a.cfg.Crawl, nil, log).Fetch, Log: log}
 	}
 	d.Listeners = a.listeners(d, dash)
 	if err := d.Run(ctx); err != nil {

@@ -35,6 +35,9 @@ func cmdSources(ctx context.Context, args []string, io stdio) int {
 		return exitError
 	}
 	schedule := map[string]string{model.SourceManual: "by hand"}
+	if m := cfg.Intake.IMAP; m.Host != "" {
+		schedule[model.SourceIntake] = "mailbox, every " + m.PollInterval.String()
+	}
 	for _, s := range cfg.Sources {
 		schedule[s.Name] = s.Schedule
 		if s.Schedule == "" {

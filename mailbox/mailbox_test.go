@@ -1,0 +1,173 @@
+package mailbox
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/emersion/go-imap/v2"
+	"github.com/emersion/go-imap/v2/imapclient"
+	"github.com/emersion/go-imap/v2/imapserver"
+	"github.com/emersion/go-imap/v2/imapserver/imapmemserver"
+
+	"github.com/doxwatch/doxwatch/config"
+	"github.com/doxwatch/doxwatch/crawler"
+	"github.com/doxwatch/doxwatch/detect"
+	"github.com/doxwatch/doxwatch/intake"
+	"github.com/doxwatch/doxwatch/model"
+	"github.com/doxwatch/doxwatch/roster"
+	"github.com/doxwatch/doxwatch/store"
+)
+
+// imapServer is a real IMAP server in memory, on loopback.
+func imapServer(t *testing.T) string {
+	t.Helper()
+	mem := imapmemserver.New()
+	user := imapmemserver.NewUser("meldingen", "imap-Pa55")
+	if err := user.Create("INBOX", nil); err != nil {
+		t.Fatal(err)
+	}
+	mem.AddUser(user)
+	srv := imapserver.New(&imapserver.Options{
+		NewSession: func(*imapserver.Conn) (imapserver.Session, *imapserver.GreetingData, error) {
+			return mem.NewSession(), nil, nil
+		},
+		Caps:         imap.CapSet{imap.CapIMAP4rev1: {}},
+		InsecureAuth: true,
+		Logger:       slog.NewLogLogger(slog.NewTextHandler(io.Discard, nil).WithAttrs(nil), slog.LevelError),
+	})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go srv.Serve(ln)
+	t.Cleanup(func() { srv.Close() })
+	return ln.Addr().String()
+}
+
+// deliver puts a message into the mailbox, as a mail server would.
+func deliver(t *testing.T, addr, msg string) {
+	t.Helper()
+	c, err := imapclient.DialInsecure(addr, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if err := c.Login("meldingen", "imap-Pa55").Wait(); err != nil {
+		t.Fatal(err)
+	}
+	cmd := c.Append("INBOX", int64(len(msg)), nil)
+	cmd.Write([]byte(msg))
+	cmd.Close()
+	if _, err := cmd.Wait(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// folder counts the messages in a folder.
+func folder(t *testing.T, addr, name string) int {
+	t.Helper()
+	c, err := imapclient.DialInsecure(addr, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	c.Login("meldingen", "imap-Pa55").Wait()
+	data, err := c.Status(name, &imap.StatusOptions{NumMessages: true}).Wait()
+	if err != nil {
+		return 0
+	}
+	return int(*data.NumMessages)
+}
+
+func message(from, id, body string) string {
+	return fmt.Sprintf("From: %s\r\nTo: meldingen@zonnebloem-kdv.example\r\nSubject: Fwd: kijk eens\r\nMessage-ID: <%s>\r\n"+
+		"Content-Type: text/plain; charset=utf-8\r\n\r\n%s\r\n", from, id, body)
+}
+
+func poller(t *testing.T, addr string) (*Poller, *store.Store) {
+	t.Helper()
+	ctx := context.Background()
+	host, port, _ := net.SplitHostPort(addr)
+	cfg := config.Default()
+	cfg.Organisation.Name = "Kinderopvang De Zonnebloem"
+	m := cfg.Intake.IMAP
+	m.Host, m.TLS, m.Username, m.Password = host, "none", "meldingen", "imap-Pa55"
+	fmt.Sscan(port, &m.Port)
+	m.AllowedSenders = []string{"@zonnebloem-kdv.example", "ouder@example.org"}
+	m.MaxMessageBytes = 64 << 10
+	ros, err := roster.Load(filepath.Join("testdata", "staff.csv"), "NL")
+	if err != nil {
+		t.Fatal(err)
+	}
+	det, _ := detect.New(ros, detect.OptionsFromConfig(&cfg))
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "dw.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	st.EnsureSources(ctx, []store.SourceInfo{{Name: model.SourceIntake, Type: "mailbox"}})
+	crawl := cfg.Crawl
+	crawl.AllowPrivateNetworks = true
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	ck := &intake.Checker{Detector: func() *detect.Detector { return det }, Store: st, AlertAt: model.High, Source: model.SourceIntake}
+	return &Poller{Cfg: m, Checker: ck, Fetch: crawler.New(crawl, nil, log).Fetch, Log: log}, st
+}
+
+func TestPollHandlesAllowedAndRefusesTheRest(t *testing.T) {
+	ctx := context.Background()
+	page := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<html><body><p>Mieke Bakker van De Zonnebloem woont op Lindelaan 4</p></body></html>`)
+	}))
+	defer page.Close()
+	addr := imapServer(t)
+	deliver(t, addr, message("Collega <collega@zonnebloem-kdv.example>", "1@example", "Uit de oudergroep: Sanne van den Berg, 06-12345678"))
+	deliver(t, addr, message("ouder@example.org", "2@example", "Kijk hier: "+page.URL+"/post/9"))
+	deliver(t, addr, message("onbekend@example.net", "3@example", "Sanne van den Berg, 06-12345678"))
+	deliver(t, addr, message("collega@zonnebloem-kdv.example", "4@example", strings.Repeat("groot ", 20_000)))
+	p, st := poller(t, addr)
+	res, err := p.Poll(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Handled != 2 || res.Refused != 2 || res.Failed != 0 || res.Alerts != 3 {
+		t.Errorf("poll: %+v", res)
+	}
+	if n := folder(t, addr, "INBOX"); n != 0 {
+		t.Errorf("%d messages left in INBOX", n)
+	}
+	if n := folder(t, addr, "doxwatch/done"); n != 2 {
+		t.Errorf("%d messages in done", n)
+	}
+	if n := folder(t, addr, "doxwatch/refused"); n != 2 {
+		t.Errorf("%d messages in refused", n)
+	}
+	hits, _ := st.Hits(ctx, store.HitFilter{Source: model.SourceIntake})
+	var phone, address bool
+	for _, h := range hits {
+		phone = phone || (h.EmployeeID == "E001" && h.Kind == model.KindPhone)
+		address = address || h.URL == page.URL+"/post/9"
+		audit, _ := st.Audit(ctx, h.ID)
+		if len(audit) != 1 || audit[0].Action != model.AuditRecord || (audit[0].Actor != "collega@zonnebloem-kdv.example" && audit[0].Actor != "ouder@example.org") {
+			t.Errorf("audit of %d: %+v", h.ID, audit)
+		}
+	}
+	if !phone || !address {
+		t.Errorf("hits %+v", hits)
+	}
+	// A message handled again (a crash between storing and moving) stores
+	// and alerts nothing twice.
+	deliver(t, addr, message("Collega <collega@zonnebloem-kdv.example>", "1@example", "Uit de oudergroep: Sanne van den Berg, 06-12345678"))
+	res, _ = p.Poll(ctx)
+	if res.Handled != 1 || res.Hits != 0 || res.Alerts != 0 {
+		t.Errorf("a message handled twice: %+v", res)
+	}
+}
