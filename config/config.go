@@ -191,6 +191,9 @@ type IMAP struct {
 	// refused unread.
 	AllowedSenders  []string `yaml:"allowed_senders"`
 	MaxMessageBytes int64    `yaml:"max_message_bytes"`
+	// Reply acknowledges each handled message to its sender (through the
+	// alerts' mail settings), saying only whether something was found.
+	Reply bool `yaml:"reply"`
 }
 
 // Web configures the dashboard.

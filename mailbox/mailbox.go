@@ -40,6 +40,9 @@ type Poller struct {
 	Checker *intake.Checker
 	// Fetch downloads a linked page within the crawler's limits and SSRF guard.
 	Fetch func(ctx context.Context, url string, max int64) ([]byte, string, error)
+	// Reply, when set (intake.imap.reply), acknowledges a handled message
+	// to its sender, saying only whether something was found.
+	Reply func(ctx context.Context, to, subject string, found bool) error
 	Log   *slog.Logger
 }
 
@@ -161,8 +164,20 @@ func (p *Poller) handle(ctx context.Context, c *imapclient.Client, uid imap.UID)
 			return "", rec, err
 		}
 	}
-	_, err = c.Move(set, p.Cfg.DoneFolder).Wait()
-	return "", rec, err
+	if _, err = c.Move(set, p.Cfg.DoneFolder).Wait(); err != nil {
+		return "", rec, err
+	}
+	if p.Reply != nil {
+		subject := ""
+		if env != nil {
+			subject = env.Subject
+		}
+		found := rec.hits > 0 || len(doc.Findings()) > 0
+		if err := p.Reply(ctx, sender, subject, found); err != nil {
+			p.Log.Warn("no acknowledgement sent for an intake message", "err", err)
+		}
+	}
+	return "", rec, nil
 }
 
 func (p *Poller) record(ctx context.Context, doc intake.Document, sender string, rec *recorded) error {

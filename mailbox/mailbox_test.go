@@ -134,12 +134,19 @@ func TestPollHandlesAllowedAndRefusesTheRest(t *testing.T) {
 	deliver(t, addr, message("onbekend@example.net", "3@example", "Sanne van den Berg, 06-12345678"))
 	deliver(t, addr, message("collega@zonnebloem-kdv.example", "4@example", strings.Repeat("groot ", 20_000)))
 	p, st := poller(t, addr)
+	replies := map[string]bool{}
+	p.Reply = func(_ context.Context, to, _ string, found bool) error { replies[to] = found; return nil }
 	res, err := p.Poll(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if res.Handled != 2 || res.Refused != 2 || res.Failed != 0 || res.Alerts != 3 {
 		t.Errorf("poll: %+v", res)
+	}
+	// Each handled sender is acknowledged, with whether something was
+	// found; the refused ones are not.
+	if len(replies) != 2 || !replies["collega@zonnebloem-kdv.example"] || !replies["ouder@example.org"] {
+		t.Errorf("replies %v", replies)
 	}
 	if n := folder(t, addr, "INBOX"); n != 0 {
 		t.Errorf("%d messages left in INBOX", n)

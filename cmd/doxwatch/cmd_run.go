@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/doxwatch/doxwatch/alerts"
 	"github.com/doxwatch/doxwatch/crawler"
 	"github.com/doxwatch/doxwatch/daemon"
 	"github.com/doxwatch/doxwatch/detect"
@@ -65,6 +66,16 @@ func cmdRun(ctx context.Context, args []string, io stdio) int {
 		ck := a.intakeWith(staff.text, staff.img)
 		ck.Source = model.SourceIntake
 		d.Mailbox = &mailbox.Poller{Cfg: a.cfg.Intake.IMAP, Checker: ck, Fetch: crawler.New(a.cfg.Crawl, nil, log).Fetch, Log: log}
+		if a.cfg.Intake.IMAP.Reply {
+			tr, err := alerts.NewTransport(a.cfg.Alerts, a.cfg.ResolvePath(a.cfg.Alerts.OutboxDir))
+			if err != nil {
+				fmt.Fprintf(io.err, "doxwatch run: %v\n", err)
+				return exitError
+			}
+			d.Mailbox.Reply = func(ctx context.Context, to, subject string, found bool) error {
+				return tr.Send(ctx, alerts.IntakeReply(a.cfg.Alerts, to, subject, found))
+			}
+		}
 	}
 	d.Listeners = a.listeners(d, dash)
 	if err := d.Run(ctx); err != nil {
