@@ -3,7 +3,6 @@ package alerts
 import (
 	"crypto/rand"
 	"encoding/hex"
-	"strings"
 	"time"
 
 	"github.com/doxwatch/doxwatch/config"
@@ -13,15 +12,16 @@ import (
 // whether something was found, never what: the reply goes to whoever
 // forwarded the post, not to the designated contact.
 var replyWords = map[string][3]string{
-	"nl": {"Ontvangen: ", "Dank u. doxwatch heeft uw bericht ontvangen en gelezen. Er is iets in gevonden; de verantwoordelijke collega is gewaarschuwd.",
+	"nl": {"Ontvangen: uw doorgestuurde bericht", "Dank u. doxwatch heeft uw bericht ontvangen en gelezen. Er is iets in gevonden; de verantwoordelijke collega is gewaarschuwd.",
 		"Dank u. doxwatch heeft uw bericht ontvangen en gelezen. Er is niets in gevonden over medewerkers; de verantwoordelijke collega kan het toch bekijken."},
-	"en": {"Received: ", "Thank you. doxwatch has received and read your message. Something was found in it; the colleague responsible has been alerted.",
+	"en": {"Received: your forwarded message", "Thank you. doxwatch has received and read your message. Something was found in it; the colleague responsible has been alerted.",
 		"Thank you. doxwatch has received and read your message. Nothing about employees was found in it; the colleague responsible can still look at it."},
 }
 
 // IntakeReply is the acknowledgement sent to who forwarded a post to the
-// intake mailbox (intake.imap.reply).
-func IntakeReply(cfg config.Alerts, to, subject string, found bool) Message {
+// intake mailbox (intake.imap.reply). Its subject is fixed: the forwarded
+// subject may itself name the employee.
+func IntakeReply(cfg config.Alerts, to string, found bool) Message {
 	w, ok := replyWords[cfg.Language]
 	if !ok {
 		w = replyWords["nl"]
@@ -32,10 +32,6 @@ func IntakeReply(cfg config.Alerts, to, subject string, found bool) Message {
 	}
 	var id [12]byte
 	_, _ = rand.Read(id[:])
-	subject = strings.TrimSpace(subject)
-	if subject == "" {
-		subject = "doxwatch"
-	}
 	return Message{MessageID: "reply." + hex.EncodeToString(id[:]) + "@doxwatch.invalid", From: cfg.From, To: []string{to},
-		Subject: w[0] + subject, Text: text + "\n", Date: time.Now()}
+		Subject: w[0], Text: text + "\n", Date: time.Now()}
 }

@@ -42,7 +42,7 @@ type Poller struct {
 	Fetch func(ctx context.Context, url string, max int64) ([]byte, string, error)
 	// Reply, when set (intake.imap.reply), acknowledges a handled message
 	// to its sender, saying only whether something was found.
-	Reply func(ctx context.Context, to, subject string, found bool) error
+	Reply func(ctx context.Context, to string, found bool) error
 	Log   *slog.Logger
 }
 
@@ -168,12 +168,8 @@ func (p *Poller) handle(ctx context.Context, c *imapclient.Client, uid imap.UID)
 		return "", rec, err
 	}
 	if p.Reply != nil {
-		subject := ""
-		if env != nil {
-			subject = env.Subject
-		}
 		found := rec.hits > 0 || len(doc.Findings()) > 0
-		if err := p.Reply(ctx, sender, subject, found); err != nil {
+		if err := p.Reply(ctx, sender, found); err != nil {
 			p.Log.Warn("no acknowledgement sent for an intake message", "err", err)
 		}
 	}

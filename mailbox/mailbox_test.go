@@ -135,7 +135,7 @@ func TestPollHandlesAllowedAndRefusesTheRest(t *testing.T) {
 	deliver(t, addr, message("collega@zonnebloem-kdv.example", "4@example", strings.Repeat("groot ", 20_000)))
 	p, st := poller(t, addr)
 	replies := map[string]bool{}
-	p.Reply = func(_ context.Context, to, _ string, found bool) error { replies[to] = found; return nil }
+	p.Reply = func(_ context.Context, to string, found bool) error { replies[to] = found; return nil }
 	res, err := p.Poll(ctx)
 	if err != nil {
 		t.Fatal(err)

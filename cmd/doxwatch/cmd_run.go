@@ -72,8 +72,8 @@ func cmdRun(ctx context.Context, args []string, io stdio) int {
 				fmt.Fprintf(io.err, "doxwatch run: %v\n", err)
 				return exitError
 			}
-			d.Mailbox.Reply = func(ctx context.Context, to, subject string, found bool) error {
-				return tr.Send(ctx, alerts.IntakeReply(a.cfg.Alerts, to, subject, found))
+			d.Mailbox.Reply = func(ctx context.Context, to string, found bool) error {
+				return tr.Send(ctx, alerts.IntakeReply(a.cfg.Alerts, to, found))
 			}
 		}
 	}
