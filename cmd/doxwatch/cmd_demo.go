@@ -71,7 +71,8 @@ func cmdDemo(ctx context.Context, args []string, io stdio) int {
 	newHitFormat(a.cfg, io).printHits(io, hits, false)
 	outbox := a.cfg.ResolvePath(a.cfg.Alerts.OutboxDir)
 	fmt.Fprintf(io.out, "\n%d alert e-mail(s) written to %s\n", sent, outbox)
-	fmt.Fprintf(io.out, "\nTry next:\n  doxwatch hits list --config %s\n  doxwatch digest --preview --config %[1]s\n  doxwatch sources --config %[1]s\n", c.config)
+	fmt.Fprintf(io.out, "\nTry next:\n  doxwatch hits list --config %s\n  doxwatch digest --preview --config %[1]s\n  doxwatch sources --config %[1]s\n"+
+		"  doxwatch evidence verify --config %[1]s\n  doxwatch evidence export 2 --out case.zip --config %[1]s\n", c.config)
 	if *once {
 		return code
 	}
