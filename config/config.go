@@ -275,5 +275,13 @@ func DefaultThreats() []string {
 	}
 }
 
+// ScheduleOf is when a source is crawled: its own schedule, or crawl.schedule.
+func (c *Config) ScheduleOf(s Source) string {
+	if s.Schedule != "" {
+		return s.Schedule
+	}
+	return c.Crawl.Schedule
+}
+
 // Path is the file the configuration was read from ("" for defaults).
 func (c *Config) Path() string { return c.path }

@@ -152,10 +152,7 @@ func (d *Daemon) Run(ctx context.Context) error {
 
 	var first []cron.Job
 	for _, src := range d.cfg.Sources {
-		spec := src.Schedule
-		if spec == "" {
-			spec = d.cfg.Crawl.Schedule
-		}
+		spec := d.cfg.ScheduleOf(src)
 		sched, err := config.CronParser.Parse(spec)
 		if err != nil {
 			return fmt.Errorf("source %s: schedule %q: %w", src.Name, spec, err)

@@ -33,10 +33,7 @@ func (s *Server) sourceRows(r *http.Request, p page) ([]sourceRow, error) {
 	}
 	configured := map[string]bool{}
 	for _, c := range s.Config.Sources {
-		schedule[c.Name] = c.Schedule
-		if c.Schedule == "" {
-			schedule[c.Name] = s.Config.Crawl.Schedule
-		}
+		schedule[c.Name] = s.Config.ScheduleOf(c)
 		configured[c.Name] = true
 	}
 	rows := make([]sourceRow, 0, len(srcs))

@@ -39,10 +39,7 @@ func cmdSources(ctx context.Context, args []string, io stdio) int {
 		schedule[model.SourceIntake] = "mailbox, every " + m.PollInterval.String()
 	}
 	for _, s := range cfg.Sources {
-		schedule[s.Name] = s.Schedule
-		if s.Schedule == "" {
-			schedule[s.Name] = cfg.Crawl.Schedule
-		}
+		schedule[s.Name] = cfg.ScheduleOf(s)
 	}
 	tw := tabwriter.NewWriter(io.out, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "SOURCE\tTYPE\tSCHEDULE\tLAST RUN\tLAST OK\tPOSTS\tHITS (NEW)\tHEALTH")
