@@ -202,11 +202,7 @@ func (c *Checker) preserve(ctx context.Context, doc Document, text string, rec s
 	if c.Evidence == nil || c.EvidenceAt == 0 {
 		return nil
 	}
-	serious := false
-	for sev, n := range rec.New {
-		serious = serious || (n > 0 && sev >= c.EvidenceAt)
-	}
-	if !serious {
+	if !rec.Reaches(c.EvidenceAt) {
 		return nil
 	}
 	capture := evidence.Capture{Source: c.source(), SourceType: "hand-in", PostURL: doc.URL, PageURL: doc.URL,

@@ -211,10 +211,7 @@ func (p *Pipeline) Run(ctx context.Context, src config.Source) Result {
 			return err
 		}
 		p.preserve(ctx, src, post, rec, shown)
-		for sev, n := range rec.New {
-			res.New[sev] += n
-		}
-		res.Alerts += rec.AlertsQueued
+		res.count(rec)
 		return nil
 	}
 	res.Stats, res.Err = p.Crawler.Crawl(ctx, src, scan, emit)
@@ -231,10 +228,7 @@ func (p *Pipeline) Run(ctx context.Context, src config.Source) Result {
 			}
 			// The image is the new evidence; the post's page is as it was.
 			p.preserve(ctx, src, crawler.Post{URL: postURL}, rec, rt.images)
-			for sev, n := range rec.New {
-				res.New[sev] += n
-			}
-			res.Alerts += rec.AlertsQueued
+			res.count(rec)
 		}
 	}
 	if ctx.Err() != nil && (res.Err == nil || errors.Is(res.Err, context.Canceled) || errors.Is(res.Err, context.DeadlineExceeded)) {
@@ -270,11 +264,7 @@ func (p *Pipeline) preserve(ctx context.Context, src config.Source, post crawler
 	if p.Evidence == nil || p.EvidenceAt == 0 {
 		return
 	}
-	serious := false
-	for sev, n := range rec.New {
-		serious = serious || (n > 0 && sev >= p.EvidenceAt)
-	}
-	if !serious {
+	if !rec.Reaches(p.EvidenceAt) {
 		return
 	}
 	c := evidence.Capture{Source: src.Name, SourceType: src.Type, PostURL: post.URL, PageURL: post.Page.URL,
@@ -292,6 +282,14 @@ func (p *Pipeline) preserve(ctx context.Context, src config.Source, post crawler
 	if _, err := p.Evidence.Preserve(ctx, rec.DocumentID, c); err != nil {
 		p.Log.Error("evidence not kept", "source", src.Name, "err", err)
 	}
+}
+
+// count adds what one post's record stored to the run's totals.
+func (r *Result) count(rec store.Recorded) {
+	for sev, n := range rec.New {
+		r.New[sev] += n
+	}
+	r.Alerts += rec.AlertsQueued
 }
 
 // NewHits is the number of new hits of all severities.

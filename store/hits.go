@@ -57,6 +57,16 @@ type Recorded struct {
 	AlertsQueued int
 }
 
+// Reaches tells whether any new hit is at or above sev.
+func (r Recorded) Reaches(sev model.Severity) bool {
+	for s, n := range r.New {
+		if n > 0 && s >= sev {
+			return true
+		}
+	}
+	return false
+}
+
 // RecordPost stores a scanned post, its new hits and their alerts in one
 // transaction: a crash leaves either all of them or none, so a post is never
 // marked as seen without its hits, nor a hit stored without its alert.
