@@ -264,7 +264,7 @@ func (f HitFilter) where() (string, []any) {
 		where = append(where, "h.held = 1")
 	}
 	if len(f.IDs) > 0 {
-		ph := strings.TrimSuffix(strings.Repeat("?,", len(f.IDs)), ",")
+		ph := placeholders(len(f.IDs))
 		where = append(where, "h.id IN ("+ph+")")
 		for _, id := range f.IDs {
 			args = append(args, id)

@@ -103,20 +103,6 @@ func (s *Store) RemovedSince(ctx context.Context, since, until time.Time) ([]Rem
 	return out, s.wrap("removed posts", rows.Err())
 }
 
-func placeholders(n int) string {
-	if n == 0 {
-		return ""
-	}
-	b := make([]byte, 0, 2*n)
-	for i := range n {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, '?')
-	}
-	return string(b)
-}
-
 // ResetOnlineCheck makes a post due for a check again (for a check by hand).
 func (s *Store) ResetOnlineCheck(ctx context.Context, docID int64) error {
 	return s.tx(ctx, "reset online check", func(tx *sql.Tx) error {

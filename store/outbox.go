@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/doxwatch/doxwatch/model"
@@ -142,7 +141,7 @@ func (s *Store) MarkSent(ctx context.Context, ids []int64, at time.Time) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	ph := strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",")
+	ph := placeholders(len(ids))
 	idArgs := make([]any, len(ids))
 	for i, id := range ids {
 		idArgs[i] = id

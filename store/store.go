@@ -300,3 +300,8 @@ func (s *Store) tx(ctx context.Context, op string, fn func(*sql.Tx) error) error
 	s.noteDamage(err)
 	return s.wrap(op, err)
 }
+
+// placeholders is "?,?,…" for an IN list of n values.
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
+}
