@@ -10,8 +10,6 @@ package evidence
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -86,9 +84,8 @@ func (w *Writer) Preserve(ctx context.Context, docID int64, c Capture) ([]store.
 			return nil, fmt.Errorf("evidence record: %w", err)
 		}
 		b := file.Bytes()[start:]
-		sum := sha256.Sum256(b)
 		entries = append(entries, store.EvidenceRecord{File: rel, Offset: start, Length: int64(len(b)),
-			RecordID: r.WarcHeader().Get(gowarc.WarcRecordID), RecordType: r.Type().String(), SHA256: hex.EncodeToString(sum[:])})
+			RecordID: r.WarcHeader().Get(gowarc.WarcRecordID), RecordType: r.Type().String(), SHA256: sha256Hex(b)})
 	}
 	// Written whole, then named: a crash leaves no half file in the chain.
 	tmp := path + ".tmp"
@@ -242,7 +239,7 @@ func Verify(ctx context.Context, st *store.Store, dir string) (int, error) {
 		if err != nil {
 			return broken(err.Error())
 		}
-		if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != r.SHA256 {
+		if sha256Hex(data) != r.SHA256 {
 			return broken("its bytes were changed after it was written")
 		}
 		return nil

@@ -129,13 +129,8 @@ func Export(ctx context.Context, st *store.Store, dir string, hits []store.Hit, 
 		if err != nil {
 			return err
 		}
+		// A zero time stays zero in UTC: "never checked", "not removed".
 		ref.CheckedOnline, ref.RemovedAt = on.CheckedAt.UTC(), on.RemovedAt.UTC()
-		if on.CheckedAt.IsZero() {
-			ref.CheckedOnline = time.Time{}
-		}
-		if on.RemovedAt.IsZero() {
-			ref.RemovedAt = time.Time{}
-		}
 		recs, err := st.DocumentEvidence(ctx, h.DocumentID)
 		if err != nil {
 			return err
@@ -157,18 +152,19 @@ func Export(ctx context.Context, st *store.Store, dir string, hits []store.Hit, 
 		}
 		manifest.Hits = append(manifest.Hits, ref)
 	}
-	var err2 error
-	if files["manifest.json"], err2 = json.MarshalIndent(manifest, "", "  "); err2 != nil {
-		return err2
-	}
-	files["takedown-request.txt"] = []byte(takedown(ps, hits, info))
-	sums := fileSums(files)
-	report, err := reportPDF(manifest.Hits, sums, info, manifest.ChainHead)
-	if err != nil {
+	if files["manifest.json"], err = json.MarshalIndent(manifest, "", "  "); err != nil {
 		return err
 	}
-	files["report.pdf"] = report
-	sums = fileSums(files)
+	files["takedown-request.txt"] = []byte(takedown(ps, hits, info))
+	sums := map[string]string{}
+	for name, data := range files {
+		sums[name] = sha256Hex(data)
+	}
+	// The report lists the sums of the files above; its own is added after.
+	if files["report.pdf"], err = reportPDF(manifest.Hits, sums, info, manifest.ChainHead); err != nil {
+		return err
+	}
+	sums["report.pdf"] = sha256Hex(files["report.pdf"])
 	var list strings.Builder
 	for _, name := range sortedKeys(files) {
 		fmt.Fprintf(&list, "%s  %s\n", sums[name], name)
@@ -187,13 +183,9 @@ func Export(ctx context.Context, st *store.Store, dir string, hits []store.Hit, 
 	return zw.Close()
 }
 
-func fileSums(files map[string][]byte) map[string]string {
-	out := map[string]string{}
-	for name, data := range files {
-		sum := sha256.Sum256(data)
-		out[name] = hex.EncodeToString(sum[:])
-	}
-	return out
+func sha256Hex(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
 }
 
 func sortedKeys(m map[string][]byte) []string {
