@@ -12,6 +12,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/doxwatch/doxwatch/config"
@@ -20,23 +21,42 @@ import (
 	"github.com/doxwatch/doxwatch/store"
 )
 
-// Sender drains the outbox.
+// Sender drains the outbox on every channel.
 type Sender struct {
 	store     *store.Store
 	transport Transport
 	roster    func() *roster.Roster
 	cfg       config.Alerts
 	digestTo  []string
-	org       string
 	loc       *time.Location
 	hitURL    func(int64) string
 	log       *slog.Logger
+	channels  []channel
 	// Now is the clock; tests move it.
 	Now func() time.Time
 }
 
-// NewSender returns a sender for the configuration. rosterFn gives the
-// current roster, for the employees' names.
+// channel is one place notices go, with its own delivery state: a channel
+// that fails never holds back or repeats another.
+type channel struct {
+	name string
+	// deliver renders items as one message showing at most shown alerts
+	// in full, and delivers it. A *PermanentError is not retried; a
+	// *TooLargeError makes the sender show fewer alerts, then split.
+	deliver func(ctx context.Context, items []store.OutboxItem, shown int) error
+	// shown is how many alerts one message shows in full.
+	shown int
+	// lease is the longest one delivery may take, with a margin: a drain
+	// that dies holds a delivery no longer than this.
+	lease time.Duration
+	// maxAttempts gives up after so many failed attempts; 0 retries
+	// until the channel takes it.
+	maxAttempts int
+}
+
+// NewSender returns a sender for the configuration: e-mail through tr,
+// and each of alerts.channels. rosterFn gives the current roster, for the
+// employees' names.
 func NewSender(cfg *config.Config, st *store.Store, tr Transport, rosterFn func() *roster.Roster, log *slog.Logger) (*Sender, error) {
 	loc, err := time.LoadLocation(cfg.Timezone)
 	if err != nil {
@@ -46,23 +66,67 @@ func NewSender(cfg *config.Config, st *store.Store, tr Transport, rosterFn func(
 	if len(to) == 0 {
 		to = cfg.Alerts.To
 	}
-	return &Sender{store: st, transport: tr, roster: rosterFn, cfg: cfg.Alerts, digestTo: to, org: cfg.Organisation.Name,
-		loc: loc, hitURL: cfg.HitURL, log: log, Now: time.Now}, nil
+	s := &Sender{store: st, transport: tr, roster: rosterFn, cfg: cfg.Alerts, digestTo: to,
+		loc: loc, hitURL: cfg.HitURL, log: log, Now: time.Now}
+	s.channels = append(s.channels, channel{name: model.ChannelEmail, deliver: s.email, shown: maxAlertsShown,
+		lease: finalReplyTimeout(s.cfg.SMTP) + time.Minute})
+	for _, c := range cfg.Alerts.Channels {
+		if c.Language == "" {
+			c.Language = cfg.Alerts.Language
+		}
+		n, err := NewNotifier(c)
+		if err != nil {
+			return nil, err
+		}
+		s.channels = append(s.channels, channel{name: c.Name, deliver: func(ctx context.Context, items []store.OutboxItem, shown int) error {
+			notice, err := s.notice(ctx, items, shown)
+			if err != nil {
+				return &PermanentError{err}
+			}
+			return n.Notify(ctx, notice)
+		}, shown: maxChatAlerts, lease: timeout(c) + time.Minute, maxAttempts: n.MaxAttempts()})
+	}
+	return s, nil
 }
 
-// Backoff between attempts while the mail server fails: 1, 2, 4 ... minutes, at most 30.
+// Backoff between attempts while a channel fails: 1, 2, 4 ... minutes, at most 30.
 func backoff(attempts int) time.Duration {
 	d := time.Minute << min(attempts, 5)
 	return min(d, 30*time.Minute)
 }
 
-// Drain sends what is due: digests, then alerts within the hourly cap,
-// putting what is over the cap into one e-mail. It stops at the first
-// temporary failure (the server is likely down for all of them) and
-// reports how many e-mails it sent.
+// Drain delivers what is due on every channel at once, each on its own,
+// and reports how many messages went out. The first error of a channel
+// ends that channel's drain only.
 func (s *Sender) Drain(ctx context.Context) (int, error) {
+	var wg sync.WaitGroup
+	sent := make([]int, len(s.channels))
+	errs := make([]error, len(s.channels))
+	for i, ch := range s.channels {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sent[i], errs[i] = s.drain(ctx, ch)
+		}()
+	}
+	wg.Wait()
+	total := 0
+	for i, n := range sent {
+		total += n
+		if errs[i] != nil {
+			errs[i] = fmt.Errorf("channel %s: %w", s.channels[i].name, errs[i])
+		}
+	}
+	return total, errors.Join(errs...)
+}
+
+// drain delivers what is due on one channel: digests and health notices,
+// then alerts within the hourly cap, putting what is over the cap into one
+// message. It stops at the first temporary failure (the service is likely
+// down for all of them).
+func (s *Sender) drain(ctx context.Context, ch channel) (int, error) {
 	now := s.Now()
-	due, err := s.store.ClaimDue(ctx, now, s.lease())
+	due, err := s.store.ClaimDue(ctx, ch.name, now, ch.lease)
 	if err != nil {
 		return 0, err
 	}
@@ -77,17 +141,17 @@ func (s *Sender) Drain(ctx context.Context) (int, error) {
 			}
 		}
 		if len(back) > 0 {
-			if err := s.store.Reschedule(context.WithoutCancel(ctx), back, now); err != nil {
-				s.log.Error("releasing unsent e-mails", "err", err)
+			if err := s.store.Reschedule(context.WithoutCancel(ctx), ch.name, back, now); err != nil {
+				s.log.Error("releasing unsent messages", "channel", ch.name, "err", err)
 			}
 		}
 	}()
 	var alerts []store.OutboxItem
 	sent := 0
 	for _, it := range due {
-		if build := s.direct(it.Kind); build != nil {
+		if it.Kind != model.OutboxAlert {
 			// Digests and health notices go at once, outside the alert cap.
-			out, err := s.send(ctx, []store.OutboxItem{it}, build)
+			out, err := s.send(ctx, ch, []store.OutboxItem{it}, ch.shown)
 			done[it.ID] = true
 			if err != nil || out == retryLater {
 				return sent, err
@@ -102,17 +166,17 @@ func (s *Sender) Drain(ctx context.Context) (int, error) {
 	if len(alerts) == 0 {
 		return sent, nil
 	}
-	already, err := s.store.SentSince(ctx, model.OutboxAlert, now.Add(-time.Hour))
+	already, err := s.store.SentSince(ctx, ch.name, model.OutboxAlert, now.Add(-time.Hour))
 	if err != nil {
 		return sent, err
 	}
 	room := s.cfg.MaxPerHour - already
 	if room <= 0 {
-		s.log.Info("alert cap reached; alerts wait", "pending", len(alerts), "max_per_hour", s.cfg.MaxPerHour)
+		s.log.Info("alert cap reached; alerts wait", "channel", ch.name, "pending", len(alerts), "max_per_hour", s.cfg.MaxPerHour)
 		return sent, nil
 	}
 	for _, group := range groupForCap(alerts, room) {
-		out, err := s.send(ctx, group, s.alertMessageShown)
+		out, err := s.send(ctx, ch, group, ch.shown)
 		for _, it := range group {
 			done[it.ID] = true
 		}
@@ -126,24 +190,43 @@ func (s *Sender) Drain(ctx context.Context) (int, error) {
 	return sent, nil
 }
 
-// direct returns the builder of an outbox kind that is sent on its own,
-// or nil for alerts (which are capped and bundled).
-func (s *Sender) direct(k model.OutboxKind) builder {
-	whole := func(b func(context.Context, []store.OutboxItem) (Message, error)) builder {
-		return func(ctx context.Context, items []store.OutboxItem, _ int) (Message, error) { return b(ctx, items) }
-	}
-	switch k {
+// email renders outbox items as one e-mail and sends it.
+func (s *Sender) email(ctx context.Context, items []store.OutboxItem, shown int) error {
+	var msg Message
+	var err error
+	switch items[0].Kind {
 	case model.OutboxDigest:
-		return whole(s.digestMessage)
-	case model.OutboxHealth:
-		return whole(s.healthMessage)
+		msg, err = s.DigestMessage(ctx, items[0].PeriodStart, items[0].PeriodEnd)
+		msg.MessageID = items[0].MessageID
+	default:
+		var n Notice
+		if n, err = s.notice(ctx, items, shown); err == nil {
+			msg, err = s.noticeEmail(n)
+		}
 	}
-	return nil
+	if err != nil {
+		// Rendering again will not go better.
+		return &PermanentError{fmt.Errorf("cannot build the e-mail: %w", err)}
+	}
+	return s.transport.Send(ctx, msg)
 }
 
-// builder renders the e-mail of outbox items, showing at most shown
-// alerts in full (the rest counted).
-type builder func(ctx context.Context, items []store.OutboxItem, shown int) (Message, error)
+// noticeEmail renders an alert or health notice as an e-mail.
+func (s *Sender) noticeEmail(n Notice) (Message, error) {
+	var (
+		subject, text, html string
+		err                 error
+	)
+	if n.Health != nil {
+		subject, text, html, err = s.healthEmail(n)
+	} else {
+		subject, text, html, err = s.alertEmail(n)
+	}
+	if err != nil {
+		return Message{}, err
+	}
+	return Message{MessageID: n.ID, From: s.cfg.From, To: s.cfg.To, Subject: subject, Text: text, HTML: html, Date: s.Now()}, nil
+}
 
 type healthEmail struct {
 	Lang, Subject         string
@@ -152,26 +235,23 @@ type healthEmail struct {
 	Healthy               bool
 }
 
-// healthMessage says that a source stopped working, or works again.
-func (s *Sender) healthMessage(_ context.Context, items []store.OutboxItem) (Message, error) {
-	it := items[0]
+// healthEmail says that a source stopped working, or works again.
+func (s *Sender) healthEmail(n Notice) (subject, text, html string, err error) {
+	h := n.Health
 	w := wordsFor(s.cfg.Language)
-	m := healthEmail{Lang: s.cfg.Language, T: w, Source: it.Source, Healthy: it.Healthy, Reason: it.Detail,
-		Since: it.CreatedAt.In(s.loc).Format("2006-01-02 15:04 MST")}
-	subject := "subject_health_bad"
-	if it.Healthy {
-		subject = "subject_health_ok"
+	m := healthEmail{Lang: s.cfg.Language, T: w, Source: h.Source, Healthy: h.Healthy, Reason: h.Detail,
+		Since: h.Since.In(s.loc).Format("2006-01-02 15:04 MST")}
+	key := "subject_health_bad"
+	if h.Healthy {
+		key = "subject_health_ok"
 	}
-	m.Subject = fmt.Sprintf(w.s(subject), it.Source)
-	text, html, err := render("health", m)
-	if err != nil {
-		return Message{}, err
-	}
-	return Message{MessageID: it.MessageID, From: s.cfg.From, To: s.cfg.To, Subject: m.Subject, Text: text, HTML: html, Date: s.Now()}, nil
+	m.Subject = fmt.Sprintf(w.s(key), h.Source)
+	text, html, err = render("health", m)
+	return m.Subject, text, html, err
 }
 
-// groupForCap sends alerts one per e-mail while there is room, and puts
-// the rest into the last e-mail the cap allows.
+// groupForCap sends alerts one per message while there is room, and puts
+// the rest into the last message the cap allows.
 func groupForCap(alerts []store.OutboxItem, room int) [][]store.OutboxItem {
 	var groups [][]store.OutboxItem
 	for i, a := range alerts {
@@ -183,7 +263,7 @@ func groupForCap(alerts []store.OutboxItem, room int) [][]store.OutboxItem {
 	return groups
 }
 
-// outcome is what became of one e-mail.
+// outcome is what became of one message.
 type outcome int
 
 const (
@@ -192,61 +272,53 @@ const (
 	retryLater         // a temporary failure: stop draining for now
 )
 
-// lease is how long a drain holds an e-mail it claimed: the longest one
-// send may take (a slow server's final reply) and a minute's margin, so a
-// crash delays it little; each e-mail's lease starts again just before it
-// is sent, however long the ones before it took.
-func (s *Sender) lease() time.Duration { return finalReplyTimeout(s.cfg.SMTP) + time.Minute }
-
-// send renders and delivers one e-mail for items and records the outcome
+// send delivers items as one message on a channel and records the outcome
 // (which ends the drain's claim on them).
-func (s *Sender) send(ctx context.Context, items []store.OutboxItem, build builder) (outcome, error) {
+func (s *Sender) send(ctx context.Context, ch channel, items []store.OutboxItem, shown int) (outcome, error) {
 	ids := make([]int64, len(items))
 	for i, it := range items {
 		ids[i] = it.ID
 	}
-	log := s.log.With("kind", items[0].Kind, "outbox_ids", ids, "message_id", items[0].MessageID)
-	var err error
-	var tooLarge *TooLargeError
-	var msg Message
-	// Too large for the server: show fewer alerts in full (the rest
-	// counted), down to none; then split the alerts over two e-mails. A
-	// size is never a reason to give up on alerts.
-	if err := s.store.Reschedule(ctx, ids, s.Now().Add(s.lease())); err != nil {
+	log := s.log.With("channel", ch.name, "kind", items[0].Kind, "outbox_ids", ids, "message_id", items[0].MessageID)
+	if err := s.store.Reschedule(ctx, ch.name, ids, s.Now().Add(ch.lease)); err != nil {
 		return retryLater, err
 	}
-	for shown := maxAlertsShown; ; shown /= 2 {
-		if msg, err = build(ctx, items, shown); err != nil {
-			log.Error("cannot build e-mail; giving up on it", "err", err)
-			return givenUp, s.store.MarkFailed(ctx, ids, err.Error())
-		}
-		err = s.transport.Send(ctx, msg)
+	var err error
+	var tooLarge *TooLargeError
+	// Too large for the server: show fewer alerts in full (the rest
+	// counted), down to none; then split the alerts over two messages. A
+	// size is never a reason to give up on alerts.
+	for ; ; shown /= 2 {
+		err = ch.deliver(ctx, items, shown)
 		if !errors.As(err, &tooLarge) || shown == 0 || len(items) == 1 {
 			break
 		}
-		log.Warn("e-mail too large for the server; showing fewer alerts in full", "shown", shown/2)
+		log.Warn("message too large; showing fewer alerts in full", "shown", shown/2)
 	}
 	var perm *PermanentError
 	switch {
 	case errors.As(err, &tooLarge) && len(items) > 1:
 		half := len(items) / 2
-		out, err := s.send(ctx, items[:half], build)
+		out, err := s.send(ctx, ch, items[:half], ch.shown)
 		if err != nil || out == retryLater {
 			return out, err
 		}
-		return s.send(ctx, items[half:], build)
+		return s.send(ctx, ch, items[half:], ch.shown)
 	case err == nil:
-		log.Info("e-mail sent", "to", len(msg.To))
-		return delivered, s.store.MarkSent(ctx, ids, s.Now())
+		log.Info("message sent")
+		return delivered, s.store.MarkSent(ctx, ch.name, ids, s.Now())
 	case errors.As(err, &perm), errors.As(err, &tooLarge):
-		log.Error("e-mail refused for good", "err", err)
-		return givenUp, s.store.MarkFailed(ctx, ids, err.Error())
+		log.Error("message refused for good", "err", err)
+		return givenUp, s.store.MarkFailed(ctx, ch.name, ids, err.Error())
 	case ctx.Err() != nil:
 		return retryLater, ctx.Err()
+	case ch.maxAttempts > 0 && items[0].Attempts+1 >= ch.maxAttempts:
+		log.Error("message not sent; giving up after retries", "attempts", items[0].Attempts+1, "err", err)
+		return givenUp, s.store.MarkFailed(ctx, ch.name, ids, fmt.Sprintf("%d attempts; last: %v", items[0].Attempts+1, err))
 	default:
 		next := s.Now().Add(backoff(items[0].Attempts))
-		log.Warn("e-mail not sent; will retry", "err", err, "retry_at", next)
-		return retryLater, s.store.MarkRetry(ctx, ids, next, err.Error())
+		log.Warn("message not sent; will retry", "err", err, "retry_at", next)
+		return retryLater, s.store.MarkRetry(ctx, ch.name, ids, next, err.Error())
 	}
 }
 
@@ -315,77 +387,46 @@ func (s *Sender) view(h store.Hit, w words) hitView {
 		When: h.FirstSeen.In(s.loc).Format("2006-01-02 15:04"), Employee: s.employee(h.EmployeeID), Page: s.hitURL(h.ID)}
 }
 
-func (s *Sender) alertMessage(ctx context.Context, items []store.OutboxItem) (Message, error) {
-	return s.alertMessageShown(ctx, items, maxAlertsShown)
-}
-
-func (s *Sender) alertMessageShown(ctx context.Context, items []store.OutboxItem, shown int) (Message, error) {
+// alertEmail renders alerts as an e-mail.
+func (s *Sender) alertEmail(n Notice) (subject, text, html string, err error) {
 	w := wordsFor(s.cfg.Language)
-	mail := alertEmail{Lang: s.cfg.Language, T: w}
-	top := model.Severity(0)
-	moreSev := map[model.Severity]int{}
-	for i, it := range items {
-		hits, err := s.store.AlertHits(ctx, it.ID)
-		if err != nil {
-			return Message{}, err
+	mail := alertEmail{Lang: s.cfg.Language, T: w, More: n.More, MoreLink: n.MoreLink}
+	for _, a := range n.Alerts {
+		v := alertView{Employee: a.Employee, Source: a.Source, URL: a.URL, FirstSeen: a.FirstSeen.In(s.loc).Format("2006-01-02 15:04 MST"),
+			Author: a.Author, Posted: s.when(a.Published), HandedIn: a.HandedIn, Reporter: a.Reporter, HitIDs: a.HitIDs, Pages: a.Links,
+			Severity: w.severity(a.Severity), Color: severityColor[a.Severity], Kinds: kindWords(a.Kinds, w)}
+		for _, h := range a.Hits {
+			v.Hits = append(v.Hits, s.view(h, w))
 		}
-		if len(hits) == 0 {
-			return Message{}, fmt.Errorf("alert %d has no hits (removed by retention?)", it.ID)
-		}
-		if i >= max(shown, 1) {
-			best := model.Severity(0)
-			for _, h := range hits {
-				best = max(best, h.Severity)
-			}
-			moreSev[best]++
-			mail.More++
-			top = max(top, best)
-			continue
-		}
-		first := hits[0]
-		v := alertView{Employee: s.employee(it.EmployeeID), Source: first.Source, URL: first.URL,
-			FirstSeen: first.FirstSeen.In(s.loc).Format("2006-01-02 15:04 MST"), Author: first.Author, Posted: s.when(first.Published),
-			HandedIn: model.HandedIn(first.URL), Reporter: first.Reporter}
-		var kinds []string
-		best := model.Severity(0)
-		for _, h := range hits {
-			hv := s.view(h, w)
-			v.Hits = append(v.Hits, hv)
-			v.HitIDs = append(v.HitIDs, h.ID)
-			if hv.Page != "" {
-				v.Pages = append(v.Pages, hv.Page)
-			}
-			if !slices.Contains(kinds, hv.Kind) {
-				kinds = append(kinds, hv.Kind)
-			}
-			best = max(best, h.Severity)
-		}
-		v.Kinds, v.Severity, v.Color = joinNonEmpty(kinds), w.severity(best), severityColor[best]
-		top = max(top, best)
 		mail.Alerts = append(mail.Alerts, v)
 	}
-	if len(mail.Alerts) == 1 {
+	if len(n.Alerts) == 1 && n.More == 0 {
 		a := mail.Alerts[0]
-		mail.Subject = fmt.Sprintf(w.s("subject_alert"), capitalise(w.severity(top)), a.Employee, a.Source)
+		mail.Subject = fmt.Sprintf(w.s("subject_alert"), capitalise(w.severity(n.Top())), a.Employee, a.Source)
 		if a.HandedIn != "" {
 			// Not found in a public post: someone handed it in.
 			mail.T = w.with("intro", w.s("intro_handed_in"))
 		}
 	} else {
-		mail.Subject = fmt.Sprintf(w.s("subject_many"), len(items))
+		mail.Subject = fmt.Sprintf(w.s("subject_many"), len(n.Alerts)+n.More)
 		mail.T = w.with("intro", w.s("intro_many"))
 	}
-	if mail.More > 0 {
-		mail.MoreCounts = severityCounts(moreSev, w)
-		if s.hitURL(1) != "" {
-			mail.MoreLink = strings.TrimSuffix(s.hitURL(1), "/1") + "?status=new"
+	if n.More > 0 {
+		mail.MoreCounts = severityCounts(n.MoreBySeverity, w)
+	}
+	text, html, err = render("alert", mail)
+	return mail.Subject, text, html, err
+}
+
+// kindWords names kinds of findings in a language, each once.
+func kindWords(kinds []model.Kind, w words) string {
+	var out []string
+	for _, k := range kinds {
+		if word := w.kind(k); !slices.Contains(out, word) {
+			out = append(out, word)
 		}
 	}
-	text, html, err := render("alert", mail)
-	if err != nil {
-		return Message{}, err
-	}
-	return Message{MessageID: items[0].MessageID, From: s.cfg.From, To: s.cfg.To, Subject: mail.Subject, Text: text, HTML: html, Date: s.Now()}, nil
+	return joinNonEmpty(out)
 }
 
 // when formats a time of a post in the configured zone; "" when unknown.
@@ -415,7 +456,7 @@ type sourceView struct {
 	Reason  string
 }
 
-type failedView struct{ When, Reason string }
+type failedView struct{ When, Channel, Reason string }
 
 type digestEmail struct {
 	Lang, Subject, Period string
@@ -531,7 +572,7 @@ func (s *Sender) DigestMessage(ctx context.Context, start, end time.Time) (Messa
 		return Message{}, err
 	}
 	for _, f := range failed {
-		d.Failed = append(d.Failed, failedView{When: f.CreatedAt.In(s.loc).Format("2006-01-02 15:04"), Reason: f.LastError})
+		d.Failed = append(d.Failed, failedView{When: f.CreatedAt.In(s.loc).Format("2006-01-02 15:04"), Channel: f.Channel, Reason: f.LastError})
 	}
 	d.Subject = fmt.Sprintf(w.s("subject_digest"), d.Period, d.Total)
 	text, html, err := render("digest", d)
@@ -558,12 +599,6 @@ func severityCounts(m map[model.Severity]int, w words) string {
 		}
 	}
 	return joinNonEmpty(parts)
-}
-
-func (s *Sender) digestMessage(ctx context.Context, items []store.OutboxItem) (Message, error) {
-	m, err := s.DigestMessage(ctx, items[0].PeriodStart, items[0].PeriodEnd)
-	m.MessageID = items[0].MessageID
-	return m, err
 }
 
 // QueueDigest queues the digest of the seven days before end (once per period).

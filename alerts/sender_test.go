@@ -93,7 +93,7 @@ func (f *fixture) postBy(t *testing.T, source, url, author string, published tim
 	for _, fd := range f.det.Scan(text) {
 		hits = append(hits, store.NewHit{Finding: fd})
 	}
-	rec, err := f.st.RecordPost(context.Background(), store.Post{Source: source, URL: url, ContentHash: url + text, Hits: hits, AlertAt: model.High,
+	rec, err := f.st.RecordPost(context.Background(), store.Post{Source: source, URL: url, ContentHash: url + text, Hits: hits, Routes: f.cfg.Alerts.Routes(),
 		Author: author, Published: published})
 	if err != nil {
 		t.Fatal(err)
@@ -368,7 +368,7 @@ func TestClaimLeaseIsShort(t *testing.T) {
 	f := newFixture(t, "en")
 	f.post(t, "ouderforum", "https://forum.example/t/1#p7", doxPost)
 	s := f.sender(t, &FileTransport{Dir: t.TempDir()})
-	if _, err := f.st.ClaimDue(ctx, f.clk.now(), s.lease()); err != nil {
+	if _, err := f.st.ClaimDue(ctx, model.ChannelEmail, f.clk.now(), s.channels[0].lease); err != nil {
 		t.Fatal(err)
 	}
 	// The process dies here.
@@ -376,7 +376,7 @@ func TestClaimLeaseIsShort(t *testing.T) {
 		t.Error("a claimed e-mail is due again within a minute")
 	}
 	if due, _ := f.st.DueOutbox(ctx, f.clk.now().Add(3*time.Minute)); len(due) != 1 {
-		t.Errorf("a claimed e-mail is not due again after 3 minutes (lease %v)", s.lease())
+		t.Errorf("a claimed e-mail is not due again after 3 minutes (lease %v)", s.channels[0].lease)
 	}
 }
 
@@ -476,7 +476,7 @@ func seedWeek(t *testing.T, f *fixture) {
 	if err := f.st.SetHitStatus(ctx, rec.NewHitIDs[0], "confirmed", "gemeld", "test"); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.st.RecordRun(ctx, "kanaal", store.Run{Err: "HTTP 500"}, 1); err != nil {
+	if err := f.st.RecordRun(ctx, "kanaal", store.Run{Err: "HTTP 500", Channels: f.cfg.Alerts.ChannelNames()}, 1); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -500,14 +500,18 @@ func TestGoldenEmails(t *testing.T) {
 		if err != nil || len(alerts) != 2 || len(health) != 1 {
 			t.Fatalf("%s: due %+v, %v", lang, due, err)
 		}
-		alert, err := s.alertMessage(ctx, alerts[:1])
-		if err != nil {
-			t.Fatal(err)
+		email := func(items []store.OutboxItem) Message {
+			n, err := s.notice(ctx, items, maxAlertsShown)
+			if err != nil {
+				t.Fatal(err)
+			}
+			m, err := s.noticeEmail(n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return m
 		}
-		notice, err := s.healthMessage(ctx, health)
-		if err != nil {
-			t.Fatal(err)
-		}
+		alert, notice := email(alerts[:1]), email(health)
 		digest, err := s.DigestMessage(ctx, f.clk.now().AddDate(0, 0, -7), f.clk.now().Add(time.Minute))
 		if err != nil {
 			t.Fatal(err)
@@ -639,7 +643,7 @@ func TestHealthNoticeOnChangeOnly(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "outbox")
 	s := f.sender(t, &FileTransport{Dir: dir})
 	for range 6 {
-		if err := f.st.RecordRun(ctx, "kanaal", store.Run{Err: "HTTP 500"}, 3); err != nil {
+		if err := f.st.RecordRun(ctx, "kanaal", store.Run{Err: "HTTP 500", Channels: f.cfg.Alerts.ChannelNames()}, 3); err != nil {
 			t.Fatal(err)
 		}
 		f.clk.advance(time.Hour)
@@ -647,8 +651,8 @@ func TestHealthNoticeOnChangeOnly(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	f.st.RecordRun(ctx, "kanaal", store.Run{Pages: 1, Posts: 3}, 3)
-	f.st.RecordRun(ctx, "kanaal", store.Run{Pages: 1, Posts: 3}, 3)
+	f.st.RecordRun(ctx, "kanaal", store.Run{Pages: 1, Posts: 3, Channels: f.cfg.Alerts.ChannelNames()}, 3)
+	f.st.RecordRun(ctx, "kanaal", store.Run{Pages: 1, Posts: 3, Channels: f.cfg.Alerts.ChannelNames()}, 3)
 	if _, err := s.Drain(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -671,7 +675,7 @@ func TestBlindDigest(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t, "en")
 	for _, src := range []string{"ouderforum", "kanaal"} {
-		f.st.RecordRun(ctx, src, store.Run{Err: "robots.txt forbids"}, 1)
+		f.st.RecordRun(ctx, src, store.Run{Err: "robots.txt forbids", Channels: f.cfg.Alerts.ChannelNames()}, 1)
 	}
 	s := f.sender(t, &FileTransport{Dir: t.TempDir()})
 	m, err := s.DigestMessage(ctx, f.clk.now().AddDate(0, 0, -7), f.clk.now().Add(time.Minute))
@@ -682,7 +686,7 @@ func TestBlindDigest(t *testing.T) {
 		t.Errorf("blind digest:\n%s", m.Text)
 	}
 	// One source read well: an empty week is just empty.
-	f.st.RecordRun(ctx, "ouderforum", store.Run{Pages: 1, Posts: 2}, 1)
+	f.st.RecordRun(ctx, "ouderforum", store.Run{Pages: 1, Posts: 2, Channels: f.cfg.Alerts.ChannelNames()}, 1)
 	m, _ = s.DigestMessage(ctx, f.clk.now().AddDate(0, 0, -7), f.clk.now().Add(time.Minute))
 	if !strings.Contains(m.Text, "Nothing was found this week") {
 		t.Errorf("digest with one working source:\n%s", m.Text)

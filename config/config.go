@@ -4,7 +4,10 @@
 package config
 
 import (
+	"strings"
 	"time"
+
+	"github.com/doxwatch/doxwatch/model"
 )
 
 // Config is the whole configuration file.
@@ -133,6 +136,56 @@ type Alerts struct {
 	OutboxDir   string   `yaml:"outbox_dir"`
 	MaxPerHour  int      `yaml:"max_per_hour"`
 	SMTP        SMTP     `yaml:"smtp"`
+	// Channels are where alerts go besides e-mail (chat, webhooks).
+	Channels []Channel `yaml:"channels"`
+}
+
+// Channel is one place besides e-mail that alerts and health notices go
+// to. An http(s) URL is doxwatch's own signed webhook; any other URL is a
+// chat service's (teams://, slack://, matrix://, telegram://, discord://).
+type Channel struct {
+	Name string `yaml:"name"`
+	URL  string `yaml:"url"`
+	// MinSeverity is alerts.min_severity when empty.
+	MinSeverity string `yaml:"min_severity"`
+	// Language of the messages; alerts.language when empty.
+	Language string `yaml:"language"`
+	// IncludeExcerpt adds the text around the match: it names the
+	// employee's details, so it is off unless the channel is private.
+	IncludeExcerpt bool `yaml:"include_excerpt"`
+	// Secret signs the webhook's body (X-Doxwatch-Signature).
+	Secret string `yaml:"secret"`
+	// Timeout bounds one delivery; 10s when zero.
+	Timeout time.Duration `yaml:"timeout"`
+}
+
+// Webhook reports whether the channel is doxwatch's own webhook.
+func (c Channel) Webhook() bool {
+	return strings.HasPrefix(c.URL, "https://") || strings.HasPrefix(c.URL, "http://")
+}
+
+// Routes are the channels alerts go to, each with its lowest severity:
+// e-mail first, then alerts.channels in order.
+func (a Alerts) Routes() []model.Route {
+	sev, _ := model.ParseSeverity(a.MinSeverity) // validated with the config
+	routes := []model.Route{{Channel: model.ChannelEmail, MinSeverity: sev}}
+	for _, ch := range a.Channels {
+		chSev := sev
+		if ch.MinSeverity != "" {
+			chSev, _ = model.ParseSeverity(ch.MinSeverity)
+		}
+		routes = append(routes, model.Route{Channel: ch.Name, MinSeverity: chSev})
+	}
+	return routes
+}
+
+// ChannelNames are all the channels, e-mail first: where health notices go.
+func (a Alerts) ChannelNames() []string {
+	names := []string{model.ChannelEmail}
+	for _, ch := range a.Channels {
+		names = append(names, ch.Name)
+	}
+	return names
 }
 
 // SMTP is the mail server for the smtp transport.

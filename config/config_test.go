@@ -150,9 +150,22 @@ func TestValidateReportsEveryProblem(t *testing.T) {
 		"alerts.smtp.port: 0 is not a port",
 		`alerts.smtp.tls: "maybe" is not one of none, starttls, tls`,
 		"retention.days: must be at least 1",
+		`alerts.channels[0].name: "email" is taken`,
+		"alerts.channels[1].secret: required for a webhook, at least 16 characters",
+		"alerts.channels[2].url: gopher:// is not a chat service doxwatch speaks",
+		`alerts.channels[2].min_severity: "urgent" is not a severity`,
+		`alerts.channels[2].language: "de" is not nl or en`,
+		"alerts.channels[3].secret: only a webhook (an http(s) URL) is signed",
+		"alerts.channels[4].url: give Matrix an access token",
 	} {
 		if !containsPrefix(p.List, want) {
 			t.Errorf("missing problem %q in:\n%s", want, p)
+		}
+	}
+	// A channel's URL and secret hold credentials: no problem repeats them.
+	for _, secret := range []string{"xoxb-secret-token", "T0SECRETPATH99", "hunter2secret", "short", "signing-what", "matrix-password-55"} {
+		if strings.Contains(p.Error(), secret) {
+			t.Errorf("a problem repeats the secret %q:\n%s", secret, p)
 		}
 	}
 }

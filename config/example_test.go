@@ -16,7 +16,8 @@ func TestExampleConfig(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg, err := Parse(path, data, env(map[string]string{"DOXWATCH_SMTP_PASSWORD": "x", "DOXWATCH_IMAP_PASSWORD": "y"}))
+	cfg, err := Parse(path, data, env(map[string]string{"DOXWATCH_SMTP_PASSWORD": "x", "DOXWATCH_IMAP_PASSWORD": "y",
+		"DOXWATCH_TEAMS_URL": "teams://group@tenant/altid/owner?host=example.webhook.office.com", "DOXWATCH_WEBHOOK_SECRET": "a-secret-of-24-characters"}))
 	if err != nil {
 		t.Fatal(err)
 	}

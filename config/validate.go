@@ -317,6 +317,66 @@ func (c *Config) validateAlerts(v *validator) {
 	default:
 		v.add("alerts.transport", fmt.Sprintf("%q is not file or smtp", a.Transport))
 	}
+	c.validateChannels(v)
+}
+
+// channelNameRE is a channel's name: it appears in logs and metrics.
+var channelNameRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$`)
+
+// chatSchemes are the chat services alerts.channels speaks (through
+// shoutrrr); an http(s) URL is doxwatch's own webhook.
+var chatSchemes = []string{"teams", "slack", "matrix", "telegram", "discord", "mattermost", "rocketchat", "googlechat", "zulip",
+	"ntfy", "gotify", "generic"}
+
+// validateChannels checks alerts.channels. A channel's URL and secret may
+// hold credentials: no message repeats them, only the channel's place
+// and the URL's scheme.
+func (c *Config) validateChannels(v *validator) {
+	seen := map[string]bool{model.ChannelEmail: true}
+	for i, ch := range c.Alerts.Channels {
+		field := func(k string) string { return fmt.Sprintf("alerts.channels[%d].%s", i, k) }
+		switch {
+		case !channelNameRE.MatchString(ch.Name):
+			v.add(field("name"), fmt.Sprintf("%q: required, letters, digits, - and _", ch.Name))
+		case seen[ch.Name]:
+			v.add(field("name"), fmt.Sprintf("%q is taken (email is the e-mail channel)", ch.Name))
+		}
+		seen[ch.Name] = true
+		if ch.MinSeverity != "" {
+			if _, err := model.ParseSeverity(ch.MinSeverity); err != nil {
+				v.add(field("min_severity"), err.Error())
+			}
+		}
+		if ch.Language != "" && ch.Language != "nl" && ch.Language != "en" {
+			v.add(field("language"), fmt.Sprintf("%q is not nl or en", ch.Language))
+		}
+		if ch.Timeout < 0 {
+			v.add(field("timeout"), "must be positive, e.g. 10s")
+		}
+		u, err := url.Parse(ch.URL)
+		switch {
+		case ch.URL == "":
+			v.add(field("url"), "required (from the environment: ${...})")
+		case err != nil || u.Scheme == "":
+			v.add(field("url"), "is not a URL")
+		case ch.Webhook():
+			if u.Host == "" {
+				v.add(field("url"), "the webhook URL has no host")
+			}
+			if len(ch.Secret) < 16 {
+				v.add(field("secret"), "required for a webhook, at least 16 characters (from the environment: ${...})")
+			}
+		case !contains(chatSchemes, strings.TrimSuffix(u.Scheme, "+https")):
+			v.add(field("url"), fmt.Sprintf("%s:// is not a chat service doxwatch speaks (%s, or an http(s) webhook)",
+				u.Scheme, strings.Join(chatSchemes, ", ")))
+		case ch.Secret != "":
+			v.add(field("secret"), "only a webhook (an http(s) URL) is signed")
+		case u.Scheme == "matrix" && u.User != nil && u.User.Username() != "":
+			// With a user and password shoutrrr logs in when doxwatch
+			// starts, over the network, and every start sends the password.
+			v.add(field("url"), "give Matrix an access token, not a user: matrix://:TOKEN@host/?rooms=!room:host")
+		}
+	}
 }
 
 func contains(list []string, s string) bool {

@@ -271,7 +271,7 @@ func (d *Daemon) pollMailbox(ctx context.Context) {
 	if ctx.Err() != nil {
 		return
 	}
-	run := store.Run{Pages: res.Handled, Posts: res.Handled}
+	run := store.Run{Pages: res.Handled, Posts: res.Handled, Channels: d.cfg.Alerts.ChannelNames()}
 	switch {
 	case err != nil:
 		run.Err = err.Error()

@@ -37,8 +37,8 @@ type Checker struct {
 	// MaxPixels bounds the images a thumbnail is made of.
 	MaxPixels int64
 	Store     *store.Store
-	// AlertAt is the lowest severity that queues an alert.
-	AlertAt model.Severity
+	// Routes say which channels an alert of each severity goes to.
+	Routes []model.Route
 	// Source is what hand-ins are recorded under: the manual source
 	// (default) or the intake mailbox.
 	Source string
@@ -169,7 +169,7 @@ func (c *Checker) Record(ctx context.Context, doc Document, reporter string) (st
 		text.WriteString(p.Text)
 	}
 	post := store.Post{Source: c.source(), URL: doc.URL, ContentHash: crawler.Post{Text: text.String()}.ContentHash(),
-		AlertAt: c.AlertAt, Reporter: reporter}
+		Routes: c.Routes, Reporter: reporter}
 	for _, p := range doc.Parts {
 		var imageURL, thumb string
 		if p.FromImage && len(p.Findings) > 0 {

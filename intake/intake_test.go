@@ -34,7 +34,7 @@ func checker(t *testing.T) *Checker {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	return &Checker{Detector: func() *detect.Detector { return det }, Store: st, AlertAt: model.High, MaxPixels: 40_000_000,
+	return &Checker{Detector: func() *detect.Detector { return det }, Store: st, Routes: []model.Route{{Channel: model.ChannelEmail, MinSeverity: model.High}}, MaxPixels: 40_000_000,
 		OCR: func() (*ocr.Reader, error) { return nil, ocr.ErrUnavailable }}
 }
 

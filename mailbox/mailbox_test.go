@@ -117,7 +117,7 @@ func poller(t testing.TB, addr string) (*Poller, *store.Store) {
 	crawl := cfg.Crawl
 	crawl.AllowPrivateNetworks = true
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	ck := &intake.Checker{Detector: func() *detect.Detector { return det }, Store: st, AlertAt: model.High, Source: model.SourceIntake}
+	ck := &intake.Checker{Detector: func() *detect.Detector { return det }, Store: st, Routes: []model.Route{{Channel: model.ChannelEmail, MinSeverity: model.High}}, Source: model.SourceIntake}
 	return &Poller{Cfg: m, Checker: ck, Fetch: crawler.New(crawl, nil, log).Fetch, Log: log}, st
 }
 

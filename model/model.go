@@ -128,6 +128,28 @@ const (
 	OutboxHealth OutboxKind = "health"
 )
 
+// ChannelEmail is the e-mail channel's name; other channels are named in
+// the configuration (alerts.channels), and none may take this name.
+const ChannelEmail = "email"
+
+// Route sends alerts of a severity and above to a channel. Health
+// notices go to every route; the digest goes by e-mail only.
+type Route struct {
+	Channel     string
+	MinSeverity Severity
+}
+
+// Routes lists the channels of an alert of severity sev.
+func Routes(routes []Route, sev Severity) []string {
+	var out []string
+	for _, r := range routes {
+		if r.MinSeverity > 0 && sev >= r.MinSeverity {
+			out = append(out, r.Channel)
+		}
+	}
+	return out
+}
+
 // Role is what a dashboard user may do.
 type Role string
 

@@ -32,8 +32,11 @@ type Pipeline struct {
 	// between runs.
 	Detector func() *detect.Detector
 	Store    *store.Store
-	// AlertAt is the lowest severity that queues an alert; 0 queues none.
-	AlertAt        model.Severity
+	// Routes say which channels an alert of each severity goes to; none
+	// queues no alerts.
+	Routes []model.Route
+	// HealthTo are the channels told when a source stops or starts working.
+	HealthTo       []string
 	UnhealthyAfter int
 	Log            *slog.Logger
 	// Progress, when set, is told of each post a run handles.
@@ -205,7 +208,7 @@ func (p *Pipeline) Run(ctx context.Context, src config.Source) Result {
 			res.ImagesRead += read
 			res.ImagesSkipped = append(res.ImagesSkipped, skipped...)
 		}
-		rec, err := p.Store.RecordPost(ctx, store.Post{Source: post.Source, URL: post.URL, ContentHash: hash, Hits: hits, AlertAt: p.AlertAt,
+		rec, err := p.Store.RecordPost(ctx, store.Post{Source: post.Source, URL: post.URL, ContentHash: hash, Hits: hits, Routes: p.Routes,
 			Author: post.Author, Published: post.Published})
 		if err != nil {
 			return err
@@ -221,7 +224,7 @@ func (p *Pipeline) Run(ctx context.Context, src config.Source) Result {
 		res.ImagesRead += read
 		res.ImagesSkipped = append(res.ImagesSkipped, skipped...)
 		for postURL, rt := range byPost {
-			rec, err := p.Store.AddHits(ctx, store.Post{Source: src.Name, URL: postURL, Hits: rt.hits, AlertAt: p.AlertAt})
+			rec, err := p.Store.AddHits(ctx, store.Post{Source: src.Name, URL: postURL, Hits: rt.hits, Routes: p.Routes})
 			if err != nil {
 				res.Err = errors.Join(res.Err, err)
 				continue
@@ -235,7 +238,8 @@ func (p *Pipeline) Run(ctx context.Context, src config.Source) Result {
 		res.Err = ctx.Err()
 		return res
 	}
-	run := store.Run{Pages: res.Stats.Pages, NotModified: res.Stats.NotModified, Posts: res.Stats.Posts, Empty: res.Stats.Empty}
+	run := store.Run{Pages: res.Stats.Pages, NotModified: res.Stats.NotModified, Posts: res.Stats.Posts, Empty: res.Stats.Empty,
+		Channels: p.HealthTo}
 	if res.Err != nil {
 		run.Err = res.Err.Error()
 	} else if len(res.Stats.Truncated) > 0 {

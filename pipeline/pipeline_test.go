@@ -127,7 +127,8 @@ func setupWith(t testing.TB, opts store.Options, srcs []config.Source) (*Pipelin
 	crawl.Delay, crawl.AllowPrivateNetworks, crawl.Timeout = time.Millisecond, true, 2*time.Second
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	return &Pipeline{Crawler: crawler.New(crawl, st, log), Detector: func() *detect.Detector { return det }, Store: st,
-		AlertAt: model.High, UnhealthyAfter: 3, Log: log}, st
+		Routes: []model.Route{{Channel: model.ChannelEmail, MinSeverity: model.High}}, HealthTo: []string{model.ChannelEmail},
+		UnhealthyAfter: 3, Log: log}, st
 }
 
 // A new employee whose home address is on a page read before is found
@@ -387,7 +388,7 @@ func TestHostLockAcrossProcesses(t *testing.T) {
 		Selectors: config.Selectors{Item: "article.post", Text: ".text", Link: "a.link@href", Next: "a.next"}}
 	p1, st := setup(t, src)
 	// A second "process": its own pipeline and crawler on the same database.
-	p2 := &Pipeline{Crawler: p1.Crawler, Detector: p1.Detector, Store: st, AlertAt: p1.AlertAt, UnhealthyAfter: 3, Log: p1.Log}
+	p2 := &Pipeline{Crawler: p1.Crawler, Detector: p1.Detector, Store: st, Routes: p1.Routes, HealthTo: p1.HealthTo, UnhealthyAfter: 3, Log: p1.Log}
 	var wg sync.WaitGroup
 	for _, p := range []*Pipeline{p1, p2} {
 		wg.Add(1)

@@ -41,8 +41,9 @@ type Post struct {
 	Author    string
 	Published time.Time
 	Hits      []NewHit
-	// AlertAt is the lowest severity that queues an immediate alert; 0 queues none.
-	AlertAt model.Severity
+	// Routes say which channels an alert of each severity goes to; none
+	// queues no alerts.
+	Routes []model.Route
 	// Reporter, for a post handed in by hand, is who handed it in; each
 	// new hit's audit log starts with that.
 	Reporter string
@@ -111,10 +112,11 @@ func (s *Store) AddHits(ctx context.Context, p Post) (Recorded, error) {
 }
 
 // insertHits stores the hits of p on document rec.DocumentID, those not
-// stored before, and queues one alert per employee for the new ones at or
-// above p.AlertAt.
+// stored before, and queues one alert per employee for the new ones that a
+// route takes, on the channels of the most severe of them.
 func (s *Store) insertHits(ctx context.Context, tx *sql.Tx, rec *Recorded, p Post, now time.Time) error {
-	alerts := map[string][]int64{} // employee → new hit ids at or above AlertAt
+	alerts := map[string][]int64{} // employee → new hit ids a route takes
+	worst := map[string]model.Severity{}
 	var order []string
 	for _, h := range p.Hits {
 		fp := hitFingerprint(p.Source, p.URL, h)
@@ -141,16 +143,17 @@ func (s *Store) insertHits(ctx context.Context, tx *sql.Tx, rec *Recorded, p Pos
 				return err
 			}
 		}
-		if p.AlertAt > 0 && h.Severity >= p.AlertAt {
+		if len(model.Routes(p.Routes, h.Severity)) > 0 {
 			if _, ok := alerts[h.EmployeeID]; !ok {
 				order = append(order, h.EmployeeID)
 			}
 			alerts[h.EmployeeID] = append(alerts[h.EmployeeID], id)
+			worst[h.EmployeeID] = max(worst[h.EmployeeID], h.Severity)
 		}
 	}
 	// One alert per post and employee, however many hits.
 	for _, emp := range order {
-		if err := queueAlert(ctx, tx, rec.DocumentID, emp, alerts[emp], now); err != nil {
+		if err := queueAlert(ctx, tx, rec.DocumentID, emp, alerts[emp], model.Routes(p.Routes, worst[emp]), now); err != nil {
 			return err
 		}
 		rec.AlertsQueued++
@@ -158,11 +161,14 @@ func (s *Store) insertHits(ctx context.Context, tx *sql.Tx, rec *Recorded, p Pos
 	return nil
 }
 
-func queueAlert(ctx context.Context, tx *sql.Tx, docID int64, employee string, hitIDs []int64, now time.Time) error {
+func queueAlert(ctx context.Context, tx *sql.Tx, docID int64, employee string, hitIDs []int64, channels []string, now time.Time) error {
 	var id int64
-	err := tx.QueryRowContext(ctx, `INSERT INTO outbox (kind, message_id, document_id, employee_id, next_attempt_at, created_at)
-		VALUES (?, ?, ?, ?, ?, ?) RETURNING id`, model.OutboxAlert, newMessageID(model.OutboxAlert), docID, employee, now, now).Scan(&id)
+	err := tx.QueryRowContext(ctx, `INSERT INTO outbox (kind, message_id, document_id, employee_id, created_at)
+		VALUES (?, ?, ?, ?, ?) RETURNING id`, model.OutboxAlert, newMessageID(model.OutboxAlert), docID, employee, now).Scan(&id)
 	if err != nil {
+		return err
+	}
+	if err := queueDeliveries(ctx, tx, id, channels, now); err != nil {
 		return err
 	}
 	for _, h := range hitIDs {

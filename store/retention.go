@@ -26,7 +26,7 @@ func (s *Store) Purge(ctx context.Context, before time.Time) (Purged, error) {
 			q string
 		}{
 			{&p.Hits, `DELETE FROM hits WHERE first_seen < ? AND held = 0`},
-			{&p.Outbox, `DELETE FROM outbox WHERE state != 'pending' AND created_at < ?`},
+			{&p.Outbox, `DELETE FROM outbox WHERE created_at < ? AND NOT EXISTS (SELECT 1 FROM deliveries WHERE outbox_id = outbox.id AND state = 'pending')`},
 			{&p.Documents, `DELETE FROM documents WHERE last_seen < ? AND NOT EXISTS (SELECT 1 FROM hits WHERE hits.document_id = documents.id)`},
 			{&p.Cache, `DELETE FROM http_cache WHERE fetched_at < ?`},
 			{&p.OCR, `DELETE FROM ocr_cache WHERE created_at < ?`},

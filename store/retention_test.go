@@ -23,7 +23,7 @@ func TestPurgeDeletesOldDataAndShrinksTheFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	post := func(url string) Recorded {
-		rec, err := s.RecordPost(ctx, Post{Source: "forum", URL: url, ContentHash: url, AlertAt: model.High, Hits: []NewHit{{Finding: model.Finding{
+		rec, err := s.RecordPost(ctx, Post{Source: "forum", URL: url, ContentHash: url, Routes: []model.Route{{Channel: model.ChannelEmail, MinSeverity: model.High}}, Hits: []NewHit{{Finding: model.Finding{
 			EmployeeID: "E1", Kind: model.KindPhone, Severity: model.Critical, Fingerprint: url,
 			Excerpt: strings.Repeat("bewijs ", 300), ExcerptStart: 0, ExcerptEnd: 6}}}})
 		if err != nil {

@@ -66,6 +66,8 @@ type Run struct {
 	// Empty, when pages were read but gave no posts, says which selector
 	// matched nothing where.
 	Empty string
+	// Channels are where a change of health is told.
+	Channels []string
 }
 
 // RecordRun updates a source's crawl state and health. A source is
@@ -98,7 +100,7 @@ func (s *Store) RecordRun(ctx context.Context, source string, run Run, unhealthy
 			if err != nil || healthy || !wasHealthy {
 				return err
 			}
-			return queueHealth(ctx, tx, source, false, reason, now)
+			return queueHealth(ctx, tx, source, false, reason, run.Channels, now)
 		}
 		healthy, reason, postCount := true, "", lastPosts
 		if run.Pages == 0 && failures == 0 {
@@ -125,16 +127,20 @@ func (s *Store) RecordRun(ctx context.Context, source string, run Run, unhealthy
 		if err != nil || healthy == wasHealthy {
 			return err
 		}
-		return queueHealth(ctx, tx, source, healthy, reason, now)
+		return queueHealth(ctx, tx, source, healthy, reason, run.Channels, now)
 	})
 }
 
-// queueHealth queues the e-mail that says a source stopped working or
+// queueHealth queues the notice that says a source stopped working or
 // works again.
-func queueHealth(ctx context.Context, tx *sql.Tx, source string, healthy bool, reason string, now time.Time) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO outbox (kind, message_id, source, healthy, detail, next_attempt_at, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, model.OutboxHealth, newMessageID(model.OutboxHealth), source, healthy, reason, now, now)
-	return err
+func queueHealth(ctx context.Context, tx *sql.Tx, source string, healthy bool, reason string, channels []string, now time.Time) error {
+	var id int64
+	err := tx.QueryRowContext(ctx, `INSERT INTO outbox (kind, message_id, source, healthy, detail, created_at)
+		VALUES (?, ?, ?, ?, ?, ?) RETURNING id`, model.OutboxHealth, newMessageID(model.OutboxHealth), source, healthy, reason, now).Scan(&id)
+	if err != nil {
+		return err
+	}
+	return queueDeliveries(ctx, tx, id, channels, now)
 }
 
 // SourceState is a source as `doxwatch sources` shows it.

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/doxwatch/doxwatch/model"
 )
 
 func openTest(t *testing.T) *Store {
@@ -191,6 +193,10 @@ func TestUpgradeFromVersion1(t *testing.T) {
 		`INSERT INTO schema_migrations VALUES (1, '0001_init.sql', '2026-01-01 00:00:00+00:00')`,
 		`INSERT INTO sources (name, type) VALUES ('forum', 'html')`,
 		`INSERT INTO http_cache (url, source, etag, last_modified, fetched_at) VALUES ('https://forum.example/', 'forum', '"e1"', '', '2026-01-01 00:00:00+00:00')`,
+		// An alert still to send, after two failed attempts, and a digest sent.
+		`INSERT INTO outbox (kind, message_id, state, attempts, next_attempt_at, last_error, created_at) VALUES
+			('alert', 'm1@doxwatch', 'pending', 2, '2026-01-01 00:00:00+00:00', 'timeout', '2026-01-01 00:00:00+00:00'),
+			('digest', 'm2@doxwatch', 'sent', 1, '2026-01-01 00:00:00+00:00', '', '2026-01-01 00:00:00+00:00')`,
 	} {
 		if _, err := raw.ExecContext(ctx, q); err != nil {
 			t.Fatalf("%s: %v", q, err)
@@ -209,5 +215,14 @@ func TestUpgradeFromVersion1(t *testing.T) {
 	v, err := s.Validators(ctx, "https://forum.example/")
 	if err != nil || v.ETag != `"e1"` || v.BodyHash != "" || v.Next != "" {
 		t.Errorf("validators after upgrade: %+v, %v", v, err)
+	}
+	// The outbox's state became the e-mail channel's deliveries.
+	due, err := s.DueOutbox(ctx, time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil || len(due) != 1 || due[0].MessageID != "m1@doxwatch" || due[0].Channel != model.ChannelEmail || due[0].Attempts != 2 ||
+		due[0].LastError != "timeout" {
+		t.Errorf("due after upgrade: %+v, %v", due, err)
+	}
+	if _, state, err := s.LastDigest(ctx); state != "sent" || err != nil {
+		t.Errorf("last digest after upgrade: %q, %v", state, err)
 	}
 }

@@ -54,7 +54,7 @@ type overviewData struct {
 	FailedSent []failedRow
 }
 
-type failedRow struct{ When, Reason string }
+type failedRow struct{ When, Channel, Reason string }
 
 func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
@@ -90,7 +90,7 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	for _, f := range failed {
-		d.FailedSent = append(d.FailedSent, failedRow{When: s.fmtTime(f.CreatedAt), Reason: f.LastError})
+		d.FailedSent = append(d.FailedSent, failedRow{When: s.fmtTime(f.CreatedAt), Channel: f.Channel, Reason: f.LastError})
 	}
 	p.Data = d
 	s.render(w, http.StatusOK, "overview", p)

@@ -86,7 +86,7 @@ func newEnv(t testing.TB) *env {
 		}
 	}
 	w, err := New(Deps{Config: cfg, Store: st, Roster: func() *roster.Roster { return ros },
-		Intake: &intake.Checker{Detector: func() *detect.Detector { return det }, Store: st, AlertAt: model.High, MaxPixels: 40_000_000},
+		Intake: &intake.Checker{Detector: func() *detect.Detector { return det }, Store: st, Routes: []model.Route{{Channel: model.ChannelEmail, MinSeverity: model.High}}, MaxPixels: 40_000_000},
 		Fetch: func(context.Context, string, int64) ([]byte, string, error) {
 			return nil, "", fmt.Errorf("fetching is off in this test")
 		},
@@ -463,7 +463,7 @@ func TestHitsFilterAndPages(t *testing.T) {
 func TestEmployeesAndOverview(t *testing.T) {
 	e := newEnv(t)
 	e.post(t, "ouderforum", "https://forum.example/t/1#p1", "Sanne van den Berg belt 06-12345678")
-	if err := e.store.RecordRun(context.Background(), "ouderforum", store.Run{Err: "robots.txt forbids"}, 1); err != nil {
+	if err := e.store.RecordRun(context.Background(), "ouderforum", store.Run{Err: "robots.txt forbids", Channels: []string{model.ChannelEmail}}, 1); err != nil {
 		t.Fatal(err)
 	}
 	c := e.client(t).login("rik", reviewerPW)

@@ -108,16 +108,17 @@ func (a *app) ocrReader() *ocr.Reader {
 
 // pipeline builds the crawl pipeline; alerts false queues no alerts.
 func (a *app) pipeline(alerts bool) *pipeline.Pipeline {
-	var alertAt model.Severity
+	var routes []model.Route
 	if alerts {
-		alertAt, _ = model.ParseSeverity(a.cfg.Alerts.MinSeverity) // validated with the config
+		routes = a.cfg.Alerts.Routes()
 	}
 	cr := crawler.New(a.cfg.Crawl, a.store, a.log)
 	p := &pipeline.Pipeline{
 		Crawler:        cr,
 		Detector:       func() *detect.Detector { return a.det },
 		Store:          a.store,
-		AlertAt:        alertAt,
+		Routes:         routes,
+		HealthTo:       a.cfg.Alerts.ChannelNames(),
 		UnhealthyAfter: a.cfg.Crawl.UnhealthyAfter,
 		Log:            a.log,
 		Evidence:       a.evidence(),
@@ -156,7 +157,6 @@ func (a *app) intake() *intake.Checker {
 // intakeWith builds the checker with detectors that may change (the
 // daemon's, on roster reload); img is nil when images are not read.
 func (a *app) intakeWith(text, img func() *detect.Detector) *intake.Checker {
-	alertAt, _ := model.ParseSeverity(a.cfg.Alerts.MinSeverity) // validated with the config
 	reader := sync.OnceValues(func() (*ocr.Reader, error) {
 		if r := a.ocrReader(); r != nil {
 			return r, nil
@@ -165,7 +165,7 @@ func (a *app) intakeWith(text, img func() *detect.Detector) *intake.Checker {
 	})
 	evidenceAt, _ := model.ParseSeverity(a.cfg.Evidence.MinSeverity)
 	ck := &intake.Checker{Detector: text, ImageDetector: img, OCR: reader, MaxPixels: a.cfg.OCR.MaxPixels,
-		Store: a.store, AlertAt: alertAt, EvidenceAt: evidenceAt}
+		Store: a.store, Routes: a.cfg.Alerts.Routes(), EvidenceAt: evidenceAt}
 	if a.store != nil {
 		ck.Evidence = a.evidence()
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/doxwatch/doxwatch/alerts"
 	"github.com/doxwatch/doxwatch/config"
 	"github.com/doxwatch/doxwatch/roster"
 )
@@ -74,6 +75,14 @@ func cmdConfig(_ context.Context, args []string, io stdio) int {
 	if _, err := loadRoster(cfg); err != nil {
 		fmt.Fprintf(io.err, "%s: roster: %v\n", c.config, err)
 		return exitError
+	}
+	// Each chat URL must be one its service accepts; the errors never
+	// repeat the URL, which holds the credentials.
+	for _, ch := range cfg.Alerts.Channels {
+		if _, err := alerts.NewNotifier(ch); err != nil {
+			fmt.Fprintf(io.err, "%s: %v\n", c.config, err)
+			return exitError
+		}
 	}
 	fmt.Fprintln(io.out, "ok")
 	return exitOK

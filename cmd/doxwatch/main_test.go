@@ -72,6 +72,14 @@ func TestConfigCheck(t *testing.T) {
 	if code != exitOK || out != "ok\n" {
 		t.Errorf("good config: exit %d, out %q", code, out)
 	}
+	// A chat URL its service does not accept, from the environment: named
+	// by its channel, never repeated.
+	t.Setenv("DOXWATCH_TEAMS_URL", "teams://not-enough-parts-secret")
+	chat := writeFile(t, dir, "chat.yaml", minimalConfig+"  channels:\n    - name: teams-hr\n      url: ${DOXWATCH_TEAMS_URL}\n")
+	code, _, errOut = runCLI(t, "config", "check", "--config", chat)
+	if code != exitError || !strings.Contains(errOut, "teams-hr") || strings.Contains(errOut, "not-enough-parts-secret") {
+		t.Errorf("bad chat URL: exit %d, stderr %q", code, errOut)
+	}
 	code, _, errOut = runCLI(t, "config", "check", "--config", bad)
 	if code != exitError || !strings.Contains(errOut, `bad.yaml:2: unknown key "organisation.nam"`) || !strings.Contains(errOut, "retention.days: must be at least 1") {
 		t.Errorf("bad config: exit %d, stderr %q", code, errOut)
