@@ -1,8 +1,9 @@
 // Package intake handles posts that people hand in by hand (a screenshot,
 // a saved page, a forwarded e-mail, a link or pasted text): it reads them,
 // finds employees in them and records the findings as hits of the manual
-// source, with alerts. `doxwatch check` and the dashboard's intake page both
-// go through it, so a post handed in either way is treated the same.
+// source (or the intake mailbox's) through the pipeline's one step, as a
+// crawled post is. `doxwatch check`, the dashboard's intake page and the
+// mailbox all go through it, so a post handed in any way is treated the same.
 package intake
 
 import (
@@ -15,7 +16,6 @@ import (
 	"net/http"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/doxwatch/doxwatch/crawler"
 	"github.com/doxwatch/doxwatch/detect"
@@ -23,6 +23,7 @@ import (
 	"github.com/doxwatch/doxwatch/extract"
 	"github.com/doxwatch/doxwatch/model"
 	"github.com/doxwatch/doxwatch/ocr"
+	"github.com/doxwatch/doxwatch/pipeline"
 	"github.com/doxwatch/doxwatch/store"
 )
 
@@ -34,18 +35,12 @@ type Checker struct {
 	// OCR returns the image reader, started on the first image; an error
 	// says why images cannot be read.
 	OCR func() (*ocr.Reader, error)
-	// MaxPixels bounds the images a thumbnail is made of.
-	MaxPixels int64
-	Store     *store.Store
-	// Routes say which channels an alert of each severity goes to.
-	Routes []model.Route
+	// Pipeline records what is handed in, as it records crawled posts;
+	// nil when there is no database (`check` without --record).
+	Pipeline *pipeline.Pipeline
 	// Source is what hand-ins are recorded under: the manual source
 	// (default) or the intake mailbox.
 	Source string
-	// Evidence, when set, preserves what is handed in (the file as given)
-	// when it has new hits at or above EvidenceAt.
-	Evidence   *evidence.Writer
-	EvidenceAt model.Severity
 }
 
 // Document is one thing handed in, read and scanned.
@@ -155,63 +150,36 @@ func (c *Checker) image(ctx context.Context, name string, data []byte) (Part, er
 	return Part{Name: name, Text: text, FromImage: true, Image: data, Findings: c.ImageDetector().ScanAll(text)}, nil
 }
 
-// ErrNoStore is returned by Record on a checker without a store.
+// ErrNoStore is returned by Record on a checker without a database.
 var ErrNoStore = errors.New("intake: no database to record in")
 
-// Record stores a document's findings as hits of the manual source and
-// queues their alerts; reporter is who handed it in, for the audit log.
+// Record stores a document's findings as hits of the checker's source
+// (manual or intake) through the pipeline's one step, with alerts and
+// evidence of what was handed in, as given; reporter is who handed it in,
+// for the audit log.
 func (c *Checker) Record(ctx context.Context, doc Document, reporter string) (store.Recorded, error) {
-	if c.Store == nil {
+	if c.Pipeline == nil {
 		return store.Recorded{}, ErrNoStore
 	}
-	var text strings.Builder
+	var all, text strings.Builder
+	post := pipeline.Post{Post: crawler.Post{Source: c.source(), URL: doc.URL}, SourceType: "hand-in", Reporter: reporter}
 	for _, p := range doc.Parts {
-		text.WriteString(p.Text)
-	}
-	post := store.Post{Source: c.source(), URL: doc.URL, ContentHash: crawler.Post{Text: text.String()}.ContentHash(),
-		Routes: c.Routes, Reporter: reporter}
-	for _, p := range doc.Parts {
-		var imageURL, thumb string
-		if p.FromImage && len(p.Findings) > 0 {
-			imageURL = doc.URL
-			if p.Name != "" {
-				imageURL += "#" + p.Name
-			}
-			if t, err := ocr.Thumbnail(p.Image, c.MaxPixels); err == nil {
-				sum := sha256.Sum256(p.Image)
-				thumb = hex.EncodeToString(sum[:])
-				if err := c.Store.SaveThumbnail(ctx, thumb, t); err != nil {
-					return store.Recorded{}, err
-				}
-			}
-		}
-		for _, f := range p.Findings {
-			post.Hits = append(post.Hits, store.NewHit{Finding: f, ImageURL: imageURL, ImageHash: thumb})
+		all.WriteString(p.Text)
+		if p.FromImage {
+			post.Read = append(post.Read, pipeline.ReadImage{Name: p.Name, Data: p.Image, Text: p.Text})
+		} else {
+			text.WriteString(p.Text)
 		}
 	}
-	rec, err := c.Store.RecordPost(ctx, post)
-	if err != nil {
-		return rec, err
-	}
-	return rec, c.preserve(ctx, doc, text.String(), rec, reporter)
-}
-
-// preserve keeps what was handed in, as given, when it has new hits at or
-// above the evidence threshold.
-func (c *Checker) preserve(ctx context.Context, doc Document, text string, rec store.Recorded, reporter string) error {
-	if c.Evidence == nil || c.EvidenceAt == 0 {
-		return nil
-	}
-	if !rec.Reaches(c.EvidenceAt) {
-		return nil
-	}
-	capture := evidence.Capture{Source: c.source(), SourceType: "hand-in", PostURL: doc.URL, PageURL: doc.URL,
-		FetchedAt: time.Now().UTC(), UserAgent: "handed in by " + reporter, HTML: doc.Data, ContentType: doc.ContentType, Text: text}
+	post.Text = text.String()
+	post.ContentHash = crawler.Post{Text: all.String()}.ContentHash()
+	post.Capture = &evidence.Capture{Source: c.source(), SourceType: "hand-in", PostURL: doc.URL, PageURL: doc.URL,
+		UserAgent: "handed in by " + reporter, HTML: doc.Data, ContentType: doc.ContentType, Text: all.String()}
 	if strings.HasPrefix(doc.URL, "http") {
-		capture.UserAgent = "fetched for " + reporter
+		post.Capture.UserAgent = "fetched for " + reporter
 	}
-	_, err := c.Evidence.Preserve(ctx, rec.DocumentID, capture)
-	return err
+	h, err := c.Pipeline.Handle(ctx, post)
+	return h.Recorded, err
 }
 
 // source is the source name hand-ins are recorded under.

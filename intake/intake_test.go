@@ -3,6 +3,8 @@ package intake
 import (
 	"bytes"
 	"context"
+	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,6 +15,7 @@ import (
 	"github.com/doxwatch/doxwatch/evidence"
 	"github.com/doxwatch/doxwatch/model"
 	"github.com/doxwatch/doxwatch/ocr"
+	"github.com/doxwatch/doxwatch/pipeline"
 	"github.com/doxwatch/doxwatch/roster"
 	"github.com/doxwatch/doxwatch/store"
 )
@@ -34,8 +37,10 @@ func checker(t *testing.T) *Checker {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	return &Checker{Detector: func() *detect.Detector { return det }, Store: st, Routes: []model.Route{{Channel: model.ChannelEmail, MinSeverity: model.High}}, MaxPixels: 40_000_000,
-		OCR: func() (*ocr.Reader, error) { return nil, ocr.ErrUnavailable }}
+	text := func() *detect.Detector { return det }
+	return &Checker{Detector: text, OCR: func() (*ocr.Reader, error) { return nil, ocr.ErrUnavailable },
+		Pipeline: &pipeline.Pipeline{Detector: text, Store: st, Routes: []model.Route{{Channel: model.ChannelEmail, MinSeverity: model.High}},
+			Log: slog.New(slog.NewTextHandler(io.Discard, nil))}}
 }
 
 func TestScanAndRecord(t *testing.T) {
@@ -54,25 +59,26 @@ func TestScanAndRecord(t *testing.T) {
 			t.Errorf("a finding from the page's script: %+v", f)
 		}
 	}
-	ck.Evidence, ck.EvidenceAt = &evidence.Writer{Dir: t.TempDir(), Store: ck.Store}, model.High
+	st := ck.Pipeline.Store
+	ck.Pipeline.Evidence, ck.Pipeline.EvidenceAt = &evidence.Writer{Dir: t.TempDir(), Store: st}, model.High
 	rec, err := ck.Record(ctx, doc, "noor")
 	if err != nil || rec.AlertsQueued != 1 || len(rec.NewHitIDs) != len(doc.Findings()) {
 		t.Fatalf("record: %+v, %v", rec, err)
 	}
 	// The file as given is kept as evidence.
-	recs, err := ck.Store.DocumentEvidence(ctx, rec.DocumentID)
+	recs, err := st.DocumentEvidence(ctx, rec.DocumentID)
 	if err != nil || len(recs) != 3 {
 		t.Fatalf("evidence %+v, %v", recs, err)
 	}
-	warc, _ := os.ReadFile(filepath.Join(ck.Evidence.Dir, recs[0].File))
+	warc, _ := os.ReadFile(filepath.Join(ck.Pipeline.Evidence.Dir, recs[0].File))
 	if !bytes.Contains(warc, html) || !bytes.Contains(warc, []byte("user-agent: handed in by noor")) {
 		t.Errorf("the hand-in's evidence:\n%s", warc)
 	}
-	hits, _ := ck.Store.Hits(ctx, store.HitFilter{Source: model.SourceManual})
+	hits, _ := st.Hits(ctx, store.HitFilter{Source: model.SourceManual})
 	if len(hits) != len(doc.Findings()) || !strings.HasPrefix(hits[0].URL, "upload:saved.html#") {
 		t.Errorf("hits %+v", hits)
 	}
-	audit, _ := ck.Store.Audit(ctx, hits[0].ID)
+	audit, _ := st.Audit(ctx, hits[0].ID)
 	if len(audit) != 1 || audit[0].Actor != "noor" || audit[0].Action != model.AuditRecord {
 		t.Errorf("audit %+v", audit)
 	}

@@ -22,6 +22,7 @@ import (
 	"github.com/doxwatch/doxwatch/detect"
 	"github.com/doxwatch/doxwatch/intake"
 	"github.com/doxwatch/doxwatch/model"
+	"github.com/doxwatch/doxwatch/pipeline"
 	"github.com/doxwatch/doxwatch/roster"
 	"github.com/doxwatch/doxwatch/store"
 )
@@ -117,7 +118,9 @@ func poller(t testing.TB, addr string) (*Poller, *store.Store) {
 	crawl := cfg.Crawl
 	crawl.AllowPrivateNetworks = true
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	ck := &intake.Checker{Detector: func() *detect.Detector { return det }, Store: st, Routes: []model.Route{{Channel: model.ChannelEmail, MinSeverity: model.High}}, Source: model.SourceIntake}
+	text := func() *detect.Detector { return det }
+	ck := &intake.Checker{Detector: text, Source: model.SourceIntake,
+		Pipeline: &pipeline.Pipeline{Detector: text, Store: st, Routes: []model.Route{{Channel: model.ChannelEmail, MinSeverity: model.High}}, Log: log}}
 	return &Poller{Cfg: m, Checker: ck, Fetch: crawler.New(crawl, nil, log).Fetch, Log: log}, st
 }
 

@@ -71,16 +71,22 @@ func (im *Images) one(ctx context.Context, url string) ([]store.NewHit, []byte, 
 	if err != nil {
 		return nil, nil, err
 	}
+	return im.hits(ctx, url, data, hash, text), data, nil
+}
+
+// hits finds employees in the text read from an image (data, at url),
+// keeping a thumbnail of an image that shows one.
+func (im *Images) hits(ctx context.Context, url string, data []byte, hash, text string) []store.NewHit {
 	found := im.Detector().Scan(text)
 	if len(found) == 0 {
-		return nil, data, nil
+		return nil
 	}
 	thumb := im.thumbnail(ctx, data, hash)
 	hits := make([]store.NewHit, len(found))
 	for i, f := range found {
 		hits[i] = store.NewHit{Finding: f, ImageURL: url, ImageHash: thumb}
 	}
-	return hits, data, nil
+	return hits
 }
 
 // failed records an image that could not be read, for a later attempt when

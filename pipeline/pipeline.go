@@ -6,9 +6,12 @@ package pipeline
 import (
 	"context"
 	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"os"
 	"sort"
 	"strconv"
@@ -196,25 +199,13 @@ func (p *Pipeline) Run(ctx context.Context, src config.Source) Result {
 			res.Unchanged++
 			return nil
 		}
-		var hits []store.NewHit
-		for _, f := range det.Scan(post.Text) {
-			hits = append(hits, store.NewHit{Finding: f})
-		}
-		var shown []evidence.Image
-		if p.Images != nil && len(post.Images) > 0 {
-			imgHits, imgs, read, skipped := p.Images.findings(ctx, post)
-			hits = append(hits, imgHits...)
-			shown = imgs
-			res.ImagesRead += read
-			res.ImagesSkipped = append(res.ImagesSkipped, skipped...)
-		}
-		rec, err := p.Store.RecordPost(ctx, store.Post{Source: post.Source, URL: post.URL, ContentHash: hash, Hits: hits, Routes: p.Routes,
-			Author: post.Author, Published: post.Published})
+		h, err := p.Handle(ctx, Post{Post: post, ContentHash: hash, SourceType: src.Type})
+		res.ImagesRead += h.ImagesRead
+		res.ImagesSkipped = append(res.ImagesSkipped, h.ImagesSkipped...)
 		if err != nil {
 			return err
 		}
-		p.preserve(ctx, src, post, rec, shown)
-		res.count(rec)
+		res.count(h.Recorded)
 		return nil
 	}
 	res.Stats, res.Err = p.Crawler.Crawl(ctx, src, scan, emit)
@@ -230,7 +221,7 @@ func (p *Pipeline) Run(ctx context.Context, src config.Source) Result {
 				continue
 			}
 			// The image is the new evidence; the post's page is as it was.
-			p.preserve(ctx, src, crawler.Post{URL: postURL}, rec, rt.images)
+			p.preserve(ctx, Post{Post: crawler.Post{Source: src.Name, URL: postURL}, SourceType: src.Type}, rec, rt.images)
 			res.count(rec)
 		}
 	}
@@ -261,30 +252,117 @@ func (p *Pipeline) Run(ctx context.Context, src config.Source) Result {
 	return res
 }
 
+// Post is one post to handle, whatever brought it: a crawl, a file or
+// text handed in by hand, a message forwarded to the intake mailbox.
+type Post struct {
+	crawler.Post
+	// SourceType is the source's type, for the evidence.
+	SourceType string
+	// ContentHash is what the post is remembered by; the post's own
+	// content hash when "".
+	ContentHash string
+	// Read are images of the post read already (handed in, not fetched).
+	Read []ReadImage
+	// Reporter is who handed the post in; "" for a crawled post.
+	Reporter string
+	// Capture is what the evidence of a post handed in keeps (what was
+	// given, as given); nil for a crawled post, whose page is kept as it
+	// was fetched.
+	Capture *evidence.Capture
+}
+
+// ReadImage is an image of a post handed in, with its text.
+type ReadImage struct {
+	// Name is the image's name within the post ("" for the post itself).
+	Name string
+	Data []byte
+	Text string
+}
+
+// Handled is what Handle did with one post.
+type Handled struct {
+	store.Recorded
+	ImagesRead    int
+	ImagesSkipped []string
+}
+
+// Handle is the one step every post goes through, crawled or handed in:
+// find employees in its text and its images, store the post with its hits
+// and their alerts, and keep the evidence of serious ones. A failure to
+// keep evidence is logged: the hits and alerts are stored already.
+func (p *Pipeline) Handle(ctx context.Context, post Post) (Handled, error) {
+	var h Handled
+	var hits []store.NewHit
+	for _, f := range p.Detector().Scan(post.Text) {
+		hits = append(hits, store.NewHit{Finding: f})
+	}
+	var shown []evidence.Image
+	if p.Images != nil && len(post.Images) > 0 {
+		imgHits, imgs, read, skipped := p.Images.findings(ctx, post.Post)
+		hits = append(hits, imgHits...)
+		shown, h.ImagesRead, h.ImagesSkipped = imgs, read, skipped
+	}
+	for _, img := range post.Read {
+		if p.Images == nil {
+			h.ImagesSkipped = append(h.ImagesSkipped, "images are not read (ocr.enabled: false)")
+			break
+		}
+		url := post.URL
+		if img.Name != "" {
+			url += "#" + img.Name
+		}
+		sum := sha256.Sum256(img.Data)
+		found := p.Images.hits(ctx, url, img.Data, hex.EncodeToString(sum[:]), img.Text)
+		hits = append(hits, found...)
+		h.ImagesRead++
+		if len(found) > 0 && post.Capture == nil {
+			shown = append(shown, evidence.Image{URL: url, ContentType: http.DetectContentType(img.Data), Data: img.Data})
+		}
+	}
+	hash := post.ContentHash
+	if hash == "" {
+		hash = post.Post.ContentHash()
+	}
+	var err error
+	h.Recorded, err = p.Store.RecordPost(ctx, store.Post{Source: post.Source, URL: post.URL, ContentHash: hash, Hits: hits,
+		Routes: p.Routes, Author: post.Author, Published: post.Published, Reporter: post.Reporter})
+	if err != nil {
+		return h, err
+	}
+	p.preserve(ctx, post, h.Recorded, shown)
+	return h, nil
+}
+
 // preserve keeps the evidence of a post that has new hits at or above the
-// evidence threshold, as it was fetched. A failure is logged, not fatal:
-// the hit and its alert are stored already.
-func (p *Pipeline) preserve(ctx context.Context, src config.Source, post crawler.Post, rec store.Recorded, images []evidence.Image) {
+// evidence threshold: a crawled post as it was fetched (and rendered, with
+// a browser), a post handed in as it was given. A failure is logged, not
+// fatal: the hit and its alert are stored already.
+func (p *Pipeline) preserve(ctx context.Context, post Post, rec store.Recorded, images []evidence.Image) {
 	if p.Evidence == nil || p.EvidenceAt == 0 {
 		return
 	}
 	if !rec.Reaches(p.EvidenceAt) {
 		return
 	}
-	c := evidence.Capture{Source: src.Name, SourceType: src.Type, PostURL: post.URL, PageURL: post.Page.URL,
-		FinalURL: post.Page.FinalURL, Status: post.Page.Status, Header: post.Page.Header, FetchedAt: post.Page.FetchedAt,
-		UserAgent: post.Page.UserAgent, HTML: []byte(post.HTML), Text: post.Text, Images: images}
+	var c evidence.Capture
+	if post.Capture != nil {
+		c = *post.Capture
+	} else {
+		c = evidence.Capture{Source: post.Source, SourceType: post.SourceType, PostURL: post.URL, PageURL: post.Page.URL,
+			FinalURL: post.Page.FinalURL, Status: post.Page.Status, Header: post.Page.Header, FetchedAt: post.Page.FetchedAt,
+			UserAgent: post.Page.UserAgent, HTML: []byte(post.HTML), Text: post.Text, Images: images}
+		if p.Browser != nil {
+			var err error
+			if c.Screenshot, c.PDF, err = p.Browser.Render(ctx, post.URL); err != nil {
+				p.Log.Warn("the page was not rendered for the evidence; the rest is kept", "source", post.Source, "err", err)
+			}
+		}
+	}
 	if c.FetchedAt.IsZero() {
 		c.FetchedAt = time.Now().UTC()
 	}
-	if p.Browser != nil {
-		var err error
-		if c.Screenshot, c.PDF, err = p.Browser.Render(ctx, post.URL); err != nil {
-			p.Log.Warn("the page was not rendered for the evidence; the rest is kept", "source", src.Name, "err", err)
-		}
-	}
 	if _, err := p.Evidence.Preserve(ctx, rec.DocumentID, c); err != nil {
-		p.Log.Error("evidence not kept", "source", src.Name, "err", err)
+		p.Log.Error("evidence not kept", "source", post.Source, "err", err)
 	}
 }
 

@@ -1,8 +1,11 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"image"
+	"image/png"
 	"io"
 	"log/slog"
 	"net/http"
@@ -564,5 +567,60 @@ func TestCheckOnline(t *testing.T) {
 	}
 	if o, _ := st.PostOnline(ctx, doc); o.RemovedAt.IsZero() || time.Since(o.RemovedAt) > time.Minute {
 		t.Errorf("removal not recorded: %+v", o)
+	}
+}
+
+// Handle is the one step for every post: a crawled post and the same text
+// handed in give the same findings; a hand-in's images, read already, are
+// scanned with the OCR-tolerant detector and keep a thumbnail; the hand-in
+// names its reporter in the audit log and keeps what was given as evidence.
+func TestHandleIsOneStepForEverySource(t *testing.T) {
+	ctx := context.Background()
+	p, st := setup(t, config.Source{Name: "forum", Type: "html"}, config.Source{Name: model.SourceIntake, Type: "mailbox"})
+	dir := t.TempDir()
+	p.Evidence, p.EvidenceAt = &evidence.Writer{Dir: dir, Store: st}, model.High
+	p.Images = &Images{Store: st, Detector: p.Detector, MaxPixels: 1 << 20, Log: p.Log}
+	const text = "Sanne van den Berg van De Zonnebloem, bel haar op 06-12345678."
+	crawled, err := p.Handle(ctx, Post{Post: crawler.Post{Source: "forum", URL: "https://forum.example/t/1", Text: text}, SourceType: "html"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var img bytes.Buffer
+	if err := png.Encode(&img, image.NewGray(image.Rect(0, 0, 40, 20))); err != nil {
+		t.Fatal(err)
+	}
+	given := []byte("een doorgestuurd bericht")
+	handed, err := p.Handle(ctx, Post{Post: crawler.Post{Source: model.SourceIntake, URL: "mail:abc", Text: text}, Reporter: "ouder@example.org",
+		Read:    []ReadImage{{Name: "shot.png", Data: img.Bytes(), Text: "Kerkstraat 12a, 1234 AB Utrecht"}},
+		Capture: &evidence.Capture{Source: model.SourceIntake, SourceType: "hand-in", PostURL: "mail:abc", HTML: given, Text: text}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if crawled.New[model.Critical] != 1 || handed.New[model.Critical] != 2 || crawled.AlertsQueued != 1 || handed.AlertsQueued != 1 {
+		t.Fatalf("crawled %+v, handed in %+v", crawled.Recorded, handed.Recorded)
+	}
+	hits, _ := st.Hits(ctx, store.HitFilter{Source: model.SourceIntake})
+	var fromImage *store.Hit
+	for i, h := range hits {
+		if h.Reporter != "ouder@example.org" {
+			t.Errorf("hit %d without its reporter: %+v", h.ID, h)
+		}
+		if h.FromImage {
+			fromImage = &hits[i]
+		}
+	}
+	if fromImage == nil || fromImage.Kind != model.KindAddress || fromImage.ImageURL != "mail:abc#shot.png" || fromImage.ImageHash == "" {
+		t.Fatalf("the image's hit: %+v", fromImage)
+	}
+	if thumb, err := st.Thumbnail(ctx, fromImage.ImageHash); err != nil || len(thumb) == 0 {
+		t.Errorf("no thumbnail of the image: %v", err)
+	}
+	recs, err := st.DocumentEvidence(ctx, handed.DocumentID)
+	if err != nil || len(recs) == 0 {
+		t.Fatalf("hand-in evidence %+v, %v", recs, err)
+	}
+	warc, _ := os.ReadFile(filepath.Join(dir, recs[0].File))
+	if !bytes.Contains(warc, given) {
+		t.Errorf("the evidence does not keep what was given:\n%s", warc)
 	}
 }

@@ -24,6 +24,7 @@ import (
 	"github.com/doxwatch/doxwatch/intake"
 	"github.com/doxwatch/doxwatch/model"
 	"github.com/doxwatch/doxwatch/password"
+	"github.com/doxwatch/doxwatch/pipeline"
 	"github.com/doxwatch/doxwatch/roster"
 	"github.com/doxwatch/doxwatch/store"
 )
@@ -86,7 +87,8 @@ func newEnv(t testing.TB) *env {
 		}
 	}
 	w, err := New(Deps{Config: cfg, Store: st, Roster: func() *roster.Roster { return ros },
-		Intake: &intake.Checker{Detector: func() *detect.Detector { return det }, Store: st, Routes: []model.Route{{Channel: model.ChannelEmail, MinSeverity: model.High}}, MaxPixels: 40_000_000},
+		Intake: &intake.Checker{Detector: func() *detect.Detector { return det }, Pipeline: &pipeline.Pipeline{Detector: func() *detect.Detector { return det },
+			Store: st, Routes: []model.Route{{Channel: model.ChannelEmail, MinSeverity: model.High}}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}},
 		Fetch: func(context.Context, string, int64) ([]byte, string, error) {
 			return nil, "", fmt.Errorf("fetching is off in this test")
 		},

@@ -112,18 +112,13 @@ func (a *app) pipeline(alerts bool) *pipeline.Pipeline {
 	if alerts {
 		routes = a.cfg.Alerts.Routes()
 	}
-	cr := crawler.New(a.cfg.Crawl, a.store, a.log)
-	p := &pipeline.Pipeline{
-		Crawler:        cr,
-		Detector:       func() *detect.Detector { return a.det },
-		Store:          a.store,
-		Routes:         routes,
-		HealthTo:       a.cfg.Alerts.ChannelNames(),
-		UnhealthyAfter: a.cfg.Crawl.UnhealthyAfter,
-		Log:            a.log,
-		Evidence:       a.evidence(),
+	var img func() *detect.Detector
+	if a.cfg.OCR.Enabled {
+		img = func() *detect.Detector { return a.detOCR }
 	}
-	p.EvidenceAt, _ = model.ParseSeverity(a.cfg.Evidence.MinSeverity) // validated with the config
+	p := a.recorder(func() *detect.Detector { return a.det }, img, routes)
+	cr := crawler.New(a.cfg.Crawl, a.store, a.log)
+	p.Crawler, p.HealthTo, p.UnhealthyAfter = cr, a.cfg.Alerts.ChannelNames(), a.cfg.Crawl.UnhealthyAfter
 	if a.cfg.Evidence.Browser != "" {
 		if path, err := evidence.FindBrowser(); err != nil {
 			a.log.Warn("pages will not be rendered for the evidence", "err", err)
@@ -131,15 +126,26 @@ func (a *app) pipeline(alerts bool) *pipeline.Pipeline {
 			p.Browser = &evidence.Browser{ExecPath: path, Timeout: a.cfg.Evidence.BrowserTimeout}
 		}
 	}
-	if a.cfg.OCR.Enabled {
-		p.Images = &pipeline.Images{
-			Fetch: func(ctx context.Context, url string) ([]byte, error) {
-				data, _, err := cr.Fetch(ctx, url, a.cfg.OCR.MaxImageBytes)
-				return data, err
-			},
-			Reader: a.ocrReader(), Store: a.store, Detector: func() *detect.Detector { return a.detOCR },
-			MaxPerPost: a.cfg.OCR.MaxImagesPerPost, MaxPixels: a.cfg.OCR.MaxPixels, Log: a.log,
+	if p.Images != nil {
+		p.Images.Fetch = func(ctx context.Context, url string) ([]byte, error) {
+			data, _, err := cr.Fetch(ctx, url, a.cfg.OCR.MaxImageBytes)
+			return data, err
 		}
+		p.Images.Reader = a.ocrReader()
+	}
+	return p
+}
+
+// recorder is the part of the pipeline that handles posts (detection,
+// recording with alerts on routes, evidence), without a crawler: for posts
+// handed in, and the base of the crawl pipeline. img is nil when images
+// are not read.
+func (a *app) recorder(text, img func() *detect.Detector, routes []model.Route) *pipeline.Pipeline {
+	p := &pipeline.Pipeline{Detector: text, Store: a.store, Routes: routes, Log: a.log, Evidence: a.evidence()}
+	p.EvidenceAt, _ = model.ParseSeverity(a.cfg.Evidence.MinSeverity) // validated with the config
+	if img != nil {
+		p.Images = &pipeline.Images{Store: a.store, Detector: img, MaxPerPost: a.cfg.OCR.MaxImagesPerPost, MaxPixels: a.cfg.OCR.MaxPixels,
+			Log: a.log}
 	}
 	return p
 }
@@ -163,11 +169,9 @@ func (a *app) intakeWith(text, img func() *detect.Detector) *intake.Checker {
 		}
 		return nil, ocr.ErrUnavailable
 	})
-	evidenceAt, _ := model.ParseSeverity(a.cfg.Evidence.MinSeverity)
-	ck := &intake.Checker{Detector: text, ImageDetector: img, OCR: reader, MaxPixels: a.cfg.OCR.MaxPixels,
-		Store: a.store, Routes: a.cfg.Alerts.Routes(), EvidenceAt: evidenceAt}
+	ck := &intake.Checker{Detector: text, ImageDetector: img, OCR: reader}
 	if a.store != nil {
-		ck.Evidence = a.evidence()
+		ck.Pipeline = a.recorder(text, img, a.cfg.Alerts.Routes())
 	}
 	return ck
 }
