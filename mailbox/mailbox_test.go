@@ -12,86 +12,16 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/emersion/go-imap/v2"
-	"github.com/emersion/go-imap/v2/imapclient"
-	"github.com/emersion/go-imap/v2/imapserver"
-	"github.com/emersion/go-imap/v2/imapserver/imapmemserver"
-
 	"github.com/doxwatch/doxwatch/config"
 	"github.com/doxwatch/doxwatch/crawler"
 	"github.com/doxwatch/doxwatch/detect"
 	"github.com/doxwatch/doxwatch/intake"
+	"github.com/doxwatch/doxwatch/mailbox/imaptest"
 	"github.com/doxwatch/doxwatch/model"
 	"github.com/doxwatch/doxwatch/pipeline"
 	"github.com/doxwatch/doxwatch/roster"
 	"github.com/doxwatch/doxwatch/store"
 )
-
-// imapServer is a real IMAP server in memory, on loopback.
-func imapServer(t testing.TB) string {
-	t.Helper()
-	mem := imapmemserver.New()
-	user := imapmemserver.NewUser("meldingen", "imap-Pa55")
-	if err := user.Create("INBOX", nil); err != nil {
-		t.Fatal(err)
-	}
-	mem.AddUser(user)
-	srv := imapserver.New(&imapserver.Options{
-		NewSession: func(*imapserver.Conn) (imapserver.Session, *imapserver.GreetingData, error) {
-			return mem.NewSession(), nil, nil
-		},
-		Caps:         imap.CapSet{imap.CapIMAP4rev1: {}},
-		InsecureAuth: true,
-		Logger:       slog.NewLogLogger(slog.NewTextHandler(io.Discard, nil).WithAttrs(nil), slog.LevelError),
-	})
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	go srv.Serve(ln)
-	t.Cleanup(func() { srv.Close() })
-	return ln.Addr().String()
-}
-
-// deliver puts a message into the mailbox, as a mail server would.
-func deliver(t testing.TB, addr, msg string) {
-	t.Helper()
-	c, err := imapclient.DialInsecure(addr, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	if err := c.Login("meldingen", "imap-Pa55").Wait(); err != nil {
-		t.Fatal(err)
-	}
-	cmd := c.Append("INBOX", int64(len(msg)), nil)
-	cmd.Write([]byte(msg))
-	cmd.Close()
-	if _, err := cmd.Wait(); err != nil {
-		t.Fatal(err)
-	}
-}
-
-// folder counts the messages in a folder.
-func folder(t testing.TB, addr, name string) int {
-	t.Helper()
-	c, err := imapclient.DialInsecure(addr, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	c.Login("meldingen", "imap-Pa55").Wait()
-	data, err := c.Status(name, &imap.StatusOptions{NumMessages: true}).Wait()
-	if err != nil {
-		return 0
-	}
-	return int(*data.NumMessages)
-}
-
-func message(from, id, body string) string {
-	return fmt.Sprintf("From: %s\r\nTo: meldingen@zonnebloem-kdv.example\r\nSubject: Fwd: kijk eens\r\nMessage-ID: <%s>\r\n"+
-		"Content-Type: text/plain; charset=utf-8\r\n\r\n%s\r\n", from, id, body)
-}
 
 func poller(t testing.TB, addr string) (*Poller, *store.Store) {
 	t.Helper()
@@ -100,7 +30,7 @@ func poller(t testing.TB, addr string) (*Poller, *store.Store) {
 	cfg := config.Default()
 	cfg.Organisation.Name = "Kinderopvang De Zonnebloem"
 	m := cfg.Intake.IMAP
-	m.Host, m.TLS, m.Username, m.Password = host, "none", "meldingen", "imap-Pa55"
+	m.Host, m.TLS, m.Username, m.Password = host, "none", imaptest.User, imaptest.Password
 	fmt.Sscan(port, &m.Port)
 	m.AllowedSenders = []string{"@zonnebloem-kdv.example", "ouder@example.org"}
 	m.MaxMessageBytes = 64 << 10
@@ -131,11 +61,11 @@ func TestPollHandlesAllowedAndRefusesTheRest(t *testing.T) {
 		fmt.Fprint(w, `<html><body><p>Mieke Bakker van De Zonnebloem woont op Lindelaan 4</p></body></html>`)
 	}))
 	defer page.Close()
-	addr := imapServer(t)
-	deliver(t, addr, message("Collega <collega@zonnebloem-kdv.example>", "1@example", "Uit de oudergroep: Sanne van den Berg, 06-12345678"))
-	deliver(t, addr, message("ouder@example.org", "2@example", "Kijk hier: "+page.URL+"/post/9"))
-	deliver(t, addr, message("onbekend@example.net", "3@example", "Sanne van den Berg, 06-12345678"))
-	deliver(t, addr, message("collega@zonnebloem-kdv.example", "4@example", strings.Repeat("groot ", 20_000)))
+	addr := imaptest.Server(t)
+	imaptest.Deliver(t, addr, imaptest.Message("Collega <collega@zonnebloem-kdv.example>", "1@example", "Uit de oudergroep: Sanne van den Berg, 06-12345678"))
+	imaptest.Deliver(t, addr, imaptest.Message("ouder@example.org", "2@example", "Kijk hier: "+page.URL+"/post/9"))
+	imaptest.Deliver(t, addr, imaptest.Message("onbekend@example.net", "3@example", "Sanne van den Berg, 06-12345678"))
+	imaptest.Deliver(t, addr, imaptest.Message("collega@zonnebloem-kdv.example", "4@example", strings.Repeat("groot ", 20_000)))
 	p, st := poller(t, addr)
 	replies := map[string]bool{}
 	p.Reply = func(_ context.Context, to string, found bool) error { replies[to] = found; return nil }
@@ -151,13 +81,13 @@ func TestPollHandlesAllowedAndRefusesTheRest(t *testing.T) {
 	if len(replies) != 2 || !replies["collega@zonnebloem-kdv.example"] || !replies["ouder@example.org"] {
 		t.Errorf("replies %v", replies)
 	}
-	if n := folder(t, addr, "INBOX"); n != 0 {
+	if n := imaptest.Count(t, addr, "INBOX"); n != 0 {
 		t.Errorf("%d messages left in INBOX", n)
 	}
-	if n := folder(t, addr, "doxwatch/done"); n != 2 {
+	if n := imaptest.Count(t, addr, "doxwatch/done"); n != 2 {
 		t.Errorf("%d messages in done", n)
 	}
-	if n := folder(t, addr, "doxwatch/refused"); n != 2 {
+	if n := imaptest.Count(t, addr, "doxwatch/refused"); n != 2 {
 		t.Errorf("%d messages in refused", n)
 	}
 	hits, _ := st.Hits(ctx, store.HitFilter{Source: model.SourceIntake})
@@ -175,7 +105,7 @@ func TestPollHandlesAllowedAndRefusesTheRest(t *testing.T) {
 	}
 	// A message handled again (a crash between storing and moving) stores
 	// and alerts nothing twice.
-	deliver(t, addr, message("Collega <collega@zonnebloem-kdv.example>", "1@example", "Uit de oudergroep: Sanne van den Berg, 06-12345678"))
+	imaptest.Deliver(t, addr, imaptest.Message("Collega <collega@zonnebloem-kdv.example>", "1@example", "Uit de oudergroep: Sanne van den Berg, 06-12345678"))
 	res, _ = p.Poll(ctx)
 	if res.Handled != 1 || res.Hits != 0 || res.Alerts != 0 {
 		t.Errorf("a message handled twice: %+v", res)
@@ -189,7 +119,7 @@ func TestPollHandlesAllowedAndRefusesTheRest(t *testing.T) {
 func BenchmarkPoll(b *testing.B) {
 	const perPoll = 50
 	ctx := context.Background()
-	addr := imapServer(b)
+	addr := imaptest.Server(b)
 	p, _ := poller(b, addr)
 	chatter := strings.Repeat("Wie weet of de BSO in de herfstvakantie open is? Mijn dochter wil graag mee met het uitje naar het bos. ", 8)
 	handled := 0
@@ -200,7 +130,7 @@ func BenchmarkPoll(b *testing.B) {
 			if j%5 == 0 {
 				body += "\r\nBel Sanne van den Berg maar op 06-12345678, dan hoort ze het wel."
 			}
-			deliver(b, addr, message("collega@zonnebloem-kdv.example", fmt.Sprintf("%d-%d@example", i, j), body))
+			imaptest.Deliver(b, addr, imaptest.Message("collega@zonnebloem-kdv.example", fmt.Sprintf("%d-%d@example", i, j), body))
 		}
 		b.StartTimer()
 		res, err := p.Poll(ctx)
