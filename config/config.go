@@ -244,6 +244,9 @@ type IMAP struct {
 	// refused unread.
 	AllowedSenders  []string `yaml:"allowed_senders"`
 	MaxMessageBytes int64    `yaml:"max_message_bytes"`
+	// MaxAttachments bounds the files, images and attached messages of
+	// one message; a message with more is refused.
+	MaxAttachments int `yaml:"max_attachments"`
 	// Reply acknowledges each handled message to its sender (through the
 	// alerts' mail settings), saying only whether something was found.
 	Reply bool `yaml:"reply"`
@@ -304,7 +307,7 @@ func Default() Config {
 		Digest:    Digest{Schedule: "0 8 * * 1"},
 		Retention: Retention{Days: 180},
 		Intake: Intake{IMAP: IMAP{Port: 993, TLS: "tls", Folder: "INBOX", DoneFolder: "doxwatch/done", RefusedFolder: "doxwatch/refused",
-			PollInterval: 2 * time.Minute, MaxMessageBytes: 25 << 20}},
+			PollInterval: 2 * time.Minute, MaxMessageBytes: 25 << 20, MaxAttachments: 20}},
 		Evidence: Evidence{MinSeverity: "high", Dir: "./evidence", BrowserTimeout: 30 * time.Second},
 		Web: Web{
 			Listen:         "127.0.0.1:8080",

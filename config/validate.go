@@ -256,6 +256,9 @@ func (c *Config) validateIMAP(v *validator) {
 			v.add(fmt.Sprintf("intake.imap.allowed_senders[%d]", i), fmt.Sprintf(`%q is neither an address nor "@domain"`, a))
 		}
 	}
+	if m.MaxAttachments < 1 {
+		v.add("intake.imap.max_attachments", "must be at least 1")
+	}
 	if m.MaxMessageBytes < 1<<10 {
 		v.add("intake.imap.max_message_bytes", "must be at least 1024")
 	}

@@ -275,8 +275,8 @@ func (d *Daemon) pollMailbox(ctx context.Context) {
 	switch {
 	case err != nil:
 		run.Err = err.Error()
-	case res.Refused > 0 || res.Failed > 0:
-		run.Warning = fmt.Sprintf("%d message(s) refused, %d left for the next poll after an error", res.Refused, res.Failed)
+	default:
+		run.Warning = res.Warning()
 	}
 	if rerr := d.store.RecordRun(ctx, model.SourceIntake, run, d.cfg.Crawl.UnhealthyAfter); rerr != nil {
 		d.log.Error("recording the mailbox poll", "err", rerr)

@@ -4,8 +4,9 @@
 // like a post handed in by hand (its text, attachments through OCR,
 // attached messages, the pages it links to) and recorded as a post of
 // source intake, with the sender as reporter; it is moved to the done
-// folder only once its hits are stored. Mail from anyone else, or too
-// large, is moved to the refused folder unread.
+// folder only once its hits are stored. Mail from anyone else, too large,
+// with too many attachments, or that could not be read three times, is
+// moved to the refused folder unread.
 package mailbox
 
 import (
@@ -44,12 +45,49 @@ type Poller struct {
 	// to its sender, saying only whether something was found.
 	Reply func(ctx context.Context, to string, found bool) error
 	Log   *slog.Logger
+
+	// failures counts the failed attempts at each message this process
+	// made: one that keeps failing is refused, not tried forever.
+	failures map[imap.UID]int
 }
+
+// maxFailures is how often a message may fail before it is refused.
+const maxFailures = 3
+
+// Why a message was refused: the reasons a poll counts (the log has the
+// details, never the sender).
+const (
+	RefusedSender      = "sender not allowed"
+	RefusedSize        = "too large"
+	RefusedAttachments = "too many attachments"
+	RefusedUnreadable  = "could not be read"
+)
 
 // Result counts what one poll did.
 type Result struct {
 	Handled, Refused, Failed int
 	Hits, Alerts             int
+	// Reasons counts the refused messages by reason.
+	Reasons map[string]int
+}
+
+// Warning says what a poll refused, and why, and what it left for the
+// next poll; "" when it handled everything.
+func (r Result) Warning() string {
+	if r.Refused == 0 && r.Failed == 0 {
+		return ""
+	}
+	var why []string
+	for _, reason := range []string{RefusedSender, RefusedSize, RefusedAttachments, RefusedUnreadable} {
+		if n := r.Reasons[reason]; n > 0 {
+			why = append(why, fmt.Sprintf("%s: %d", reason, n))
+		}
+	}
+	w := fmt.Sprintf("%d message(s) refused", r.Refused)
+	if len(why) > 0 {
+		w += " (" + strings.Join(why, ", ") + ")"
+	}
+	return w + fmt.Sprintf(", %d left for the next poll after an error", r.Failed)
 }
 
 // Poll handles the messages waiting in the mailbox.
@@ -83,13 +121,46 @@ func (p *Poller) Poll(ctx context.Context) (Result, error) {
 		if ctx.Err() != nil {
 			break
 		}
-		refused, rec, err := p.handle(ctx, c, uid)
+		var (
+			refused string
+			rec     recorded
+			err     error
+		)
+		if p.failures[uid] >= maxFailures {
+			// It failed on every try: refused unread, on a connection that
+			// its last failure did not break.
+			if _, err = c.Move(imap.UIDSetNum(uid), p.Cfg.RefusedFolder).Wait(); err == nil {
+				delete(p.failures, uid)
+				refused = RefusedUnreadable
+			}
+		} else {
+			refused, rec, err = p.handle(ctx, c, uid)
+		}
+		// Only a message that cannot be read counts towards refusing it
+		// (the server cannot give it, or it is no message): a database
+		// failure is no fault of the message.
+		var bad *unreadableError
+		if errors.As(err, &bad) && ctx.Err() == nil {
+			if p.failures == nil {
+				p.failures = map[imap.UID]int{}
+			}
+			p.failures[uid]++
+		}
 		switch {
 		case err != nil:
 			res.Failed++
 			p.Log.Warn("intake message not handled; it stays for the next poll", "uid", uid, "err", err)
+			if c.Noop().Wait() != nil {
+				// The failure broke the connection: what follows waits
+				// for the next poll rather than fail for no fault of its own.
+				return res, nil
+			}
 		case refused != "":
 			res.Refused++
+			if res.Reasons == nil {
+				res.Reasons = map[string]int{}
+			}
+			res.Reasons[refused]++
 			p.Log.Info("intake message refused", "uid", uid, "reason", refused)
 		default:
 			res.Handled++
@@ -106,9 +177,9 @@ type recorded struct{ hits, alerts int }
 // handle reads one message and moves it; refused says why it was refused.
 func (p *Poller) handle(ctx context.Context, c *imapclient.Client, uid imap.UID) (refused string, rec recorded, err error) {
 	set := imap.UIDSetNum(uid)
-	head, err := c.Fetch(set, &imap.FetchOptions{UID: true, Envelope: true, RFC822Size: true}).Collect()
+	head, err := c.Fetch(set, &imap.FetchOptions{UID: true, Envelope: true, RFC822Size: true, BodyStructure: &imap.FetchItemBodyStructure{}}).Collect()
 	if err != nil || len(head) == 0 {
-		return "", rec, fmt.Errorf("fetch: %v", err)
+		return "", rec, &unreadableError{fmt.Errorf("fetch: %v", err)}
 	}
 	env, size := head[0].Envelope, head[0].RFC822Size
 	sender := ""
@@ -117,9 +188,11 @@ func (p *Poller) handle(ctx context.Context, c *imapclient.Client, uid imap.UID)
 	}
 	switch {
 	case !p.allowed(sender):
-		refused = "sender not allowed"
+		refused = RefusedSender
 	case size > p.Cfg.MaxMessageBytes:
-		refused = fmt.Sprintf("%d bytes, over intake.imap.max_message_bytes", size)
+		refused = RefusedSize
+	case attachments(head[0].BodyStructure) > p.Cfg.MaxAttachments:
+		refused = RefusedAttachments
 	}
 	if refused != "" {
 		_, err := c.Move(set, p.Cfg.RefusedFolder).Wait()
@@ -128,7 +201,7 @@ func (p *Poller) handle(ctx context.Context, c *imapclient.Client, uid imap.UID)
 	section := &imap.FetchItemBodySection{Peek: true}
 	body, err := c.Fetch(set, &imap.FetchOptions{UID: true, BodySection: []*imap.FetchItemBodySection{section}}).Collect()
 	if err != nil || len(body) == 0 {
-		return "", rec, fmt.Errorf("fetch body: %v", err)
+		return "", rec, &unreadableError{fmt.Errorf("fetch body: %v", err)}
 	}
 	data := body[0].FindBodySection(section)
 	id := ""
@@ -142,7 +215,7 @@ func (p *Poller) handle(ctx context.Context, c *imapclient.Client, uid imap.UID)
 	// crash, it is the same post, and nothing is stored or alerted twice.
 	doc, err := p.Checker.Scan(ctx, "message.eml", "mail:"+id, "message/rfc822", data)
 	if err != nil {
-		return "", rec, err
+		return "", rec, &unreadableError{err}
 	}
 	if err := p.record(ctx, doc, sender, &rec); err != nil {
 		return "", rec, err
@@ -174,6 +247,34 @@ func (p *Poller) handle(ctx context.Context, c *imapclient.Client, uid imap.UID)
 		}
 	}
 	return "", rec, nil
+}
+
+// unreadableError is a message the server could not give, or that could
+// not be read as a message.
+type unreadableError struct{ err error }
+
+func (e *unreadableError) Error() string { return e.err.Error() }
+func (e *unreadableError) Unwrap() error { return e.err }
+
+// attachments counts the parts of a message that are not its text: files,
+// images, attached messages.
+func attachments(bs imap.BodyStructure) int {
+	if bs == nil {
+		return 0
+	}
+	n := 0
+	bs.Walk(func(_ []int, part imap.BodyStructure) bool {
+		single, ok := part.(*imap.BodyStructureSinglePart)
+		if !ok {
+			return true
+		}
+		d := single.Disposition()
+		if (d != nil && strings.EqualFold(d.Value, "attachment")) || !strings.EqualFold(single.Type, "text") {
+			n++
+		}
+		return true
+	})
+	return n
 }
 
 func (p *Poller) record(ctx context.Context, doc intake.Document, sender string, rec *recorded) error {

@@ -8,9 +8,12 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/doxwatch/doxwatch/config"
 	"github.com/doxwatch/doxwatch/crawler"
@@ -18,6 +21,8 @@ import (
 	"github.com/doxwatch/doxwatch/intake"
 	"github.com/doxwatch/doxwatch/mailbox/imaptest"
 	"github.com/doxwatch/doxwatch/model"
+	"github.com/doxwatch/doxwatch/ocr"
+	"github.com/doxwatch/doxwatch/ocr/ocrtest"
 	"github.com/doxwatch/doxwatch/pipeline"
 	"github.com/doxwatch/doxwatch/roster"
 	"github.com/doxwatch/doxwatch/store"
@@ -109,6 +114,108 @@ func TestPollHandlesAllowedAndRefusesTheRest(t *testing.T) {
 	res, _ = p.Poll(ctx)
 	if res.Handled != 1 || res.Hits != 0 || res.Alerts != 0 {
 		t.Errorf("a message handled twice: %+v", res)
+	}
+}
+
+// A forwarded screenshot is read through OCR, an attached message and a
+// saved page like the message itself; each hit names where it stood.
+func TestPollReadsAttachments(t *testing.T) {
+	if _, err := exec.LookPath("tesseract"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("tesseract is not installed; the test command (make test) installs it")
+		}
+		t.Skip("tesseract not installed")
+	}
+	ctx := context.Background()
+	shot, err := ocrtest.Render(ocrtest.Shot{Layout: "chat", Size: 18, Lines: []string{"Doorgestuurd uit de Facebookgroep:", "Kees Visser woont op Dorpsweg 3, Zeist"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := imaptest.Server(t)
+	imaptest.Deliver(t, addr, imaptest.Forwarded("Collega <collega@zonnebloem-kdv.example>", "fwd-7@example", shot))
+	p, st := poller(t, addr)
+	reader, err := ocr.New(ocr.Options{MaxBytes: 1 << 20, MaxPixels: 40_000_000, Timeout: time.Minute})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ros, _ := roster.Load(filepath.Join("testdata", "staff.csv"), "NL")
+	detOCR, err := detect.NewOCR(ros, detect.OptionsFromConfig(&config.Config{Organisation: config.Organisation{Name: "Kinderopvang De Zonnebloem"}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	img := func() *detect.Detector { return detOCR }
+	p.Checker.ImageDetector, p.Checker.OCR = img, func() (*ocr.Reader, error) { return reader, nil }
+	p.Checker.Pipeline.Images = &pipeline.Images{Store: st, Detector: img, MaxPixels: 40_000_000, Log: p.Log}
+	res, err := p.Poll(ctx)
+	if err != nil || res.Handled != 1 {
+		t.Fatalf("poll: %+v, %v", res, err)
+	}
+	hits, _ := st.Hits(ctx, store.HitFilter{Source: model.SourceIntake})
+	found := map[string]store.Hit{}
+	for _, h := range hits {
+		found[h.EmployeeID+" "+string(h.Kind)] = h
+	}
+	if h, ok := found["E007 address"]; !ok || !h.FromImage || h.ImageURL != "mail:fwd-7@example#screenshot.png" || h.Severity != model.Critical {
+		t.Errorf("the screenshot's address: %+v", h)
+	}
+	if h, ok := found["E001 phone"]; !ok || h.FromImage {
+		t.Errorf("the attached message's phone: %+v", h)
+	}
+	if _, ok := found["E003 email"]; !ok {
+		t.Errorf("the saved page's e-mail address: %+v", hits)
+	}
+}
+
+// A message with more attachments than allowed is refused unread; one
+// that cannot be read is tried three times, then refused on the next poll;
+// the poll says why, without the sender.
+func TestPollRefusesWhatItCannotHandle(t *testing.T) {
+	ctx := context.Background()
+	addr := imaptest.Server(t)
+	var many strings.Builder
+	many.WriteString("From: collega@zonnebloem-kdv.example\r\nMessage-ID: <many@example>\r\nMIME-Version: 1.0\r\n" +
+		"Content-Type: multipart/mixed; boundary=\"B\"\r\n\r\n--B\r\nContent-Type: text/plain\r\n\r\nZie bijlagen.\r\n")
+	for i := range 21 {
+		fmt.Fprintf(&many, "--B\r\nContent-Type: image/png\r\nContent-Disposition: attachment; filename=\"%d.png\"\r\n"+
+			"Content-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n", i)
+	}
+	many.WriteString("--B--\r\n")
+	imaptest.Deliver(t, addr, many.String())
+	// A multipart message without a boundary: not even the server can
+	// say what is in it.
+	imaptest.Deliver(t, addr, "From: collega@zonnebloem-kdv.example\r\nMessage-ID: <bad@example>\r\nMIME-Version: 1.0\r\n"+
+		"Content-Type: multipart/mixed\r\n\r\nSanne van den Berg\r\n")
+	// A good message behind it waits while the bad one breaks the
+	// connection, and is never refused for it.
+	imaptest.Deliver(t, addr, imaptest.Message("collega@zonnebloem-kdv.example", "good@example", "Sanne van den Berg, 06-12345678"))
+	p, _ := poller(t, addr)
+	var warnings []string
+	for poll := 1; poll <= 4; poll++ {
+		res, err := p.Poll(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		warnings = append(warnings, res.Warning())
+		if poll <= 3 && (res.Failed != 1 || imaptest.Count(t, addr, "INBOX") != 2) {
+			t.Errorf("poll %d: %+v; the unreadable message should stay for the next poll", poll, res)
+		}
+	}
+	if n := imaptest.Count(t, addr, "doxwatch/refused"); n != 2 {
+		t.Errorf("%d messages refused, want 2", n)
+	}
+	if n := imaptest.Count(t, addr, "doxwatch/done"); n != 1 {
+		t.Errorf("%d messages handled, want the good one", n)
+	}
+	if n := imaptest.Count(t, addr, "INBOX"); n != 0 {
+		t.Errorf("%d messages left in the inbox", n)
+	}
+	for _, want := range []string{"too many attachments: 1", "could not be read: 1"} {
+		if !strings.Contains(strings.Join(warnings, "\n"), want) {
+			t.Errorf("the polls' warnings lack %q:\n%s", want, strings.Join(warnings, "\n"))
+		}
+	}
+	if strings.Contains(strings.Join(warnings, ""), "collega@") {
+		t.Error("a warning names the sender")
 	}
 }
 

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -14,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/doxwatch/doxwatch/extract"
+	"github.com/doxwatch/doxwatch/mailbox/imaptest"
 	"github.com/doxwatch/doxwatch/ocr/ocrtest"
 )
 
@@ -156,28 +156,6 @@ func mustAbs(t *testing.T, p string) string {
 	return a
 }
 
-// forwardedEmail builds what a colleague forwards: a short note, the
-// screenshot, the original message attached as .eml, a saved page, and a
-// PDF that doxwatch does not read.
-func forwardedEmail(t *testing.T, shot []byte) string {
-	t.Helper()
-	var b strings.Builder
-	b.WriteString("From: Collega <collega@zonnebloem-kdv.example>\r\nTo: veiligheid@zonnebloem-kdv.example\r\n" +
-		"Subject: Fwd: dit stond in de oudergroep\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"OUTER\"\r\n\r\n")
-	b.WriteString("--OUTER\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nZie bijlagen, dit stond in de groep.\r\n")
-	b.WriteString("--OUTER\r\nContent-Type: image/png\r\nContent-Disposition: attachment; filename=\"screenshot.png\"\r\n" +
-		"Content-Transfer-Encoding: base64\r\n\r\n" + base64.StdEncoding.EncodeToString(shot) + "\r\n")
-	b.WriteString("--OUTER\r\nContent-Type: message/rfc822\r\nContent-Disposition: attachment; filename=\"origineel.eml\"\r\n\r\n" +
-		"From: Ouder <ouder@example.org>\r\nSubject: die juf\r\nContent-Type: text/plain\r\n\r\n" +
-		"Sanne van den Berg van De Zonnebloem, bel haar maar op 06-12345678\r\n")
-	b.WriteString("--OUTER\r\nContent-Type: text/html; charset=utf-8\r\nContent-Disposition: attachment; filename=\"pagina.html\"\r\n\r\n" +
-		"<html><body><p>Joëlle Dijkstra: joelle.dijkstra@example.net</p></body></html>\r\n")
-	b.WriteString("--OUTER\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; filename=\"brief.pdf\"\r\n" +
-		"Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjcK\r\n")
-	b.WriteString("--OUTER--\r\n")
-	return b.String()
-}
-
 // check reads what is attached to a forwarded e-mail, and names what it
 // skipped.
 func TestCheckEmailWithAttachments(t *testing.T) {
@@ -192,7 +170,7 @@ func TestCheckEmailWithAttachments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	eml := writeFile(t, dir, "doorgestuurd.eml", forwardedEmail(t, shot))
+	eml := writeFile(t, dir, "doorgestuurd.eml", imaptest.Forwarded("Collega <collega@zonnebloem-kdv.example>", "fwd-1@zonnebloem-kdv.example", shot))
 	code, out, errOut := runCLI(t, "check", "--config", testConfig, "--json", eml)
 	if code != exitFindings {
 		t.Fatalf("exit %d\n%s\n%s", code, out, errOut)

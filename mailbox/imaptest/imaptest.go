@@ -3,10 +3,12 @@
 package imaptest
 
 import (
+	"encoding/base64"
 	"fmt"
 	"io"
 	"log/slog"
 	"net"
+	"strings"
 	"testing"
 
 	"github.com/emersion/go-imap/v2"
@@ -89,4 +91,26 @@ func login(t testing.TB, addr string) *imapclient.Client {
 		t.Fatal(err)
 	}
 	return c
+}
+
+// Forwarded is a message as a colleague forwards what she saw: a short
+// note, the screenshot shot (a PNG), the original message attached (with
+// an employee's phone number), a saved page (with an e-mail address) and
+// a PDF that doxwatch does not read.
+func Forwarded(from, id string, shot []byte) string {
+	var b strings.Builder
+	b.WriteString("From: " + from + "\r\nTo: meldingen@zonnebloem-kdv.example\r\nMessage-ID: <" + id + ">\r\n" +
+		"Subject: Fwd: dit stond in de oudergroep\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"OUTER\"\r\n\r\n")
+	b.WriteString("--OUTER\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nZie bijlagen, dit stond in de groep.\r\n")
+	b.WriteString("--OUTER\r\nContent-Type: image/png\r\nContent-Disposition: attachment; filename=\"screenshot.png\"\r\n" +
+		"Content-Transfer-Encoding: base64\r\n\r\n" + base64.StdEncoding.EncodeToString(shot) + "\r\n")
+	b.WriteString("--OUTER\r\nContent-Type: message/rfc822\r\nContent-Disposition: attachment; filename=\"origineel.eml\"\r\n\r\n" +
+		"From: Ouder <ouder@example.org>\r\nSubject: die juf\r\nContent-Type: text/plain\r\n\r\n" +
+		"Sanne van den Berg van De Zonnebloem, bel haar maar op 06-12345678\r\n")
+	b.WriteString("--OUTER\r\nContent-Type: text/html; charset=utf-8\r\nContent-Disposition: attachment; filename=\"pagina.html\"\r\n\r\n" +
+		"<html><body><p>Joëlle Dijkstra: joelle.dijkstra@example.net</p></body></html>\r\n")
+	b.WriteString("--OUTER\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; filename=\"brief.pdf\"\r\n" +
+		"Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjcK\r\n")
+	b.WriteString("--OUTER--\r\n")
+	return b.String()
 }
