@@ -2,6 +2,7 @@ package detect
 
 import (
 	"flag"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -13,17 +14,41 @@ import (
 
 const benchProseBytes = 50 << 20
 
-var benchData = sync.OnceValues(func() (string, []string) {
-	r := rand.New(rand.NewPCG(1, 2))
-	rosterCSV := genRoster(r, 10_000)
+// corpus is a roster with prose to scan.
+type corpus struct {
+	rosterCSV string
+	names     []string // the roster's full names
+	prose     string
+}
+
+func newCorpus(rosterCSV string, prose func(names []string) string) corpus {
 	var names []string
 	for _, line := range strings.Split(rosterCSV, "\n")[1:] {
 		if f := strings.Split(line, ","); len(f) > 2 {
 			names = append(names, f[1]+" "+f[2])
 		}
 	}
-	return rosterCSV, []string{genProse(r, benchProseBytes, names)}
+	return corpus{rosterCSV, names, prose(names)}
+}
+
+// benchCorpora are the two corpora: the detector's own (few first names
+// in the prose) and one shaped like a real organisation's (realgen_test.go).
+var benchCorpora = sync.OnceValue(func() map[string]corpus {
+	own := rand.New(rand.NewPCG(1, 2))
+	real := rand.New(rand.NewPCG(5, 6))
+	return map[string]corpus{
+		"own":  newCorpus(genRoster(own, 10_000), func(n []string) string { return genProse(own, benchProseBytes, n) }),
+		"real": newCorpus(genRealRoster(real, 10_000), func(n []string) string { return genRealProse(real, benchProseBytes, n) }),
+	}
 })
+
+func (c corpus) detector(b testing.TB) *Detector {
+	d, err := New(mustRoster(c.rosterCSV), Options{Organisation: []string{"Kinderopvang De Zonnebloem"}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return d
+}
 
 // posts cuts the prose into posts of about 1.5 kB, as a forum page holds them.
 func posts(text string) []string {
@@ -42,23 +67,101 @@ func posts(text string) []string {
 }
 
 // BenchmarkScan measures the whole scan (names, phones, e-mails,
-// addresses) of 50 MB of prose against a roster of 10,000; MB/s is per core.
+// addresses) of 50 MB of prose in posts of 1.5 kB against a roster of
+// 10,000, on each corpus; MB/s is per core.
 func BenchmarkScan(b *testing.B) {
-	rosterCSV, prose := benchData()
-	d, err := New(mustRoster(rosterCSV), Options{Organisation: []string{"Kinderopvang De Zonnebloem"}})
-	if err != nil {
-		b.Fatal(err)
+	for _, name := range []string{"own", "real"} {
+		b.Run(name, func(b *testing.B) {
+			c := benchCorpora()[name]
+			d := c.detector(b)
+			ps := posts(c.prose)
+			b.SetBytes(int64(len(c.prose)))
+			b.ResetTimer()
+			findings := 0
+			for b.Loop() {
+				for _, p := range ps {
+					findings += len(d.Scan(p))
+				}
+			}
+			b.ReportMetric(float64(findings)/float64(b.N), "findings/op")
+		})
 	}
-	ps := posts(prose[0])
-	b.SetBytes(int64(len(prose[0])))
-	b.ResetTimer()
-	findings := 0
-	for i := 0; i < b.N; i++ {
-		for _, p := range ps {
-			findings += len(d.Scan(p))
+}
+
+// BenchmarkScanFile measures ScanAll (what `doxwatch check` runs) on one
+// document of 10 MB of each corpus.
+func BenchmarkScanFile(b *testing.B) {
+	for _, name := range []string{"own", "real"} {
+		b.Run(name, func(b *testing.B) {
+			c := benchCorpora()[name]
+			d := c.detector(b)
+			text := c.prose[:10<<20]
+			b.SetBytes(int64(len(text)))
+			b.ResetTimer()
+			for b.Loop() {
+				d.ScanAll(text)
+			}
+		})
+	}
+}
+
+// adversarial are inputs built to find a speed cliff: every expensive
+// check must run only on a small window around a cheap, specific trigger.
+func adversarial(c corpus) map[string]string {
+	r := rand.New(rand.NewPCG(7, 8))
+	var firsts []string
+	for _, n := range c.names {
+		firsts = append(firsts, strings.Fields(n)[0])
+	}
+	fill := func(size int, line func(*strings.Builder)) string {
+		var b strings.Builder
+		for b.Len() < size {
+			line(&b)
 		}
+		return b.String()
 	}
-	b.ReportMetric(float64(findings)/float64(b.N), "findings/op")
+	const size = 4 << 20
+	return map[string]string{
+		// Every word a roster first name.
+		"firstnames": fill(size, func(b *strings.Builder) {
+			for range 12 {
+				b.WriteString(pick(r, firsts) + " ")
+			}
+			b.WriteString("\n")
+		}),
+		// Every line an e-mail address, many of them with roster first names.
+		"emails": fill(size, func(b *strings.Builder) {
+			b.WriteString(realEmail(r, pick(r, firsts), pick(r, realLast), r.IntN(9999)) + "\n")
+		}),
+		// A price list and a phone book.
+		"digits": fill(size, func(b *strings.Builder) {
+			fmt.Fprintf(b, "art. %06d  %d x €%d,%02d  tel. 0%d-%07d  06-%08d  %d-%d-2025\n", r.IntN(1e6), 1+r.IntN(9), r.IntN(500),
+				r.IntN(100), 10+r.IntN(90), r.IntN(1e7), r.IntN(1e8), 1+r.IntN(28), 1+r.IntN(12))
+		}),
+		// One 30 MB line.
+		"oneline": strings.ReplaceAll(c.prose[:30<<20], "\n", " "),
+		// 100,000 "@" signs among words.
+		"at": fill(size, func(b *strings.Builder) {
+			b.WriteString(pick(r, firsts) + " @ " + pick(r, realWords) + " @@ ")
+		})[:size],
+	}
+}
+
+// BenchmarkAdversarial scans each adversarial input as one document
+// (goal: above 20 MB/s each).
+func BenchmarkAdversarial(b *testing.B) {
+	c := benchCorpora()["real"]
+	d := c.detector(b)
+	inputs := adversarial(c)
+	for _, name := range []string{"firstnames", "emails", "digits", "oneline", "at"} {
+		b.Run(name, func(b *testing.B) {
+			text := inputs[name]
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				d.Scan(text)
+			}
+		})
+	}
 }
 
 func benchIndex(b *testing.B, n int) {
@@ -91,20 +194,26 @@ func BenchmarkIndex50k(b *testing.B) { benchIndex(b, 50_000) }
 
 var benchDataDir = flag.String("benchdata", "", "write the benchmark's roster names and prose into this directory (for scripts/bench-detect)")
 
-// TestWriteBenchData writes the benchmark's input for comparing with other
-// tools (grep -F -i -f names.txt text.txt). It does nothing without -benchdata.
+// TestWriteBenchData writes each corpus's roster names and prose into a
+// directory of its own, for comparing with other tools (grep -F -i -f
+// names.txt text.txt). It does nothing without -benchdata.
 func TestWriteBenchData(t *testing.T) {
 	if *benchDataDir == "" {
 		t.Skip("no -benchdata")
 	}
-	rosterCSV, prose := benchData()
-	var names strings.Builder
-	for _, e := range mustRoster(rosterCSV).Employees {
-		names.WriteString(e.FullName() + "\n")
-	}
-	for name, data := range map[string]string{"names.txt": names.String(), "text.txt": prose[0]} {
-		if err := os.WriteFile(filepath.Join(*benchDataDir, name), []byte(data), 0o644); err != nil {
+	for name, c := range benchCorpora() {
+		dir := filepath.Join(*benchDataDir, name)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
 			t.Fatal(err)
+		}
+		var names strings.Builder
+		for _, e := range mustRoster(c.rosterCSV).Employees {
+			names.WriteString(e.FullName() + "\n")
+		}
+		for file, data := range map[string]string{"names.txt": names.String(), "text.txt": c.prose, "roster.csv": c.rosterCSV} {
+			if err := os.WriteFile(filepath.Join(dir, file), []byte(data), 0o644); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 }

@@ -123,12 +123,14 @@ const (
 
 var emailDotRE = regexp.MustCompile(`(?i)` + emailDot)
 
-// emailsIn finds e-mail addresses in text[a:b], normalised to lower case.
+// emailsIn finds e-mail addresses written with obfuscations in text[a:b]
+// (the pattern is slow: only on a small window around a trigger),
+// normalised to lower case.
 func (d *Detector) emailsIn(text string, a, b int, fn func(start, end int, addr string)) {
 	for _, m := range emailRE.FindAllStringSubmatchIndex(text[a:b], -1) {
 		local := strings.ToLower(strings.Trim(text[a+m[2]:a+m[3]], "."))
 		labels := emailDotRE.Split(strings.ToLower(text[a+m[4]:a+m[5]]), -1)
-		if tld := labels[len(labels)-1]; len(tld) < 2 || strings.ContainsAny(tld, "0123456789-") {
+		if !validTLD(labels[len(labels)-1]) {
 			continue
 		}
 		addr := local + "@" + strings.Join(labels, ".")
@@ -139,9 +141,143 @@ func (d *Detector) emailsIn(text string, a, b int, fn func(start, end int, addr 
 	}
 }
 
-func (s *scan) checkEmails(h anchorHit) {
-	a, b := s.around(h.start-100, h.end+140)
-	s.d.emailsIn(s.text, a, b, func(start, end int, addr string) {
+// validTLD reports whether the last label of a domain can be a top-level
+// domain: two letters or more, no digits or hyphens ("12.30" is no domain).
+func validTLD(tld string) bool {
+	return len(tld) >= 2 && !strings.ContainsAny(tld, "0123456789-")
+}
+
+func isLocalByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '%' || c == '+' || c == '-'
+}
+
+func isDomainByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-'
+}
+
+// plainEmailAt reads the plain address around the "@" at text[p] ("naam@gmail.com",
+// "naam @ gmail.com", "mailto:naam@gmail.com") without a pattern: a few
+// byte tests, however many "@" a text holds.
+func plainEmailAt(text string, p int) (start, end int, addr string, ok bool) {
+	l := p
+	if l > 0 && text[l-1] == ' ' {
+		l--
+	}
+	ls := l
+	for ls > 0 && l-ls < 64 && isLocalByte(text[ls-1]) {
+		ls--
+	}
+	r := p + 1
+	if r < len(text) && text[r] == ' ' {
+		r++
+	}
+	re := r
+	for re < len(text) && re-r < 255 {
+		switch c := text[re]; {
+		case isDomainByte(c):
+			re++
+			continue
+		case c == '.' && re > r && text[re-1] != '.' && re+1 < len(text) && isDomainByte(text[re+1]):
+			re++
+			continue
+		}
+		break
+	}
+	local := strings.Trim(text[ls:l], ".")
+	domain := strings.ToLower(text[r:re])
+	dot := strings.LastIndexByte(domain, '.')
+	if local == "" || dot <= 0 || !validTLD(domain[dot+1:]) {
+		return 0, 0, "", false
+	}
+	start = ls
+	if ls >= 7 && strings.EqualFold(text[ls-7:ls], "mailto:") {
+		start = ls - 7
+	}
+	return start, re, strings.ToLower(local) + "@" + domain, true
+}
+
+// emailWindow is how far around an "at" word or a bracketed "@" the
+// e-mail pattern looks: an obfuscated address fits.
+const emailWindow = 80
+
+// eachEmail calls fn for every e-mail address in text[a:b]: plain ones
+// read at each "@", obfuscated ones by the pattern around each "at" word
+// or bracketed "@" the fast pass found.
+func (s *scan) eachEmail(a, b int, fn func(start, end int, addr string)) {
+	seen := -1 // the end of the last address given: one address, once
+	give := func(st, en int, addr string) {
+		if st >= seen && st >= a && en <= b && !s.d.ownDomains[domainOf(addr)] {
+			seen = en
+			fn(st, en, addr)
+		}
+	}
+	covered := 0 // the pattern has read the text up to here
+	for _, t := range s.emailTriggers {
+		if t < a || t >= b {
+			continue
+		}
+		if s.text[t] == '@' {
+			if st, en, addr, ok := plainEmailAt(s.text, t); ok {
+				give(st, en, addr)
+				continue
+			}
+			if !bracketed(s.text, t) {
+				continue
+			}
+		}
+		if s.text[t] != '@' && !domainAfterAt(s.text, t) {
+			continue // "at" as a word, not in an address
+		}
+		wa, wb := s.around(max(t-emailWindow, covered), t+emailWindow)
+		if wa >= wb {
+			continue
+		}
+		covered = wb - emailWindow/2
+		s.d.emailsIn(s.text, wa, wb, give)
+	}
+}
+
+// domainAfterAt reports whether an "at" word at text[p:] is followed by a
+// domain written out: a label, then a dot as ".", "[dot]", "(punt)",
+// " dot " or " punt ". Only then is the e-mail pattern worth running.
+func domainAfterAt(text string, p int) bool {
+	i := p
+	for i < len(text) && text[i] != ' ' && text[i] != ']' && text[i] != ')' && text[i] != '}' {
+		i++ // past "at" or "apenstaartje"
+	}
+	i = skipAny(text, i, " ])}")
+	label := i
+	for i < len(text) && isDomainByte(text[i]) {
+		i++
+	}
+	if i == label || i >= len(text) {
+		return false
+	}
+	if text[i] == '.' {
+		return i+1 < len(text) && isDomainByte(text[i+1])
+	}
+	rest := strings.ToLower(text[skipAny(text, i, " [({"):min(len(text), i+12)])
+	return strings.HasPrefix(rest, "dot") || strings.HasPrefix(rest, "punt") || strings.HasPrefix(rest, ".")
+}
+
+// skipAny skips the bytes of set from text[i:].
+func skipAny(text string, i int, set string) int {
+	for i < len(text) && strings.IndexByte(set, text[i]) >= 0 {
+		i++
+	}
+	return i
+}
+
+// bracketed reports whether the "@" at text[p] is written "[@]", "(@)" or "{@}".
+func bracketed(text string, p int) bool {
+	before := strings.TrimRight(text[max(0, p-2):p], " ")
+	after := strings.TrimLeft(text[p+1:min(len(text), p+3)], " ")
+	return before != "" && strings.IndexByte("[({", before[len(before)-1]) >= 0 && after != "" && strings.IndexByte("])}", after[0]) >= 0
+}
+
+// checkEmails finds the roster's e-mail addresses.
+func (s *scan) checkEmails() {
+	s.eachEmail(0, len(s.text), func(start, end int, addr string) {
 		for _, emp := range s.d.emails[addr] {
 			s.add(emp, model.KindEmail, addr, start, end, model.Critical, "private e-mail address")
 		}
@@ -160,24 +296,16 @@ func (s *scan) around(a, b int) (int, int) {
 	return a, b
 }
 
-// checkStreet verifies a roster address at a street-name candidate: the
-// street, then the house number, then postcode and city where the text gives them.
-func (s *scan) checkStreet(h anchorHit, ref addrRef) {
+// checkStreets verifies the roster addresses on the street that ends at a
+// candidate word: the house number is read once, and only the addresses
+// with that number are checked further (a common street name is the
+// street of hundreds of employees).
+func (s *scan) checkStreets(h anchorHit) {
 	if !digitWithin(s.text, h.end, 12) {
 		return
 	}
 	toks, i := s.tokensAround(h.start, h.end)
-	n := strings.Count(ref.addr.Street, " ") + 1
-	if i >= len(toks) || toks[i].Start != h.start || i-n+1 < 0 {
-		return
-	}
-	first := i - n + 1
-	for k := first; k < i; k++ {
-		if !s.soft(toks, k) {
-			return
-		}
-	}
-	if address.StreetName(s.text[toks[first].Start:toks[i].End]) != ref.addr.Street {
+	if i >= len(toks) || toks[i].Start != h.start {
 		return
 	}
 	after := toks[i].End
@@ -185,14 +313,37 @@ func (s *scan) checkStreet(h anchorHit, ref addrRef) {
 		after++
 	}
 	num, add, n2, ok := address.NumberAfter(s.text[after:min(len(s.text), after+24)])
-	if !ok || num != ref.addr.Number || (add != "" && add != ref.addr.Addition) {
-		return
-	}
-	end, ok := s.placeAfter(after+n2, ref.addr)
 	if !ok {
 		return
 	}
-	s.add(ref.emp, model.KindAddress, ref.addr.String(), toks[first].Start, end, model.Critical, "home address")
+	var names [8]string // the street name the text gives, by its number of words
+	for _, ai := range h.e.streets {
+		ref := s.d.addresses[ai]
+		if num != ref.addr.Number || (add != "" && add != ref.addr.Addition) {
+			continue
+		}
+		n := ref.words
+		first := i - n + 1
+		if first < 0 || n > len(names) {
+			continue
+		}
+		if names[n-1] == "" {
+			names[n-1] = "\x00" // the words do not join into a street name
+			soft := true
+			for k := first; k < i && soft; k++ {
+				soft = s.soft(toks, k)
+			}
+			if soft {
+				names[n-1] = address.StreetName(s.text[toks[first].Start:toks[i].End])
+			}
+		}
+		if names[n-1] != ref.addr.Street {
+			continue
+		}
+		if end, ok := s.placeAfter(after+n2, ref.addr); ok {
+			s.add(ref.emp, model.KindAddress, ref.addr.String(), toks[first].Start, end, model.Critical, "home address")
+		}
+	}
 }
 
 // checkPostcode verifies a roster postcode: with the house number it is
@@ -309,7 +460,9 @@ func (s *scan) locatorNear(start, end int) bool {
 		s.locDone = true
 		lo, hi := len(s.text), 0
 		for _, m := range s.names {
-			lo, hi = min(lo, m.start), max(hi, m.end)
+			if m.form != formFirst { // a first name alone is never raised by a locator
+				lo, hi = min(lo, m.start), max(hi, m.end)
+			}
 		}
 		a, b := s.around(lo-locatorDistance, hi+locatorDistance)
 		note := func(st, en int) { s.locators = append(s.locators, [2]int{st, en}) }
@@ -319,9 +472,7 @@ func (s *scan) locatorNear(start, end int) bool {
 				s.d.phoneNumbersIn(s.text, pa, pb, func(st, en int, _ string) { note(st, en) })
 			}
 		}
-		if mayHoldEmail(s.text[a:b]) {
-			s.d.emailsIn(s.text, a, b, func(st, en int, _ string) { note(st, en) })
-		}
+		s.eachEmail(a, b, func(st, en int, _ string) { note(st, en) })
 		for _, f := range address.FindStreets(s.text[a:b]) {
 			if !s.d.isOwnAddress(f.Address) {
 				note(a+f.Start, a+f.End)
@@ -351,31 +502,6 @@ func (s *scan) nearestLocator(start, end int) ([2]int, bool) {
 		}
 	}
 	return best, ok
-}
-
-// mayHoldEmail is a quick test before the e-mail pattern, which is slow on
-// long text: an "@", a bracketed "at", or a written-out "at" with a "dot".
-func mayHoldEmail(text string) bool {
-	if strings.IndexByte(text, '@') >= 0 {
-		return true
-	}
-	at, dot := false, false
-	for i := 1; i+2 < len(text); i++ {
-		a, b := text[i]|0x20, text[i+1]|0x20
-		pre, post := text[i-1], text[i+2]
-		switch {
-		case a == 'a' && b == 't':
-			if strings.IndexByte("[({", pre) >= 0 || strings.IndexByte("])}", post) >= 0 {
-				return true
-			}
-			at = at || pre == ' ' && post == ' '
-		case a == 'd' && b == 'o' && i+3 < len(text) && text[i+2]|0x20 == 't':
-			dot = dot || pre == ' ' && text[i+3] == ' '
-		case a == 'p' && b == 'u':
-			dot = dot || pre == ' ' && strings.HasPrefix(text[i:], "punt ")
-		}
-	}
-	return at && dot || strings.Contains(text, " apenstaartje ")
 }
 
 // locatorDistance is how near a locator must stand to a name to count as

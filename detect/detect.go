@@ -43,7 +43,7 @@ func (d *Detector) ScanAll(text string) []model.Finding {
 func (d *Detector) scanText(text string, all bool) []model.Finding {
 	s := scan{d: d, text: text, all: all}
 	s.candidates()
-	if len(s.anchors) == s.phraseHits && len(s.phoneStarts) == 0 {
+	if len(s.anchors) == s.phraseHits && len(s.phoneStarts) == 0 && len(s.emailTriggers) == 0 {
 		return nil
 	}
 	s.verify()
@@ -59,6 +59,9 @@ type scan struct {
 	anchors      []anchorHit
 	phraseHits   int
 	phoneStarts  []int
+	// emailTriggers are where an e-mail address may stand, in text order:
+	// each "@", and each "at" or "apenstaartje" word.
+	emailTriggers []int
 	phoneCovered int             // phone starts before this were inside a window already read
 	phonesFound  map[string]bool // roster numbers found already: one finding is enough
 
@@ -98,11 +101,35 @@ func (s *scan) candidates() {
 				}
 			}
 		}
+		if n := end - start; n == 2 && s.text[start]|0x20 == 'a' && s.text[start+1]|0x20 == 't' ||
+			n == 12 && strings.EqualFold(s.text[start:end], "apenstaartje") {
+			s.emailTriggers = append(s.emailTriggers, start)
+		}
 		if c := s.text[start]; c >= '0' && c <= '9' &&
 			(c == '0' || (start > 0 && s.text[start-1] == '+')) && !midNumber(s.text, start) {
 			s.phoneStarts = append(s.phoneStarts, start)
 		}
 	}
+	s.ats()
+}
+
+// ats adds the place of every "@" to the e-mail triggers, in text order.
+func (s *scan) ats() {
+	words := s.emailTriggers
+	var all []int
+	for i := 0; ; {
+		j := strings.IndexByte(s.text[i:], '@')
+		if j < 0 {
+			break
+		}
+		all = append(all, i+j)
+		i += j + 1
+	}
+	if len(all) == 0 {
+		return
+	}
+	s.emailTriggers = append(all, words...)
+	slices.Sort(s.emailTriggers)
 }
 
 // midNumber reports whether a digit run continues a number, as the month
@@ -121,6 +148,9 @@ func (s *scan) verify() {
 	for _, p := range s.phoneStarts {
 		s.checkPhones(p)
 	}
+	if len(s.emailTriggers) > 0 && len(s.d.emails) > 0 {
+		s.checkEmails()
+	}
 	for _, h := range s.anchors {
 		for _, g := range h.e.firsts {
 			s.checkFirst(h, g)
@@ -128,14 +158,11 @@ func (s *scan) verify() {
 		if len(h.e.surnames) > 0 {
 			s.checkInitials(h)
 		}
-		for _, ai := range h.e.streets {
-			s.checkStreet(h, s.d.addresses[ai])
+		if len(h.e.streets) > 0 {
+			s.checkStreets(h)
 		}
 		for _, ai := range h.e.postcodes {
 			s.checkPostcode(h, s.d.addresses[ai])
-		}
-		if h.e.emails {
-			s.checkEmails(h)
 		}
 	}
 	s.scoreNames()

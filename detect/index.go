@@ -94,6 +94,8 @@ type person struct {
 type addrRef struct {
 	emp  int
 	addr address.Address
+	// words is the number of words of the street's name.
+	words int
 }
 
 // entry is everything a folded word of the text may be the start of.
@@ -102,7 +104,6 @@ type entry struct {
 	surnames  []int         // people whose surname core starts with this word
 	streets   []int         // addresses whose street ends with this word
 	postcodes []int         // addresses with this postcode (or its digits)
-	emails    bool          // the word is part of a roster e-mail's local part
 	phrases   []phraseRef   // organisation names and threats ending with this word
 }
 
@@ -301,17 +302,13 @@ func (d *Detector) addPerson(e roster.Employee, common map[string]bool) {
 			continue // a work address is never doxing
 		}
 		d.emails[em] = append(d.emails[em], idx)
-		local, _, _ := strings.Cut(em, "@")
-		if w := longest(fold.Words(local)); w != "" {
-			d.entry(w).emails = true
-		}
 	}
 	for _, a := range e.Addresses {
 		if d.isOwnAddress(a) {
 			continue
 		}
 		ai := len(d.addresses)
-		d.addresses = append(d.addresses, addrRef{idx, a})
+		d.addresses = append(d.addresses, addrRef{idx, a, strings.Count(a.Street, " ") + 1})
 		words := strings.Fields(a.Street)
 		last := words[len(words)-1]
 		for _, w := range streetForms(last) {
@@ -351,16 +348,6 @@ func (d *Detector) isOwnAddress(a address.Address) bool {
 func domainOf(email string) string {
 	_, dom, _ := strings.Cut(email, "@")
 	return dom
-}
-
-func longest(words []string) string {
-	best := ""
-	for _, w := range words {
-		if len(w) > len(best) {
-			best = w
-		}
-	}
-	return best
 }
 
 // isSurname reports whether w is the first word of someone's surname core.

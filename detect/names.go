@@ -25,7 +25,13 @@ type nameMatch struct {
 	emp        int
 	start, end int
 	form       nameForm
-	first      string // for formFirst: the first name, folded
+	// For formFirst, the match is of everyone with the first name (group)
+	// but those whose full name stands here (skip); first is the first
+	// name, folded. One match, however many share the name: a common first
+	// name in a roster of thousands is hundreds of people.
+	first string
+	group *firstGroup
+	skip  []int
 }
 
 // windowSpan is how many bytes around a candidate word are cut into words
@@ -206,11 +212,7 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 		}
 		return
 	}
-	for _, r := range g.refs {
-		if !slices.Contains(matched, r.emp) {
-			s.names = append(s.names, nameMatch{r.emp, toks[i].Start, toks[j-1].End, formFirst, first})
-		}
-	}
+	s.names = append(s.names, nameMatch{emp: -1, start: toks[i].Start, end: toks[j-1].End, form: formFirst, first: first, group: g, skip: matched})
 }
 
 // mayBeName is a quick test, before cutting words, that a first name in
@@ -423,7 +425,11 @@ func (s *scan) scoreNames() {
 	for _, m := range s.names {
 		if m.form == formFirst {
 			if s.orgCtx && !slices.Contains(s.namesakes, m.first) {
-				s.add(m.emp, model.KindName, "", m.start, m.end, model.Low, "first name with the organisation named")
+				for _, r := range m.group.refs {
+					if !slices.Contains(m.skip, r.emp) {
+						s.add(r.emp, model.KindName, "", m.start, m.end, model.Low, "first name with the organisation named")
+					}
+				}
 			}
 			continue
 		}
