@@ -2,6 +2,7 @@ package detect
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/nyaruka/phonenumbers/v2"
@@ -454,52 +455,82 @@ var postcodeStart = regexp.MustCompile(`^[1-9][0-9]{3} ?[A-Za-z]{2}\b *`)
 
 // locatorNear reports whether a phone number, e-mail address, street
 // address or postcode that is not the organisation's stands near a name.
-// The locators are found once per text, in the stretch around its names.
+// The locators are looked for only around the names that ask, each stretch
+// of text once: a long text pays for the stretches near its full names,
+// not for all its numbers.
 func (s *scan) locatorNear(start, end int) bool {
-	if !s.locDone {
-		s.locDone = true
-		lo, hi := len(s.text), 0
-		for _, m := range s.names {
-			if m.form != formFirst { // a first name alone is never raised by a locator
-				lo, hi = min(lo, m.start), max(hi, m.end)
-			}
-		}
-		a, b := s.around(lo-locatorDistance, hi+locatorDistance)
-		note := func(st, en int) { s.locators = append(s.locators, [2]int{st, en}) }
-		for _, p := range s.phoneStarts {
-			if p >= a && p < b && phoneLike(s.text, p) {
-				pa, pb := s.around(p-3, p+phoneWindow)
-				s.d.phoneNumbersIn(s.text, pa, pb, func(st, en int, _ string) { note(st, en) })
-			}
-		}
-		s.eachEmail(a, b, func(st, en int, _ string) { note(st, en) })
-		for _, f := range address.FindStreets(s.text[a:b]) {
-			if !s.d.isOwnAddress(f.Address) {
-				note(a+f.Start, a+f.End)
-			}
-		}
-		spans, codes := address.PostcodeIn(s.text[a:b])
-		for k, pc := range codes {
-			if !s.d.isOwnPostcode(pc) {
-				note(a+spans[k][0], a+spans[k][1])
-			}
-		}
-	}
+	// A margin past the distance, so a street or number that reaches
+	// into it is read whole.
+	const margin = 100
+	s.locate(s.around(start-locatorDistance-margin, end+locatorDistance+margin))
 	_, ok := s.nearestLocator(start, end)
 	return ok
 }
 
+// locate finds the locators in text[a:b] that were not looked for before.
+func (s *scan) locate(a, b int) {
+	if n := len(s.locCovered); n > 0 {
+		last := s.locCovered[n-1]
+		switch {
+		case a >= last[0] && b <= last[1]:
+			return
+		case a >= last[0] && a < last[1]:
+			// Names come in text order: read on from where the last
+			// stretch ended, with some overlap for what straddles it.
+			s.locCovered[n-1][1] = b
+			a = max(last[0], last[1]-100)
+		default:
+			s.locCovered = append(s.locCovered, [2]int{a, b})
+		}
+	} else {
+		s.locCovered = append(s.locCovered, [2]int{a, b})
+	}
+	from := len(s.locators)
+	note := func(st, en int) { s.locators = append(s.locators, [2]int{st, en}) }
+	i, _ := slices.BinarySearch(s.phoneStarts, a)
+	for ; i < len(s.phoneStarts) && s.phoneStarts[i] < b; i++ {
+		if p := s.phoneStarts[i]; phoneLike(s.text, p) {
+			pa, pb := s.around(p-3, p+phoneWindow)
+			s.d.phoneNumbersIn(s.text, pa, pb, func(st, en int, _ string) { note(st, en) })
+		}
+	}
+	s.eachEmail(a, b, func(st, en int, _ string) { note(st, en) })
+	for _, f := range address.FindStreets(s.text[a:b]) {
+		if !s.d.isOwnAddress(f.Address) {
+			note(a+f.Start, a+f.End)
+		}
+	}
+	spans, codes := address.PostcodeIn(s.text[a:b])
+	for k, pc := range codes {
+		if !s.d.isOwnPostcode(pc) {
+			note(a+spans[k][0], a+spans[k][1])
+		}
+	}
+	added := s.locators[from:]
+	slices.SortFunc(added, func(x, y [2]int) int { return x[0] - y[0] })
+	if from > 0 && len(added) > 0 && s.locators[from-1][0] > added[0][0] {
+		slices.SortFunc(s.locators, func(x, y [2]int) int { return x[0] - y[0] })
+	}
+}
+
 // nearestLocator is the span of the locator closest to [start, end) within
-// the locator distance.
+// the locator distance, among the locators found (kept sorted by start):
+// a binary search per name, however long the text.
 func (s *scan) nearestLocator(start, end int) ([2]int, bool) {
 	best, bestD, ok := [2]int{}, 0, false
-	for _, l := range s.locators {
+	consider := func(l [2]int) {
 		if l[1] > start-locatorDistance && l[0] < end+locatorDistance {
-			d := max(l[0]-end, start-l[1], 0)
-			if !ok || d < bestD {
+			if d := max(l[0]-end, start-l[1], 0); !ok || d < bestD {
 				best, bestD, ok = l, d, true
 			}
 		}
+	}
+	// Locators are short (an address is under a hundred bytes), so the
+	// ones that can reach [start, end) start at most this far before it.
+	const longest = 200
+	i, _ := slices.BinarySearchFunc(s.locators, start-locatorDistance-longest, func(l [2]int, t int) int { return l[0] - t })
+	for ; i < len(s.locators) && s.locators[i][0] < end+locatorDistance; i++ {
+		consider(s.locators[i])
 	}
 	return best, ok
 }

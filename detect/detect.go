@@ -56,14 +56,14 @@ type scan struct {
 	text string
 	all  bool // record every occurrence, not only the most severe
 
-	anchors      []anchorHit
-	phraseHits   int
-	phoneStarts  []int
+	anchors     []anchorHit
+	phraseHits  int
+	phoneStarts []int
 	// emailTriggers are where an e-mail address may stand, in text order:
 	// each "@", and each "at" or "apenstaartje" word.
 	emailTriggers []int
-	phoneCovered int             // phone starts before this were inside a window already read
-	phonesFound  map[string]bool // roster numbers found already: one finding is enough
+	phoneCovered  int             // phone starts before this were inside a window already read
+	phonesFound   map[string]bool // roster numbers found already: one finding is enough
 
 	found     map[string]*model.Finding // by fingerprint
 	names     []nameMatch
@@ -73,10 +73,11 @@ type scan struct {
 	ctxDone    bool
 	orgCtx     bool
 	threat     bool
-	threatSpan [2]int // where the threat is written
-	locDone    bool
-	locators   [][2]int // spans of unlisted phones, e-mails, streets, postcodes
+	threatSpan [2]int   // where the threat is written
+	locators   [][2]int // spans of unlisted phones, e-mails, streets, postcodes, by start
+	locCovered [][2]int // the stretches of text searched for locators
 	windowBuf  window
+	typoMemo   map[string]bool
 }
 
 type anchorHit struct {

@@ -38,9 +38,18 @@ type nameMatch struct {
 // for the exact checks; a name with its particles fits many times over.
 const windowSpan = 64
 
+// maxAhead bounds how far ahead of a candidate a window reaches where
+// candidates stand close together (a list of names, a text of nothing but
+// first names): there one long window is cut once for many candidates,
+// instead of a short one for each.
+const maxAhead = 4096
+
 type window struct {
 	a, b int
 	toks []fold.Token
+	// ahead is how far past its candidate the next window reaches; it
+	// grows while candidates keep running past the window's end.
+	ahead int
 }
 
 // tokensAround returns the words around text[start:end] and the index of
@@ -48,12 +57,17 @@ type window struct {
 func (s *scan) tokensAround(start, end int) ([]fold.Token, int) {
 	w := &s.windowBuf
 	if w.toks == nil || start-w.a < windowSpan/2 && w.a > 0 || w.b-end < windowSpan/2 && w.b < len(s.text) {
+		if w.toks != nil && start >= w.a && start < w.b+windowSpan {
+			w.ahead = min(2*max(w.ahead, windowSpan), maxAhead) // dense: reach further
+		} else {
+			w.ahead = windowSpan
+		}
 		a := max(0, start-windowSpan)
 		for a > 0 && !isSpaceByte(s.text[a-1]) && start-a < 2*windowSpan {
 			a--
 		}
-		b := min(len(s.text), end+windowSpan)
-		for b < len(s.text) && !isSpaceByte(s.text[b]) && b-end < 2*windowSpan {
+		b := min(len(s.text), end+w.ahead)
+		for b < len(s.text) && !isSpaceByte(s.text[b]) && b-end < w.ahead+windowSpan {
 			b++
 		}
 		for a > 0 && !utf8.RuneStart(s.text[a]) {
@@ -230,7 +244,7 @@ func (s *scan) mayBeName(h anchorHit) bool {
 		if particles[w] {
 			continue // look past "van den" at the surname
 		}
-		if s.d.isSurname(w) || s.d.isSurname(strings.TrimSuffix(w, "s")) || s.d.maybeTypo(w) {
+		if s.d.isSurname(w) || s.d.isSurname(strings.TrimSuffix(w, "s")) || s.maybeTypo(w) {
 			return true
 		}
 		for _, g := range h.e.firsts {
@@ -241,6 +255,24 @@ func (s *scan) mayBeName(h anchorHit) bool {
 		return false
 	}
 	return false
+}
+
+// maybeTypo is the detector's maybeTypo, remembered per word for the
+// scan: a text says the same words again and again, and each question
+// costs a map lookup per letter.
+func (s *scan) maybeTypo(w string) bool {
+	if len(w) < 4 {
+		return false
+	}
+	if v, ok := s.typoMemo[w]; ok {
+		return v
+	}
+	if s.typoMemo == nil {
+		s.typoMemo = map[string]bool{}
+	}
+	v := s.d.maybeTypo(w)
+	s.typoMemo[w] = v
+	return v
 }
 
 // capitalInitialBefore reports whether a capital letter standing alone (an
@@ -283,7 +315,7 @@ func (s *scan) forwardForms(g *firstGroup, toks []fold.Token, i, j int) []int {
 		if !particles[w] && len(w) > 1 {
 			// A word that is itself someone's surname is that surname, not
 			// a typo of another: "Janssen" is not a misspelt "Jansen".
-			fuzzy = !s.d.isSurname(w) && s.d.maybeTypo(w)
+			fuzzy = !s.d.isSurname(w) && s.maybeTypo(w)
 			break
 		}
 	}
