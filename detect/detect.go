@@ -152,6 +152,9 @@ func (s *scan) verify() {
 	if len(s.emailTriggers) > 0 && len(s.d.emails) > 0 {
 		s.checkEmails()
 	}
+	// Whether the text names the organisation decides what a first name
+	// alone is worth, so it is known before the names are checked.
+	s.docContext()
 	for _, h := range s.anchors {
 		for _, g := range h.e.firsts {
 			s.checkFirst(h, g)

@@ -230,19 +230,23 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 }
 
 // mayBeName is a quick test, before cutting words, that a first name in
-// the text can be part of a finding: it is capitalised (it may stand alone),
-// or a comma precedes it (a reversed name), or the next word is a particle
-// or could be a surname.
+// the text can be part of a finding: a comma precedes it (a reversed
+// name), or it is capitalised in a text that names the organisation (it
+// may stand alone), or the next word is a particle or could be a surname.
 func (s *scan) mayBeName(h anchorHit) bool {
-	r, _ := utf8.DecodeRuneInString(s.text[h.start:])
-	if unicode.IsUpper(r) || strings.Contains(s.text[max(0, h.start-3):h.start], ",") {
+	if strings.Contains(s.text[max(0, h.start-3):h.start], ",") {
+		return true
+	}
+	// A first name alone counts only where the organisation is named: in
+	// any other text it must be followed by a surname to be a finding.
+	if r, _ := utf8.DecodeRuneInString(s.text[h.start:]); s.orgCtx && unicode.IsUpper(r) {
 		return true
 	}
 	sc := fold.NewScanner(s.text[h.end:min(len(s.text), h.end+4*fold.MaxWord)])
 	for n := 0; n < 4 && sc.Next(); n++ {
 		w := string(sc.Word())
-		if particles[w] {
-			continue // look past "van den" at the surname
+		if particles[w] || w == "v" {
+			continue // look past "van den", "v.d." and "v/d" at the surname
 		}
 		if s.d.isSurname(w) || s.d.isSurname(strings.TrimSuffix(w, "s")) || s.maybeTypo(w) {
 			return true
