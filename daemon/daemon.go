@@ -31,12 +31,12 @@ import (
 	"github.com/doxwatch/doxwatch/store"
 )
 
-// Staff is the roster with its detectors, swapped whole on reload.
+// Staff is the roster with its detector, swapped whole on reload.
 type Staff struct {
-	Roster   *roster.Roster
+	Roster *roster.Roster
+	// Detector finds the roster in text; its ForImages, in text read
+	// from images.
 	Detector *detect.Detector
-	// ImageDetector reads text from images; nil when OCR is off.
-	ImageDetector *detect.Detector
 }
 
 // Loader reads the roster and builds its detector.
@@ -86,7 +86,7 @@ func New(cfg *config.Config, st *store.Store, p *pipeline.Pipeline, newSender fu
 	d.staff.Store(staff)
 	p.Detector = func() *detect.Detector { return d.staff.Load().Detector }
 	if p.Images != nil {
-		p.Images.Detector = func() *detect.Detector { return d.staff.Load().ImageDetector }
+		p.Images.Detector = func() *detect.Detector { return d.staff.Load().Detector.ForImages() }
 	}
 	if d.sender, err = newSender(func() *roster.Roster { return d.staff.Load().Roster }); err != nil {
 		return nil, err

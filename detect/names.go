@@ -498,6 +498,9 @@ func (s *scan) docContext() {
 			if (ph.threat && s.threat) || (!ph.threat && s.orgCtx) {
 				continue
 			}
+			if len(ph.words) > 1 && notWordBefore(s.text, h.start, ph.words[len(ph.words)-2]) {
+				continue // "op" is a phrase's last word, but not after "maar"
+			}
 			toks, i := s.tokensAround(h.start, h.end)
 			if i < len(toks) && toks[i].Start == h.start && s.wordsEndAt(toks, i, ph.words) {
 				if ph.threat {
@@ -509,6 +512,25 @@ func (s *scan) docContext() {
 			}
 		}
 	}
+}
+
+// notWordBefore reports whether the word before text[pos:] is certainly
+// not want (folded): a quick test before cutting words, for the common
+// last words of phrases ("op", "you"). Only a plain ASCII word that
+// differs is certain.
+func notWordBefore(text string, pos int, want string) bool {
+	e := pos
+	for e > 0 && (text[e-1] == ' ' || text[e-1] == ',' || text[e-1] == '-') {
+		e--
+	}
+	b := e
+	for b > 0 && (text[b-1]|0x20 >= 'a' && text[b-1]|0x20 <= 'z' || text[b-1] >= '0' && text[b-1] <= '9') {
+		b--
+	}
+	if b == e || (b > 0 && text[b-1] >= utf8.RuneSelf) || (e < pos && text[e] >= utf8.RuneSelf) {
+		return false // not a plain word: the full check decides
+	}
+	return !strings.EqualFold(text[b:e], want)
 }
 
 // wordsEndAt reports whether words stand in toks ending at toks[i], in one

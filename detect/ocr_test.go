@@ -41,6 +41,24 @@ func ocrDetectors(t *testing.T) (plain, tolerant *Detector) {
 	return plain, tolerant
 }
 
+// The detector for images is built from the text detector on first use,
+// once, and reads what OCR misreads as NewOCR's does.
+func TestForImages(t *testing.T) {
+	plain, built := ocrDetectors(t)
+	lazy := plain.ForImages()
+	if lazy == nil || lazy != plain.ForImages() || lazy.ForImages() != lazy {
+		t.Fatal("ForImages builds the detector more than once")
+	}
+	for _, text := range []string{"Groet, Rnarloes Hoekstra", "Bel O6-l2345678 voor Sanne"} {
+		if got, want := summary(lazy.Scan(text)), summary(built.Scan(text)); got != want || got == "" {
+			t.Errorf("ForImages on %q: %q, NewOCR: %q", text, got, want)
+		}
+	}
+	if lazy.Fingerprint() != built.Fingerprint() {
+		t.Error("the lazy detector searches for something else than NewOCR's")
+	}
+}
+
 func TestOCRDetector(t *testing.T) {
 	plain, ocr := ocrDetectors(t)
 	tests := []struct{ text, want string }{

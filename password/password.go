@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"golang.org/x/crypto/argon2"
 )
@@ -74,11 +75,13 @@ func Verify(encoded, pw string) (bool, error) {
 
 // dummy is checked against when the account does not exist, so a login
 // for an unknown name takes as long as one for a known name.
-var dummy, _ = Hash("doxwatch-timing-equaliser")
+// It is made on the first failed lookup, not at start: hashing takes tens
+// of milliseconds every command would pay.
+var dummy = sync.OnceValue(func() string { h, _ := Hash("doxwatch-timing-equaliser"); return h })
 
 // VerifyNone spends the time of one Verify and reports false.
 func VerifyNone(pw string) bool {
-	_, _ = Verify(dummy, pw)
+	_, _ = Verify(dummy(), pw)
 	return false
 }
 

@@ -346,6 +346,10 @@ func (p *parser) employee(line int, rec []string) (Employee, bool) {
 	// numbers, e-mail and home addresses must not reach a log.
 	phones := p.values(rec, "phone")
 	for i, raw := range phones {
+		if e164, ok := dutchMobile(raw, p.region); ok {
+			e.Phones = append(e.Phones, e164)
+			continue
+		}
 		n, err := phonenumbers.Parse(raw, p.region)
 		if err != nil || !phonenumbers.IsValidNumber(n) {
 			p.errorf(line, "%s: %s", p.where("phone", i, len(phones)), phoneProblem(raw, p.region))
@@ -448,4 +452,49 @@ func New(emps []Employee) *Roster {
 		r.byID[e.ID] = i
 	}
 	return r
+}
+
+// dutchMobile reads the most common roster number, a Dutch mobile
+// (06-1 … 06-5 and eight digits, written any usual way), without the phone
+// number library, whose parse and check cost some 15 µs a number: a
+// roster of ten thousand then loads in a tenth of the time. Anything else
+// goes to the library; TestDutchMobileAgreesWithTheLibrary holds the two
+// to the same answers.
+func dutchMobile(raw, region string) (string, bool) {
+	if region != "NL" {
+		return "", false
+	}
+	var d [16]byte
+	n := 0
+	for i := 0; i < len(raw); i++ {
+		switch c := raw[i]; {
+		case c >= '0' && c <= '9':
+			if n == len(d) {
+				return "", false
+			}
+			d[n] = c
+			n++
+		case c == '+' && n == 0 && i == strings.IndexFunc(raw, func(r rune) bool { return r != ' ' }):
+			// only as the first character; "+31" is read below
+		case c == ' ' || c == '-' || c == '.' || c == '/':
+		default:
+			return "", false // "(0)", letters, extensions: the library decides
+		}
+	}
+	digits := string(d[:n])
+	plus := strings.HasPrefix(strings.TrimSpace(raw), "+")
+	switch {
+	case plus && strings.HasPrefix(digits, "31"):
+		digits = digits[2:]
+	case !plus && strings.HasPrefix(digits, "0031"):
+		digits = digits[4:]
+	case !plus && strings.HasPrefix(digits, "0"):
+		digits = digits[1:]
+	default:
+		return "", false
+	}
+	if len(digits) != 9 || digits[0] != '6' || digits[1] < '1' || digits[1] > '5' {
+		return "", false
+	}
+	return "+31" + digits, true
 }

@@ -3,6 +3,8 @@ package roster
 import (
 	"bytes"
 	"errors"
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -10,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/doxwatch/doxwatch/address"
+	"github.com/nyaruka/phonenumbers/v2"
 )
 
 func TestLoadSemicolonBOMCRLF(t *testing.T) {
@@ -163,5 +166,51 @@ func TestEncodings(t *testing.T) {
 	r, err = Parse("unicode.txt", bytes.NewReader(utf16), "NL")
 	if err != nil || r.Employees[0].FirstName != "Joëlle" {
 		t.Errorf("UTF-16: %v %+v", err, r)
+	}
+}
+
+// The fast path for Dutch mobiles gives what the phone number library
+// gives, for every way of writing a number it takes, and leaves the rest
+// to the library.
+func TestDutchMobileAgreesWithTheLibrary(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	forms := []func(string) string{
+		func(n string) string { return "0" + n },
+		func(n string) string { return "0" + n[:1] + "-" + n[1:] },
+		func(n string) string { return "0" + n[:1] + " " + n[1:3] + " " + n[3:5] + " " + n[5:7] + " " + n[7:] },
+		func(n string) string { return "+31 " + n },
+		func(n string) string { return "+31" + n[:1] + " " + n[1:] },
+		func(n string) string { return "0031 " + n },
+		func(n string) string { return "0" + n[:3] + "." + n[3:6] + "." + n[6:] },
+		func(n string) string { return "+31 (0)" + n },
+		func(n string) string { return "0" + n + " x12" },
+	}
+	fast := 0
+	for range 20_000 {
+		// Mobiles of every range (061 … 069), some too short or too long.
+		n := fmt.Sprintf("6%d%07d", r.IntN(10), r.IntN(10_000_000))
+		switch r.IntN(20) {
+		case 0:
+			n = n[:len(n)-1]
+		case 1:
+			n += "7"
+		}
+		raw := forms[r.IntN(len(forms))](n)
+		got, ok := dutchMobile(raw, "NL")
+		num, err := phonenumbers.Parse(raw, "NL")
+		valid := err == nil && phonenumbers.IsValidNumber(num)
+		if !ok {
+			continue // the library decides
+		}
+		fast++
+		if !valid || got != phonenumbers.Format(num, phonenumbers.E164) {
+			t.Fatalf("%q: fast path %q, library %v (valid %v)", raw, got, num, valid)
+		}
+	}
+	if fast < 6_000 { // 06-1 … 06-5 in the forms it reads: about 7,000
+		t.Errorf("the fast path took only %d of 20,000 numbers", fast)
+	}
+	if _, ok := dutchMobile("06-12345678", "BE"); ok {
+		t.Error("the fast path read a number for another region")
 	}
 }

@@ -24,7 +24,6 @@ type app struct {
 	cfg    *config.Config
 	roster *roster.Roster
 	det    *detect.Detector
-	detOCR *detect.Detector // for text read from images; nil when OCR is off
 	store  *store.Store
 	log    *slog.Logger
 }
@@ -42,7 +41,7 @@ func openApp(ctx context.Context, c common, log *slog.Logger, io stdio) (*app, b
 		fmt.Fprintln(io.err, err)
 		return nil, false
 	}
-	if a.det, a.detOCR, err = detectors(cfg, a.roster); err != nil {
+	if a.det, err = detect.New(a.roster, detect.OptionsFromConfig(cfg)); err != nil {
 		fmt.Fprintln(io.err, err)
 		return nil, false
 	}
@@ -83,15 +82,13 @@ func openStore(ctx context.Context, cfg *config.Config, io stdio) (*store.Store,
 	return st, err
 }
 
-// detectors builds the detector for text and, when OCR is on, the
-// OCR-tolerant one for text read from images.
-func detectors(cfg *config.Config, r *roster.Roster) (text, images *detect.Detector, err error) {
-	opts := detect.OptionsFromConfig(cfg)
-	if text, err = detect.New(r, opts); err != nil || !cfg.OCR.Enabled {
-		return text, nil, err
+// imagesOf returns the detector for text read from images of the
+// detector det gives (built on the first image), or nil when OCR is off.
+func imagesOf(cfg *config.Config, det func() *detect.Detector) func() *detect.Detector {
+	if !cfg.OCR.Enabled {
+		return nil
 	}
-	images, err = detect.NewOCR(r, opts)
-	return text, images, err
+	return func() *detect.Detector { return det().ForImages() }
 }
 
 // ocrReader returns the OCR reader, or nil with one clear warning when
@@ -112,11 +109,8 @@ func (a *app) pipeline(alerts bool) *pipeline.Pipeline {
 	if alerts {
 		routes = a.cfg.Alerts.Routes()
 	}
-	var img func() *detect.Detector
-	if a.cfg.OCR.Enabled {
-		img = func() *detect.Detector { return a.detOCR }
-	}
-	p := a.recorder(func() *detect.Detector { return a.det }, img, routes)
+	text := func() *detect.Detector { return a.det }
+	p := a.recorder(text, imagesOf(a.cfg, text), routes)
 	cr := crawler.New(a.cfg.Crawl, a.store, a.log)
 	p.Crawler, p.HealthTo, p.UnhealthyAfter = cr, a.cfg.Alerts.ChannelNames(), a.cfg.Crawl.UnhealthyAfter
 	if a.cfg.Evidence.Browser != "" {
@@ -153,11 +147,8 @@ func (a *app) recorder(text, img func() *detect.Detector, routes []model.Route) 
 // intake builds the checker for posts handed in by hand with the app's
 // detectors; it starts the OCR reader on the first image.
 func (a *app) intake() *intake.Checker {
-	var img func() *detect.Detector
-	if a.detOCR != nil {
-		img = func() *detect.Detector { return a.detOCR }
-	}
-	return a.intakeWith(func() *detect.Detector { return a.det }, img)
+	text := func() *detect.Detector { return a.det }
+	return a.intakeWith(text, imagesOf(a.cfg, text))
 }
 
 // intakeWith builds the checker with detectors that may change (the

@@ -1,17 +1,20 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
 	"golang.org/x/term"
 
 	"github.com/doxwatch/doxwatch/crawler"
+	"github.com/doxwatch/doxwatch/detect"
 	"github.com/doxwatch/doxwatch/intake"
 	"github.com/doxwatch/doxwatch/model"
 	"github.com/doxwatch/doxwatch/roster"
@@ -46,7 +49,7 @@ func cmdCheck(ctx context.Context, args []string, io stdio) int {
 	a := &app{cfg: cfg, log: log}
 	var err error
 	if a.roster, err = loadRoster(cfg); err == nil {
-		a.det, a.detOCR, err = detectors(cfg, a.roster)
+		a.det, err = detect.New(a.roster, detect.OptionsFromConfig(cfg))
 	}
 	if err != nil {
 		fmt.Fprintln(io.err, err)
@@ -81,6 +84,7 @@ func cmdCheck(ctx context.Context, args []string, io stdio) int {
 		}
 		found = found || len(doc.Findings()) > 0
 		out.print(name, doc)
+		out.flush()
 		if *record {
 			rec, err := ck.Record(ctx, doc, *actorName)
 			if err != nil {
@@ -161,6 +165,7 @@ func (ck *checker) load(ctx context.Context, name string) (data []byte, ctype, u
 
 type findingPrinter struct {
 	w      io.Writer
+	buf    *bufio.Writer
 	json   bool
 	color  bool
 	tw     *tabwriter.Writer
@@ -173,7 +178,8 @@ func newFindingPrinter(w io.Writer, asJSON bool, ros *roster.Roster) *findingPri
 	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) && os.Getenv("NO_COLOR") == "" {
 		color = true
 	}
-	return &findingPrinter{w: w, json: asJSON, color: color, tw: tabwriter.NewWriter(w, 0, 4, 2, ' ', 0), roster: ros}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	return &findingPrinter{w: bw, buf: bw, json: asJSON, color: color, tw: tabwriter.NewWriter(bw, 0, 4, 2, ' ', 0), roster: ros}
 }
 
 // jsonFinding is the --json form of a finding.
@@ -217,7 +223,18 @@ func (p *findingPrinter) printPart(source string, doc intake.Document, part inta
 	if part.FromImage {
 		image = doc.URL
 	}
-	lineOf := func(off int) int { return 1 + strings.Count(part.Text[:off], "\n") }
+	// The line of an offset, by binary search over where lines start: a
+	// large file has tens of thousands of findings.
+	var newlines []int
+	for i := 0; ; {
+		j := strings.IndexByte(part.Text[i:], '\n')
+		if j < 0 {
+			break
+		}
+		newlines = append(newlines, i+j)
+		i += j + 1
+	}
+	lineOf := func(off int) int { n, _ := slices.BinarySearch(newlines, off); return 1 + n }
 	for _, f := range part.Findings {
 		line := lineOf(f.Start)
 		others := make([]jsonOffsets, len(f.Others))
@@ -261,4 +278,9 @@ func (p *findingPrinter) mark(s string) string {
 	return "[" + s + "]"
 }
 
-func (p *findingPrinter) flush() { p.tw.Flush() }
+// flush writes out what is printed so far: after each file, so the
+// findings of one file at a time are held (and aligned).
+func (p *findingPrinter) flush() {
+	p.tw.Flush()
+	p.buf.Flush()
+}

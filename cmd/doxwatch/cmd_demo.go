@@ -106,9 +106,7 @@ func serveDemoDashboard(ctx context.Context, a *app, addr string, io stdio) erro
 	}
 	queue := pipeline.NewQueue(ctx, a.pipeline(true), a.cfg.Sources, func(pipeline.Result) { send(ctx) })
 	staff := staffFuncs{roster: func() *roster.Roster { return a.roster }, text: func() *detect.Detector { return a.det }}
-	if a.detOCR != nil {
-		staff.img = func() *detect.Detector { return a.detOCR }
-	}
+	staff.img = imagesOf(a.cfg, staff.text)
 	dash, err := a.dashboard(staff, queue, send)
 	if err != nil {
 		return err

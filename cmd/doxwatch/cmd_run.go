@@ -32,11 +32,11 @@ func cmdRun(ctx context.Context, args []string, io stdio) int {
 		if err != nil {
 			return nil, err
 		}
-		det, detOCR, err := detectors(a.cfg, ros)
+		det, err := detect.New(ros, detect.OptionsFromConfig(a.cfg))
 		if err != nil {
 			return nil, err
 		}
-		return &daemon.Staff{Roster: ros, Detector: det, ImageDetector: detOCR}, nil
+		return &daemon.Staff{Roster: ros, Detector: det}, nil
 	}
 	d, err := daemon.New(a.cfg, a.store, a.pipeline(true), a.senderFor, load, log)
 	if err != nil {
@@ -47,9 +47,7 @@ func cmdRun(ctx context.Context, args []string, io stdio) int {
 	if a.cfg.Web.Listen != "" {
 		staff := staffFuncs{roster: func() *roster.Roster { return d.Staff().Roster },
 			text: func() *detect.Detector { return d.Staff().Detector }}
-		if a.cfg.OCR.Enabled {
-			staff.img = func() *detect.Detector { return d.Staff().ImageDetector }
-		}
+		staff.img = imagesOf(a.cfg, staff.text)
 		srv, err := a.dashboard(staff, d.Prepare(ctx), nil)
 		if err != nil {
 			fmt.Fprintf(io.err, "doxwatch run: %v\n", err)
@@ -60,9 +58,7 @@ func cmdRun(ctx context.Context, args []string, io stdio) int {
 	if a.cfg.Intake.IMAP.Host != "" {
 		staff := staffFuncs{roster: func() *roster.Roster { return d.Staff().Roster },
 			text: func() *detect.Detector { return d.Staff().Detector }}
-		if a.cfg.OCR.Enabled {
-			staff.img = func() *detect.Detector { return d.Staff().ImageDetector }
-		}
+		staff.img = imagesOf(a.cfg, staff.text)
 		ck := a.intakeWith(staff.text, staff.img)
 		ck.Source = model.SourceIntake
 		d.Mailbox = &mailbox.Poller{Cfg: a.cfg.Intake.IMAP, Checker: ck, Fetch: crawler.New(a.cfg.Crawl, nil, log).Fetch, Log: log}
