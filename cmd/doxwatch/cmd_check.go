@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -137,6 +138,7 @@ func (ck *checker) load(ctx context.Context, name string) (data []byte, ctype, u
 		return data, ctype, name, err
 	}
 	r := ck.stdin
+	size := int64(0)
 	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
@@ -145,10 +147,16 @@ func (ck *checker) load(ctx context.Context, name string) (data []byte, ctype, u
 		defer f.Close()
 		if st, err := f.Stat(); err == nil && st.IsDir() {
 			return nil, "", url, fmt.Errorf("%s: is a directory", name)
+		} else if err == nil && st.Mode().IsRegular() {
+			size = st.Size()
 		}
 		r = f
 	}
-	data, err = io.ReadAll(io.LimitReader(r, maxCheckBytes+1))
+	// A file's size is known: one buffer of it, not one that doubles its
+	// way up (which also peaks at twice the file).
+	buf := bytes.NewBuffer(make([]byte, 0, min(size, maxCheckBytes)+bytes.MinRead))
+	_, err = buf.ReadFrom(io.LimitReader(r, maxCheckBytes+1))
+	data = buf.Bytes()
 	if err != nil {
 		return nil, "", url, fmt.Errorf("%s: %w", name, err)
 	}
