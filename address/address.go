@@ -134,7 +134,9 @@ func Postcode(s string) (string, bool) {
 
 // numberTail matches what follows a street name: an optional "nr.", the
 // house number, and an optional addition (letter, "-2", " bis", " hs").
-var numberTail = regexp.MustCompile(`^[ \t]*(?:(?i:nr|no|nummer|huisnummer)\.?[ \t]*)?([0-9]{1,5})(?:([A-Za-z]{1,2})\b|[ \t]?-[ \t]?([0-9]{1,4}|[A-Za-z]{1,3})\b|[ \t]([A-Za-z])\b|[ \t]((?i:hs|bis|bg|huis|boven|i{1,3}))\b)?`)
+// A chat app may wrap a street's number onto the next line: one line
+// break may stand before it.
+var numberTail = regexp.MustCompile(`^[ \t]*(?:\r?\n[ \t]*)?(?:(?i:nr|no|nummer|huisnummer)\.?[ \t]*)?([0-9]{1,5})(?:([A-Za-z]{1,2})\b|[ \t]?-[ \t]?([0-9]{1,4}|[A-Za-z]{1,3})\b|[ \t]([A-Za-z])\b|[ \t]((?i:hs|bis|bg|huis|boven|i{1,3}))\b)?`)
 
 // NumberAfter parses a house number (and addition) at the start of text,
 // which is what follows a street name. It returns the number, the folded

@@ -422,6 +422,9 @@ func (s *scan) placeAfter(pos int, addr address.Address) (int, bool) {
 		end = pos + (len(tail) - len(rest)) + len(strings.TrimRight(m, " "))
 		rest = strings.TrimLeft(rest[len(m):], " ,\t\r\n(")
 	}
+	// "Dorpsweg 3, Hoogmade": a capitalised word after a comma right after
+	// the number is the town, whether doxwatch knows the place or not.
+	townGiven := strings.HasPrefix(strings.TrimLeft(tail, " \t"), ",")
 	connector := false
 	for _, c := range []string{"in ", "te ", "In ", "Te "} {
 		if strings.HasPrefix(rest, c) {
@@ -445,8 +448,8 @@ func (s *scan) placeAfter(pos int, addr address.Address) (int, bool) {
 	if name, _ := address.PlaceAt(words); name != "" {
 		return 0, false // the same street in another town
 	}
-	if connector && len(toks) > 0 && toks[0].Upper {
-		return 0, false
+	if (connector || townGiven) && len(toks) > 0 && toks[0].Upper {
+		return 0, false // another town
 	}
 	return end, true
 }

@@ -226,7 +226,45 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 		}
 		return
 	}
+	if s.ownChild(toks, i, j) {
+		return // "mijn dochter Lotte": a parent's child, not the juf Lotte
+	}
 	s.names = append(s.names, nameMatch{emp: -1, start: toks[i].Start, end: toks[j-1].End, form: formFirst, first: first, group: g, skip: matched})
+}
+
+// kin are the words with which parents name their own children.
+var kin = setOf("dochter", "dochtertje", "zoon", "zoontje", "kind", "kindje", "tweeling", "meid", "meisje", "jongen",
+	"jongste", "oudste", "kleine", "peuter", "peutertje", "baby", "kleuter", "broertje", "zusje", "daughter", "son", "kid",
+	"twins", "boy", "girl", "little")
+
+// possessive are the words with which parents say "ours".
+var possessive = setOf("mijn", "onze", "ons", "my", "our")
+
+// ownChild reports whether the first name at toks[i:j] is a parent's own
+// child: "mijn dochter Lotte", "onze Daan (4)", "onze tweeling Roos en
+// Femke", "m'n jongste, Daan".
+func (s *scan) ownChild(toks []fold.Token, i, j int) bool {
+	// An age in brackets after the name: "Daan (4)", "Daan (4 jaar)".
+	if j < len(toks) && strings.TrimSpace(s.sep(toks, j-1)) == "(" && len(toks[j].Text) <= 2 && toks[j].Text[0] >= '0' && toks[j].Text[0] <= '9' {
+		return true
+	}
+	k := i - 1
+	// Past the other names of a list: "Roos en Femke", "Roos, Femke".
+	for k >= 1 && (toks[k].Text == "en" || toks[k].Text == "and") && toks[k-1].Upper {
+		k -= 2
+	}
+	for n := 0; n < 3 && k >= 0; n, k = n+1, k-1 {
+		w := toks[k].Text
+		switch {
+		case possessive[w]:
+			return true
+		case w == "n" && k > 0 && toks[k-1].Text == "m": // m'n
+			return true
+		case !kin[w]:
+			return false
+		}
+	}
+	return false
 }
 
 // mayBeName is a quick test, before cutting words, that a first name in
