@@ -27,7 +27,7 @@ func (d *Detector) Scan(text string) []model.Finding {
 	if d.ocr {
 		return d.scanOCR(text, false)
 	}
-	return d.scanText(text, false)
+	return d.scanPlain(text, false)
 }
 
 // ScanAll is Scan that also lists, in each finding's Others, every other
@@ -37,7 +37,32 @@ func (d *Detector) ScanAll(text string) []model.Finding {
 	if d.ocr {
 		return d.scanOCR(text, true)
 	}
-	return d.scanText(text, true)
+	return d.scanPlain(text, true)
+}
+
+// scanPlain scans text with the numbers in it written the one way the
+// checks read (numberCanonMap), and maps the findings back.
+func (d *Detector) scanPlain(text string, all bool) []model.Finding {
+	canon, pos := numberCanonMap(text)
+	fs := d.scanText(canon, all)
+	if pos != nil {
+		mapBack(fs, text, pos)
+	}
+	return fs
+}
+
+// mapBack points findings made in a rewritten text (pos gives, for each of
+// its byte offsets, the offset in text) into text.
+func mapBack(fs []model.Finding, text string, pos []int) {
+	for i := range fs {
+		f := &fs[i]
+		f.Start, f.End = pos[f.Start], pos[f.End]
+		for j := range f.Others {
+			f.Others[j] = [2]int{pos[f.Others[j][0]], pos[f.Others[j][1]]}
+		}
+		f.Match = text[f.Start:f.End]
+		f.Excerpt, f.ExcerptStart, f.ExcerptEnd = excerpt(text, f.Start, f.End, excerptContext)
+	}
 }
 
 func (d *Detector) scanText(text string, all bool) []model.Finding {

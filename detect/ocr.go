@@ -50,15 +50,7 @@ func mapStrings(in []string, f func(string) string) []string {
 func (d *Detector) scanOCR(text string, all bool) []model.Finding {
 	canon, pos := ocrCanonMap(text)
 	fs := d.scanText(canon, all)
-	for i := range fs {
-		f := &fs[i]
-		f.Start, f.End = pos[f.Start], pos[f.End]
-		for j := range f.Others {
-			f.Others[j] = [2]int{pos[f.Others[j][0]], pos[f.Others[j][1]]}
-		}
-		f.Match = text[f.Start:f.End]
-		f.Excerpt, f.ExcerptStart, f.ExcerptEnd = excerpt(text, f.Start, f.End, excerptContext)
-	}
+	mapBack(fs, text, pos)
 	return fs
 }
 

@@ -1,0 +1,146 @@
+package detect
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// numberCanonMap rewrites the ways people write numbers so that the phone
+// and address checks read them: full-width digits and Unicode dashes as
+// ASCII, the letter O typed for a zero inside a number, "wa.me/316…" as
+// an international number, "0031(0)6" without the "(0)", a line break
+// inside a number (a chat app wrapped it) as a space, and "nul zes" as
+// "06". It returns the text unchanged (and nil) when there is nothing to
+// rewrite, which a quick pass decides; otherwise, for each byte offset of
+// the result and its end, the offset in text.
+func numberCanonMap(text string) (string, []int) {
+	if !needsNumberCanon(text) {
+		return text, nil
+	}
+	var b strings.Builder
+	b.Grow(len(text) + 16)
+	pos := make([]int, 0, len(text)+17)
+	emit := func(s string, from int) {
+		b.WriteString(s)
+		for len(pos) < b.Len() {
+			pos = append(pos, from)
+		}
+	}
+	for i := 0; i < len(text); {
+		c := text[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRuneInString(text[i:])
+			switch {
+			case r >= '０' && r <= '９':
+				emit(string(rune('0'+r-'０')), i)
+			case r == '＋':
+				emit("+", i)
+			case r == '－' || r == '−' || (r >= '\u2010' && r <= '\u2015'):
+				emit("-", i)
+			default:
+				emit(text[i:i+size], i)
+			}
+			i += size
+			continue
+		case (c == 'O' || c == 'o') && zeroLetter(text, i):
+			emit("0", i)
+		case c == '\n' && i > 0 && isDigitByte(lastNonSpace(text[:i])) && i+1 < len(text) && isDigitByte(text[i+1]):
+			emit(" ", i)
+		case c == '(' && strings.HasPrefix(text[i:], "(0)") && i >= 2 && text[i-2:i] == "31":
+			i += 3 // "0031(0)6": the trunk zero in brackets is not dialled
+			continue
+		case (c == 'w' || c == 'W') && strings.HasPrefix(strings.ToLower(text[i:min(len(text), i+7)]), "wa.me/") &&
+			i+6 < len(text) && isDigitByte(text[i+6]):
+			emit(text[i:i+6]+"+", i)
+			i += 6
+			continue
+		case (c == 'n' || c == 'N') && strings.EqualFold(text[i:min(len(text), i+7)], "nul zes") && wordEndsAt(text, i+7):
+			emit("06", i)
+			i += 7
+			continue
+		default:
+			emit(text[i:i+1], i)
+		}
+		i++
+	}
+	pos = append(pos, len(text))
+	return b.String(), pos
+}
+
+// needsNumberCanon is the quick pass: does the text hold anything
+// numberCanonMap rewrites? A table lookup per byte, a closer look only at
+// the few bytes that may start such a thing.
+func needsNumberCanon(text string) bool {
+	if strings.Contains(text, "ul zes") || strings.Contains(text, "UL ZES") {
+		return true
+	}
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if !canonStart[c] {
+			continue
+		}
+		switch {
+		case c == 0xEF && i+1 < len(text) && text[i+1] == 0xBC: // full-width forms
+			return true
+		case c == 0xE2 && i+2 < len(text) && text[i+1] == 0x80 && text[i+2] >= 0x90 && text[i+2] <= 0x95: // dashes
+			return true
+		case c == 0xE2 && i+2 < len(text) && text[i+1] == 0x88 && text[i+2] == 0x92: // minus sign
+			return true
+		case (c == 'O' || c == 'o') && zeroLetter(text, i):
+			return true
+		case c == '\n' && i > 0 && i+1 < len(text) && isDigitByte(text[i+1]) && isDigitByte(lastNonSpace(text[:i])):
+			return true
+		case c == '(' && strings.HasPrefix(text[i:], "(0)"):
+			return true
+		case c == '/' && i >= 5 && strings.EqualFold(text[i-5:i], "wa.me"):
+			return true
+		}
+	}
+	return false
+}
+
+// canonStart are the bytes that may start what numberCanonMap rewrites.
+var canonStart = func() (t [256]bool) {
+	for _, c := range []byte{0xEF, 0xE2, 'O', 'o', '\n', '(', '/'} {
+		t[c] = true
+	}
+	return t
+}()
+
+// zeroLetter reports whether the O at text[i] is a zero typed as a
+// letter: it starts or continues a run of digits ("O6-1234…", "2O24") and
+// does not touch another letter.
+func zeroLetter(text string, i int) bool {
+	if i+1 >= len(text) || !isDigitByte(text[i+1]) {
+		return false
+	}
+	if i > 0 && isLetterByte(text[i-1]) {
+		return false
+	}
+	// A number, not a code like "O2": at least five digits follow.
+	digits := 0
+	for k := i + 1; k < len(text) && k < i+20; k++ {
+		if isDigitByte(text[k]) {
+			digits++
+		} else if !strings.ContainsRune(" -.", rune(text[k])) {
+			break
+		}
+	}
+	return digits >= 5
+}
+
+func isDigitByte(c byte) bool  { return c >= '0' && c <= '9' }
+func isLetterByte(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' || c >= utf8.RuneSelf }
+
+// lastNonSpace is the last byte of s that is not a space or tab; 0 if none.
+func lastNonSpace(s string) byte {
+	s = strings.TrimRight(s, " \t\r")
+	if s == "" {
+		return 0
+	}
+	return s[len(s)-1]
+}
+
+// wordEndsAt reports whether a word ends at text[i].
+func wordEndsAt(text string, i int) bool { return i >= len(text) || !isLetterByte(text[i]) }

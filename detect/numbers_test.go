@@ -1,0 +1,53 @@
+package detect
+
+import (
+	"path/filepath"
+	"testing"
+)
+
+func TestNumberCanon(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"bel 06–12345678", "bel 06-12345678"},
+		{"０６－１２３４５６７８", "06-12345678"},
+		{"O6-12345678 of o6 12 34 56 78", "06-12345678 of 06 12 34 56 78"},
+		{"wa.me/31612345678", "wa.me/+31612345678"},
+		{"0031(0)6-12345678", "00316-12345678"},
+		{"06 1234\n5678", "06 1234 5678"},
+		{"Nul zes 12345678", "06 12345678"},
+		// Left alone: letters, codes, line breaks between words.
+		{"Oosterhout O2 10:30\nDaan", ""},
+		{"Organisatie\n12 kinderen", ""},
+	}
+	for _, tt := range tests {
+		got, pos := numberCanonMap(tt.in)
+		if tt.want == "" {
+			if pos != nil || got != tt.in {
+				t.Errorf("numberCanonMap(%q) rewrote it to %q", tt.in, got)
+			}
+			continue
+		}
+		if got != tt.want || len(pos) != len(got)+1 || pos[len(got)] != len(tt.in) {
+			t.Errorf("numberCanonMap(%q) = %q (map %d for %d), want %q", tt.in, got, len(pos), len(got), tt.want)
+		}
+	}
+}
+
+// A finding in a rewritten number points at the number as written.
+func TestOddNumbersPointIntoTheText(t *testing.T) {
+	d, _ := loadDetector(t, filepath.Join(evalDir, "org.yaml"), New)
+	for _, text := range []string{"Sanne: 06–12345678!", "Sanne: ０６１２３４５６７８!", "Sanne: O6-12345678!", "app: wa.me/31612345678!"} {
+		fs := d.Scan(text)
+		var phone string
+		for _, f := range fs {
+			if f.Kind == "phone" {
+				phone = f.Match
+				if text[f.Start:f.End] != f.Match || f.Excerpt == "" {
+					t.Errorf("%q: finding %+v does not point into the text", text, f)
+				}
+			}
+		}
+		if phone == "" || phone[len(phone)-1] == '!' || len(phone) < 10 {
+			t.Errorf("%q: phone finding %q", text, phone)
+		}
+	}
+}
