@@ -173,28 +173,38 @@ func plainEmailAt(text string, p int) (start, end int, addr string, ok bool) {
 		r++
 	}
 	re := r
+	var domain strings.Builder
 	for re < len(text) && re-r < 255 {
 		switch c := text[re]; {
 		case isDomainByte(c):
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			domain.WriteByte(c)
 			re++
 			continue
 		case c == '.' && re > r && text[re-1] != '.' && re+1 < len(text) && isDomainByte(text[re+1]):
+			domain.WriteByte('.')
 			re++
+			continue
+		case c == ' ' && re > r && strings.HasPrefix(text[re:], " . ") && re+3 < len(text) && isDomainByte(text[re+3]):
+			domain.WriteByte('.') // "example . com"
+			re += 3
 			continue
 		}
 		break
 	}
 	local := strings.Trim(text[ls:l], ".")
-	domain := strings.ToLower(text[r:re])
-	dot := strings.LastIndexByte(domain, '.')
-	if local == "" || dot <= 0 || !validTLD(domain[dot+1:]) {
+	dom := domain.String()
+	dot := strings.LastIndexByte(dom, '.')
+	if local == "" || dot <= 0 || !validTLD(dom[dot+1:]) {
 		return 0, 0, "", false
 	}
 	start = ls
 	if ls >= 7 && strings.EqualFold(text[ls-7:ls], "mailto:") {
 		start = ls - 7
 	}
-	return start, re, strings.ToLower(local) + "@" + domain, true
+	return start, re, strings.ToLower(local) + "@" + dom, true
 }
 
 // emailWindow is how far around an "at" word or a bracketed "@" the

@@ -10,7 +10,7 @@ import (
 // ASCII, the letter O typed for a zero inside a number, "wa.me/316…" as
 // an international number, "0031(0)6" without the "(0)", a line break
 // inside a number (a chat app wrapped it) as a space, and "nul zes" as
-// "06". It returns the text unchanged (and nil) when there is nothing to
+// "06", and "%40" in an address as "@". It returns the text unchanged (and nil) when there is nothing to
 // rewrite, which a quick pass decides; otherwise, for each byte offset of
 // the result and its end, the offset in text.
 func numberCanonMap(text string) (string, []int) {
@@ -55,6 +55,10 @@ func numberCanonMap(text string) (string, []int) {
 			emit(text[i:i+6]+"+", i)
 			i += 6
 			continue
+		case c == '%' && strings.HasPrefix(text[i:], "%40") && i > 0 && isLocalByte(text[i-1]) && i+3 < len(text) && isDomainByte(text[i+3]):
+			emit("@", i) // "mailto:naam%40example.com"
+			i += 3
+			continue
 		case (c == 'n' || c == 'N') && strings.EqualFold(text[i:min(len(text), i+7)], "nul zes") && wordEndsAt(text, i+7):
 			emit("06", i)
 			i += 7
@@ -95,6 +99,8 @@ func needsNumberCanon(text string) bool {
 			return true
 		case c == '/' && i >= 5 && strings.EqualFold(text[i-5:i], "wa.me"):
 			return true
+		case c == '%' && strings.HasPrefix(text[i:], "%40"):
+			return true
 		}
 	}
 	return false
@@ -102,7 +108,7 @@ func needsNumberCanon(text string) bool {
 
 // canonStart are the bytes that may start what numberCanonMap rewrites.
 var canonStart = func() (t [256]bool) {
-	for _, c := range []byte{0xEF, 0xE2, 'O', 'o', '\n', '(', '/'} {
+	for _, c := range []byte{0xEF, 0xE2, 'O', 'o', '\n', '(', '/', '%'} {
 		t[c] = true
 	}
 	return t
