@@ -388,6 +388,12 @@ func (d *Detector) isSurname(w string) bool {
 	return e != nil && len(e.surnames) > 0
 }
 
+// isFirstName reports whether w is a first name (or alias) in the roster.
+func (d *Detector) isFirstName(w string) bool {
+	e := d.keys[w]
+	return e != nil && len(e.firsts) > 0
+}
+
 // maybeTypo reports whether w might be within one edit of a surname core
 // of five letters or more; false means it certainly is not.
 func (d *Detector) maybeTypo(w string) bool {

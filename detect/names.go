@@ -283,8 +283,8 @@ func (s *scan) mayBeName(h anchorHit) bool {
 	sc := fold.NewScanner(s.text[h.end:min(len(s.text), h.end+4*fold.MaxWord)])
 	for n := 0; n < 4 && sc.Next(); n++ {
 		w := string(sc.Word())
-		if particles[w] || w == "v" {
-			continue // look past "van den", "v.d." and "v/d" at the surname
+		if particles[w] || len(w) == 1 {
+			continue // look past "van den", "v.d.", "v/d" and a middle initial at the surname
 		}
 		if s.d.isSurname(w) || s.d.isSurname(strings.TrimSuffix(w, "s")) || s.maybeTypo(w) {
 			return true
@@ -380,7 +380,13 @@ func (s *scan) standsAlone(toks []fold.Token, i, j int) bool {
 
 // checkInitials looks for "S. van den Berg" at a surname in the text.
 func (s *scan) checkInitials(h anchorHit) {
-	if !capitalInitialBefore(s.text, h.start) {
+	initial := capitalInitialBefore(s.text, h.start)
+	// What else may stand before a surname: a first name misspelt ("Sane
+	// van den Berg") or a title in a text that names the organisation
+	// ("mevrouw Van den Berg van kdv ..."). Both need a word before the
+	// surname (and its particles), which is looked for first, cheaply.
+	before := !initial && s.wordBeforeSurname(h)
+	if !initial && !before {
 		return
 	}
 	toks, i := s.tokensAround(h.start, h.end)
@@ -388,7 +394,74 @@ func (s *scan) checkInitials(h anchorHit) {
 		return
 	}
 	for _, emp := range h.e.surnames {
-		s.initialForm(emp, &s.d.people[emp], toks, i)
+		p := &s.d.people[emp]
+		if initial {
+			s.initialForm(emp, p, toks, i)
+		} else {
+			s.titleOrTypoForm(emp, p, toks, i)
+		}
+	}
+}
+
+// titles are the words before a surname that say a person is meant.
+var titles = setOf("mevrouw", "mevr", "mw", "meneer", "mnr", "dhr", "heer", "juf", "juffrouw", "meester", "mr", "mrs", "ms", "miss")
+
+// wordBeforeSurname is a quick test: before the surname at h, past any
+// particles, stands a capitalised word of four letters or more that is no
+// first name in the roster (maybe a misspelt one), or a title.
+func (s *scan) wordBeforeSurname(h anchorHit) bool {
+	end := h.start
+	for n := 0; n < 4; n++ {
+		e := end
+		for e > 0 && (s.text[e-1] == ' ' || s.text[e-1] == '\'') {
+			e--
+		}
+		b := e
+		for b > 0 && (isLetterByte(s.text[b-1]) || s.text[b-1] == '.') {
+			b--
+		}
+		if b == e {
+			return false
+		}
+		w := strings.ToLower(strings.TrimRight(s.text[b:e], "."))
+		switch {
+		case titles[w]:
+			return s.orgCtx
+		case particles[w]:
+			end = b
+			continue
+		}
+		// A first name there is the full name, which checkFirst has seen.
+		r, _ := utf8.DecodeRuneInString(s.text[b:])
+		return unicode.IsUpper(r) && utf8.RuneCountInString(w) >= 4 && !s.d.isFirstName(fold.String(w))
+	}
+	return false
+}
+
+// titleOrTypoForm: the surname of p at toks[i:], with its particles, after
+// a title where the organisation is named ("mevrouw Van den Berg") or after
+// p's first name with one letter wrong ("Sane van den Berg").
+func (s *scan) titleOrTypoForm(emp int, p *person, toks []fold.Token, i int) {
+	if !s.coreAt(p, toks, i) || (p.common && !toks[i].Upper) {
+		return
+	}
+	for _, pf := range p.forms {
+		c := i - len(pf)
+		if c < 1 || (len(pf) > 0 && (!s.wordsAt(toks, c, pf) || !s.soft(toks, i-1))) || !s.soft(toks, c-1) && !titles[toks[c-1].Text] {
+			continue
+		}
+		w := toks[c-1].Text
+		end := toks[i+len(p.core)-1].End
+		switch {
+		case titles[w] && s.orgCtx:
+			s.names = append(s.names, nameMatch{emp: emp, start: toks[c-1].Start, end: end, form: formInitial})
+			return
+		case toks[c-1].Upper && len(w) >= 4 && len(p.firsts) > 0 && !s.d.isFirstName(w) && withinOneEdit(w, p.firsts[0][0]):
+			// A word that is someone's first name is that name, not a
+			// misspelt other: "Lisa de Vries" is not Lina de Vries.
+			s.names = append(s.names, nameMatch{emp: emp, start: toks[c-1].Start, end: end, form: formFull})
+			return
+		}
 	}
 }
 
@@ -396,6 +469,9 @@ func (s *scan) checkInitials(h anchorHit) {
 func (s *scan) forwardForm(emp int, p *person, toks []fold.Token, i, j int, form nameForm) bool {
 	if j >= len(toks) || !s.soft(toks, j-1) {
 		return false
+	}
+	if j+1 < len(toks) && len(toks[j].Text) == 1 && toks[j].Upper && strings.HasPrefix(s.sep(toks, j), ".") && s.soft(toks, j) {
+		j++ // a middle initial: "Sanne J. van den Berg"
 	}
 	for _, pf := range p.forms {
 		if !s.wordsAt(toks, j, pf) {

@@ -73,46 +73,41 @@ func numberCanonMap(text string) (string, []int) {
 }
 
 // needsNumberCanon is the quick pass: does the text hold anything
-// numberCanonMap rewrites? A table lookup per byte, a closer look only at
-// the few bytes that may start such a thing.
+// numberCanonMap rewrites? Each kind is looked for with a byte search
+// (vectorised in the standard library), a closer look only where one hits.
 func needsNumberCanon(text string) bool {
-	if strings.Contains(text, "ul zes") || strings.Contains(text, "UL ZES") {
+	for _, sub := range []string{"ul zes", "UL ZES", "(0)", "%40", "wa.me/", "WA.ME/", "\xef\xbc", "\xe2\x88\x92"} {
+		if strings.Contains(text, sub) {
+			return true
+		}
+	}
+	if eachByte(text, 0xE2, func(i int) bool {
+		return i+2 < len(text) && text[i+1] == 0x80 && text[i+2] >= 0x90 && text[i+2] <= 0x95
+	}) {
 		return true
 	}
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		if !canonStart[c] {
-			continue
-		}
-		switch {
-		case c == 0xEF && i+1 < len(text) && text[i+1] == 0xBC: // full-width forms
-			return true
-		case c == 0xE2 && i+2 < len(text) && text[i+1] == 0x80 && text[i+2] >= 0x90 && text[i+2] <= 0x95: // dashes
-			return true
-		case c == 0xE2 && i+2 < len(text) && text[i+1] == 0x88 && text[i+2] == 0x92: // minus sign
-			return true
-		case (c == 'O' || c == 'o') && zeroLetter(text, i):
-			return true
-		case c == '\n' && i > 0 && i+1 < len(text) && isDigitByte(text[i+1]) && isDigitByte(lastNonSpace(text[:i])):
-			return true
-		case c == '(' && strings.HasPrefix(text[i:], "(0)"):
-			return true
-		case c == '/' && i >= 5 && strings.EqualFold(text[i-5:i], "wa.me"):
-			return true
-		case c == '%' && strings.HasPrefix(text[i:], "%40"):
+	for _, c := range []byte{'O', 'o'} {
+		if eachByte(text, c, func(i int) bool { return zeroLetter(text, i) }) {
 			return true
 		}
 	}
-	return false
+	return eachByte(text, '\n', func(i int) bool {
+		return i > 0 && i+1 < len(text) && isDigitByte(text[i+1]) && isDigitByte(lastNonSpace(text[:i]))
+	})
 }
 
-// canonStart are the bytes that may start what numberCanonMap rewrites.
-var canonStart = func() (t [256]bool) {
-	for _, c := range []byte{0xEF, 0xE2, 'O', 'o', '\n', '(', '/', '%'} {
-		t[c] = true
+// eachByte reports whether f holds at any place of c in text.
+func eachByte(text string, c byte, f func(i int) bool) bool {
+	for i := 0; ; i++ {
+		k := strings.IndexByte(text[i:], c)
+		if k < 0 {
+			return false
+		}
+		if i += k; f(i) {
+			return true
+		}
 	}
-	return t
-}()
+}
 
 // zeroLetter reports whether the O at text[i] is a zero typed as a
 // letter: it starts or continues a run of digits ("O6-1234…", "2O24") and
