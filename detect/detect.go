@@ -187,6 +187,12 @@ func (s *scan) verify() {
 		if len(h.e.surnames) > 0 {
 			s.checkInitials(h)
 		}
+		for _, r := range h.e.joined {
+			s.names = append(s.names, nameMatch{emp: r.emp, start: h.start, end: h.end, form: r.form})
+		}
+		if len(h.e.joinedSurnames) > 0 {
+			s.checkJoinedSurname(h)
+		}
 		if len(h.e.streets) > 0 {
 			s.checkStreets(h)
 		}

@@ -121,6 +121,10 @@ type entry struct {
 	streets   []int         // addresses whose street ends with this word
 	postcodes []int         // addresses with this postcode (or its digits)
 	phrases   []phraseRef   // organisation names and threats ending with this word
+	// joined are the people whose full name, written as one word, is this
+	// word; joinedSurnames those whose surname with its particles is.
+	joined         []firstRef
+	joinedSurnames []int
 }
 
 // phraseRef is an organisation name or a threat, as folded words.
@@ -316,6 +320,23 @@ func (d *Detector) addPerson(e roster.Employee, common map[string]bool) {
 			if len(words) == 1 {
 				d.addFirst(words[0]+"s", words, ref, p.core[0]) // "Sannes"
 			}
+		}
+		// Written as one word, as hashtags and profile addresses write
+		// names: "#SannevandenBerg", "#sannevdberg", "sanne.vandenberg".
+		core := strings.Join(p.core, "")
+		for f, words := range p.firsts {
+			for _, pf := range p.forms {
+				form := formFull
+				if f > 0 {
+					form = formAlias
+				}
+				en := d.entry(strings.Join(words, "") + strings.Join(pf, "") + core)
+				en.joined = append(en.joined, firstRef{idx, form})
+			}
+		}
+		if len(p.particles) > 0 {
+			en := d.entry(strings.Join(p.particles, "") + core)
+			en.joinedSurnames = append(en.joinedSurnames, idx)
 		}
 		en := d.entry(p.core[0])
 		en.surnames = append(en.surnames, idx)

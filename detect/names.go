@@ -403,6 +403,28 @@ func (s *scan) checkInitials(h anchorHit) {
 	}
 }
 
+// checkJoinedSurname: a first name, then the surname with its particles
+// written as one word, joined by a dot, dash or underscore, as profile
+// addresses write them: "facebook.com/sanne.vandenberg.5".
+func (s *scan) checkJoinedSurname(h anchorHit) {
+	if h.start < 2 || strings.IndexByte("._-", s.text[h.start-1]) < 0 {
+		return
+	}
+	b := h.start - 1
+	for b > 0 && isLetterByte(s.text[b-1]) {
+		b--
+	}
+	first := fold.String(s.text[b : h.start-1])
+	for _, emp := range h.e.joinedSurnames {
+		for _, words := range s.d.people[emp].firsts {
+			if len(words) == 1 && words[0] == first {
+				s.names = append(s.names, nameMatch{emp: emp, start: b, end: h.end, form: formFull})
+				break
+			}
+		}
+	}
+}
+
 // titles are the words before a surname that say a person is meant.
 var titles = setOf("mevrouw", "mevr", "mw", "meneer", "mnr", "dhr", "heer", "juf", "juffrouw", "meester", "mr", "mrs", "ms", "miss")
 

@@ -10,7 +10,8 @@ import (
 // ASCII, the letter O typed for a zero inside a number, "wa.me/316…" as
 // an international number, "0031(0)6" without the "(0)", a line break
 // inside a number (a chat app wrapped it) as a space, and "nul zes" as
-// "06", and "%40" in an address as "@". It returns the text unchanged (and nil) when there is nothing to
+// "06", "%40" in an address as "@", and digits typed for letters inside a
+// word ("S4nne v4n den B3rg") as those letters. It returns the text unchanged (and nil) when there is nothing to
 // rewrite, which a quick pass decides; otherwise, for each byte offset of
 // the result and its end, the offset in text.
 func numberCanonMap(text string) (string, []int) {
@@ -45,6 +46,8 @@ func numberCanonMap(text string) (string, []int) {
 			continue
 		case (c == 'O' || c == 'o') && zeroLetter(text, i):
 			emit("0", i)
+		case leet[c] != 0 && leetDigit(text, i):
+			emit(string(leet[c]), i)
 		case c == '\n' && i > 0 && isDigitByte(lastNonSpace(text[:i])) && i+1 < len(text) && isDigitByte(text[i+1]):
 			emit(" ", i)
 		case c == '(' && strings.HasPrefix(text[i:], "(0)") && i >= 2 && text[i-2:i] == "31":
@@ -91,6 +94,11 @@ func needsNumberCanon(text string) bool {
 			return true
 		}
 	}
+	for _, c := range []byte("013457") {
+		if eachByte(text, c, func(i int) bool { return leetDigit(text, i) }) {
+			return true
+		}
+	}
 	return eachByte(text, '\n', func(i int) bool {
 		return i > 0 && i+1 < len(text) && isDigitByte(text[i+1]) && isDigitByte(lastNonSpace(text[:i]))
 	})
@@ -108,6 +116,29 @@ func eachByte(text string, c byte, f func(i int) bool) bool {
 		}
 	}
 }
+
+// leet are the letters digits stand for when typed inside a word to hide
+// it from searches: "S4nne v4n den B3rg".
+var leet = [256]byte{'0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't'}
+
+// leetDigit reports whether the digit at text[i] stands for a letter: it
+// has a letter on either side, and its word is no address or link
+// ("user1name@…", "mp3s.nl/…"), whose digits are its own.
+func leetDigit(text string, i int) bool {
+	if i == 0 || i+1 >= len(text) || !asciiLetter(text[i-1]) || !asciiLetter(text[i+1]) {
+		return false
+	}
+	a, b := i, i
+	for a > 0 && text[a-1] != ' ' && text[a-1] != '\n' && text[a-1] != '\t' {
+		a--
+	}
+	for b < len(text) && text[b] != ' ' && text[b] != '\n' && text[b] != '\t' {
+		b++
+	}
+	return !strings.ContainsAny(text[a:b], "@/.:_")
+}
+
+func asciiLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 // zeroLetter reports whether the O at text[i] is a zero typed as a
 // letter: it starts or continues a run of digits ("O6-1234…", "2O24") and

@@ -14,9 +14,12 @@ func TestNumberCanon(t *testing.T) {
 		{"0031(0)6-12345678", "00316-12345678"},
 		{"06 1234\n5678", "06 1234 5678"},
 		{"Nul zes 12345678", "06 12345678"},
+		{"S4nne v4n den B3rg", "Sanne van den Berg"},
+		{"mail naar %40 niks, jan%40example.nl", "mail naar %40 niks, jan@example.nl"},
 		// Left alone: letters, codes, line breaks between words.
 		{"Oosterhout O2 10:30\nDaan", ""},
 		{"Organisatie\n12 kinderen", ""},
+		{"user1name@example.nl of www.mp3s.nl/a4b", ""},
 	}
 	for _, tt := range tests {
 		got, pos := numberCanonMap(tt.in)
