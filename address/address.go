@@ -95,6 +95,42 @@ func StreetName(street string) string {
 	return strings.Join(words, " ")
 }
 
+// titleAbbreviations are the words of street names that are written
+// shortened before another word ("Pr. Hendriklaan", "Burg. van
+// Roijensingel", "St. Jacobsstraat"), each to its short form.
+var titleAbbreviations = map[string]string{
+	"prins": "pr", "prinses": "pr", "burgemeester": "burg", "sint": "st", "meester": "mr", "dokter": "dr", "doctor": "dr",
+	"jonkheer": "jhr", "koningin": "kon", "koning": "kon", "professor": "prof", "generaal": "gen", "wethouder": "weth",
+	"kardinaal": "kard", "president": "pres", "graaf": "gr", "gravin": "gr", "hertog": "hert", "admiraal": "adm",
+}
+
+// SameStreet reports whether two folded street names (StreetName) are
+// the same street, one of them perhaps with a title shortened:
+// "pr hendriklaan" and "prins hendriklaan".
+func SameStreet(a, b string) bool {
+	if a == b {
+		return true
+	}
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	if len(wa) != len(wb) {
+		return false
+	}
+	for i := range wa {
+		if wa[i] != wb[i] && short(wa[i]) != short(wb[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// short is a street word's short form, if it has one.
+func short(w string) string {
+	if s, ok := titleAbbreviations[w]; ok {
+		return s
+	}
+	return w
+}
+
 // HasStreetSuffix reports whether a folded word ends like a street name,
 // written out or abbreviated.
 func HasStreetSuffix(word string) bool {
@@ -156,6 +192,33 @@ func NumberAfter(text string) (number int, addition string, n int, ok bool) {
 		}
 	}
 	return number, addition, m[1], true
+}
+
+// numberHead is a house number written before its street: in English
+// ("12a Kerkstraat") or in a Dutch sentence ("op nr 3 van de Dorpsweg").
+var numberHead = regexp.MustCompile(`(?i)(?:^|[\s(,])(?:(?:nr|no|nummer|huisnummer)\.?[ \t]*)?([0-9]{1,5})([a-z]{1,2})?[ \t]+(?:(?:van|op|aan|in)[ \t]+(?:de|het|'t)[ \t]+)?$`)
+
+// NumberBefore parses a house number (and a letter addition) at the end of
+// text, which is what precedes a street name in English or in a sentence
+// such as "op nr 3 van de Dorpsweg". It returns the number, the folded
+// addition and where the number starts in text.
+func NumberBefore(text string) (number int, addition string, start int, ok bool) {
+	m := numberHead.FindStringSubmatchIndex(text)
+	if m == nil {
+		return 0, "", 0, false
+	}
+	number, err := strconv.Atoi(text[m[2]:m[3]])
+	if err != nil || number == 0 {
+		return 0, "", 0, false
+	}
+	if m[4] >= 0 {
+		addition = fold.Word(text[m[4]:m[5]])
+	}
+	start = m[2]
+	if m[0] < m[2] && strings.ContainsAny(text[m[0]:m[2]], "NnHh") {
+		start = m[0] + strings.IndexFunc(text[m[0]:], func(r rune) bool { return r != ' ' && r != '\t' && r != '(' && r != ',' && r != '\n' })
+	}
+	return number, addition, start, true
 }
 
 // Parse reads an address as written in a roster:

@@ -75,3 +75,23 @@ func TestPlaceAt(t *testing.T) {
 		t.Errorf("PlaceAt(de avond) = %q", name)
 	}
 }
+
+func TestSameStreet(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		same bool
+	}{
+		{"prins hendriklaan", "prins hendriklaan", true},
+		{"pr hendriklaan", "prins hendriklaan", true},
+		{"burg van roijensingel", "burgemeester van roijensingel", true},
+		{"st jacobsstraat", "sint jacobsstraat", true},
+		{"pr hendriklaan", "prinses hendriklaan", true},
+		{"kerkstraat", "kerkweg", false},
+		{"pr hendriklaan", "hendriklaan", false},
+		{"lange nieuwstraat", "korte nieuwstraat", false},
+	} {
+		if got := SameStreet(tt.a, tt.b); got != tt.same {
+			t.Errorf("SameStreet(%q, %q) = %v", tt.a, tt.b, got)
+		}
+	}
+}

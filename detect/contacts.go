@@ -312,30 +312,43 @@ func (s *scan) around(a, b int) (int, int) {
 // with that number are checked further (a common street name is the
 // street of hundreds of employees).
 func (s *scan) checkStreets(h anchorHit) {
-	if !digitWithin(s.text, h.end, 12) {
+	after := digitWithin(s.text, h.end, 12)
+	if !after && !digitBefore(s.text, h.start, 40) {
 		return
 	}
 	toks, i := s.tokensAround(h.start, h.end)
 	if i >= len(toks) || toks[i].Start != h.start {
 		return
 	}
-	after := toks[i].End
-	if after < len(s.text) && s.text[after] == '.' {
-		after++
+	end := toks[i].End
+	if end < len(s.text) && s.text[end] == '.' {
+		end++
 	}
-	num, add, n2, ok := address.NumberAfter(s.text[after:min(len(s.text), after+24)])
+	num, add, n2, ok := address.NumberAfter(s.text[end:min(len(s.text), end+24)])
+	numStart := -1 // where a number written before the street starts
 	if !ok {
-		return
+		// "12a Kerkstraat", "op nr 3 van de Dorpsweg": the number first.
+		// Where the street's first word starts is not known yet, so the
+		// number is read before each candidate street below.
+		numStart = 0
 	}
 	var names [8]string // the street name the text gives, by its number of words
 	for _, ai := range h.e.streets {
 		ref := s.d.addresses[ai]
-		if num != ref.addr.Number || (add != "" && add != ref.addr.Addition) {
-			continue
-		}
 		n := ref.words
 		first := i - n + 1
 		if first < 0 || n > len(names) {
+			continue
+		}
+		if numStart >= 0 {
+			ns := max(0, toks[first].Start-40)
+			var st int
+			if num, add, st, ok = address.NumberBefore(s.text[ns:toks[first].Start]); !ok {
+				continue
+			}
+			numStart, n2 = ns+st, 0
+		}
+		if num != ref.addr.Number || (add != "" && add != ref.addr.Addition) {
 			continue
 		}
 		if names[n-1] == "" {
@@ -348,11 +361,15 @@ func (s *scan) checkStreets(h anchorHit) {
 				names[n-1] = address.StreetName(s.text[toks[first].Start:toks[i].End])
 			}
 		}
-		if names[n-1] != ref.addr.Street {
+		if !address.SameStreet(names[n-1], ref.addr.Street) {
 			continue
 		}
-		if end, ok := s.placeAfter(after+n2, ref.addr); ok {
-			s.add(ref.emp, model.KindAddress, ref.addr.String(), toks[first].Start, end, model.Critical, "home address")
+		if pend, ok := s.placeAfter(end+n2, ref.addr); ok {
+			start := toks[first].Start
+			if numStart >= 0 {
+				start = numStart
+			}
+			s.add(ref.emp, model.KindAddress, ref.addr.String(), start, pend, model.Critical, "home address")
 		}
 	}
 }
@@ -391,6 +408,16 @@ func (s *scan) checkPostcode(h anchorHit, ref addrRef) {
 	if end, ok := s.placeAfter(end, ref.addr); ok {
 		s.add(ref.emp, model.KindAddress, "postcode "+ref.addr.Postcode, h.start, end, model.High, "postcode of the home address")
 	}
+}
+
+// digitBefore reports whether a digit stands in the n bytes before text[pos:].
+func digitBefore(text string, pos, n int) bool {
+	for i := pos - 1; i >= 0 && i >= pos-n; i-- {
+		if text[i] >= '0' && text[i] <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // digitWithin reports whether a digit follows text[pos:] within n bytes.
