@@ -172,30 +172,27 @@ func plainEmailAt(text string, p int) (start, end int, addr string, ok bool) {
 	if r < len(text) && text[r] == ' ' {
 		r++
 	}
-	re := r
-	var domain strings.Builder
+	re, spaced := r, false
 	for re < len(text) && re-r < 255 {
 		switch c := text[re]; {
 		case isDomainByte(c):
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			domain.WriteByte(c)
 			re++
 			continue
 		case c == '.' && re > r && text[re-1] != '.' && re+1 < len(text) && isDomainByte(text[re+1]):
-			domain.WriteByte('.')
 			re++
 			continue
 		case c == ' ' && re > r && strings.HasPrefix(text[re:], " . ") && re+3 < len(text) && isDomainByte(text[re+3]):
-			domain.WriteByte('.') // "example . com"
-			re += 3
+			re += 3 // "example . com"
+			spaced = true
 			continue
 		}
 		break
 	}
 	local := strings.Trim(text[ls:l], ".")
-	dom := domain.String()
+	dom := strings.ToLower(text[r:re])
+	if spaced {
+		dom = strings.ReplaceAll(dom, " . ", ".")
+	}
 	dot := strings.LastIndexByte(dom, '.')
 	if local == "" || dot <= 0 || !validTLD(dom[dot+1:]) {
 		return 0, 0, "", false
@@ -223,9 +220,10 @@ func (s *scan) eachEmail(a, b int, fn func(start, end int, addr string)) {
 		}
 	}
 	covered := 0 // the pattern has read the text up to here
-	for _, t := range s.emailTriggers {
-		if t < a || t >= b {
-			continue
+	first, _ := slices.BinarySearch(s.emailTriggers, a)
+	for _, t := range s.emailTriggers[first:] {
+		if t >= b {
+			break
 		}
 		if s.text[t] == '@' {
 			if st, en, addr, ok := plainEmailAt(s.text, t); ok {
@@ -546,11 +544,23 @@ func (s *scan) locate(a, b int) {
 			note(a+spans[k][0], a+spans[k][1])
 		}
 	}
-	added := s.locators[from:]
+	added := slices.Clone(s.locators[from:])
 	slices.SortFunc(added, func(x, y [2]int) int { return x[0] - y[0] })
-	if from > 0 && len(added) > 0 && s.locators[from-1][0] > added[0][0] {
-		slices.SortFunc(s.locators, func(x, y [2]int) int { return x[0] - y[0] })
+	// The stretch overlaps the last one a little: what was found there
+	// already is dropped, the rest put in its place.
+	kept := s.locators[:from]
+	for _, l := range added {
+		i, found := slices.BinarySearchFunc(kept, l, func(x, t [2]int) int {
+			if x[0] != t[0] {
+				return x[0] - t[0]
+			}
+			return x[1] - t[1]
+		})
+		if !found {
+			kept = slices.Insert(kept, i, l)
+		}
 	}
+	s.locators = kept
 }
 
 // nearestLocator is the span of the locator closest to [start, end) within
