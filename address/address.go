@@ -174,6 +174,10 @@ func Postcode(s string) (string, bool) {
 // break may stand before it.
 var numberTail = regexp.MustCompile(`^[ \t]*(?:\r?\n[ \t]*)?(?:(?i:nr|no|nummer|huisnummer)\.?[ \t]*)?([0-9]{1,5})(?:([A-Za-z]{1,2})\b|[ \t]?-[ \t]?([0-9]{1,4}|[A-Za-z]{1,3})\b|[ \t]([A-Za-z])\b|[ \t]((?i:hs|bis|bg|huis|boven|i{1,3}))\b)?`)
 
+// sentenceGoesOn matches a lower-case word after a letter: the letter was
+// a word of the sentence, not a house number's addition.
+var sentenceGoesOn = regexp.MustCompile(`^[ \t]+[a-z]`)
+
 // NumberAfter parses a house number (and addition) at the start of text,
 // which is what follows a street name. It returns the number, the folded
 // addition and how many bytes it took.
@@ -186,6 +190,11 @@ func NumberAfter(text string) (number int, addition string, n int, ok bool) {
 	if err != nil || number == 0 {
 		return 0, "", 0, false
 	}
+	// A letter standing apart ("12 A") is an addition unless a sentence
+	// goes on after it: "55 I know where you live".
+	if m[8] >= 0 && sentenceGoesOn.MatchString(text[m[1]:]) {
+		return number, "", m[3], true
+	}
 	for g := 2; g <= 5; g++ {
 		if s, e := m[2*g], m[2*g+1]; s >= 0 {
 			addition = fold.Word(text[s:e])
@@ -196,7 +205,7 @@ func NumberAfter(text string) (number int, addition string, n int, ok bool) {
 
 // numberHead is a house number written before its street: in English
 // ("12a Kerkstraat") or in a Dutch sentence ("op nr 3 van de Dorpsweg").
-var numberHead = regexp.MustCompile(`(?i)(?:^|[\s(,])(?:(?:nr|no|nummer|huisnummer)\.?[ \t]*)?([0-9]{1,5})([a-z]{1,2})?[ \t]+(?:(?:van|op|aan|in)[ \t]+(?:de|het|'t)[ \t]+)?$`)
+var numberHead = regexp.MustCompile(`(?i)(?:^|[\s(,])(?:(?:nr|no|nummer|huisnummer)\.?[ \t]*)?([0-9]{1,5})(?:-?([a-z]{1,2})|-([0-9]{1,4}))?[ \t]+(?:(?:van|op|aan|in)[ \t]+(?:de|het|'t)[ \t]+)?$`)
 
 // NumberBefore parses a house number (and a letter addition) at the end of
 // text, which is what precedes a street name in English or in a sentence
@@ -211,8 +220,10 @@ func NumberBefore(text string) (number int, addition string, start int, ok bool)
 	if err != nil || number == 0 {
 		return 0, "", 0, false
 	}
-	if m[4] >= 0 {
-		addition = fold.Word(text[m[4]:m[5]])
+	for g := 2; g <= 3; g++ {
+		if m[2*g] >= 0 {
+			addition = fold.Word(text[m[2*g]:m[2*g+1]])
+		}
 	}
 	start = m[2]
 	if m[0] < m[2] && strings.ContainsAny(text[m[0]:m[2]], "NnHh") {

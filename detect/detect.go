@@ -186,12 +186,13 @@ func (s *scan) verify() {
 		}
 		if len(h.e.surnames) > 0 {
 			s.checkInitials(h)
+			s.checkDotted(h, h.e.surnames, false)
 		}
 		for _, r := range h.e.joined {
-			s.names = append(s.names, nameMatch{emp: r.emp, start: h.start, end: h.end, form: r.form})
+			s.checkJoined(h, r)
 		}
 		if len(h.e.joinedSurnames) > 0 {
-			s.checkJoinedSurname(h)
+			s.checkDotted(h, h.e.joinedSurnames, true)
 		}
 		if len(h.e.streets) > 0 {
 			s.checkStreets(h)

@@ -123,8 +123,16 @@ type entry struct {
 	phrases   []phraseRef   // organisation names and threats ending with this word
 	// joined are the people whose full name, written as one word, is this
 	// word; joinedSurnames those whose surname with its particles is.
-	joined         []firstRef
+	joined         []joinedRef
 	joinedSurnames []int
+}
+
+// joinedRef is a person whose full name written as one word is an entry;
+// rest are the words of a double surname that follow it apart.
+type joinedRef struct {
+	emp  int
+	form nameForm
+	rest []string
 }
 
 // phraseRef is an organisation name or a threat, as folded words.
@@ -331,7 +339,12 @@ func (d *Detector) addPerson(e roster.Employee, common map[string]bool) {
 					form = formAlias
 				}
 				en := d.entry(strings.Join(words, "") + strings.Join(pf, "") + core)
-				en.joined = append(en.joined, firstRef{idx, form})
+				en.joined = append(en.joined, joinedRef{emp: idx, form: form})
+				if len(p.core) > 1 {
+					// "#CharlottevanderHeijden-Bos": the hyphen ends the word.
+					en := d.entry(strings.Join(words, "") + strings.Join(pf, "") + p.core[0])
+					en.joined = append(en.joined, joinedRef{emp: idx, form: form, rest: p.core[1:]})
+				}
 			}
 		}
 		if len(p.particles) > 0 {

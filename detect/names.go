@@ -403,26 +403,63 @@ func (s *scan) checkInitials(h anchorHit) {
 	}
 }
 
-// checkJoinedSurname: a first name, then the surname with its particles
-// written as one word, joined by a dot, dash or underscore, as profile
-// addresses write them: "facebook.com/sanne.vandenberg.5".
-func (s *scan) checkJoinedSurname(h anchorHit) {
-	if h.start < 2 || strings.IndexByte("._-", s.text[h.start-1]) < 0 {
+// checkJoined: a full name written as one word ("#SannevandenBerg"),
+// with the rest of a double surname after a hyphen when it has one.
+func (s *scan) checkJoined(h anchorHit, r joinedRef) {
+	end := h.end
+	if len(r.rest) > 0 {
+		toks, i := s.tokensAround(h.start, h.end)
+		if i >= len(toks) || toks[i].Start != h.start || !s.wordsAt(toks, i+1, r.rest) || !s.soft(toks, i) {
+			return
+		}
+		end = toks[i+len(r.rest)].End
+	}
+	s.names = append(s.names, nameMatch{emp: r.emp, start: h.start, end: end, form: r.form})
+}
+
+// checkDotted: a first name, then the surname joined by a dot or an
+// underscore, as profile addresses write names: "facebook.com/kees.visser",
+// "sanne.vandenberg.5" (the particles written into the surname), "kees_visser".
+// The surname at h is a core (people: those whose core starts with it) or
+// one with its particles written in (joined: true).
+func (s *scan) checkDotted(h anchorHit, people []int, joined bool) {
+	if h.start < 2 || (s.text[h.start-1] != '.' && s.text[h.start-1] != '_') {
 		return
 	}
 	b := h.start - 1
 	for b > 0 && isLetterByte(s.text[b-1]) {
 		b--
 	}
+	if b == h.start-1 {
+		return
+	}
 	first := fold.String(s.text[b : h.start-1])
-	for _, emp := range h.e.joinedSurnames {
-		for _, words := range s.d.people[emp].firsts {
+	for _, emp := range people {
+		p := &s.d.people[emp]
+		if !joined && (len(p.core) != 1 || len(p.particles) > 0) {
+			continue // "kees.visser": a one-word surname without particles
+		}
+		if s.covered(emp, b) {
+			continue // the employee's own e-mail address, found as such
+		}
+		for _, words := range p.firsts {
 			if len(words) == 1 && words[0] == first {
 				s.names = append(s.names, nameMatch{emp: emp, start: b, end: h.end, form: formFull})
 				break
 			}
 		}
 	}
+}
+
+// covered reports whether a finding of emp already covers text[pos].
+func (s *scan) covered(emp, pos int) bool {
+	id := s.d.people[emp].id
+	for _, f := range s.found {
+		if f.EmployeeID == id && f.Start <= pos && pos < f.End {
+			return true
+		}
+	}
+	return false
 }
 
 // titles are the words before a surname that say a person is meant.

@@ -121,21 +121,54 @@ func eachByte(text string, c byte, f func(i int) bool) bool {
 // it from searches: "S4nne v4n den B3rg".
 var leet = [256]byte{'0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't'}
 
-// leetDigit reports whether the digit at text[i] stands for a letter: it
-// has a letter on either side, and its word is no address or link
-// ("user1name@…", "mp3s.nl/…"), whose digits are its own.
+// leetDigit reports whether the digit at text[i] stands for a letter: its
+// word (letters and digits) has at least as many letters as digits, all
+// digits that look like letters ("S4nn3", "K33s"), and
+// is no address or link ("user1name@…", "mp3s.nl/…"), whose digits are
+// its own. Postcodes and house numbers ("3583el", "12a") have more digits.
 func leetDigit(text string, i int) bool {
-	if i == 0 || i+1 >= len(text) || !asciiLetter(text[i-1]) || !asciiLetter(text[i+1]) {
+	// A name is short: a longer run of letters and digits is something
+	// else, and reading it for every digit in it would not end soon.
+	const longest = 32
+	a, b := i, i+1
+	for a > 0 && (asciiLetter(text[a-1]) || isDigitByte(text[a-1])) {
+		if a--; i-a > longest {
+			return false
+		}
+	}
+	for b < len(text) && (asciiLetter(text[b]) || isDigitByte(text[b])) {
+		if b++; b-i > longest {
+			return false
+		}
+	}
+	letters, digits := 0, 0
+	for k := a; k < b; k++ {
+		if isDigitByte(text[k]) {
+			if leet[text[k]] == 0 {
+				return false // a 2, 6, 8 or 9: a code, not a word
+			}
+			digits++
+		} else {
+			letters++
+		}
+	}
+	// As many digits as letters only in a word that starts with a letter
+	// ("K33s"): "10ab" is a house number.
+	if letters < 2 || letters < digits || (letters == digits && !asciiLetter(text[a])) {
 		return false
 	}
-	a, b := i, i
-	for a > 0 && text[a-1] != ' ' && text[a-1] != '\n' && text[a-1] != '\t' {
-		a--
+	if (a > 0 && strings.IndexByte("@/.:_", text[a-1]) >= 0) || (b < len(text) && strings.IndexByte("@/:_", text[b]) >= 0) {
+		return false
 	}
-	for b < len(text) && text[b] != ' ' && text[b] != '\n' && text[b] != '\t' {
-		b++
+	// Not inside a longer token such as an address or a link.
+	s, e := a, b
+	for s > 0 && a-s < 256 && text[s-1] != ' ' && text[s-1] != '\n' && text[s-1] != '\t' {
+		s--
 	}
-	return !strings.ContainsAny(text[a:b], "@/.:_")
+	for e < len(text) && e-b < 256 && text[e] != ' ' && text[e] != '\n' && text[e] != '\t' {
+		e++
+	}
+	return !strings.ContainsAny(text[s:e], "@/:_")
 }
 
 func asciiLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }

@@ -15,11 +15,13 @@ func TestNumberCanon(t *testing.T) {
 		{"06 1234\n5678", "06 1234 5678"},
 		{"Nul zes 12345678", "06 12345678"},
 		{"S4nne v4n den B3rg", "Sanne van den Berg"},
+		{"K33s D44n S4nn3", "Kees Daan Sanne"},
 		{"mail naar %40 niks, jan%40example.nl", "mail naar %40 niks, jan@example.nl"},
 		// Left alone: letters, codes, line breaks between words.
 		{"Oosterhout O2 10:30\nDaan", ""},
 		{"Organisatie\n12 kinderen", ""},
 		{"user1name@example.nl of www.mp3s.nl/a4b", ""},
+		{"Kerkstraat 10ab, 3583el, A4, 1234AB", ""},
 	}
 	for _, tt := range tests {
 		got, pos := numberCanonMap(tt.in)

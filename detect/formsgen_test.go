@@ -1,0 +1,224 @@
+package detect
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+
+	"github.com/doxwatch/doxwatch/fold"
+	"github.com/doxwatch/doxwatch/roster"
+)
+
+// The generated half of the forms corpus (forms-generated.jsonl): the forms
+// people really write (issue 14's list), over every employee of the
+// evaluation roster, each labelled as a careful reader at the organisation
+// would. `go test ./detect -run TestEvaluationForms -update` writes it.
+
+const formsGeneratedFile = "forms-generated.jsonl"
+
+// generateForms writes n posts, each with one form.
+func generateForms(r *rand.Rand, ros *roster.Roster, n int) []evalCase {
+	g := corpusGen{r: r, ros: ros}
+	var out []evalCase
+	for len(out) < n {
+		e := g.employee()
+		var m mention
+		group := ""
+		switch r.IntN(6) {
+		case 0:
+			m, group = g.nameForm(e), "name"
+		case 1:
+			m, group = g.oddPhone(e), "phone"
+		case 2:
+			m, group = g.oddEmail(e), "email"
+		case 3:
+			m, group = g.addressInWords(e), "address"
+		default:
+			m, group = g.hardNegative(e), "negative"
+		}
+		if m.text == "" {
+			continue // the employee has no such detail
+		}
+		c := g.post([]mention{m})
+		c.Group = group
+		out = append(out, c)
+	}
+	return out
+}
+
+// split is a surname's particles and core: "van den", "Berg".
+func split(last string) (particles, core []string) {
+	words := strings.Fields(last)
+	for i, w := range words {
+		if i < len(words)-1 && isParticle(w) {
+			particles = append(particles, w)
+			continue
+		}
+		return particles, words[i:]
+	}
+	return particles, nil
+}
+
+func isParticle(w string) bool { return particles[fold.Word(w)] }
+
+// nameForm writes e's name as people type it online.
+func (g *corpusGen) nameForm(e roster.Employee) mention {
+	if strings.Contains(e.FirstName, " ") {
+		return mention{}
+	}
+	parts, core := split(e.LastName)
+	first, coreStr := e.FirstName, strings.Join(core, " ")
+	ascii := func(s string) string { return strings.NewReplacer(" ", "", "'", "", "-", "").Replace(fold.String(s)) }
+	forms := []struct{ text, note string }{
+		{"#" + strings.ReplaceAll(first+strings.Join(parts, "")+strings.ReplaceAll(coreStr, " ", ""), "'", ""), "hashtag"},
+		{"#" + ascii(first+e.LastName), "hashtag lower"},
+		{"facebook.com/" + ascii(first) + "." + ascii(e.LastName) + fmt.Sprintf(".%d", 1+g.r.IntN(9)), "profile address"},
+		{"linkedin.com/in/" + strings.ReplaceAll(fold.String(first+" "+e.LastName), " ", "-"), "profile slug"},
+		{first + " " + string(rune('A'+g.r.IntN(26))) + ". " + e.LastName, "middle initial"},
+		{strings.ToUpper(first + " " + e.LastName), "capitals"},
+		{first + "\n" + e.LastName, "broken across a line"},
+		{strings.NewReplacer("a", "4", "e", "3").Replace(first) + " " + strings.NewReplacer("a", "4", "e", "3").Replace(e.LastName), "leetspeak"},
+	}
+	if typoed := dropLetter(g.r, first); typoed != "" && !g.isFirstName(typoed) {
+		forms = append(forms, struct{ text, note string }{typoed + " " + e.LastName, "misspelt first name"})
+	}
+	if len(parts) > 1 {
+		forms = append(forms, struct{ text, note string }{"#" + ascii(first) + particleInitials(parts, false) + ascii(coreStr), "hashtag vd"})
+	}
+	f := forms[g.r.IntN(len(forms))]
+	// The forms are written about the organisation: that is where they
+	// matter, and what makes a misspelt or hidden name recognisable.
+	text := fmt.Sprintf("%s van De Zonnebloem, onthoud die naam.", f.text)
+	return mention{text: text, emp: e.ID, note: "name " + f.note + " org"}
+}
+
+// dropLetter drops one inner letter of a first name of five letters or more.
+func dropLetter(r *rand.Rand, w string) string {
+	rs := []rune(w)
+	if len(rs) < 5 {
+		return ""
+	}
+	i := 1 + r.IntN(len(rs)-2)
+	return string(append(rs[:i:i], rs[i+1:]...))
+}
+
+func (g *corpusGen) isFirstName(w string) bool {
+	for _, e := range g.ros.Employees {
+		if fold.String(e.FirstName) == fold.String(w) {
+			return true
+		}
+		for _, k := range e.KnownAs {
+			if fold.String(k) == fold.String(w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// oddPhone writes e's number in an odd way.
+func (g *corpusGen) oddPhone(e roster.Employee) mention {
+	if len(e.Phones) == 0 || !strings.HasPrefix(e.Phones[0], "+31") {
+		return mention{}
+	}
+	n := e.Phones[0][3:] // "612345678"
+	national := "0" + n
+	fullwidth := strings.Map(func(r rune) rune { return r - '0' + '０' }, national)
+	forms := []struct{ text, note string }{
+		{national[:2] + "." + n[1:3] + "." + n[3:5] + "." + n[5:7] + "." + n[7:], "dots"},
+		{strings.Join(strings.Split(national, ""), " "), "spaced digits"},
+		{national[:2] + "–" + national[2:], "en dash"},
+		{"O" + national[1:], "letter O"},
+		{fullwidth, "full-width"},
+		{"wa.me/31" + n, "wa.me"},
+		{`<a href="tel:+31` + n + `">bel</a>`, "tel link"},
+		{"0031(0)" + n, "0031(0)"},
+		{national[:6] + "\n" + national[6:], "broken across a line"},
+		{"mob. " + national, "mob."},
+	}
+	if strings.HasPrefix(n, "6") {
+		forms = append(forms, struct{ text, note string }{"nul zes " + n[1:], "nul zes"})
+	}
+	f := forms[g.r.IntN(len(forms))]
+	return mention{text: fmt.Sprintf("Het nummer van %s: %s", e.FirstName, f.text), emp: e.ID, critical: true, note: "phone " + f.note}
+}
+
+// oddEmail writes e's address as people hide it from harvesters.
+func (g *corpusGen) oddEmail(e roster.Employee) mention {
+	if len(e.Emails) == 0 || strings.HasSuffix(e.Emails[0], "zonnebloem-kdv.example") {
+		return mention{}
+	}
+	local, domain, _ := strings.Cut(e.Emails[0], "@")
+	name, tld, _ := strings.Cut(domain, ".")
+	forms := []struct{ text, note string }{
+		{local + " apenstaartje " + name + " punt " + tld, "apenstaartje punt"},
+		{local + " at " + name + " dot " + tld, "at dot"},
+		{local + " @ " + domain, "spaces around @"},
+		{local + "@" + name + " . " + tld, "spaces around the dot"},
+		{`<a href="mailto:` + local + "%40" + domain + `">mail</a>`, "mailto %40"},
+	}
+	f := forms[g.r.IntN(len(forms))]
+	return mention{text: "Mail haar gerust: " + f.text, emp: e.ID, critical: true, note: "email " + f.note}
+}
+
+// addressInWords writes e's home address in a sentence.
+func (g *corpusGen) addressInWords(e roster.Employee) mention {
+	if len(e.Addresses) == 0 {
+		return mention{}
+	}
+	a := e.Addresses[0]
+	street, city := titleWords(a.Street), titleWords(a.City)
+	pc := strings.ToLower(strings.ReplaceAll(a.Postcode, " ", ""))
+	forms := []struct{ text, note string }{
+		{fmt.Sprintf("%s woont op de %s nummer %s in %s", e.FirstName, street, houseNumber(a), city), "nummer"},
+		{fmt.Sprintf("%s woont op %s%s, %s", e.FirstName, houseNumber(a), " "+street, city), "English order"},
+		{fmt.Sprintf("%s, %s %s", e.FirstName, pc, houseNumber(a)), "postcode in lower case"},
+		{fmt.Sprintf("%s woont %s\n%s %s", e.FirstName, street, houseNumber(a), city), "wrapped"},
+	}
+	if a.Addition == "" {
+		forms = append(forms, struct{ text, note string }{fmt.Sprintf("op nr %d van de %s in %s woont %s", a.Number, street, city, e.FirstName), "nr before the street"})
+	} else if len(a.Addition) == 1 && a.Addition[0] >= 'a' && a.Addition[0] <= 'z' {
+		forms = append(forms,
+			struct{ text, note string }{fmt.Sprintf("%s woont %s %d-%s, %s", e.FirstName, street, a.Number, a.Addition, city), "addition with a dash"},
+			struct{ text, note string }{fmt.Sprintf("%s woont %s %d %s, %s", e.FirstName, street, a.Number, strings.ToUpper(a.Addition), city), "addition apart"})
+	}
+	if strings.HasPrefix(street, "Prins ") {
+		forms = append(forms, struct{ text, note string }{fmt.Sprintf("%s woont %s %s, %s", e.FirstName, "Pr. "+street[6:], houseNumber(a), city), "abbreviated title"})
+	}
+	f := forms[g.r.IntN(len(forms))]
+	return mention{text: f.text, emp: e.ID, critical: true, note: "address " + f.note}
+}
+
+// inventedTowns are places no one on the roster lives, most not in the
+// built-in list of Dutch places.
+var inventedTowns = []string{"Oosterwijkerveen", "Zuiderbroek", "Noordhorst", "Westerlee-Hoog", "Amsterdam", "Groningen"}
+
+// hardNegative is a post a careful reader would not take for the employee.
+func (g *corpusGen) hardNegative(e roster.Employee) mention {
+	first := e.FirstName
+	if strings.Contains(first, " ") {
+		return mention{}
+	}
+	switch g.r.IntN(5) {
+	case 0:
+		if len(e.Addresses) == 0 {
+			return mention{}
+		}
+		a := e.Addresses[0]
+		return mention{text: fmt.Sprintf("%s %s, %s staat te koop.", titleWords(a.Street), houseNumber(a), pick(g.r, inventedTowns)), note: "neg same street, another town"}
+	case 1:
+		return mention{text: fmt.Sprintf("Mijn %s %s zit bij De Zonnebloem in de peutergroep.", pick(g.r, []string{"dochter", "zoon", "jongste", "kleine"}), first), note: "neg own child org"}
+	case 2:
+		return mention{text: fmt.Sprintf("Onze %s (%d) gaat sinds kort naar KDV Zonnebloem.", first, 2+g.r.IntN(3)), note: "neg own child with age org"}
+	case 3:
+		other := g.employee().FirstName
+		if strings.Contains(other, " ") || other == first {
+			return mention{}
+		}
+		return mention{text: fmt.Sprintf("Onze tweeling %s en %s zit bij De Zonnebloem.", other, first), note: "neg own twins org"}
+	}
+	if len(e.Phones) == 0 || !strings.HasPrefix(e.Phones[0], "+316") {
+		return mention{}
+	}
+	return mention{text: fmt.Sprintf("Betaal op NL%02dABNA0%s ovv factuur De Zonnebloem.", 10+g.r.IntN(89), e.Phones[0][3:]), note: "neg IBAN holding a roster number org"}
+}
