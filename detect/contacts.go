@@ -289,6 +289,7 @@ func (s *scan) checkEmails() {
 	s.eachEmail(0, len(s.text), func(start, end int, addr string) {
 		for _, emp := range s.d.emails[addr] {
 			s.add(emp, model.KindEmail, addr, start, end, model.Critical, "private e-mail address")
+			s.ownEmails = append(s.ownEmails, ownEmail{start, end, emp})
 		}
 	})
 }
@@ -514,7 +515,10 @@ func (s *scan) locate(a, b int) {
 			return
 		case a >= last[0] && a < last[1]:
 			// Names come in text order: read on from where the last
-			// stretch ended, with some overlap for what straddles it.
+			// stretch ended, with some overlap for what straddles it,
+			// and well ahead where names crowd, so the overlap is read
+			// seldom.
+			_, b = s.around(0, max(b, last[1]+2048))
 			s.locCovered[n-1][1] = b
 			a = max(last[0], last[1]-100)
 		default:

@@ -87,10 +87,12 @@ type scan struct {
 	// emailTriggers are where an e-mail address may stand, in text order:
 	// each "@", and each "at" or "apenstaartje" word.
 	emailTriggers []int
-	phoneCovered  int             // phone starts before this were inside a window already read
-	phonesFound   map[string]bool // roster numbers found already: one finding is enough
+	// ownEmails are the roster's e-mail addresses found, in text order.
+	ownEmails    []ownEmail
+	phoneCovered int             // phone starts before this were inside a window already read
+	phonesFound  map[string]bool // roster numbers found already: one finding is enough
 
-	found     map[string]*model.Finding // by fingerprint
+	found     map[foundKey]*model.Finding // one per employee and thing found
 	names     []nameMatch
 	namesakes []string // first names the text gives with another surname
 
@@ -104,6 +106,17 @@ type scan struct {
 	windowBuf  window
 	typoMemo   map[string]bool
 }
+
+// foundKey is what a finding is one of: an employee and a thing found
+// (the fingerprint is made of the same, once per finding).
+type foundKey struct {
+	emp   int
+	kind  model.Kind
+	value string
+}
+
+// ownEmail is where a roster e-mail address of emp stands.
+type ownEmail struct{ start, end, emp int }
 
 type anchorHit struct {
 	start, end int
@@ -170,7 +183,7 @@ func midNumber(text string, start int) bool {
 
 // verify is the slow phase: exact checks around each candidate.
 func (s *scan) verify() {
-	s.found = map[string]*model.Finding{}
+	s.found = map[foundKey]*model.Finding{}
 	for _, p := range s.phoneStarts {
 		s.checkPhones(p)
 	}
@@ -186,13 +199,13 @@ func (s *scan) verify() {
 		}
 		if len(h.e.surnames) > 0 {
 			s.checkInitials(h)
-			s.checkDotted(h, h.e.surnames, false)
+			s.checkDotted(h)
 		}
 		for _, r := range h.e.joined {
 			s.checkJoined(h, r)
 		}
 		if len(h.e.joinedSurnames) > 0 {
-			s.checkDotted(h, h.e.joinedSurnames, true)
+			s.checkDotted(h)
 		}
 		if len(h.e.streets) > 0 {
 			s.checkStreets(h)
@@ -225,14 +238,20 @@ func (s *scan) result() []model.Finding {
 // (the first of equals).
 func (s *scan) add(emp int, kind model.Kind, value string, start, end int, sev model.Severity, reason string) {
 	id := s.d.people[emp].id
-	fp := fingerprint(id, kind, value)
-	old, seen := s.found[fp]
+	key := foundKey{emp, kind, value}
+	old, seen := s.found[key]
 	if seen && old.Start == start {
 		return
 	}
 	if seen && old.Severity >= sev {
 		old.Others = insertSpan(old.Others, [2]int{start, end})
 		return
+	}
+	fp := ""
+	if seen {
+		fp = old.Fingerprint
+	} else {
+		fp = fingerprint(id, kind, value)
 	}
 	f := &model.Finding{
 		EmployeeID: id, Kind: kind, Start: start, End: end, Match: s.text[start:end],
@@ -242,7 +261,7 @@ func (s *scan) add(emp int, kind model.Kind, value string, start, end int, sev m
 		f.Others = insertSpan(old.Others, [2]int{old.Start, old.End})
 	}
 	f.Excerpt, f.ExcerptStart, f.ExcerptEnd = excerpt(s.text, start, end, excerptContext)
-	s.found[fp] = f
+	s.found[key] = f
 }
 
 // withContext makes sure the excerpt of the name finding just added at
@@ -250,7 +269,7 @@ func (s *scan) add(emp int, kind model.Kind, value string, start, end int, sev m
 // locator): when they fall outside it, a second excerpt of them is
 // joined to it, before or after as they stand in the text.
 func (s *scan) withContext(emp int, start, end int, ctx [2]int) {
-	f := s.found[fingerprint(s.d.people[emp].id, model.KindName, "")]
+	f := s.found[foundKey{emp, model.KindName, ""}]
 	if f == nil || f.Start != start || ctx[1] <= ctx[0] {
 		return
 	}

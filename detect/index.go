@@ -66,7 +66,10 @@ type Detector struct {
 	// itself or one of its deletions here (the SymSpell trick).
 	typos map[string]bool
 
-	phones    map[string][]int // E.164 → people
+	phones map[string][]int // E.164 → people
+	// dotted are the people by first name and surname (with its particles
+	// written in), space separated: "kees visser", "sanne vandenberg".
+	dotted    map[string][]int
 	emails    map[string][]int
 	addresses []addrRef
 
@@ -209,6 +212,7 @@ func New(r *roster.Roster, opts Options) (*Detector, error) {
 		keys:        make(map[string]*entry, len(r.Employees)*6),
 		phones:      map[string][]int{},
 		emails:      map[string][]int{},
+		dotted:      map[string][]int{},
 		ownPhones:   map[string]bool{},
 		ownDomains:  map[string]bool{},
 		typos:       map[string]bool{},
@@ -350,6 +354,16 @@ func (d *Detector) addPerson(e roster.Employee, common map[string]bool) {
 		if len(p.particles) > 0 {
 			en := d.entry(strings.Join(p.particles, "") + core)
 			en.joinedSurnames = append(en.joinedSurnames, idx)
+		}
+		// "kees.visser", "sanne.vandenberg": a first name and a surname
+		// joined by a dot, as profile addresses write them.
+		if len(p.core) == 1 || len(p.particles) > 0 {
+			for _, words := range p.firsts {
+				if len(words) == 1 {
+					key := words[0] + " " + strings.Join(p.particles, "") + core
+					d.dotted[key] = append(d.dotted[key], idx)
+				}
+			}
 		}
 		en := d.entry(p.core[0])
 		en.surnames = append(en.surnames, idx)

@@ -420,9 +420,7 @@ func (s *scan) checkJoined(h anchorHit, r joinedRef) {
 // checkDotted: a first name, then the surname joined by a dot or an
 // underscore, as profile addresses write names: "facebook.com/kees.visser",
 // "sanne.vandenberg.5" (the particles written into the surname), "kees_visser".
-// The surname at h is a core (people: those whose core starts with it) or
-// one with its particles written in (joined: true).
-func (s *scan) checkDotted(h anchorHit, people []int, joined bool) {
+func (s *scan) checkDotted(h anchorHit) {
 	if h.start < 2 || (s.text[h.start-1] != '.' && s.text[h.start-1] != '_') {
 		return
 	}
@@ -434,28 +432,22 @@ func (s *scan) checkDotted(h anchorHit, people []int, joined bool) {
 		return
 	}
 	first := fold.String(s.text[b : h.start-1])
-	for _, emp := range people {
-		p := &s.d.people[emp]
-		if !joined && (len(p.core) != 1 || len(p.particles) > 0) {
-			continue // "kees.visser": a one-word surname without particles
-		}
-		if s.covered(emp, b) {
-			continue // the employee's own e-mail address, found as such
-		}
-		for _, words := range p.firsts {
-			if len(words) == 1 && words[0] == first {
-				s.names = append(s.names, nameMatch{emp: emp, start: b, end: h.end, form: formFull})
-				break
-			}
+	if !s.d.isFirstName(first) {
+		return
+	}
+	for _, emp := range s.d.dotted[first+" "+fold.String(s.text[h.start:h.end])] {
+		if !s.inOwnEmail(emp, b) { // the employee's own e-mail address is found as such
+			s.names = append(s.names, nameMatch{emp: emp, start: b, end: h.end, form: formFull})
 		}
 	}
 }
 
-// covered reports whether a finding of emp already covers text[pos].
-func (s *scan) covered(emp, pos int) bool {
-	id := s.d.people[emp].id
-	for _, f := range s.found {
-		if f.EmployeeID == id && f.Start <= pos && pos < f.End {
+// inOwnEmail reports whether text[pos] is inside one of emp's roster
+// e-mail addresses found in the text (kept in text order).
+func (s *scan) inOwnEmail(emp, pos int) bool {
+	i, _ := slices.BinarySearchFunc(s.ownEmails, pos, func(e ownEmail, p int) int { return e.end - p - 1 })
+	for ; i < len(s.ownEmails) && s.ownEmails[i].start <= pos; i++ {
+		if s.ownEmails[i].emp == emp {
 			return true
 		}
 	}
