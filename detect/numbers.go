@@ -11,9 +11,10 @@ import (
 // an international number, "0031(0)6" without the "(0)", a line break
 // inside a number (a chat app wrapped it) as a space, and "nul zes" as
 // "06", "%40" in an address as "@", and digits typed for letters inside a
-// word ("S4nne v4n den B3rg") as those letters. It returns the text unchanged (and nil) when there is nothing to
-// rewrite, which a quick pass decides; otherwise, for each byte offset of
-// the result and its end, the offset in text.
+// word ("S4nne v4n den B3rg") as those letters. It returns the text
+// unchanged (and nil) when there is nothing to rewrite, which a quick pass
+// decides; otherwise, for each byte offset of the result and its end, the
+// offset in text.
 func numberCanonMap(text string) (string, []int) {
 	if !needsNumberCanon(text) {
 		return text, nil
@@ -76,46 +77,50 @@ func numberCanonMap(text string) (string, []int) {
 }
 
 // needsNumberCanon is the quick pass: does the text hold anything
-// numberCanonMap rewrites? Each kind is looked for with a byte search
-// (vectorised in the standard library), a closer look only where one hits.
+// numberCanonMap rewrites? One loop over the bytes with a table lookup
+// each; a closer look only at the few that may start such a thing (an
+// "o" before a digit, a digit after a letter, a line break before one).
 func needsNumberCanon(text string) bool {
 	for _, sub := range []string{"ul zes", "UL ZES", "(0)", "%40", "wa.me/", "WA.ME/", "\xef\xbc", "\xe2\x88\x92"} {
 		if strings.Contains(text, sub) {
 			return true
 		}
 	}
-	if eachByte(text, 0xE2, func(i int) bool {
-		return i+2 < len(text) && text[i+1] == 0x80 && text[i+2] >= 0x90 && text[i+2] <= 0x95
-	}) {
-		return true
-	}
-	for _, c := range []byte{'O', 'o'} {
-		if eachByte(text, c, func(i int) bool { return zeroLetter(text, i) }) {
-			return true
+	for i := 1; i+1 < len(text); i++ {
+		c := text[i]
+		if !canonMaybe[c] {
+			continue
+		}
+		switch {
+		case c == 0xE2:
+			if i+2 < len(text) && text[i+1] == 0x80 && text[i+2] >= 0x90 && text[i+2] <= 0x95 {
+				return true
+			}
+		case c == 'O' || c == 'o':
+			if isDigitByte(text[i+1]) && zeroLetter(text, i) {
+				return true
+			}
+		case c == '\n':
+			if isDigitByte(text[i+1]) && isDigitByte(lastNonSpace(text[:i])) {
+				return true
+			}
+		case leet[c] != 0:
+			if asciiLetter(text[i-1]) && leetDigit(text, i) {
+				return true
+			}
 		}
 	}
-	for _, c := range []byte("013457") {
-		if eachByte(text, c, func(i int) bool { return leetDigit(text, i) }) {
-			return true
-		}
-	}
-	return eachByte(text, '\n', func(i int) bool {
-		return i > 0 && i+1 < len(text) && isDigitByte(text[i+1]) && isDigitByte(lastNonSpace(text[:i]))
-	})
+	// The first byte: an "O" typed for the zero of a number at the start.
+	return len(text) > 1 && (text[0] == 'O' || text[0] == 'o') && zeroLetter(text, 0)
 }
 
-// eachByte reports whether f holds at any place of c in text.
-func eachByte(text string, c byte, f func(i int) bool) bool {
-	for i := 0; ; i++ {
-		k := strings.IndexByte(text[i:], c)
-		if k < 0 {
-			return false
-		}
-		if i += k; f(i) {
-			return true
-		}
+// canonMaybe are the bytes needsNumberCanon looks at closer.
+var canonMaybe = func() (t [256]bool) {
+	for _, c := range []byte("\xe2Oo\n013457") {
+		t[c] = true
 	}
-}
+	return t
+}()
 
 // leet are the letters digits stand for when typed inside a word to hide
 // it from searches: "S4nne v4n den B3rg".
