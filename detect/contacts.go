@@ -10,6 +10,7 @@ import (
 	"github.com/doxwatch/doxwatch/address"
 	"github.com/doxwatch/doxwatch/fold"
 	"github.com/doxwatch/doxwatch/model"
+	"github.com/doxwatch/doxwatch/roster"
 )
 
 // phoneWindow is how much text after a candidate digit run is handed to the
@@ -40,6 +41,24 @@ func (d *Detector) phoneNumbersIn(text string, a, b int, fn func(start, end int,
 // ibanBefore matches the start of an IBAN just before a digit run:
 // "NL91 ABNA 0417 1643 00" must not give the phone number 0417 164300.
 var ibanBefore = regexp.MustCompile(`(?i)\b[a-z]{2}[0-9]{2} ?[a-z]{4}[0-9 ]*$`)
+
+// phoneRun is the number that starts at text[p]: its "+" if any, then
+// digits and the punctuation people put between them, up to the last digit.
+func phoneRun(text string, p int) (start, end int) {
+	start, end = p, p
+	if p > 0 && text[p-1] == '+' {
+		start = p - 1
+	}
+	for i := p; i < len(text) && i < p+phoneWindow; i++ {
+		c := text[i]
+		if c >= '0' && c <= '9' {
+			end = i + 1
+		} else if !strings.ContainsRune(" -.()/", rune(c)) {
+			break
+		}
+	}
+	return start, end
+}
 
 // phoneLike reports whether at least nine digits follow text[p:] with only
 // phone punctuation between them; times, dates and amounts fail here cheaply.
@@ -531,10 +550,22 @@ func (s *scan) locate(a, b int) {
 	note := func(st, en int) { s.locators = append(s.locators, [2]int{st, en}) }
 	i, _ := slices.BinarySearch(s.phoneStarts, a)
 	for ; i < len(s.phoneStarts) && s.phoneStarts[i] < b; i++ {
-		if p := s.phoneStarts[i]; phoneLike(s.text, p) {
-			pa, pb := s.around(p-3, p+phoneWindow)
-			s.d.phoneNumbersIn(s.text, pa, pb, func(st, en int, _ string) { note(st, en) })
+		p := s.phoneStarts[i]
+		if !phoneLike(s.text, p) {
+			continue
 		}
+		// A Dutch mobile, the most common number, is read without the
+		// phone number library (some 15 µs a number).
+		if st, en := phoneRun(s.text, p); st < en {
+			if e164, ok := roster.DutchMobile(s.text[st:en], s.d.region); ok {
+				if !s.d.ownPhones[e164] && !ibanBefore.MatchString(s.text[max(0, st-26):st]) {
+					note(st, en)
+				}
+				continue
+			}
+		}
+		pa, pb := s.around(p-3, p+phoneWindow)
+		s.d.phoneNumbersIn(s.text, pa, pb, func(st, en int, _ string) { note(st, en) })
 	}
 	s.eachEmail(a, b, func(st, en int, _ string) { note(st, en) })
 	for _, f := range address.FindStreets(s.text[a:b]) {

@@ -196,7 +196,7 @@ func TestDutchMobileAgreesWithTheLibrary(t *testing.T) {
 			n += "7"
 		}
 		raw := forms[r.IntN(len(forms))](n)
-		got, ok := dutchMobile(raw, "NL")
+		got, ok := DutchMobile(raw, "NL")
 		num, err := phonenumbers.Parse(raw, "NL")
 		valid := err == nil && phonenumbers.IsValidNumber(num)
 		if !ok {
@@ -210,7 +210,7 @@ func TestDutchMobileAgreesWithTheLibrary(t *testing.T) {
 	if fast < 6_000 { // 06-1 … 06-5 in the forms it reads: about 7,000
 		t.Errorf("the fast path took only %d of 20,000 numbers", fast)
 	}
-	if _, ok := dutchMobile("06-12345678", "BE"); ok {
+	if _, ok := DutchMobile("06-12345678", "BE"); ok {
 		t.Error("the fast path read a number for another region")
 	}
 }
