@@ -95,3 +95,42 @@ func TestSameStreet(t *testing.T) {
 		}
 	}
 }
+
+func TestNumbersBeforeAndAfterTheStreet(t *testing.T) {
+	after := []struct {
+		text, addition string
+		number         int
+		ok             bool
+	}{
+		{" 12a, Utrecht", "a", 12, true},
+		{" 12 A, Utrecht", "a", 12, true},
+		{" nummer 41 in Zeist", "", 41, true},
+		{"\n4 Utrecht", "", 4, true}, // a chat app wrapped the number
+		{" 55 I know where you live", "", 55, true},
+		{" 9-2 Vleuten", "2", 9, true},
+		{" is mooi", "", 0, false},
+	}
+	for _, tt := range after {
+		n, add, _, ok := NumberAfter(tt.text)
+		if n != tt.number || add != tt.addition || ok != tt.ok {
+			t.Errorf("NumberAfter(%q) = %d %q %v, want %d %q %v", tt.text, n, add, ok, tt.number, tt.addition, tt.ok)
+		}
+	}
+	before := []struct {
+		text, addition string
+		number, start  int
+	}{
+		{"She lives at 12a ", "a", 12, 13},
+		{"op nr 3 van de ", "", 3, 3},
+		{"woont op 9-2 ", "2", 9, 9},
+	}
+	for _, tt := range before {
+		n, add, start, ok := NumberBefore(tt.text)
+		if !ok || n != tt.number || add != tt.addition || start != tt.start {
+			t.Errorf("NumberBefore(%q) = %d %q at %d (%v), want %d %q at %d", tt.text, n, add, start, ok, tt.number, tt.addition, tt.start)
+		}
+	}
+	if _, _, _, ok := NumberBefore("geen nummer "); ok {
+		t.Error("NumberBefore found a number in words")
+	}
+}
