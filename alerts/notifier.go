@@ -80,7 +80,7 @@ type chat struct {
 }
 
 // MaxAttempts: shoutrrr does not tell a refusal (a revoked token) from an
-// outage, so a chat channel gets about four hours of retries (1, 2, 4 ...
+// outage, so a chat channel gets about three and a half hours of retries (1, 2, 4 ...
 // 30 minutes apart), then the delivery is recorded as failed.
 func (c *chat) MaxAttempts() int { return 12 }
 
