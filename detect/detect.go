@@ -51,14 +51,14 @@ func (d *Detector) scanPlain(text string, all bool) []model.Finding {
 	return fs
 }
 
-// mapBack points findings made in a rewritten text (pos gives, for each of
-// its byte offsets, the offset in text) into text.
-func mapBack(fs []model.Finding, text string, pos []int) {
+// mapBack points findings made in a rewritten text (pos maps its offsets
+// to text's) into text.
+func mapBack(fs []model.Finding, text string, pos *offsets) {
 	for i := range fs {
 		f := &fs[i]
-		f.Start, f.End = pos[f.Start], pos[f.End]
+		f.Start, f.End = pos.orig(f.Start), pos.orig(f.End)
 		for j := range f.Others {
-			f.Others[j] = [2]int{pos[f.Others[j][0]], pos[f.Others[j][1]]}
+			f.Others[j] = [2]int{pos.orig(f.Others[j][0]), pos.orig(f.Others[j][1])}
 		}
 		f.Match = text[f.Start:f.End]
 		f.Excerpt, f.ExcerptStart, f.ExcerptEnd = excerpt(text, f.Start, f.End, excerptContext)

@@ -31,8 +31,8 @@ func TestNumberCanon(t *testing.T) {
 			}
 			continue
 		}
-		if got != tt.want || len(pos) != len(got)+1 || pos[len(got)] != len(tt.in) {
-			t.Errorf("numberCanonMap(%q) = %q (map %d for %d), want %q", tt.in, got, len(pos), len(got), tt.want)
+		if got != tt.want || pos.orig(len(got)) != len(tt.in) || pos.orig(0) != 0 {
+			t.Errorf("numberCanonMap(%q) = %q (end maps to %d of %d), want %q", tt.in, got, pos.orig(len(got)), len(tt.in), tt.want)
 		}
 	}
 }

@@ -60,21 +60,14 @@ func ocrCanon(s string) string {
 }
 
 // ocrCanonMap rewrites the letters OCR confuses into one form each, keeping
-// case, and returns for each byte offset of the result (and its end) the
-// offset in s.
-func ocrCanonMap(s string) (string, []int) {
+// case, and returns the map of the result's offsets to s's.
+func ocrCanonMap(s string) (string, *offsets) {
 	var b strings.Builder
 	b.Grow(len(s))
-	pos := make([]int, 0, len(s)+1)
-	emit := func(r rune, from int) {
-		n := b.Len()
-		b.WriteRune(r)
-		for k := n; k < b.Len(); k++ {
-			pos = append(pos, from)
-		}
-	}
+	pos := &offsets{}
+	emit := func(r rune, _ int) { b.WriteRune(r) }
 	numeric := numericRuns(s)
-	for i := 0; i < len(s); {
+	for i := 0; i < len(s); pos.sync(i, b.Len()) {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		next, nsize := utf8.DecodeRuneInString(s[i+size:])
 		switch {
@@ -94,7 +87,7 @@ func ocrCanonMap(s string) (string, []int) {
 		emit(ocrRune(s, i, r), i)
 		i += size
 	}
-	pos = append(pos, len(s))
+	pos.sync(len(s), b.Len())
 	return b.String(), pos
 }
 

@@ -30,7 +30,7 @@ func TestOCRCanon(t *testing.T) {
 	}
 	s := "Mail Rnarloes"
 	c, pos := ocrCanonMap(s)
-	if c != "Mall Marloes" || pos[len(c)] != len(s) || s[pos[5]:pos[len(c)]] != "Rnarloes" {
+	if c != "Mall Marloes" || pos.orig(len(c)) != len(s) || s[pos.orig(5):pos.orig(len(c))] != "Rnarloes" {
 		t.Errorf("map %q %v", c, pos)
 	}
 }
