@@ -229,7 +229,43 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 	if s.ownChild(toks, i, j) {
 		return // "mijn dochter Lotte": a parent's child, not the juf Lotte
 	}
+	if s.inSetPhrase(toks, i) {
+		return // "Zwarte Piet", "Jan en alleman": a phrase, not a person
+	}
 	s.names = append(s.names, nameMatch{emp: -1, start: toks[i].Start, end: toks[j-1].End, form: formFirst, first: first, group: g, skip: matched})
+}
+
+// setPhrases are sayings and figures with a first name in them: the name
+// there is no person of the roster.
+var setPhrases = func() map[string][][]string {
+	m := map[string][][]string{}
+	for _, p := range []string{
+		"zwarte piet", "piet snot", "pietje precies", "pietje bell", "jan en alleman", "jan modaal", "jan met de pet",
+		"jan klaassen", "jan rap en zijn maat", "klaas vaak", "adam en eva", "jut en jul", "jip en janneke",
+		"joost mag het weten", "sint nicolaas", "jantje lacht", "jantje huilt", "john doe", "jane doe", "peeping tom",
+		"uncle sam", "tom en jerry", "tom and jerry", "doubting thomas", "jack of all trades", "lazy susan",
+	} {
+		words := strings.Fields(p)
+		for _, w := range words {
+			if !particles[w] && w != "en" && w != "and" && w != "of" && w != "met" && w != "het" && w != "mag" {
+				m[w] = append(m[w], words)
+			}
+		}
+	}
+	return m
+}()
+
+// inSetPhrase reports whether the first name at toks[i] is a word of a
+// saying or a figure ("Zwarte Piet", "Jan en alleman", "Adam en Eva").
+func (s *scan) inSetPhrase(toks []fold.Token, i int) bool {
+	for _, ph := range setPhrases[toks[i].Text] {
+		for k, w := range ph {
+			if w == toks[i].Text && s.wordsAt(toks, i-k, ph) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // kin are the words with which parents name their own children.
