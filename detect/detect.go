@@ -199,12 +199,11 @@ func (s *scan) verify() {
 		}
 		if len(h.e.surnames) > 0 {
 			s.checkInitials(h)
-			s.checkDotted(h)
 		}
 		for _, r := range h.e.joined {
 			s.checkJoined(h, r)
 		}
-		if len(h.e.joinedSurnames) > 0 {
+		if h.e.dottedEnd {
 			s.checkDotted(h)
 		}
 		if len(h.e.streets) > 0 {

@@ -125,9 +125,11 @@ type entry struct {
 	postcodes []int         // addresses with this postcode (or its digits)
 	phrases   []phraseRef   // organisation names and threats ending with this word
 	// joined are the people whose full name, written as one word, is this
-	// word; joinedSurnames those whose surname with its particles is.
-	joined         []joinedRef
-	joinedSurnames []int
+	// word.
+	joined []joinedRef
+	// dottedEnd: the word is a surname (with its particles written in)
+	// that may follow a first name and a dot, as in "kees.visser".
+	dottedEnd bool
 }
 
 // joinedRef is a person whose full name written as one word is an entry;
@@ -351,16 +353,14 @@ func (d *Detector) addPerson(e roster.Employee, common map[string]bool) {
 				}
 			}
 		}
-		if len(p.particles) > 0 {
-			en := d.entry(strings.Join(p.particles, "") + core)
-			en.joinedSurnames = append(en.joinedSurnames, idx)
-		}
 		// "kees.visser", "sanne.vandenberg": a first name and a surname
 		// joined by a dot, as profile addresses write them.
 		if len(p.core) == 1 || len(p.particles) > 0 {
+			surname := strings.Join(p.particles, "") + core
+			d.entry(surname).dottedEnd = true
 			for _, words := range p.firsts {
 				if len(words) == 1 {
-					key := words[0] + " " + strings.Join(p.particles, "") + core
+					key := words[0] + " " + surname
 					d.dotted[key] = append(d.dotted[key], idx)
 				}
 			}
