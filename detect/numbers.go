@@ -13,62 +13,112 @@ import (
 // inside a number (a chat app wrapped it) as a space, and "nul zes" as
 // "06", "%40" in an address as "@", and digits typed for letters inside a
 // word ("S4nne v4n den B3rg") as those letters. It returns the text
-// unchanged (and nil) when there is nothing to rewrite, which a quick pass
-// decides; otherwise the map of the result's offsets to text's.
+// unchanged (and nil) when there is nothing to rewrite; otherwise the map
+// of the result's offsets to text's. Most texts have nothing to rewrite:
+// they cost a table lookup per byte, and a closer look (rewriteAt) only at
+// the few bytes that may start a rewrite in this text.
 func numberCanonMap(text string) (string, *offsets) {
-	if !needsNumberCanon(text) {
+	starts := rewriteStarts(text)
+	var b *strings.Builder
+	var pos *offsets
+	done := 0 // text[:done] is written
+	for i := 0; i < len(text); {
+		if !starts[text[i]] {
+			i++
+			continue
+		}
+		repl, n, ok := rewriteAt(text, i)
+		if !ok {
+			i++
+			continue
+		}
+		if b == nil {
+			b, pos = &strings.Builder{}, &offsets{}
+			b.Grow(len(text) + 16)
+		}
+		b.WriteString(text[done:i])
+		b.WriteString(repl)
+		i += n
+		done = i
+		pos.sync(i, b.Len())
+	}
+	if b == nil {
 		return text, nil
 	}
-	var b strings.Builder
-	b.Grow(len(text) + 16)
-	pos := &offsets{}
-	emit := func(s string, _ int) { b.WriteString(s) }
-	for i := 0; i < len(text); pos.sync(i, b.Len()) {
-		c := text[i]
-		switch {
-		case c >= utf8.RuneSelf:
-			r, size := utf8.DecodeRuneInString(text[i:])
-			switch {
-			case r >= '０' && r <= '９':
-				emit(string(rune('0'+r-'０')), i)
-			case r == '＋':
-				emit("+", i)
-			case r == '－' || r == '−' || (r >= '\u2010' && r <= '\u2015'):
-				emit("-", i)
-			default:
-				emit(text[i:i+size], i)
-			}
-			i += size
-			continue
-		case (c == 'O' || c == 'o') && zeroLetter(text, i):
-			emit("0", i)
-		case leet[c] != 0 && leetDigit(text, i):
-			emit(string(leet[c]), i)
-		case c == '\n' && i > 0 && isDigitByte(lastNonSpace(text[:i])) && i+1 < len(text) && isDigitByte(text[i+1]):
-			emit(" ", i)
-		case c == '(' && strings.HasPrefix(text[i:], "(0)") && i >= 2 && text[i-2:i] == "31":
-			i += 3 // "0031(0)6": the trunk zero in brackets is not dialled
-			continue
-		case (c == 'w' || c == 'W') && strings.HasPrefix(strings.ToLower(text[i:min(len(text), i+7)]), "wa.me/") &&
-			i+6 < len(text) && isDigitByte(text[i+6]):
-			emit(text[i:i+6]+"+", i)
-			i += 6
-			continue
-		case c == '%' && strings.HasPrefix(text[i:], "%40") && i > 0 && isLocalByte(text[i-1]) && i+3 < len(text) && isDomainByte(text[i+3]):
-			emit("@", i) // "mailto:naam%40example.com"
-			i += 3
-			continue
-		case (c == 'n' || c == 'N') && strings.EqualFold(text[i:min(len(text), i+7)], "nul zes") && wordEndsAt(text, i+7):
-			emit("06", i)
-			i += 7
-			continue
-		default:
-			emit(text[i:i+1], i)
-		}
-		i++
-	}
-	pos.sync(len(text), b.Len())
+	b.WriteString(text[done:])
 	return b.String(), pos
+}
+
+// rewriteStarts are the bytes at which a rewrite may start in text: those
+// of the rewrites that look at the characters around them always, those of
+// the rare written-out forms only when the text holds one.
+func rewriteStarts(text string) *[256]bool {
+	t := &canonMaybe
+	for _, f := range []struct {
+		subs  []string
+		bytes string
+	}{
+		{[]string{"(0)"}, "("},
+		{[]string{"%40"}, "%"},
+		{[]string{".me/", ".ME/", ".Me/"}, "wW"},
+		{[]string{"ul zes", "UL ZES", "ul Zes"}, "nN"},
+	} {
+		for _, sub := range f.subs {
+			if strings.Contains(text, sub) {
+				if t == &canonMaybe {
+					c := canonMaybe
+					t = &c
+				}
+				for k := range len(f.bytes) {
+					t[f.bytes[k]] = true
+				}
+				break
+			}
+		}
+	}
+	return t
+}
+
+// canonMaybe are the bytes at which a rewrite may start in any text.
+var canonMaybe = func() (t [256]bool) {
+	for _, c := range []byte("\xe2\xefOo\n013457") {
+		t[c] = true
+	}
+	return t
+}()
+
+// rewriteAt is the rewrite that starts at text[i], if any: what to write
+// and how many bytes of text it stands for.
+func rewriteAt(text string, i int) (repl string, n int, ok bool) {
+	c := text[i]
+	switch {
+	case c >= utf8.RuneSelf:
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r >= '０' && r <= '９':
+			return string(rune('0' + r - '０')), size, true
+		case r == '＋':
+			return "+", size, true
+		case r == '－' || r == '−' || (r >= '\u2010' && r <= '\u2015'):
+			return "-", size, true
+		}
+	case (c == 'O' || c == 'o') && zeroLetter(text, i):
+		return "0", 1, true
+	case leet[c] != 0 && leetDigit(text, i):
+		return string(leet[c]), 1, true
+	case c == '\n' && i > 0 && isDigitByte(lastNonSpace(text[:i])) && i+1 < len(text) && isDigitByte(text[i+1]):
+		return " ", 1, true
+	case c == '(' && strings.HasPrefix(text[i:], "(0)") && i >= 2 && text[i-2:i] == "31":
+		return "", 3, true // "0031(0)6": the trunk zero in brackets is not dialled
+	case (c == 'w' || c == 'W') && strings.HasPrefix(strings.ToLower(text[i:min(len(text), i+7)]), "wa.me/") &&
+		i+6 < len(text) && isDigitByte(text[i+6]):
+		return text[i:i+6] + "+", 6, true
+	case c == '%' && strings.HasPrefix(text[i:], "%40") && i > 0 && isLocalByte(text[i-1]) && i+3 < len(text) && isDomainByte(text[i+3]):
+		return "@", 3, true // "mailto:naam%40example.com"
+	case (c == 'n' || c == 'N') && strings.EqualFold(text[i:min(len(text), i+7)], "nul zes") && wordEndsAt(text, i+7):
+		return "06", 7, true
+	}
+	return "", 0, false
 }
 
 // offsets maps byte offsets of a rewritten text to the original: from
@@ -94,52 +144,6 @@ func (o *offsets) orig(i int) int {
 	}
 	return i + o.shift[k]
 }
-
-// needsNumberCanon is the quick pass: does the text hold anything
-// numberCanonMap rewrites? One loop over the bytes with a table lookup
-// each; a closer look only at the few that may start such a thing (an
-// "o" before a digit, a digit after a letter, a line break before one).
-func needsNumberCanon(text string) bool {
-	for _, sub := range []string{"ul zes", "UL ZES", "(0)", "%40", "wa.me/", "WA.ME/", "\xef\xbc", "\xe2\x88\x92"} {
-		if strings.Contains(text, sub) {
-			return true
-		}
-	}
-	for i := 1; i+1 < len(text); i++ {
-		c := text[i]
-		if !canonMaybe[c] {
-			continue
-		}
-		switch {
-		case c == 0xE2:
-			if i+2 < len(text) && text[i+1] == 0x80 && text[i+2] >= 0x90 && text[i+2] <= 0x95 {
-				return true
-			}
-		case c == 'O' || c == 'o':
-			if isDigitByte(text[i+1]) && zeroLetter(text, i) {
-				return true
-			}
-		case c == '\n':
-			if isDigitByte(text[i+1]) && isDigitByte(lastNonSpace(text[:i])) {
-				return true
-			}
-		case leet[c] != 0:
-			if asciiLetter(text[i-1]) && leetDigit(text, i) {
-				return true
-			}
-		}
-	}
-	// The first byte: an "O" typed for the zero of a number at the start.
-	return len(text) > 1 && (text[0] == 'O' || text[0] == 'o') && zeroLetter(text, 0)
-}
-
-// canonMaybe are the bytes needsNumberCanon looks at closer.
-var canonMaybe = func() (t [256]bool) {
-	for _, c := range []byte("\xe2Oo\n013457") {
-		t[c] = true
-	}
-	return t
-}()
 
 // leet are the letters digits stand for when typed inside a word to hide
 // it from searches: "S4nne v4n den B3rg".
