@@ -150,8 +150,8 @@ func (o *offsets) orig(i int) int {
 var leet = [256]byte{'0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't'}
 
 // leetDigit reports whether the digit at text[i] stands for a letter: its
-// word (letters and digits) has at least as many letters as digits, all
-// digits that look like letters ("S4nn3", "K33s"), and
+// word (letters and digits) starts with a letter, has at least as many
+// letters as digits, all digits that look like letters ("S4nn3", "K33s"), and
 // is no address or link ("user1name@…", "mp3s.nl/…"), whose digits are
 // its own. Postcodes and house numbers ("3583el", "12a") have more digits.
 func leetDigit(text string, i int) bool {
@@ -180,9 +180,9 @@ func leetDigit(text string, i int) bool {
 			letters++
 		}
 	}
-	// As many digits as letters only in a word that starts with a letter
-	// ("K33s"): "10ab" is a house number.
-	if letters < 2 || letters < digits || (letters == digits && !asciiLetter(text[a])) {
+	// A word that starts with a digit is a number with a unit or an
+	// addition ("10ab", "7uur", "4th"), not a hidden name.
+	if letters < 2 || letters < digits || !asciiLetter(text[a]) {
 		return false
 	}
 	if (a > 0 && strings.IndexByte("@/.:_", text[a-1]) >= 0) || (b < len(text) && strings.IndexByte("@/:_", text[b]) >= 0) {

@@ -22,6 +22,7 @@ func TestNumberCanon(t *testing.T) {
 		{"Organisatie\n12 kinderen", ""},
 		{"user1name@example.nl of www.mp3s.nl/a4b", ""},
 		{"Kerkstraat 10ab, 3583el, A4, 1234AB", ""},
+		{"om 7uur, 10min later, de 4th", ""},
 	}
 	for _, tt := range tests {
 		got, pos := numberCanonMap(tt.in)
