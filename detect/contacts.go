@@ -431,7 +431,7 @@ func (s *scan) checkPostcode(h anchorHit, ref addrRef) {
 // digitBefore reports whether a digit stands in the n bytes before text[pos:].
 func digitBefore(text string, pos, n int) bool {
 	for i := pos - 1; i >= 0 && i >= pos-n; i-- {
-		if text[i] >= '0' && text[i] <= '9' {
+		if isDigitByte(text[i]) {
 			return true
 		}
 	}
@@ -441,7 +441,7 @@ func digitBefore(text string, pos, n int) bool {
 // digitWithin reports whether a digit follows text[pos:] within n bytes.
 func digitWithin(text string, pos, n int) bool {
 	for i := pos; i < len(text) && i < pos+n; i++ {
-		if text[i] >= '0' && text[i] <= '9' {
+		if isDigitByte(text[i]) {
 			return true
 		}
 	}

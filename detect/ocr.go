@@ -113,7 +113,7 @@ func numericRuns(s string) map[int]bool {
 		}
 		j, digits := i, 0
 		for j < len(s) && strings.IndexByte(digitLike, s[j]) >= 0 {
-			if isDigit(rune(s[j])) {
+			if isDigitByte(s[j]) {
 				digits++
 			}
 			j++
@@ -168,4 +168,3 @@ func letterNear(s string, i int) bool {
 	return unicode.IsLetter(prev) || unicode.IsLetter(next)
 }
 
-func isDigit(r rune) bool { return r >= '0' && r <= '9' }
