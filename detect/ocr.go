@@ -167,4 +167,3 @@ func letterNear(s string, i int) bool {
 	next, _ := utf8.DecodeRuneInString(s[i+size:])
 	return unicode.IsLetter(prev) || unicode.IsLetter(next)
 }
-
