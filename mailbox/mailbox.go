@@ -163,6 +163,7 @@ func (p *Poller) Poll(ctx context.Context) (Result, error) {
 			res.Reasons[refused]++
 			p.Log.Info("intake message refused", "uid", uid, "reason", refused)
 		default:
+			delete(p.failures, uid) // it failed before, and went through now
 			res.Handled++
 			res.Hits += rec.hits
 			res.Alerts += rec.alerts
