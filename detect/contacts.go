@@ -3,6 +3,7 @@ package detect
 import (
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/nyaruka/phonenumbers/v2"
@@ -350,21 +351,43 @@ func (s *scan) checkStreets(h anchorHit) {
 		// number is read before each candidate street below.
 		numStart = 0
 	}
+	refs := h.e.streets
+	if ok {
+		// Only the addresses with that number (refs are by number).
+		lo := sort.Search(len(refs), func(k int) bool { return s.d.addresses[refs[k]].addr.Number >= num })
+		hi := lo
+		for hi < len(refs) && s.d.addresses[refs[hi]].addr.Number == num {
+			hi++
+		}
+		refs = refs[lo:hi]
+	}
 	var names [8]string // the street name the text gives, by its number of words
-	for _, ai := range h.e.streets {
-		ref := s.d.addresses[ai]
+	type numberBefore struct {
+		num        int
+		add        string
+		start      int
+		read, okay bool
+	}
+	var before [8]numberBefore // the number before the street, by its number of words
+	for _, ai := range refs {
+		ref := &s.d.addresses[ai]
 		n := ref.words
 		first := i - n + 1
 		if first < 0 || n > len(names) {
 			continue
 		}
 		if numStart >= 0 {
-			ns := max(0, toks[first].Start-40)
-			var st int
-			if num, add, st, ok = address.NumberBefore(s.text[ns:toks[first].Start]); !ok {
+			nb := &before[n-1]
+			if !nb.read {
+				ns := max(0, toks[first].Start-40)
+				var st int
+				nb.num, nb.add, st, nb.okay = address.NumberBefore(s.text[ns:toks[first].Start])
+				nb.start, nb.read = ns+st, true
+			}
+			if !nb.okay {
 				continue
 			}
-			numStart, n2 = ns+st, 0
+			num, add, numStart, n2 = nb.num, nb.add, nb.start, 0
 		}
 		if num != ref.addr.Number || (add != "" && add != ref.addr.Addition) {
 			continue

@@ -41,38 +41,39 @@ func (d *Detector) ScanAll(text string) []model.Finding {
 }
 
 // scanPlain scans text with the numbers in it written the one way the
-// checks read (numberCanonMap), and maps the findings back.
+// checks read (numberCanonMap).
 func (d *Detector) scanPlain(text string, all bool) []model.Finding {
 	canon, pos := numberCanonMap(text)
-	fs := d.scanText(canon, all)
-	if pos != nil {
-		mapBack(fs, text, pos)
-	}
-	return fs
+	return d.scanText(text, canon, pos, all)
 }
 
-// mapBack points findings made in a rewritten text (pos maps its offsets
-// to text's) into text.
-func mapBack(fs []model.Finding, text string, pos *offsets) {
-	for i := range fs {
-		f := &fs[i]
-		f.Start, f.End = pos.orig(f.Start), pos.orig(f.End)
-		for j := range f.Others {
-			f.Others[j] = [2]int{pos.orig(f.Others[j][0]), pos.orig(f.Others[j][1])}
-		}
-		f.Match = text[f.Start:f.End]
-		f.Excerpt, f.ExcerptStart, f.ExcerptEnd = excerpt(text, f.Start, f.End, excerptContext)
-	}
-}
-
-func (d *Detector) scanText(text string, all bool) []model.Finding {
-	s := scan{d: d, text: text, all: all}
+// scanText scans canon, text as the checks read it (pos maps its offsets
+// to text's; nil when they are the same), and gives the findings in text.
+func (d *Detector) scanText(text, canon string, pos *offsets, all bool) []model.Finding {
+	s := scan{d: d, text: canon, all: all}
 	s.candidates()
 	if len(s.anchors) == s.phraseHits && len(s.phoneStarts) == 0 && len(s.emailTriggers) == 0 {
 		return nil
 	}
 	s.verify()
-	return s.result()
+	fs, ctxs := s.result()
+	// Excerpts are cut once, of the findings kept, from the text as
+	// written.
+	for i := range fs {
+		f, ctx := &fs[i], ctxs[i]
+		if pos != nil {
+			f.Start, f.End = pos.orig(f.Start), pos.orig(f.End)
+			for j := range f.Others {
+				f.Others[j] = [2]int{pos.orig(f.Others[j][0]), pos.orig(f.Others[j][1])}
+			}
+			if ctx != ([2]int{}) {
+				ctx = [2]int{pos.orig(ctx[0]), pos.orig(ctx[1])}
+			}
+		}
+		f.Match = text[f.Start:f.End]
+		f.Excerpt, f.ExcerptStart, f.ExcerptEnd = excerptWith(text, f.Start, f.End, ctx)
+	}
+	return fs
 }
 
 // scan is the state of one Scan call.
@@ -92,7 +93,10 @@ type scan struct {
 	phoneCovered int             // phone starts before this were inside a window already read
 	phonesFound  map[string]bool // roster numbers found already: one finding is enough
 
-	found     map[foundKey]*model.Finding // one per employee and thing found
+	found map[foundKey]*model.Finding // one per employee and thing found
+	// contexts are the words that raised a finding's severity (a threat,
+	// a locator), for its excerpt.
+	contexts  map[foundKey][2]int
 	names     []nameMatch
 	namesakes []string // first names the text gives with another surname
 
@@ -216,21 +220,28 @@ func (s *scan) verify() {
 	s.scoreNames()
 }
 
-func (s *scan) result() []model.Finding {
-	out := make([]model.Finding, 0, len(s.found))
-	for _, f := range s.found {
-		out = append(out, *f)
+// result is the findings, in text order, and the context of each (zero
+// when it has none).
+func (s *scan) result() ([]model.Finding, [][2]int) {
+	keys := make([]foundKey, 0, len(s.found))
+	for k := range s.found {
+		keys = append(keys, k)
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Start != out[j].Start {
-			return out[i].Start < out[j].Start
+	slices.SortFunc(keys, func(x, y foundKey) int {
+		a, b := s.found[x], s.found[y]
+		if a.Start != b.Start {
+			return a.Start - b.Start
 		}
-		if out[i].EmployeeID != out[j].EmployeeID {
-			return out[i].EmployeeID < out[j].EmployeeID
+		if a.EmployeeID != b.EmployeeID {
+			return strings.Compare(a.EmployeeID, b.EmployeeID)
 		}
-		return out[i].Kind < out[j].Kind
+		return strings.Compare(string(a.Kind), string(b.Kind))
 	})
-	return out
+	out, ctxs := make([]model.Finding, len(keys)), make([][2]int, len(keys))
+	for i, k := range keys {
+		out[i], ctxs[i] = *s.found[k], s.contexts[k]
+	}
+	return out, ctxs
 }
 
 // add records a finding, keeping per fingerprint the most severe occurrence
@@ -253,44 +264,50 @@ func (s *scan) add(emp int, kind model.Kind, value string, start, end int, sev m
 		fp = fingerprint(id, kind, value)
 	}
 	f := &model.Finding{
-		EmployeeID: id, Kind: kind, Start: start, End: end, Match: s.text[start:end],
+		EmployeeID: id, Kind: kind, Start: start, End: end,
 		Severity: sev, Reason: reason, Fingerprint: fp,
 	}
 	if seen {
 		f.Others = insertSpan(old.Others, [2]int{old.Start, old.End})
+		delete(s.contexts, key) // the context was the old occurrence's
 	}
-	f.Excerpt, f.ExcerptStart, f.ExcerptEnd = excerpt(s.text, start, end, excerptContext)
 	s.found[key] = f
 }
 
-// withContext makes sure the excerpt of the name finding just added at
-// [start, end) shows the words that raised its severity (a threat, a
-// locator): when they fall outside it, a second excerpt of them is
-// joined to it, before or after as they stand in the text.
+// withContext notes the words that raised the severity of the name finding
+// just added at [start, end): its excerpt will show them.
 func (s *scan) withContext(emp int, start, end int, ctx [2]int) {
-	f := s.found[foundKey{emp, model.KindName, ""}]
-	if f == nil || f.Start != start || ctx[1] <= ctx[0] {
+	key := foundKey{emp, model.KindName, ""}
+	if f := s.found[key]; f == nil || f.Start != start || ctx[1] <= ctx[0] {
 		return
 	}
-	a, b := excerptBounds(s.text, start, end, excerptContext)
-	if ctx[0] >= a && ctx[1] <= b {
-		return
+	if s.contexts == nil {
+		s.contexts = map[foundKey][2]int{}
 	}
-	ca, cb := excerptBounds(s.text, ctx[0], ctx[1], excerptContext/3)
+	s.contexts[key] = ctx
+}
+
+// excerptWith is the excerpt of text[start:end], showing also ctx (when not
+// zero), the words that raised its severity: when they fall outside it, a
+// second excerpt of them is joined to it, before or after as they stand in
+// the text.
+func excerptWith(text string, start, end int, ctx [2]int) (string, int, int) {
+	a, b := excerptBounds(text, start, end, excerptContext)
+	if ctx[1] <= ctx[0] || (ctx[0] >= a && ctx[1] <= b) {
+		return excerptSpan(text, start, end, a, b)
+	}
+	ca, cb := excerptBounds(text, ctx[0], ctx[1], excerptContext/3)
 	if ca-b < excerptContext && a-cb < excerptContext {
 		// Near: one longer excerpt that reaches the words.
-		f.Excerpt, f.ExcerptStart, f.ExcerptEnd = excerptSpan(s.text, start, end, min(a, ca), max(b, cb))
-		return
+		return excerptSpan(text, start, end, min(a, ca), max(b, cb))
 	}
-	extra, _, _ := excerptSpan(s.text, ctx[0], ctx[1], ca, cb)
+	ex, es, ee := excerptSpan(text, start, end, a, b)
+	extra, _, _ := excerptSpan(text, ctx[0], ctx[1], ca, cb)
 	const gap = " […] "
 	if ctx[0] > end {
-		f.Excerpt = f.Excerpt + gap + extra
-		return
+		return ex + gap + extra, es, ee
 	}
-	f.Excerpt = extra + gap + f.Excerpt
-	f.ExcerptStart += len(extra) + len(gap)
-	f.ExcerptEnd += len(extra) + len(gap)
+	return extra + gap + ex, es + len(extra) + len(gap), ee + len(extra) + len(gap)
 }
 
 // insertSpan adds a span to a list kept in text order.
@@ -307,15 +324,11 @@ func fingerprint(id string, kind model.Kind, value string) string {
 	return hex.EncodeToString(h[:12])
 }
 
+// excerptContext is about how many bytes of context an excerpt shows
+// either side of a match: cut at word boundaries where it can, with white
+// space collapsed so the excerpt reads as one line in an e-mail or a
+// terminal.
 const excerptContext = 60
-
-// excerpt cuts about n bytes of context either side of text[start:end], at
-// word boundaries where it can, collapsing white space so the excerpt reads
-// as one line in an e-mail or a terminal.
-func excerpt(text string, start, end, n int) (string, int, int) {
-	a, b := excerptBounds(text, start, end, n)
-	return excerptSpan(text, start, end, a, b)
-}
 
 // excerptSpan shows text[a:b] with the match text[start:end] in it.
 func excerptSpan(text string, start, end, a, b int) (string, int, int) {

@@ -119,24 +119,32 @@ func TestExcerptShowsWhatRaisedTheSeverity(t *testing.T) {
 		{"threat after", "Sanne van den Berg van De Zonnebloem. " + filler + "Ik weet waar je woont.", "Ik weet waar je woont"},
 		{"threat before", "Ik weet waar je woont. " + filler + "Sanne van den Berg, onthoud dat.", "Ik weet waar je woont"},
 		{"threat near", "Sanne van den Berg: ik weet waar je woont.", "ik weet waar je woont"},
+		// The text is rewritten before it is read (the dash), and the
+		// excerpt is still cut from the text as written.
+		{"threat after a rewrite", "Sanne van den Berg van De Zonnebloem, seizoen 2024–2025. " + filler + "Ik weet waar je woont.", "Ik weet waar je woont"},
 	}
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			var name *model.Finding
-			for _, f := range d.Scan(c.text) {
-				if f.Kind == model.KindName && f.EmployeeID == "E001" {
-					name = &f
+		for _, det := range []struct {
+			name string
+			d    *Detector
+		}{{"text", d}, {"image", d.ForImages()}} {
+			t.Run(c.name+"/"+det.name, func(t *testing.T) {
+				var name *model.Finding
+				for _, f := range det.d.Scan(c.text) {
+					if f.Kind == model.KindName && f.EmployeeID == "E001" {
+						name = &f
+					}
 				}
-			}
-			if name == nil || name.Severity != model.High {
-				t.Fatalf("name finding: %+v", name)
-			}
-			if !strings.Contains(name.Excerpt, c.want) {
-				t.Errorf("excerpt %q does not show %q", name.Excerpt, c.want)
-			}
-			if got := name.Excerpt[name.ExcerptStart:name.ExcerptEnd]; got != "Sanne van den Berg" {
-				t.Errorf("the match in the excerpt is %q", got)
-			}
-		})
+				if name == nil || name.Severity != model.High {
+					t.Fatalf("name finding: %+v", name)
+				}
+				if !strings.Contains(name.Excerpt, c.want) {
+					t.Errorf("excerpt %q does not show %q", name.Excerpt, c.want)
+				}
+				if got := name.Excerpt[name.ExcerptStart:name.ExcerptEnd]; got != "Sanne van den Berg" {
+					t.Errorf("the match in the excerpt is %q", got)
+				}
+			})
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -269,7 +270,10 @@ func New(r *roster.Roster, opts Options) (*Detector, error) {
 		nbits <<= 1
 	}
 	d.bloom, d.bloomMask = make([]uint64, nbits/64), nbits-1
-	for k := range d.keys {
+	for k, en := range d.keys {
+		// By house number: the text gives one, and a common street is
+		// hundreds of employees'.
+		slices.SortStableFunc(en.streets, func(a, b int) int { return d.addresses[a].addr.Number - d.addresses[b].addr.Number })
 		h := fold.HashString(k)
 		for _, b := range [2]uint64{h & d.bloomMask, (h >> 32) & d.bloomMask} {
 			d.bloom[b>>6] |= 1 << (b & 63)

@@ -15,21 +15,36 @@ import (
 // word ("S4nne v4n den B3rg") as those letters. It returns the text
 // unchanged (and nil) when there is nothing to rewrite; otherwise the map
 // of the result's offsets to text's. Most texts have nothing to rewrite:
-// they cost a table lookup per byte, and a closer look (rewriteAt) only at
-// the few bytes that may start a rewrite in this text.
+// they cost a table lookup per byte, and a closer look (rewriter.at) only
+// at the few bytes that may start a rewrite.
 func numberCanonMap(text string) (string, *offsets) {
-	starts := rewriteStarts(text)
+	r := rewriter{text: text, starts: &canonMaybe}
+	if hasNulZes(text) {
+		// Rare: only a text that holds it looks at every n.
+		t := canonMaybe
+		t['n'], t['N'] = true, true
+		r.starts = &t
+	}
 	var b *strings.Builder
 	var pos *offsets
 	done := 0 // text[:done] is written
-	for i := 0; i < len(text); {
-		if !starts[text[i]] {
-			i++
+	for i := 0; i < len(text); i++ {
+		if !r.starts[text[i]] {
 			continue
 		}
-		repl, n, ok := rewriteAt(text, i)
+		// The letter O typed for a zero is read at the digit after it: an
+		// O is common, an O before a digit is not.
+		if i > done && isDigitByte(text[i]) && (text[i-1] == 'O' || text[i-1] == 'o') && zeroLetter(text, i-1) {
+			if b == nil {
+				b, pos = &strings.Builder{}, &offsets{}
+				b.Grow(len(text) + 16)
+			}
+			b.WriteString(text[done : i-1])
+			b.WriteByte('0')
+			done = i
+		}
+		repl, n, ok := r.at(i)
 		if !ok {
-			i++
 			continue
 		}
 		if b == nil {
@@ -38,9 +53,9 @@ func numberCanonMap(text string) (string, *offsets) {
 		}
 		b.WriteString(text[done:i])
 		b.WriteString(repl)
-		i += n
-		done = i
-		pos.sync(i, b.Len())
+		done = i + n
+		i = done - 1
+		pos.sync(done, b.Len())
 	}
 	if b == nil {
 		return text, nil
@@ -49,50 +64,78 @@ func numberCanonMap(text string) (string, *offsets) {
 	return b.String(), pos
 }
 
-// rewriteStarts are the bytes at which a rewrite may start in text: those
-// of the rewrites that look at the characters around them always, those of
-// the rare written-out forms only when the text holds one.
-func rewriteStarts(text string) *[256]bool {
-	t := &canonMaybe
-	for _, f := range []struct {
-		subs  []string
-		bytes string
-	}{
-		{[]string{"(0)"}, "("},
-		{[]string{"%40"}, "%"},
-		{[]string{".me/", ".ME/", ".Me/"}, "wW"},
-		{[]string{"ul zes", "UL ZES", "ul Zes"}, "nN"},
-	} {
-		for _, sub := range f.subs {
-			if strings.Contains(text, sub) {
-				if t == &canonMaybe {
-					c := canonMaybe
-					t = &c
-				}
-				for k := range len(f.bytes) {
-					t[f.bytes[k]] = true
-				}
+// hasNulZes reports whether text holds "nul zes" (a phone number's "06"
+// in words), written in one of the usual cases.
+func hasNulZes(text string) bool {
+	for _, zes := range []string{" zes", " Zes", " ZES"} {
+		for i := 0; ; {
+			j := strings.Index(text[i:], zes)
+			if j < 0 {
 				break
 			}
+			i += j
+			if i >= 3 && strings.EqualFold(text[i-3:i], "nul") {
+				return true
+			}
+			i++
 		}
 	}
-	return t
+	return false
 }
 
-// canonMaybe are the bytes at which a rewrite may start in any text.
+// canonMaybe are the bytes at which a rewrite may start.
 var canonMaybe = func() (t [256]bool) {
-	for _, c := range []byte("\xe2\xefOo\n013457") {
+	for _, c := range []byte("\xe2\xef\n(%0123456789") {
 		t[c] = true
 	}
 	return t
 }()
 
-// rewriteAt is the rewrite that starts at text[i], if any: what to write
-// and how many bytes of text it stands for.
-func rewriteAt(text string, i int) (repl string, n int, ok bool) {
+// rewriter decides the rewrites of one text. Whether a digit stands for a
+// letter is a property of its word, so it is decided once per word.
+type rewriter struct {
+	text     string
+	starts   *[256]bool // the bytes at which a rewrite may start in text
+	wordEnd  int        // the last word a digit was looked at in ends here
+	wordLeet bool       // and its digits stand for letters
+}
+
+// at is the rewrite that starts at text[i], if any: what to write and how
+// many bytes of text it stands for.
+func (r *rewriter) at(i int) (repl string, n int, ok bool) {
+	text := r.text
 	c := text[i]
-	switch {
-	case c >= utf8.RuneSelf:
+	switch c {
+	case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		if i >= 6 && text[i-1] == '/' && strings.EqualFold(text[i-6:i], "wa.me/") {
+			return "+" + text[i:i+1], 1, true
+		}
+		if leet[c] == 0 {
+			break
+		}
+		if i >= r.wordEnd {
+			r.wordLeet, r.wordEnd = leetWord(text, i)
+		}
+		if r.wordLeet {
+			return string(leet[c]), 1, true
+		}
+	case '\n':
+		if i > 0 && isDigitByte(lastNonSpace(text[:i])) && i+1 < len(text) && isDigitByte(text[i+1]) {
+			return " ", 1, true
+		}
+	case '(':
+		if strings.HasPrefix(text[i:], "(0)") && i >= 2 && text[i-2:i] == "31" {
+			return "", 3, true // "0031(0)6": the trunk zero in brackets is not dialled
+		}
+	case '%':
+		if strings.HasPrefix(text[i:], "%40") && i > 0 && isLocalByte(text[i-1]) && i+3 < len(text) && isDomainByte(text[i+3]) {
+			return "@", 3, true // "mailto:naam%40example.com"
+		}
+	case 'n', 'N':
+		if i+7 <= len(text) && text[i+1]|0x20 == 'u' && strings.EqualFold(text[i:i+7], "nul zes") && wordEndsAt(text, i+7) {
+			return "06", 7, true
+		}
+	default: // the first byte of a character beyond ASCII
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case r >= '０' && r <= '９':
@@ -102,21 +145,6 @@ func rewriteAt(text string, i int) (repl string, n int, ok bool) {
 		case r == '－' || r == '−' || (r >= '\u2010' && r <= '\u2015'):
 			return "-", size, true
 		}
-	case (c == 'O' || c == 'o') && zeroLetter(text, i):
-		return "0", 1, true
-	case leet[c] != 0 && leetDigit(text, i):
-		return string(leet[c]), 1, true
-	case c == '\n' && i > 0 && isDigitByte(lastNonSpace(text[:i])) && i+1 < len(text) && isDigitByte(text[i+1]):
-		return " ", 1, true
-	case c == '(' && strings.HasPrefix(text[i:], "(0)") && i >= 2 && text[i-2:i] == "31":
-		return "", 3, true // "0031(0)6": the trunk zero in brackets is not dialled
-	case (c == 'w' || c == 'W') && strings.HasPrefix(strings.ToLower(text[i:min(len(text), i+7)]), "wa.me/") &&
-		i+6 < len(text) && isDigitByte(text[i+6]):
-		return text[i:i+6] + "+", 6, true
-	case c == '%' && strings.HasPrefix(text[i:], "%40") && i > 0 && isLocalByte(text[i-1]) && i+3 < len(text) && isDomainByte(text[i+3]):
-		return "@", 3, true // "mailto:naam%40example.com"
-	case (c == 'n' || c == 'N') && strings.EqualFold(text[i:min(len(text), i+7)], "nul zes") && wordEndsAt(text, i+7):
-		return "06", 7, true
 	}
 	return "", 0, false
 }
@@ -149,31 +177,31 @@ func (o *offsets) orig(i int) int {
 // it from searches: "S4nne v4n den B3rg".
 var leet = [256]byte{'0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't'}
 
-// leetDigit reports whether the digit at text[i] stands for a letter: its
-// word (letters and digits) starts with a letter, has at least as many
-// letters as digits, all digits that look like letters ("S4nn3", "K33s"), and
-// is no address or link ("user1name@…", "mp3s.nl/…"), whose digits are
-// its own. Postcodes and house numbers ("3583el", "12a") have more digits.
-func leetDigit(text string, i int) bool {
-	// A name is short: a longer run of letters and digits is something
-	// else, and reading it for every digit in it would not end soon.
-	const longest = 32
+// leetWord reports whether the digits in the word around text[i] (its
+// letters and digits; it ends at end) stand for letters: the word starts
+// with a letter, has at least as many letters as digits, all digits that
+// look like letters ("S4nn3", "K33s"), and is no address or link
+// ("user1name@…", "mp3s.nl/…"), whose digits are its own. Postcodes and
+// house numbers ("3583el", "12a") have more digits.
+func leetWord(text string, i int) (ok bool, end int) {
 	a, b := i, i+1
 	for a > 0 && (asciiLetter(text[a-1]) || isDigitByte(text[a-1])) {
-		if a--; i-a > longest {
-			return false
-		}
+		a--
 	}
 	for b < len(text) && (asciiLetter(text[b]) || isDigitByte(text[b])) {
-		if b++; b-i > longest {
-			return false
-		}
+		b++
+	}
+	// A name is short: a longer run of letters and digits is something
+	// else.
+	const longest = 32
+	if b-a > longest {
+		return false, b
 	}
 	letters, digits := 0, 0
 	for k := a; k < b; k++ {
 		if isDigitByte(text[k]) {
 			if leet[text[k]] == 0 {
-				return false // a 2, 6, 8 or 9: a code, not a word
+				return false, b // a 2, 6, 8 or 9: a code, not a word
 			}
 			digits++
 		} else {
@@ -183,10 +211,10 @@ func leetDigit(text string, i int) bool {
 	// A word that starts with a digit is a number with a unit or an
 	// addition ("10ab", "7uur", "4th"), not a hidden name.
 	if letters < 2 || letters < digits || !asciiLetter(text[a]) {
-		return false
+		return false, b
 	}
 	if (a > 0 && strings.IndexByte("@/.:_", text[a-1]) >= 0) || (b < len(text) && strings.IndexByte("@/:_", text[b]) >= 0) {
-		return false
+		return false, b
 	}
 	// Not inside a longer token such as an address or a link.
 	s, e := a, b
@@ -196,7 +224,7 @@ func leetDigit(text string, i int) bool {
 	for e < len(text) && e-b < 256 && text[e] != ' ' && text[e] != '\n' && text[e] != '\t' {
 		e++
 	}
-	return !strings.ContainsAny(text[s:e], "@/:_")
+	return !strings.ContainsAny(text[s:e], "@/:_"), b
 }
 
 func asciiLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }

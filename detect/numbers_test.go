@@ -11,6 +11,8 @@ func TestNumberCanon(t *testing.T) {
 		{"０６－１２３４５６７８", "06-12345678"},
 		{"O6-12345678 of o6 12 34 56 78", "06-12345678 of 06 12 34 56 78"},
 		{"wa.me/31612345678", "wa.me/+31612345678"},
+		{"WA.me/31612345678", "WA.me/+31612345678"},
+		{"O612345678 in 2O24, zie wa.me/O612345678", "0612345678 in 2O24, zie wa.me/0612345678"},
 		{"0031(0)6-12345678", "00316-12345678"},
 		{"06 1234\n5678", "06 1234 5678"},
 		{"Nul zes 12345678", "06 12345678"},
@@ -23,6 +25,8 @@ func TestNumberCanon(t *testing.T) {
 		{"user1name@example.nl of www.mp3s.nl/a4b", ""},
 		{"Kerkstraat 10ab, 3583el, A4, 1234AB", ""},
 		{"om 7uur, 10min later, de 4th", ""},
+		{"nul zesjes, zes nul, nul  zes", ""},
+		{"S4nneV4nDenB3rgW00ntInDeK3rkstr44t is te lang", ""},
 	}
 	for _, tt := range tests {
 		got, pos := numberCanonMap(tt.in)

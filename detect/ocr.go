@@ -49,9 +49,7 @@ func mapStrings(in []string, f func(string) string) []string {
 // scanOCR scans the canonical form of text and maps the findings back.
 func (d *Detector) scanOCR(text string, all bool) []model.Finding {
 	canon, pos := ocrCanonMap(text)
-	fs := d.scanText(canon, all)
-	mapBack(fs, text, pos)
-	return fs
+	return d.scanText(text, canon, pos, all)
 }
 
 func ocrCanon(s string) string {
