@@ -577,10 +577,11 @@ func (s *scan) locate(a, b int) {
 		if !phoneLike(s.text, p) {
 			continue
 		}
-		// A Dutch mobile, the most common number, is read without the
-		// phone number library (some 15 µs a number).
+		// A Dutch number of the usual length, the most common kind, is
+		// read without the phone number library's search (some 20 µs a
+		// number).
 		if st, en := phoneRun(s.text, p); st < en {
-			if e164, ok := roster.DutchMobile(s.text[st:en], s.d.region); ok {
+			if e164, ok := roster.DutchNumber(s.text[st:en], s.d.region); ok {
 				if !s.d.ownPhones[e164] && !ibanBefore.MatchString(s.text[max(0, st-26):st]) {
 					note(st, en)
 				}

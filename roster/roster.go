@@ -346,7 +346,7 @@ func (p *parser) employee(line int, rec []string) (Employee, bool) {
 	// numbers, e-mail and home addresses must not reach a log.
 	phones := p.values(rec, "phone")
 	for i, raw := range phones {
-		if e164, ok := DutchMobile(raw, p.region); ok {
+		if e164, ok := DutchNumber(raw, p.region); ok {
 			e.Phones = append(e.Phones, e164)
 			continue
 		}
@@ -454,14 +454,15 @@ func New(emps []Employee) *Roster {
 	return r
 }
 
-// DutchMobile reads the most common number, a Dutch mobile
-// (06-1 … 06-5 and eight digits, written any usual way), without the phone
-// number library, whose parse and check cost some 15 µs a number: a
-// roster of ten thousand then loads in a tenth of the time, and detection
-// checks the numbers near a name as quickly. Anything else
-// goes to the library; TestDutchMobileAgreesWithTheLibrary holds the two
-// to the same answers.
-func DutchMobile(raw, region string) (string, bool) {
+// DutchNumber reads the most common numbers, Dutch ones of nine digits after
+// the trunk zero or +31 (mobiles, landlines), written any usual way,
+// without the phone number library's parser, which costs some 15 µs a
+// number: a roster of ten thousand then loads in a tenth of the time, and
+// detection checks the numbers near a name as quickly. A mobile (06-1 …
+// 06-5) is known valid; other digits are checked against the library's
+// own ranges. Anything else goes to the library;
+// TestDutchNumberAgreesWithTheLibrary holds the two to the same answers.
+func DutchNumber(raw, region string) (string, bool) {
 	if region != "NL" {
 		return "", false
 	}
@@ -494,8 +495,17 @@ func DutchMobile(raw, region string) (string, bool) {
 	default:
 		return "", false
 	}
-	if len(digits) != 9 || digits[0] != '6' || digits[1] < '1' || digits[1] > '5' {
+	if len(digits) != 9 {
 		return "", false
+	}
+	if digits[0] != '6' || digits[1] < '1' || digits[1] > '5' {
+		cc, nn := int32(31), uint64(0)
+		for i := range len(digits) {
+			nn = nn*10 + uint64(digits[i]-'0')
+		}
+		if digits[0] == '0' || !phonenumbers.IsValidNumber(&phonenumbers.PhoneNumber{CountryCode: &cc, NationalNumber: &nn}) {
+			return "", false
+		}
 	}
 	return "+31" + digits, true
 }

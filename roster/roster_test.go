@@ -172,23 +172,26 @@ func TestEncodings(t *testing.T) {
 // The fast path for Dutch mobiles gives what the phone number library
 // gives, for every way of writing a number it takes, and leaves the rest
 // to the library.
-func TestDutchMobileAgreesWithTheLibrary(t *testing.T) {
+func TestDutchNumberAgreesWithTheLibrary(t *testing.T) {
 	r := rand.New(rand.NewPCG(11, 12))
 	forms := []func(string) string{
 		func(n string) string { return "0" + n },
 		func(n string) string { return "0" + n[:1] + "-" + n[1:] },
+		func(n string) string { return "0" + n[:2] + "-" + n[2:] },
 		func(n string) string { return "0" + n[:1] + " " + n[1:3] + " " + n[3:5] + " " + n[5:7] + " " + n[7:] },
 		func(n string) string { return "+31 " + n },
 		func(n string) string { return "+31" + n[:1] + " " + n[1:] },
 		func(n string) string { return "0031 " + n },
 		func(n string) string { return "0" + n[:3] + "." + n[3:6] + "." + n[6:] },
+		func(n string) string { return "0" + n[:2] + "/" + n[2:] },
 		func(n string) string { return "+31 (0)" + n },
 		func(n string) string { return "0" + n + " x12" },
 	}
-	fast := 0
-	for range 20_000 {
-		// Mobiles of every range (061 … 069), some too short or too long.
-		n := fmt.Sprintf("6%d%07d", r.IntN(10), r.IntN(10_000_000))
+	fast, fastOther := 0, 0
+	for range 40_000 {
+		// Every range (01 … 09, 061 … 069, 0800, 0900), some numbers too
+		// short or too long.
+		n := fmt.Sprintf("%d%d%07d", 1+r.IntN(9), r.IntN(10), r.IntN(10_000_000))
 		switch r.IntN(20) {
 		case 0:
 			n = n[:len(n)-1]
@@ -196,21 +199,27 @@ func TestDutchMobileAgreesWithTheLibrary(t *testing.T) {
 			n += "7"
 		}
 		raw := forms[r.IntN(len(forms))](n)
-		got, ok := DutchMobile(raw, "NL")
+		got, ok := DutchNumber(raw, "NL")
 		num, err := phonenumbers.Parse(raw, "NL")
 		valid := err == nil && phonenumbers.IsValidNumber(num)
 		if !ok {
+			if valid && len(n) == 9 && !strings.ContainsAny(raw, "(x") {
+				t.Errorf("%q: the fast path refused a valid number of the usual form", raw)
+			}
 			continue // the library decides
 		}
 		fast++
+		if n[0] != '6' {
+			fastOther++
+		}
 		if !valid || got != phonenumbers.Format(num, phonenumbers.E164) {
 			t.Fatalf("%q: fast path %q, library %v (valid %v)", raw, got, num, valid)
 		}
 	}
-	if fast < 6_000 { // 06-1 … 06-5 in the forms it reads: about 7,000
-		t.Errorf("the fast path took only %d of 20,000 numbers", fast)
+	if fast < 15_000 || fastOther < 10_000 { // about 17,500 and 15,000
+		t.Errorf("the fast path took only %d of 40,000 numbers, %d of them no mobile", fast, fastOther)
 	}
-	if _, ok := DutchMobile("06-12345678", "BE"); ok {
+	if _, ok := DutchNumber("06-12345678", "BE"); ok {
 		t.Error("the fast path read a number for another region")
 	}
 }
