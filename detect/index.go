@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"hash/maphash"
 	"slices"
 	"strings"
 	"sync"
@@ -62,10 +63,13 @@ type Detector struct {
 	bloom     []uint64
 	bloomMask uint64
 
-	// typos holds every surname core word of five letters or more and each
-	// of its one-letter deletions: a word within one edit of such a core has
-	// itself or one of its deletions here (the SymSpell trick).
-	typos map[string]bool
+	// typos holds the hashes of every surname core word of five letters or
+	// more and of each of its one-letter deletions: a word within one edit
+	// of such a core has itself or one of its deletions here (the SymSpell
+	// trick). Hashes, not the words: a roster of ten thousand has some
+	// 80,000 deletions, and a rare collision only asks for a closer look.
+	typos    map[uint64]struct{}
+	typoSeed maphash.Seed
 
 	phones map[string][]int // E.164 → people
 	// dotted are the people by first name and surname (with its particles
@@ -74,8 +78,9 @@ type Detector struct {
 	emails    map[string][]int
 	addresses []addrRef
 
-	// fingerprint identifies what this detector searches for.
-	fingerprint string
+	// fingerprint identifies what this detector searches for; made on
+	// first use, since `check` has no use for it.
+	fingerprint func() string
 
 	ownPhones  map[string]bool
 	ownAddrs   []address.Address
@@ -187,17 +192,27 @@ func setOf(words ...string) map[string]bool {
 // every detection setting. Pages scanned with another fingerprint are
 // scanned again, so a new employee, phone number or alias is looked for in
 // what was read before.
-func (d *Detector) Fingerprint() string { return d.fingerprint }
+func (d *Detector) Fingerprint() string { return d.fingerprint() }
 
 func searchFingerprint(r *roster.Roster, opts Options) string {
 	h := sha256.New()
 	// JSON of plain structs and slices is deterministic, covers every
 	// field, and is six times quicker than %#v for a large roster.
-	enc := json.NewEncoder(h)
-	if err := enc.Encode(r.Employees); err != nil {
-		panic(err) // strings and slices of them always encode
+	// The employees are encoded one by one (as one array, byte for byte)
+	// so no buffer holds the whole roster.
+	h.Write([]byte("["))
+	for i, e := range r.Employees {
+		if i > 0 {
+			h.Write([]byte(","))
+		}
+		b, err := json.Marshal(e)
+		if err != nil {
+			panic(err) // strings and slices of them always encode
+		}
+		h.Write(b)
 	}
-	if err := enc.Encode(opts); err != nil {
+	h.Write([]byte("]\n"))
+	if err := json.NewEncoder(h).Encode(opts); err != nil {
 		panic(err)
 	}
 	return hex.EncodeToString(h.Sum(nil)[:16])
@@ -209,16 +224,19 @@ func New(r *roster.Roster, opts Options) (*Detector, error) {
 		opts.Region = "NL"
 	}
 	d := &Detector{
-		fingerprint: searchFingerprint(r, opts),
+		fingerprint: sync.OnceValue(func() string { return searchFingerprint(r, opts) }),
 		region:      opts.Region,
 		cc:          fmt.Sprint(phonenumbers.GetCountryCodeForRegion(opts.Region)),
 		keys:        make(map[string]*entry, len(r.Employees)*6),
-		phones:      map[string][]int{},
-		emails:      map[string][]int{},
-		dotted:      map[string][]int{},
+		people:      make([]person, 0, len(r.Employees)),
+		addresses:   make([]addrRef, 0, len(r.Employees)),
+		phones:      make(map[string][]int, len(r.Employees)),
+		emails:      make(map[string][]int, len(r.Employees)),
+		dotted:      make(map[string][]int, len(r.Employees)),
 		ownPhones:   map[string]bool{},
 		ownDomains:  map[string]bool{},
-		typos:       map[string]bool{},
+		typos:       make(map[uint64]struct{}, len(r.Employees)*8),
+		typoSeed:    maphash.MakeSeed(),
 	}
 	common := setOf(commonSurnames...)
 	for _, s := range opts.CommonSurnames {
@@ -295,7 +313,7 @@ func (d *Detector) addFirst(word string, words []string, ref firstRef, core stri
 	en := d.entry(word)
 	var g *firstGroup
 	for _, x := range en.firsts {
-		if strings.Join(x.words, " ") == strings.Join(words, " ") {
+		if slices.Equal(x.words, words) {
 			g = x
 		}
 	}
@@ -371,10 +389,11 @@ func (d *Detector) addPerson(e roster.Employee, common map[string]bool) {
 		}
 		en := d.entry(p.core[0])
 		en.surnames = append(en.surnames, idx)
-		if c := p.core[0]; len(c) >= 5 {
-			d.typos[c] = true
+		if c := p.core[0]; len(c) >= 5 && len(c) <= maxTypoWord {
+			d.typos[maphash.String(d.typoSeed, c)] = struct{}{}
+			var buf [maxTypoWord]byte
 			for i := range c {
-				d.typos[c[:i]+c[i+1:]] = true
+				d.typos[maphash.Bytes(d.typoSeed, deletion(&buf, c, i))] = struct{}{}
 			}
 		}
 	}
@@ -449,19 +468,27 @@ func (d *Detector) isFirstName(w string) bool {
 // maybeTypo reports whether w might be within one edit of a surname core
 // of five letters or more; false means it certainly is not.
 func (d *Detector) maybeTypo(w string) bool {
-	if len(w) < 4 || len(w) > 40 {
+	if len(w) < 4 || len(w) > maxTypoWord {
 		return false
 	}
-	if d.typos[w] {
+	if _, ok := d.typos[maphash.String(d.typoSeed, w)]; ok {
 		return true
 	}
-	var buf [40]byte
+	var buf [maxTypoWord]byte
 	for i := range w {
-		n := copy(buf[:], w[:i])
-		n += copy(buf[n:], w[i+1:])
-		if d.typos[string(buf[:n])] {
+		if _, ok := d.typos[maphash.Bytes(d.typoSeed, deletion(&buf, w, i))]; ok {
 			return true
 		}
 	}
 	return false
+}
+
+// maxTypoWord is the longest surname looked for with a typo.
+const maxTypoWord = 40
+
+// deletion is w without its i-th byte, in buf.
+func deletion(buf *[maxTypoWord]byte, w string, i int) []byte {
+	n := copy(buf[:], w[:i])
+	n += copy(buf[n:], w[i+1:])
+	return buf[:n]
 }

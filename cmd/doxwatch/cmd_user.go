@@ -74,7 +74,7 @@ func cmdUser(ctx context.Context, args []string, io stdio) int {
 	}
 	if sub == "add" {
 		r, err := model.ParseRole(*role)
-		if err == nil && !web.ValidUserName.MatchString(name) {
+		if err == nil && !web.ValidUserName(name) {
 			err = fmt.Errorf("%q: a name is 2 to 64 letters, digits, dots, dashes, underscores or @", name)
 		}
 		if err == nil {
