@@ -363,6 +363,15 @@ func excerptBounds(text string, start, end, n int) (int, int) {
 }
 
 func collapse(s string) string {
+	// Most excerpts are plain ASCII with single spaces: nothing to do.
+	plain := true
+	for i := 0; i < len(s) && plain; i++ {
+		c := s[i]
+		plain = c >= 0x20 && c < utf8.RuneSelf && (c != ' ' || i == 0 || s[i-1] != ' ')
+	}
+	if plain {
+		return s
+	}
 	var b strings.Builder
 	space := false
 	for _, r := range s {

@@ -318,15 +318,21 @@ func (s *scan) mayBeName(h anchorHit) bool {
 	}
 	sc := fold.NewScanner(s.text[h.end:min(len(s.text), h.end+4*fold.MaxWord)])
 	for n := 0; n < 4 && sc.Next(); n++ {
-		w := string(sc.Word())
-		if particles[w] || len(w) == 1 {
+		w := sc.Word() // the lookups below do not copy it
+		if particles[string(w)] || len(w) == 1 {
 			continue // look past "van den", "v.d.", "v/d" and a middle initial at the surname
 		}
-		if s.d.isSurname(w) || s.d.isSurname(strings.TrimSuffix(w, "s")) || s.maybeTypo(w) {
+		if e := s.d.keys[string(w)]; e != nil && len(e.surnames) > 0 {
+			return true
+		}
+		if e := s.d.keys[string(w[:len(w)-1])]; w[len(w)-1] == 's' && e != nil && len(e.surnames) > 0 {
+			return true
+		}
+		if s.maybeTypo(w) {
 			return true
 		}
 		for _, g := range h.e.firsts {
-			if n == 0 && len(g.words) > 1 && g.words[1] == w {
+			if n == 0 && len(g.words) > 1 && g.words[1] == string(w) {
 				return true // "anne marie"
 			}
 		}
@@ -338,18 +344,18 @@ func (s *scan) mayBeName(h anchorHit) bool {
 // maybeTypo is the detector's maybeTypo, remembered per word for the
 // scan: a text says the same words again and again, and each question
 // costs a map lookup per letter.
-func (s *scan) maybeTypo(w string) bool {
+func (s *scan) maybeTypo(w []byte) bool {
 	if len(w) < 4 {
 		return false
 	}
-	if v, ok := s.typoMemo[w]; ok {
+	if v, ok := s.typoMemo[string(w)]; ok {
 		return v
 	}
 	if s.typoMemo == nil {
 		s.typoMemo = map[string]bool{}
 	}
 	v := s.d.maybeTypo(w)
-	s.typoMemo[w] = v
+	s.typoMemo[string(w)] = v
 	return v
 }
 
@@ -380,7 +386,6 @@ func (s *scan) forwardForms(g *firstGroup, toks []fold.Token, i, j int) []int {
 			}
 		}
 	}
-	fuzzy := false
 	for k := j; k < len(toks) && k <= j+3; k++ {
 		if k > j && !s.soft(toks, k-1) {
 			break
@@ -393,12 +398,17 @@ func (s *scan) forwardForms(g *firstGroup, toks []fold.Token, i, j int) []int {
 		if !particles[w] && len(w) > 1 {
 			// A word that is itself someone's surname is that surname, not
 			// a typo of another: "Janssen" is not a misspelt "Jansen".
-			fuzzy = !s.d.isSurname(w) && s.maybeTypo(w)
+			if !s.d.isSurname(w) && s.maybeTypo([]byte(w)) {
+				// The surname misspelt: of those with this first name, those
+				// whose surname is one edit away.
+				for _, r := range g.refs {
+					if len(r.core) >= 5 && withinOneEdit(w, r.core) {
+						try([]firstRef{r})
+					}
+				}
+			}
 			break
 		}
-	}
-	if fuzzy {
-		try(g.refs)
 	}
 	return matched
 }
