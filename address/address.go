@@ -6,7 +6,6 @@ package address
 import (
 	_ "embed"
 	"errors"
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -27,7 +26,7 @@ type Address struct {
 }
 
 func (a Address) String() string {
-	s := fmt.Sprintf("%s %d", a.Street, a.Number)
+	s := a.Street + " " + strconv.Itoa(a.Number)
 	if a.Addition != "" {
 		s += "-" + a.Addition
 	}

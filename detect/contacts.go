@@ -410,7 +410,7 @@ func (s *scan) checkStreets(h anchorHit) {
 			if numStart >= 0 {
 				start = numStart
 			}
-			s.add(ref.emp, model.KindAddress, ref.addr.String(), start, pend, model.Critical, "home address")
+			s.add(ref.emp, model.KindAddress, ref.value, start, pend, model.Critical, "home address")
 		}
 	}
 }
@@ -440,7 +440,7 @@ func (s *scan) checkPostcode(h anchorHit, ref addrRef) {
 			return // a neighbour
 		}
 		numEnd := end + (len(s.text[end:min(len(s.text), end+24)]) - len(rest)) + n
-		s.add(ref.emp, model.KindAddress, ref.addr.String(), h.start, numEnd, model.Critical, "home address")
+		s.add(ref.emp, model.KindAddress, ref.value, h.start, numEnd, model.Critical, "home address")
 		return
 	}
 	if numberBefore.MatchString(s.text[max(0, h.start-24):h.start]) {
@@ -513,9 +513,9 @@ func (s *scan) placeAfter(pos int, addr address.Address) (int, bool) {
 	if addr.City == "" {
 		return end, true
 	}
-	toks := fold.Tokens(rest, 0)
-	words := make([]string, 0, 4)
-	for _, t := range toks[:min(len(toks), 4)] {
+	toks := fold.FirstTokens(rest, 4)
+	words := make([]string, 0, len(toks))
+	for _, t := range toks {
 		words = append(words, t.Text)
 	}
 	city := strings.Fields(addr.City)

@@ -198,8 +198,10 @@ func (s *scan) verify() {
 	// alone is worth, so it is known before the names are checked.
 	s.docContext()
 	for _, h := range s.anchors {
-		for _, g := range h.e.firsts {
-			s.checkFirst(h, g)
+		if len(h.e.firsts) > 0 && s.mayBeName(h) {
+			for _, g := range h.e.firsts {
+				s.checkFirst(h, g)
+			}
 		}
 		if len(h.e.surnames) > 0 {
 			s.checkInitials(h)

@@ -117,6 +117,7 @@ type addrRef struct {
 	addr address.Address
 	// words is the number of words of the street's name.
 	words int
+	value string // addr as findings name it
 }
 
 // entry is everything a folded word of the text may be the start of.
@@ -401,7 +402,7 @@ func (d *Detector) addPerson(e roster.Employee, common map[string]bool) {
 			continue
 		}
 		ai := len(d.addresses)
-		d.addresses = append(d.addresses, addrRef{idx, a, strings.Count(a.Street, " ") + 1})
+		d.addresses = append(d.addresses, addrRef{idx, a, strings.Count(a.Street, " ") + 1, a.String()})
 		words := strings.Fields(a.Street)
 		last := words[len(words)-1]
 		for _, w := range streetForms(last) {

@@ -189,10 +189,8 @@ func particleForms(p *person) [][]string {
 
 // checkFirst checks a first name (or alias) in the text against everyone
 // who has it: the full name forward or reversed, else the first name alone.
+// mayBeName has said it may be one.
 func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
-	if !s.mayBeName(h) {
-		return
-	}
 	toks, i := s.tokensAround(h.start, h.end)
 	if i >= len(toks) || toks[i].Start != h.start {
 		return

@@ -247,13 +247,27 @@ var asciiWord = func() (t [256]byte) {
 // Tokens splits text into folded words. Offsets are shifted by base, so a
 // window cut from a larger text keeps the larger text's offsets.
 func Tokens(text string, base int) []Token {
+	return tokens(text, base, -1)
+}
+
+// FirstTokens is Tokens of at most the first n words of text.
+func FirstTokens(text string, n int) []Token {
+	return tokens(text, 0, n)
+}
+
+// tokens is Tokens of at most max words (all when max < 0).
+func tokens(text string, base, max int) []Token {
 	// One string holds every folded word, so a window costs two allocations.
 	var b strings.Builder
 	b.Grow(len(text))
 	type span struct{ st, en, a, z int }
-	spans := make([]span, 0, len(text)/4+1)
+	capacity := len(text)/4 + 1
+	if max >= 0 {
+		capacity = min(capacity, max)
+	}
+	spans := make([]span, 0, capacity)
 	s := NewScanner(text)
-	for s.Next() {
+	for len(spans) != max && s.Next() {
 		st, en := s.Span()
 		w := s.Word()
 		if s.Long() {
