@@ -228,23 +228,42 @@ func plainEmailAt(text string, p int) (start, end int, addr string, ok bool) {
 // e-mail pattern looks: an obfuscated address fits.
 const emailWindow = 80
 
-// eachEmail calls fn for every e-mail address in text[a:b]: plain ones
-// read at each "@", obfuscated ones by the pattern around each "at" word
-// or bracketed "@" the fast pass found.
-func (s *scan) eachEmail(a, b int, fn func(start, end int, addr string)) {
+// emailSpan is an e-mail address in the text.
+type emailSpan struct {
+	start, end int
+	addr       string
+}
+
+// emailsBetween are the e-mail addresses in text[a:b], in text order. The
+// text is read for them once, on first use.
+func (s *scan) emailsBetween(a, b int) []emailSpan {
+	if !s.emailsRead {
+		s.emailsRead = true
+		s.emails = make([]emailSpan, 0, len(s.emailTriggers))
+		s.eachEmail(func(start, end int, addr string) { s.emails = append(s.emails, emailSpan{start, end, addr}) })
+	}
+	i := sort.Search(len(s.emails), func(k int) bool { return s.emails[k].start >= a })
+	j := i
+	for j < len(s.emails) && s.emails[j].end <= b {
+		j++
+	}
+	return s.emails[i:j]
+}
+
+// eachEmail calls fn for every e-mail address in the text, in text order
+// (but those of the organisation's own domains): plain ones read at each
+// "@", obfuscated ones by the pattern around each "at" word or bracketed
+// "@" the fast pass found.
+func (s *scan) eachEmail(fn func(start, end int, addr string)) {
 	seen := -1 // the end of the last address given: one address, once
 	give := func(st, en int, addr string) {
-		if st >= seen && st >= a && en <= b && !s.d.ownDomains[domainOf(addr)] {
+		if st >= seen && !s.d.ownDomains[domainOf(addr)] {
 			seen = en
 			fn(st, en, addr)
 		}
 	}
 	covered := 0 // the pattern has read the text up to here
-	first, _ := slices.BinarySearch(s.emailTriggers, a)
-	for _, t := range s.emailTriggers[first:] {
-		if t >= b {
-			break
-		}
+	for _, t := range s.emailTriggers {
 		if s.text[t] == '@' {
 			if st, en, addr, ok := plainEmailAt(s.text, t); ok {
 				give(st, en, addr)
@@ -306,12 +325,12 @@ func bracketed(text string, p int) bool {
 
 // checkEmails finds the roster's e-mail addresses.
 func (s *scan) checkEmails() {
-	s.eachEmail(0, len(s.text), func(start, end int, addr string) {
-		for _, emp := range s.d.emails[addr] {
-			s.add(emp, model.KindEmail, addr, start, end, model.Critical, "private e-mail address")
-			s.ownEmails = append(s.ownEmails, ownEmail{start, end, emp})
+	for _, e := range s.emailsBetween(0, len(s.text)) {
+		for _, emp := range s.d.emails[e.addr] {
+			s.add(emp, model.KindEmail, e.addr, e.start, e.end, model.Critical, "private e-mail address")
+			s.ownEmails = append(s.ownEmails, ownEmail{e.start, e.end, emp})
 		}
-	})
+	}
 }
 
 // around clamps [a, b) to the text and widens it to whole runes.
@@ -591,7 +610,9 @@ func (s *scan) locate(a, b int) {
 		pa, pb := s.around(p-3, p+phoneWindow)
 		s.d.phoneNumbersIn(s.text, pa, pb, func(st, en int, _ string) { note(st, en) })
 	}
-	s.eachEmail(a, b, func(st, en int, _ string) { note(st, en) })
+	for _, e := range s.emailsBetween(a, b) {
+		note(e.start, e.end)
+	}
 	for _, f := range address.FindStreets(s.text[a:b]) {
 		if !s.d.isOwnAddress(f.Address) {
 			note(a+f.Start, a+f.End)

@@ -88,6 +88,10 @@ type scan struct {
 	// emailTriggers are where an e-mail address may stand, in text order:
 	// each "@", and each "at" or "apenstaartje" word.
 	emailTriggers []int
+	// emails are the e-mail addresses in the text, in text order, once
+	// emailsRead.
+	emails     []emailSpan
+	emailsRead bool
 	// ownEmails are the roster's e-mail addresses found, in text order.
 	ownEmails    []ownEmail
 	phoneCovered int             // phone starts before this were inside a window already read
@@ -225,12 +229,16 @@ func (s *scan) verify() {
 // result is the findings, in text order, and the context of each (zero
 // when it has none).
 func (s *scan) result() ([]model.Finding, [][2]int) {
-	keys := make([]foundKey, 0, len(s.found))
-	for k := range s.found {
-		keys = append(keys, k)
+	type kept struct {
+		f   *model.Finding
+		ctx [2]int
 	}
-	slices.SortFunc(keys, func(x, y foundKey) int {
-		a, b := s.found[x], s.found[y]
+	all := make([]kept, 0, len(s.found))
+	for k, f := range s.found {
+		all = append(all, kept{f, s.contexts[k]})
+	}
+	slices.SortFunc(all, func(x, y kept) int {
+		a, b := x.f, y.f
 		if a.Start != b.Start {
 			return a.Start - b.Start
 		}
@@ -239,15 +247,27 @@ func (s *scan) result() ([]model.Finding, [][2]int) {
 		}
 		return strings.Compare(string(a.Kind), string(b.Kind))
 	})
-	out, ctxs := make([]model.Finding, len(keys)), make([][2]int, len(keys))
-	for i, k := range keys {
-		out[i], ctxs[i] = *s.found[k], s.contexts[k]
+	out, ctxs := make([]model.Finding, len(all)), make([][2]int, len(all))
+	for i, k := range all {
+		out[i], ctxs[i] = *k.f, k.ctx
 	}
 	return out, ctxs
 }
 
+// settled reports whether a finding of emp's name at sev could change
+// nothing: Scan keeps only the most severe occurrence (the first of
+// equals), and one at least as severe is kept already. ScanAll lists every
+// occurrence, so there nothing is settled.
+func (s *scan) settled(emp int, sev model.Severity) bool {
+	if s.all {
+		return false
+	}
+	f, ok := s.found[foundKey{emp, model.KindName, ""}]
+	return ok && f.Severity >= sev
+}
+
 // add records a finding, keeping per fingerprint the most severe occurrence
-// (the first of equals).
+// (the first of equals); ScanAll also lists the others.
 func (s *scan) add(emp int, kind model.Kind, value string, start, end int, sev model.Severity, reason string) {
 	id := s.d.people[emp].id
 	key := foundKey{emp, kind, value}
@@ -256,7 +276,9 @@ func (s *scan) add(emp int, kind model.Kind, value string, start, end int, sev m
 		return
 	}
 	if seen && old.Severity >= sev {
-		old.Others = insertSpan(old.Others, [2]int{start, end})
+		if s.all {
+			old.Others = insertSpan(old.Others, [2]int{start, end})
+		}
 		return
 	}
 	fp := ""
@@ -270,7 +292,9 @@ func (s *scan) add(emp int, kind model.Kind, value string, start, end int, sev m
 		Severity: sev, Reason: reason, Fingerprint: fp,
 	}
 	if seen {
-		f.Others = insertSpan(old.Others, [2]int{old.Start, old.End})
+		if s.all {
+			f.Others = insertSpan(old.Others, [2]int{old.Start, old.End})
+		}
 		delete(s.contexts, key) // the context was the old occurrence's
 	}
 	s.found[key] = f

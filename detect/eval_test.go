@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"sort"
 	"strings"
@@ -576,5 +577,37 @@ func TestTypoHelper(t *testing.T) {
 		if got := typo(r, w); got == w || !withinOneEdit(strings.ToLower(got), strings.ToLower(w)) {
 			t.Fatalf("typo(%q) = %q", w, got)
 		}
+	}
+}
+
+// Scan keeps of each finding only the most severe occurrence and skips
+// what cannot change it; ScanAll lists every occurrence. Apart from that
+// list they must agree, post by post and on all posts as one text.
+func TestScanIsScanAllWithoutTheOthers(t *testing.T) {
+	d, _ := evalDetector(t)
+	var cases []evalCase
+	for _, name := range []string{generatedFile, "handwritten.jsonl", "forms.jsonl", formsGeneratedFile} {
+		cases = append(cases, readCorpus(t, filepath.Join(evalDir, name))...)
+	}
+	var all strings.Builder
+	texts := make([]string, 0, len(cases)+1)
+	for _, c := range cases {
+		texts = append(texts, c.Text)
+		all.WriteString(c.Text + "\n\n")
+	}
+	texts = append(texts, all.String())
+	others := 0
+	for _, text := range texts {
+		got, full := d.Scan(text), d.ScanAll(text)
+		for i := range full {
+			others += len(full[i].Others)
+			full[i].Others = nil
+		}
+		if !reflect.DeepEqual(got, full) {
+			t.Errorf("Scan and ScanAll differ on %.80q:\n Scan:    %s\n ScanAll: %s", text, summary(got), summary(full))
+		}
+	}
+	if others == 0 {
+		t.Error("ScanAll listed no other occurrence: the test compares nothing")
 	}
 }

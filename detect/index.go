@@ -69,8 +69,8 @@ type Detector struct {
 
 	phones map[string][]int // E.164 → people
 	// dotted are the people by first name and surname (with its particles
-	// written in), space separated: "kees visser", "sanne vandenberg".
-	dotted    map[string][]int
+	// written in): {"kees", "visser"}, {"sanne", "vandenberg"}.
+	dotted    map[[2]string][]int
 	emails    map[string][]int
 	addresses []addrRef
 
@@ -230,7 +230,7 @@ func New(r *roster.Roster, opts Options) (*Detector, error) {
 		addresses:   make([]addrRef, 0, len(r.Employees)),
 		phones:      map[string][]int{},
 		emails:      map[string][]int{},
-		dotted:      map[string][]int{},
+		dotted:      map[[2]string][]int{},
 		ownPhones:   map[string]bool{},
 		ownDomains:  map[string]bool{},
 	}
@@ -379,7 +379,7 @@ func (d *Detector) addPerson(e roster.Employee, common map[string]bool) {
 			d.entry(surname).dottedEnd = true
 			for _, words := range p.firsts {
 				if len(words) == 1 {
-					key := words[0] + " " + surname
+					key := [2]string{words[0], surname}
 					d.dotted[key] = append(d.dotted[key], idx)
 				}
 			}

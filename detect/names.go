@@ -479,7 +479,7 @@ func (s *scan) checkDotted(h anchorHit) {
 	if !s.d.isFirstName(first) {
 		return
 	}
-	for _, emp := range s.d.dotted[first+" "+fold.String(s.text[h.start:h.end])] {
+	for _, emp := range s.d.dotted[[2]string{first, fold.String(s.text[h.start:h.end])}] {
 		if !s.inOwnEmail(emp, b) { // the employee's own e-mail address is found as such
 			s.names = append(s.names, nameMatch{emp: emp, start: b, end: h.end, form: formFull})
 		}
@@ -671,12 +671,15 @@ func (s *scan) scoreNames() {
 		if m.form == formFirst {
 			if s.orgCtx && !slices.Contains(s.namesakes, m.first) {
 				for _, r := range m.group.refs {
-					if !slices.Contains(m.skip, r.emp) {
+					if !slices.Contains(m.skip, r.emp) && !s.settled(r.emp, model.Low) {
 						s.add(r.emp, model.KindName, "", m.start, m.end, model.Low, "first name with the organisation named")
 					}
 				}
 			}
 			continue
+		}
+		if s.settled(m.emp, model.High) {
+			continue // nothing here can raise it further
 		}
 		switch {
 		case s.threat:

@@ -311,6 +311,14 @@ func longWord(w string) string {
 
 // String folds text to its words joined by single spaces: "Joëlle  VAN-Dijk" → "joelle van dijk".
 func String(text string) string {
+	// A word of lower-case letters and digits is its own fold.
+	i := 0
+	for i < len(text) && (text[i] >= 'a' && text[i] <= 'z' || text[i] >= '0' && text[i] <= '9') {
+		i++
+	}
+	if i == len(text) {
+		return text
+	}
 	return strings.Join(Words(text), " ")
 }
 

@@ -2,6 +2,7 @@ package fold
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -23,10 +24,18 @@ func TestString(t *testing.T) {
 		{"０６-１２３４５６７８", "06 12345678"}, // fullwidth digits
 		{"  ", ""},
 		{"\xff\xfeSanne", "sanne"}, // invalid UTF-8 separates
+		// Already folded: returned as it is.
+		{"sanne", "sanne"},
+		{"vandenberg85", "vandenberg85"},
+		{"", ""},
+		{strings.Repeat("x", MaxWord+10), strings.Repeat("x", MaxWord+10)},
 	}
 	for _, tt := range tests {
 		if got := String(tt.in); got != tt.want {
 			t.Errorf("String(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if got, words := String(tt.in), strings.Join(Words(tt.in), " "); got != words {
+			t.Errorf("String(%q) = %q, but its words are %q", tt.in, got, words)
 		}
 	}
 }
