@@ -7,7 +7,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"os"
+	"runtime/debug"
+	"runtime/metrics"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -56,6 +59,7 @@ func cmdCheck(ctx context.Context, args []string, io stdio) int {
 		fmt.Fprintln(io.err, err)
 		return exitError
 	}
+	limitMemory()
 	if *record {
 		if a.store, err = openStore(ctx, cfg, io); err != nil {
 			return exitError
@@ -112,6 +116,25 @@ func cmdCheck(ctx context.Context, args []string, io stdio) int {
 		fmt.Fprintf(io.err, "%d alert(s) queued, %d e-mail(s) sent%s.\n", queued, n, a.whereSent())
 	}
 	return code
+}
+
+// checkMemory is what `check` may use beyond the index: one file (at most
+// maxCheckBytes) as read, as scanned, and what is found in it.
+const checkMemory = 180 << 20
+
+// limitMemory sets a soft memory limit of what the process holds now (the
+// index, mostly) and checkMemory: the garbage collector works harder as
+// the heap nears it instead of letting it grow to twice what a large file
+// keeps live. A limit given in GOMEMLIMIT wins.
+func limitMemory() {
+	if debug.SetMemoryLimit(-1) != math.MaxInt64 {
+		return
+	}
+	sample := []metrics.Sample{{Name: "/memory/classes/total:bytes"}}
+	metrics.Read(sample)
+	if sample[0].Value.Kind() == metrics.KindUint64 {
+		debug.SetMemoryLimit(int64(sample[0].Value.Uint64()) + checkMemory)
+	}
 }
 
 // checker reads what is given to `doxwatch check` and scans it.
