@@ -354,11 +354,7 @@ func (s *scan) checkStreets(h anchorHit) {
 	if !after && !digitBefore(s.text, h.start, 40) {
 		return
 	}
-	toks, i := s.tokensAround(h.start, h.end)
-	if i >= len(toks) || toks[i].Start != h.start {
-		return
-	}
-	end := toks[i].End
+	end := h.end
 	if end < len(s.text) && s.text[end] == '.' {
 		end++
 	}
@@ -379,6 +375,13 @@ func (s *scan) checkStreets(h anchorHit) {
 			hi++
 		}
 		refs = refs[lo:hi]
+		if len(refs) == 0 {
+			return // nobody on this street lives at this number
+		}
+	}
+	toks, i := s.tokensAround(h.start, h.end)
+	if i >= len(toks) || toks[i].Start != h.start {
+		return
 	}
 	var names [8]string // the street name the text gives, by its number of words
 	type numberBefore struct {
