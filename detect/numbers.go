@@ -18,32 +18,15 @@ import (
 // they cost a table lookup per byte, and a closer look (rewriter.at) only
 // at the few bytes that may start a rewrite.
 func numberCanonMap(text string) (string, *offsets) {
-	r := rewriter{text: text, starts: &canonMaybe}
-	if hasNulZes(text) {
-		// Rare: only a text that holds it looks at every n.
-		t := canonMaybe
-		t['n'], t['N'] = true, true
-		r.starts = &t
-	}
+	r := rewriter{text: text}
 	var b *strings.Builder
 	var pos *offsets
 	done := 0 // text[:done] is written
 	for i := 0; i < len(text); i++ {
-		if !r.starts[text[i]] {
+		if !canonMaybe[text[i]] {
 			continue
 		}
-		// The letter O typed for a zero is read at the digit after it: an
-		// O is common, an O before a digit is not.
-		if i > done && isDigitByte(text[i]) && (text[i-1] == 'O' || text[i-1] == 'o') && zeroLetter(text, i-1) {
-			if b == nil {
-				b, pos = &strings.Builder{}, &offsets{}
-				b.Grow(len(text) + 16)
-			}
-			b.WriteString(text[done : i-1])
-			b.WriteByte('0')
-			done = i
-		}
-		repl, n, ok := r.at(i)
+		from, repl, n, ok := r.at(i, done)
 		if !ok {
 			continue
 		}
@@ -51,9 +34,9 @@ func numberCanonMap(text string) (string, *offsets) {
 			b, pos = &strings.Builder{}, &offsets{}
 			b.Grow(len(text) + 16)
 		}
-		b.WriteString(text[done:i])
+		b.WriteString(text[done:from])
 		b.WriteString(repl)
-		done = i + n
+		done = from + n
 		i = done - 1
 		pos.sync(done, b.Len())
 	}
@@ -64,28 +47,12 @@ func numberCanonMap(text string) (string, *offsets) {
 	return b.String(), pos
 }
 
-// hasNulZes reports whether text holds "nul zes" (a phone number's "06"
-// in words), written in one of the usual cases.
-func hasNulZes(text string) bool {
-	for _, zes := range []string{" zes", " Zes", " ZES"} {
-		for i := 0; ; {
-			j := strings.Index(text[i:], zes)
-			if j < 0 {
-				break
-			}
-			i += j
-			if i >= 3 && strings.EqualFold(text[i-3:i], "nul") {
-				return true
-			}
-			i++
-		}
-	}
-	return false
-}
-
-// canonMaybe are the bytes at which a rewrite may start.
+// canonMaybe are the bytes at which a rewrite is looked for: rare bytes
+// where most rewrites start, and the bytes that end the others (a digit
+// after an O typed for a zero, the z of "nul zes"), which are rarer than
+// their first bytes.
 var canonMaybe = func() (t [256]bool) {
-	for _, c := range []byte("\xe2\xef\n(%0123456789") {
+	for _, c := range []byte("\xe2\xef\n(%0123456789zZ") {
 		t[c] = true
 	}
 	return t
@@ -95,20 +62,23 @@ var canonMaybe = func() (t [256]bool) {
 // letter is a property of its word, so it is decided once per word.
 type rewriter struct {
 	text     string
-	starts   *[256]bool // the bytes at which a rewrite may start in text
-	wordEnd  int        // the last word a digit was looked at in ends here
-	wordLeet bool       // and its digits stand for letters
+	wordEnd  int  // the last word a digit was looked at in ends here
+	wordLeet bool // and its digits stand for letters
 }
 
-// at is the rewrite that starts at text[i], if any: what to write and how
-// many bytes of text it stands for.
-func (r *rewriter) at(i int) (repl string, n int, ok bool) {
+// at is the rewrite looked for at text[i], if any: where it starts (at or
+// a few bytes before i, never before done, what is written already), what
+// to write, and how many bytes of text it stands for.
+func (r *rewriter) at(i, done int) (from int, repl string, n int, ok bool) {
 	text := r.text
 	c := text[i]
 	switch c {
 	case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		if i > done && (text[i-1] == 'O' || text[i-1] == 'o') && zeroLetter(text, i-1) {
+			return i - 1, "0", 1, true // then the digit itself is looked at
+		}
 		if i >= 6 && text[i-1] == '/' && strings.EqualFold(text[i-6:i], "wa.me/") {
-			return "+" + text[i:i+1], 1, true
+			return i, "+" + text[i:i+1], 1, true
 		}
 		if leet[c] == 0 {
 			break
@@ -117,36 +87,37 @@ func (r *rewriter) at(i int) (repl string, n int, ok bool) {
 			r.wordLeet, r.wordEnd = leetWord(text, i)
 		}
 		if r.wordLeet {
-			return string(leet[c]), 1, true
+			return i, string(leet[c]), 1, true
 		}
 	case '\n':
 		if i > 0 && isDigitByte(lastNonSpace(text[:i])) && i+1 < len(text) && isDigitByte(text[i+1]) {
-			return " ", 1, true
+			return i, " ", 1, true
 		}
 	case '(':
 		if strings.HasPrefix(text[i:], "(0)") && i >= 2 && text[i-2:i] == "31" {
-			return "", 3, true // "0031(0)6": the trunk zero in brackets is not dialled
+			return i, "", 3, true // "0031(0)6": the trunk zero in brackets is not dialled
 		}
 	case '%':
 		if strings.HasPrefix(text[i:], "%40") && i > 0 && isLocalByte(text[i-1]) && i+3 < len(text) && isDomainByte(text[i+3]) {
-			return "@", 3, true // "mailto:naam%40example.com"
+			return i, "@", 3, true // "mailto:naam%40example.com"
 		}
-	case 'n', 'N':
-		if i+7 <= len(text) && text[i+1]|0x20 == 'u' && strings.EqualFold(text[i:i+7], "nul zes") && wordEndsAt(text, i+7) {
-			return "06", 7, true
+	case 'z', 'Z':
+		if i-4 >= done && i+3 <= len(text) && strings.EqualFold(text[i-4:i+3], "nul zes") &&
+			(i == 4 || !isLetterByte(text[i-5])) && wordEndsAt(text, i+3) {
+			return i - 4, "06", 7, true
 		}
 	default: // the first byte of a character beyond ASCII
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case r >= '０' && r <= '９':
-			return string(rune('0' + r - '０')), size, true
+			return i, string(rune('0' + r - '０')), size, true
 		case r == '＋':
-			return "+", size, true
+			return i, "+", size, true
 		case r == '－' || r == '−' || (r >= '\u2010' && r <= '\u2015'):
-			return "-", size, true
+			return i, "-", size, true
 		}
 	}
-	return "", 0, false
+	return 0, "", 0, false
 }
 
 // offsets maps byte offsets of a rewritten text to the original: from

@@ -25,7 +25,8 @@ func TestNumberCanon(t *testing.T) {
 		{"user1name@example.nl of www.mp3s.nl/a4b", ""},
 		{"Kerkstraat 10ab, 3583el, A4, 1234AB", ""},
 		{"om 7uur, 10min later, de 4th", ""},
-		{"nul zesjes, zes nul, nul  zes", ""},
+		{"nul zesjes, zes nul, nul  zes, knul zes", ""},
+		{"(nul zes) 12345678 of NUL ZES-87654321", "(06) 12345678 of 06-87654321"},
 		{"S4nneV4nDenB3rgW00ntInDeK3rkstr44t is te lang", ""},
 	}
 	for _, tt := range tests {
