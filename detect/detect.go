@@ -43,15 +43,28 @@ func (d *Detector) ScanAll(text string) []model.Finding {
 // scanPlain scans text with the numbers in it written the one way the
 // checks read (numberCanonMap).
 func (d *Detector) scanPlain(text string, all bool) []model.Finding {
-	canon, pos := numberCanonMap(text)
-	return d.scanText(text, canon, pos, all)
+	canon, pos := numberCanonMap(text, false)
+	s := d.newScan(canon, all)
+	if s.spacedLetters {
+		// Letters written apart with spaces ("S a n n e"), which are rare
+		// and costly to look for at every space: read again, joined.
+		canon, pos = numberCanonMap(text, true)
+		s = d.newScan(canon, all)
+	}
+	return s.findings(text, pos)
 }
 
-// scanText scans canon, text as the checks read it (pos maps its offsets
-// to text's; nil when they are the same), and gives the findings in text.
-func (d *Detector) scanText(text, canon string, pos *offsets, all bool) []model.Finding {
-	s := scan{d: d, text: canon, all: all}
+// newScan starts a scan of canon, text as the checks read it, with the
+// fast phase.
+func (d *Detector) newScan(canon string, all bool) *scan {
+	s := &scan{d: d, text: canon, all: all}
 	s.candidates()
+	return s
+}
+
+// findings runs the slow phase and gives the findings in text, of which
+// the scan's text is the rewrite pos maps (nil when they are the same).
+func (s *scan) findings(text string, pos *offsets) []model.Finding {
 	if len(s.anchors) == s.phraseHits && len(s.phoneStarts) == 0 && len(s.emailTriggers) == 0 {
 		return nil
 	}
@@ -84,6 +97,9 @@ type scan struct {
 
 	anchors     []anchorHit
 	phraseHits  int
+	// spacedLetters: the fast phase saw three letters or more written
+	// apart with spaces.
+	spacedLetters bool
 	phoneStarts []int
 	// emailTriggers are where an e-mail address may stand, in text order:
 	// each "@", and each "at" or "apenstaartje" word.
@@ -136,8 +152,16 @@ func (s *scan) candidates() {
 	sc := fold.NewScanner(s.text)
 	d := s.d
 	s.anchors = make([]anchorHit, 0, 16)
+	single, singleEnd := 0, 0 // a run of one-letter words, one space apart
 	for sc.Next() {
 		start, end := sc.Span()
+		if end-start == 1 && asciiLetter(s.text[start]) {
+			if single == 0 || start != singleEnd+1 || s.text[singleEnd] != ' ' {
+				single = 0
+			}
+			single, singleEnd = single+1, end
+			s.spacedLetters = s.spacedLetters || single == 3
+		}
 		h := sc.Hash()
 		b1, b2 := h&d.bloomMask, (h>>32)&d.bloomMask
 		if d.bloom[b1>>6]&(1<<(b1&63)) != 0 && d.bloom[b2>>6]&(1<<(b2&63)) != 0 && !sc.Long() {

@@ -11,20 +11,26 @@ import (
 // ASCII, the letter O typed for a zero inside a number, "wa.me/316…" as
 // an international number, "0031(0)6" without the "(0)", a line break
 // inside a number (a chat app wrapped it) as a space, and "nul zes" as
-// "06", "%40" in an address as "@", and digits typed for letters inside a
-// word ("S4nne v4n den B3rg") as those letters. It returns the text
-// unchanged (and nil) when there is nothing to rewrite; otherwise the map
-// of the result's offsets to text's. Most texts have nothing to rewrite:
-// they cost a table lookup per byte, and a closer look (rewriter.at) only
-// at the few bytes that may start a rewrite.
-func numberCanonMap(text string) (string, *offsets) {
+// "06", "%40" in an address as "@", digits typed for letters inside a
+// word ("S4nne v4n den B3rg") as those letters, and a word written letter
+// by letter ("S.a.n.n.e"; with spaces, "S a n n e", only when spaced is
+// set) as one word. It returns the text unchanged (and nil) when there is
+// nothing to rewrite; otherwise the map of the result's offsets to text's.
+// Most texts have nothing to rewrite: they cost a table lookup per byte,
+// and a closer look (rewriter.at) only at the few bytes that may start a
+// rewrite.
+func numberCanonMap(text string, spaced bool) (string, *offsets) {
 	r := rewriter{text: text}
+	maybe := &canonMaybe
+	if spaced {
+		maybe = &canonMaybeSpaced // a space is common: only when asked
+	}
 	var b *strings.Builder
 	var pos *offsets
 	done := 0 // text[:done] is written
 	for i := 0; i < len(text); i++ {
-		if !canonMaybe[text[i]] {
-			continue
+		if c := text[i]; !maybe[c] || letterSeparator[c] && (i+2 >= len(text) || text[i+2] != c) {
+			continue // a separator only before a word of one letter
 		}
 		from, repl, n, ok := r.at(i, done)
 		if !ok {
@@ -48,15 +54,27 @@ func numberCanonMap(text string) (string, *offsets) {
 }
 
 // canonMaybe are the bytes at which a rewrite is looked for: rare bytes
-// where most rewrites start, and the bytes that end the others (a digit
-// after an O typed for a zero, the z of "nul zes"), which are rarer than
-// their first bytes.
+// where most rewrites start, the bytes that end others (a digit after an O
+// typed for a zero, the z of "nul zes"), which are rarer than their first
+// bytes, and the separators of letters written apart but the space (a
+// quick test of the byte after the next passes over most of them).
 var canonMaybe = func() (t [256]bool) {
-	for _, c := range []byte("\xe2\xef\n(%0123456789zZ") {
+	for _, c := range []byte("\xe2\xef\n(%0123456789zZ.-_*") {
 		t[c] = true
 	}
 	return t
 }()
+
+// canonMaybeSpaced is canonMaybe with the space.
+var canonMaybeSpaced = func() (t [256]bool) {
+	t = canonMaybe
+	t[' '] = true
+	return t
+}()
+
+// letterSeparator are what people put between the letters of a word
+// written letter by letter.
+var letterSeparator = [256]bool{' ': true, '.': true, '-': true, '_': true, '*': true}
 
 // rewriter decides the rewrites of one text. Whether a digit stands for a
 // letter is a property of its word, so it is decided once per word.
@@ -101,6 +119,10 @@ func (r *rewriter) at(i, done int) (from int, repl string, n int, ok bool) {
 		if strings.HasPrefix(text[i:], "%40") && i > 0 && isLocalByte(text[i-1]) && i+3 < len(text) && isDomainByte(text[i+3]) {
 			return i, "@", 3, true // "mailto:naam%40example.com"
 		}
+	case ' ', '.', '-', '_', '*': // letterSeparator
+		if from, word, n, ok := spacedLetters(text, i, done); ok {
+			return from, word, n, true
+		}
 	case 'z', 'Z':
 		if i-4 >= done && i+3 <= len(text) && strings.EqualFold(text[i-4:i+3], "nul zes") &&
 			(i == 4 || !isLetterByte(text[i-5])) && wordEndsAt(text, i+3) {
@@ -119,6 +141,48 @@ func (r *rewriter) at(i, done int) (from int, repl string, n int, ok bool) {
 	}
 	return 0, "", 0, false
 }
+
+// spacedLetters reads a word written letter by letter at the separator
+// text[i] ("S.a.n.n.e", "S a n n e", "s-a-n-n-e", "B*e*r*g"), as people
+// write a name to hide it from searches: three letters or more, each alone,
+// with the same separator between them. It gives the word's start, the
+// letters, and the length of what they replace. Initials ("S.J.M.") are no
+// such word: letters with dots, four or fewer and all capitals.
+func spacedLetters(text string, i, done int) (from int, word string, n int, ok bool) {
+	sep := text[i]
+	// The quick test: "X" sep "Y" sep, with X starting a word (and not
+	// inside a run found wanting, such as initials; words stand between
+	// spaces).
+	if i < 1 || i+2 >= len(text) || text[i+2] != sep || !asciiLetter(text[i+1]) || !asciiLetter(text[i-1]) ||
+		i-1 < done || (i >= 2 && (asciiLetter(text[i-2]) || isDigitByte(text[i-2]) || text[i-2] == sep && sep != ' ')) {
+		return 0, "", 0, false
+	}
+	var b [maxSpaced]byte
+	k, upper := i-1, true
+	for {
+		if n == len(b) {
+			return 0, "", 0, false // too long for a name
+		}
+		b[n], n = text[k], n+1
+		upper = upper && text[k] < 'a'
+		if k+2 < len(text) && text[k+1] == sep && asciiLetter(text[k+2]) &&
+			(k+3 == len(text) || !asciiLetter(text[k+3]) && !isDigitByte(text[k+3])) {
+			k += 2
+			continue
+		}
+		break
+	}
+	if k+1 < len(text) && (asciiLetter(text[k+1]) || isDigitByte(text[k+1])) {
+		return 0, "", 0, false // the last letter is not alone
+	}
+	if n < 3 || (sep == '.' && upper && n <= 4) {
+		return 0, "", 0, false
+	}
+	return i - 1, string(b[:n]), k + 1 - (i - 1), true
+}
+
+// maxSpaced is the longest word read letter by letter.
+const maxSpaced = 32
 
 // offsets maps byte offsets of a rewritten text to the original: from
 // each at[k] on, the original offset is the rewritten one plus shift[k].

@@ -3,6 +3,8 @@ package detect
 import (
 	"path/filepath"
 	"testing"
+
+	"github.com/doxwatch/doxwatch/model"
 )
 
 func TestNumberCanon(t *testing.T) {
@@ -18,6 +20,7 @@ func TestNumberCanon(t *testing.T) {
 		{"Nul zes 12345678", "06 12345678"},
 		{"S4nne v4n den B3rg", "Sanne van den Berg"},
 		{"K33s D44n S4nn3", "Kees Daan Sanne"},
+		{"S.a.n.n.e v.d. Berg, S a n n e  de V r i e s, s-a-n-n-e_, B*E*R*G.", "Sanne v.d. Berg, Sanne  de Vries, sanne_, BERG."},
 		{"mail naar %40 niks, jan%40example.nl", "mail naar %40 niks, jan@example.nl"},
 		// Left alone: letters, codes, line breaks between words.
 		{"Oosterhout O2 10:30\nDaan", ""},
@@ -25,12 +28,13 @@ func TestNumberCanon(t *testing.T) {
 		{"user1name@example.nl of www.mp3s.nl/a4b", ""},
 		{"Kerkstraat 10ab, 3583el, A4, 1234AB", ""},
 		{"om 7uur, 10min later, de 4th", ""},
+		{"S.J.M. de Vries, e.g. 1.2.3, v.d. Berg, a b, www.a.b.nl, S.an.ne", ""},
 		{"nul zesjes, zes nul, nul  zes, knul zes", ""},
 		{"(nul zes) 12345678 of NUL ZES-87654321", "(06) 12345678 of 06-87654321"},
 		{"S4nneV4nDenB3rgW00ntInDeK3rkstr44t is te lang", ""},
 	}
 	for _, tt := range tests {
-		got, pos := numberCanonMap(tt.in)
+		got, pos := numberCanonMap(tt.in, true)
 		if tt.want == "" {
 			if pos != nil || got != tt.in {
 				t.Errorf("numberCanonMap(%q) rewrote it to %q", tt.in, got)
@@ -59,6 +63,29 @@ func TestOddNumbersPointIntoTheText(t *testing.T) {
 		}
 		if phone == "" || phone[len(phone)-1] == '!' || len(phone) < 10 {
 			t.Errorf("%q: phone finding %q", text, phone)
+		}
+	}
+}
+
+// A name written letter by letter is found, and the finding points at it as
+// written.
+func TestSpacedLettersPointIntoTheText(t *testing.T) {
+	d, _ := loadDetector(t, filepath.Join(evalDir, "org.yaml"), New)
+	for text, want := range map[string]string{
+		"Wie kent S.a.n.n.e v.d. B.e.r.g van de zonnebloem?": "S.a.n.n.e v.d. B.e.r.g",
+		"Wie kent K e e s  V i s s e r van de zonnebloem?":   "K e e s  V i s s e r",
+	} {
+		var got string
+		for _, f := range d.Scan(text) {
+			if f.Kind == model.KindName {
+				got = f.Match
+				if text[f.Start:f.End] != f.Match || f.Excerpt[f.ExcerptStart:f.ExcerptEnd] != collapse(want) {
+					t.Errorf("%q: finding %+v does not point into the text", text, f)
+				}
+			}
+		}
+		if got != want {
+			t.Errorf("%q: name found as %q, want %q", text, got, want)
 		}
 	}
 }

@@ -49,7 +49,7 @@ func mapStrings(in []string, f func(string) string) []string {
 // scanOCR scans the canonical form of text and maps the findings back.
 func (d *Detector) scanOCR(text string, all bool) []model.Finding {
 	canon, pos := ocrCanonMap(text)
-	return d.scanText(text, canon, pos, all)
+	return d.newScan(canon, all).findings(text, pos)
 }
 
 func ocrCanon(s string) string {
