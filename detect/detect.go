@@ -95,12 +95,12 @@ type scan struct {
 	text string
 	all  bool // record every occurrence, not only the most severe
 
-	anchors     []anchorHit
-	phraseHits  int
+	anchors    []anchorHit
+	phraseHits int
 	// spacedLetters: the fast phase saw three letters or more written
 	// apart with spaces.
 	spacedLetters bool
-	phoneStarts []int
+	phoneStarts   []int
 	// emailTriggers are where an e-mail address may stand, in text order:
 	// each "@", and each "at" or "apenstaartje" word.
 	emailTriggers []int
