@@ -278,16 +278,20 @@ func (s *scan) result() ([]model.Finding, [][2]int) {
 	return out, ctxs
 }
 
-// settled reports whether a finding of emp's name at sev could change
-// nothing: Scan keeps only the most severe occurrence (the first of
-// equals), and one at least as severe is kept already. ScanAll lists every
-// occurrence, so there nothing is settled.
-func (s *scan) settled(emp int, sev model.Severity) bool {
-	if s.all {
+// settled reports whether an occurrence of emp's name at [start, end),
+// at most as severe as sev, could change nothing but the list of other
+// places: a finding at least as severe is kept already (Scan keeps the most
+// severe occurrence, the first of equals). For ScanAll it notes the place
+// in that list, as add would.
+func (s *scan) settled(emp int, sev model.Severity, start, end int) bool {
+	f, ok := s.found[foundKey{emp, model.KindName, ""}]
+	if !ok || f.Severity < sev {
 		return false
 	}
-	f, ok := s.found[foundKey{emp, model.KindName, ""}]
-	return ok && f.Severity >= sev
+	if s.all && f.Start != start {
+		f.Others = insertSpan(f.Others, [2]int{start, end})
+	}
+	return true
 }
 
 // add records a finding, keeping per fingerprint the most severe occurrence

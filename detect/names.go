@@ -671,14 +671,14 @@ func (s *scan) scoreNames() {
 		if m.form == formFirst {
 			if s.orgCtx && !slices.Contains(s.namesakes, m.first) {
 				for _, r := range m.group.refs {
-					if !slices.Contains(m.skip, r.emp) && !s.settled(r.emp, model.Low) {
+					if !slices.Contains(m.skip, r.emp) && !s.settled(r.emp, model.Low, m.start, m.end) {
 						s.add(r.emp, model.KindName, "", m.start, m.end, model.Low, "first name with the organisation named")
 					}
 				}
 			}
 			continue
 		}
-		if s.settled(m.emp, model.High) {
+		if s.settled(m.emp, model.High, m.start, m.end) {
 			continue // nothing here can raise it further
 		}
 		switch {
