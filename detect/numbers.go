@@ -10,11 +10,12 @@ import (
 // and address checks read them: full-width digits and Unicode dashes as
 // ASCII, the letter O typed for a zero inside a number, "wa.me/316…" as
 // an international number, "0031(0)6" without the "(0)", a line break
-// inside a number (a chat app wrapped it) as a space, and "nul zes" as
-// "06", "%40" in an address as "@", digits typed for letters inside a
-// word ("S4nne v4n den B3rg") as those letters, and a word written letter
-// by letter ("S.a.n.n.e"; with spaces, "S a n n e", only when spaced is
-// set) as one word. It returns the text unchanged (and nil) when there is
+// inside a number (a chat app wrapped it) as a space, "nul zes" and "zero
+// six" as "06" (and the digits written out after them as digits), "%40"
+// in an address as "@", digits typed for letters inside a word ("S4nne
+// v4n den B3rg") as those letters, and a word written letter by letter
+// ("S.a.n.n.e"; with spaces, "S a n n e", only when spaced is set) as one
+// word. It returns the text unchanged (and nil) when there is
 // nothing to rewrite; otherwise the map of the result's offsets to text's.
 // Most texts have nothing to rewrite: they cost a table lookup per byte,
 // and a closer look (rewriter.at) only at the few bytes that may start a
@@ -55,11 +56,12 @@ func numberCanonMap(text string, spaced bool) (string, *offsets) {
 
 // canonMaybe are the bytes at which a rewrite is looked for: rare bytes
 // where most rewrites start, the bytes that end others (a digit after an O
-// typed for a zero, the z of "nul zes"), which are rarer than their first
-// bytes, and the separators of letters written apart but the space (a
-// quick test of the byte after the next passes over most of them).
+// typed for a zero, the z of "nul zes", the x of "zero six"), which are
+// rarer than their first bytes, and the separators of letters written
+// apart but the space (a quick test of the byte after the next passes over
+// most of them).
 var canonMaybe = func() (t [256]bool) {
-	for _, c := range []byte("\xe2\xef\n(%0123456789zZ.-_*") {
+	for _, c := range []byte("\xe2\xef\n(%0123456789zZxX.-_*") {
 		t[c] = true
 	}
 	return t
@@ -123,10 +125,20 @@ func (r *rewriter) at(i, done int) (from int, repl string, n int, ok bool) {
 		if from, word, n, ok := spacedLetters(text, i, done); ok {
 			return from, word, n, true
 		}
-	case 'z', 'Z':
-		if i-4 >= done && i+3 <= len(text) && strings.EqualFold(text[i-4:i+3], "nul zes") &&
-			(i == 4 || !isLetterByte(text[i-5])) && wordEndsAt(text, i+3) {
-			return i - 4, "06", 7, true
+	case 'z', 'Z', 'x', 'X':
+		// "nul zes" read at its z, "zero six" at its x: a mobile number
+		// begun in words, maybe all of it.
+		for _, w := range [...]struct {
+			words string
+			at    int // where in words the trigger byte stands
+		}{{"nul zes", 4}, {"zero six", 7}} {
+			from := i - w.at
+			end := from + len(w.words)
+			if from >= done && end <= len(text) && (text[i]|0x20) == w.words[w.at] && strings.EqualFold(text[from:end], w.words) &&
+				(from == 0 || !isLetterByte(text[from-1])) && wordEndsAt(text, end) {
+				digits, n := digitWords(text[end:])
+				return from, "06" + digits, end - from + n, true
+			}
 		}
 	default: // the first byte of a character beyond ASCII
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -179,6 +191,37 @@ func spacedLetters(text string, i, done int) (from int, word string, n int, ok b
 		return 0, "", 0, false
 	}
 	return i - 1, string(b[:n]), k + 1 - (i - 1), true
+}
+
+// digitWords reads the digits written out in words at the start of text
+// ("een twee drie", "one two three", apart by spaces, commas or dashes),
+// and how many bytes they take; none if no such word follows.
+func digitWords(text string) (digits string, n int) {
+	var b []byte
+	for k := 0; ; {
+		j := k
+		for j < len(text) && (text[j] == ' ' || text[j] == ',' || text[j] == '-') {
+			j++
+		}
+		e := j
+		for e < len(text) && isLetterByte(text[e]) {
+			e++
+		}
+		d, ok := digitWord[strings.ToLower(text[j:e])]
+		if !ok || j == k && k > 0 {
+			return string(b), n
+		}
+		b = append(b, d)
+		k, n = e, e
+	}
+}
+
+// digitWord are the digits as words, in Dutch and English.
+var digitWord = map[string]byte{
+	"nul": '0', "een": '1', "één": '1', "eén": '1', "twee": '2', "drie": '3', "vier": '4', "vijf": '5',
+	"zes": '6', "zeven": '7', "acht": '8', "negen": '9',
+	"zero": '0', "oh": '0', "one": '1', "two": '2', "three": '3', "four": '4', "five": '5', "six": '6',
+	"seven": '7', "eight": '8', "nine": '9',
 }
 
 // maxSpaced is the longest word read letter by letter.
