@@ -31,10 +31,34 @@ var (
 		El_Amrani Bouzid Benali El_Idrissi Ait_Taleb Azzouz Boukhari Chaouch El_Khatib Amrani Ouali Tahiri
 		Ramdin Sewdien Ramautar Jagessar Kalloe Mahabier Biharie Pinas Brunings Karsters Doelwijt Sitaldin
 		Kowalski Nowak Wiśniewska Wójcik Kowalczyk Kamiński Lewandowski Zielińska Szymańska Dąbrowski`)
-	realStreets = strings.Fields(`Kerkstraat Dorpsstraat Molenweg Schoolstraat Lindelaan Julianastraat
-		Beukenlaan Stationsweg Nieuwstraat Wilhelminastraat Parallelweg Oranjestraat Kastanjelaan Esdoornlaan
-		Zeedijk Prinsengracht Laan_van_Meerdervoort Burgemeester_van_Roijensingel Vaartsche_Rijn Amsterdamsestraatweg
-		Kanaalweg Hoofdstraat Veldweg Marktplein Hofstede Zonnebloemlaan Tulpstraat Merelstraat`)
+	// realStreets are some 1,500 street names: the common ones, and names
+	// made as Dutch streets are named (trees, flowers, birds, trades,
+	// people, places), so that a stranger's address in a thread is seldom
+	// an employee's, as in the world (the first version of this corpus had
+	// 28 streets, and every address in a thread was someone's home).
+	realStreets = func() []string {
+		streets := strings.Fields(`Kerkstraat Dorpsstraat Molenweg Schoolstraat Lindelaan Julianastraat
+			Beukenlaan Stationsweg Nieuwstraat Wilhelminastraat Parallelweg Oranjestraat Kastanjelaan Esdoornlaan
+			Zeedijk Prinsengracht Laan_van_Meerdervoort Burgemeester_van_Roijensingel Vaartsche_Rijn Amsterdamsestraatweg
+			Kanaalweg Hoofdstraat Veldweg Marktplein Hofstede Zonnebloemlaan Tulpstraat Merelstraat`)
+		for _, p := range strings.Fields(`Eiken Beuken Linden Essen Berken Wilgen Populieren Iepen Elzen Kastanje
+			Esdoorn Acacia Hazelaar Meidoorn Vlier Hulst Taxus Ceder Platanen Notelaar Tulp Roos Lelie Narcis
+			Krokus Iris Anjer Dahlia Zonnebloem Klaproos Korenbloem Madelief Viooltjes Hyacint Seringen Jasmijn
+			Merel Lijster Spreeuw Mussen Vinken Kievit Reiger Ooievaar Zwaluw Meeuwen Uilen Valk Havik Specht
+			Bakkers Smeden Molenaars Wevers Schippers Vissers Kuipers Timmer Brouwers Ververs Tolhuis Veer
+			Rembrandt Vermeer Vondel Bilderdijk Multatuli Erasmus Huygens Spinoza Thorbecke Beatrix Emma
+			Juliana Willem Maurits Frederik Hendrik Nassau Oranje Bernhard Mozart Bach Beethoven Chopin
+			Utrechtse Leidse Haarlemmer Amsterdamse Zwolse Arnhemse Deventer Goudse Delftse Bredase Tilburgse
+			Groningse Friese Zeeuwse Brabantse Limburgse Gelderse Drentse Hollandse Maas Rijn Waal IJssel Vecht
+			Amstel Lek Linge Dommel Dinkel Berkel Regge Vaart Molen Kerk School Brink Hoven Burg Slot Dijk
+			Polder Akker Weide Veld Heide Bos Duin Zand Klei Veen Horst Donk Rode Groene Blauwe Witte Zwarte
+			Lange Korte Brede Hoge Lage Nieuwe Oude Noorder Zuider Ooster Wester`) {
+			for _, suffix := range []string{"straat", "laan", "weg", "plein", "singel", "gracht", "kade", "dijk", "hof", "pad"} {
+				streets = append(streets, p+suffix)
+			}
+		}
+		return streets
+	}()
 	realCities = strings.Fields(`Utrecht Amsterdam Rotterdam Den_Haag Eindhoven Zwolle Amersfoort Almere
 		Zeist Houten Nieuwegein Haarlem Leiden Dordrecht Tilburg Breda Nijmegen Arnhem Groningen Enschede`)
 	realDomains = strings.Fields(`gmail.com hotmail.com outlook.com live.nl ziggo.nl kpnmail.nl icloud.com
