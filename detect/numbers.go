@@ -32,6 +32,8 @@ func numberCanonMap(text string, spaced bool) (string, *offsets) {
 	for i := 0; i < len(text); i++ {
 		if c := text[i]; !maybe[c] || letterSeparator[c] && (i+2 >= len(text) || text[i+2] != c) {
 			continue // a separator only before a word of one letter
+		} else if i < r.wordEnd && !r.wordLeet && isDigitByte(c) && isDigitByte(text[i-1]) {
+			continue // a digit after a digit in a word already read: nothing new
 		}
 		from, repl, n, ok := r.at(i, done)
 		if !ok {
