@@ -323,8 +323,10 @@ func (s *scan) mayBeName(h anchorHit) bool {
 		if e := s.d.keys[string(w)]; e != nil && len(e.surnames) > 0 {
 			return true
 		}
-		if e := s.d.keys[string(w[:len(w)-1])]; w[len(w)-1] == 's' && e != nil && len(e.surnames) > 0 {
-			return true
+		if w[len(w)-1] == 's' {
+			if e := s.d.keys[string(w[:len(w)-1])]; e != nil && len(e.surnames) > 0 {
+				return true // "Bakkers"
+			}
 		}
 		if s.maybeTypo(w) {
 			return true

@@ -15,11 +15,10 @@ import (
 // in an address as "@", digits typed for letters inside a word ("S4nne
 // v4n den B3rg") as those letters, and a word written letter by letter
 // ("S.a.n.n.e"; with spaces, "S a n n e", only when spaced is set) as one
-// word. It returns the text unchanged (and nil) when there is
-// nothing to rewrite; otherwise the map of the result's offsets to text's.
-// Most texts have nothing to rewrite: they cost a table lookup per byte,
-// and a closer look (rewriter.at) only at the few bytes that may start a
-// rewrite.
+// word. It returns the text unchanged (and nil) when there is nothing to
+// rewrite; otherwise the map of the result's offsets to text's. Most texts
+// have nothing to rewrite: they cost a table lookup per byte, and a closer
+// look (rewriter.at) only at the few bytes that may start a rewrite.
 func numberCanonMap(text string, spaced bool) (string, *offsets) {
 	r := rewriter{text: text}
 	maybe := &canonMaybe
@@ -30,9 +29,11 @@ func numberCanonMap(text string, spaced bool) (string, *offsets) {
 	var pos *offsets
 	done := 0 // text[:done] is written
 	for i := 0; i < len(text); i++ {
-		if c := text[i]; !maybe[c] || letterSeparator[c] && (i+2 >= len(text) || text[i+2] != c) {
+		c := text[i]
+		if !maybe[c] || letterSeparator[c] && (i+2 >= len(text) || text[i+2] != c) {
 			continue // a separator only before a word of one letter
-		} else if i < r.wordEnd && !r.wordLeet && isDigitByte(c) && isDigitByte(text[i-1]) {
+		}
+		if i < r.wordEnd && !r.wordLeet && isDigitByte(c) && isDigitByte(text[i-1]) {
 			continue // a digit after a digit in a word already read: nothing new
 		}
 		from, repl, n, ok := r.at(i, done)

@@ -255,19 +255,19 @@ func FirstTokens(text string, n int) []Token {
 	return tokens(text, 0, n)
 }
 
-// tokens is Tokens of at most max words (all when max < 0).
-func tokens(text string, base, max int) []Token {
+// tokens is Tokens of at most limit words (all when limit < 0).
+func tokens(text string, base, limit int) []Token {
 	// One string holds every folded word, so a window costs two allocations.
 	var b strings.Builder
 	b.Grow(len(text))
 	type span struct{ st, en, a, z int }
 	capacity := len(text)/4 + 1
-	if max >= 0 {
-		capacity = min(capacity, max)
+	if limit >= 0 {
+		capacity = min(capacity, limit)
 	}
 	spans := make([]span, 0, capacity)
 	s := NewScanner(text)
-	for len(spans) != max && s.Next() {
+	for len(spans) != limit && s.Next() {
 		st, en := s.Span()
 		w := s.Word()
 		if s.Long() {

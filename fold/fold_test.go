@@ -73,3 +73,14 @@ func FuzzTokens(f *testing.F) {
 		}
 	})
 }
+
+func TestFirstTokens(t *testing.T) {
+	text := "in Zeist, Utrecht of Amersfoort"
+	all := Tokens(text, 0)
+	for _, n := range []int{0, 1, 2, len(all), len(all) + 3} {
+		want := all[:min(n, len(all))]
+		if got := FirstTokens(text, n); !reflect.DeepEqual(got, want) && !(len(got) == 0 && len(want) == 0) {
+			t.Errorf("FirstTokens(%q, %d) = %v, want %v", text, n, got, want)
+		}
+	}
+}
