@@ -314,6 +314,15 @@ func (s *scan) mayBeName(h anchorHit) bool {
 	if r, _ := utf8.DecodeRuneInString(s.text[h.start:]); s.orgCtx && unicode.IsUpper(r) {
 		return true
 	}
+	// Else only a surname after it makes a finding, and a surname follows
+	// a space, a hyphen, an apostrophe or a slash (a dot only after an
+	// initial): not the dot of "sanne.bakker@…" (the dotted form is read
+	// at the surname).
+	if h.end < len(s.text) {
+		if c := s.text[h.end]; !mayJoinName[c] && (c != '.' || h.end-h.start > 2) {
+			return false
+		}
+	}
 	sc := fold.NewScanner(s.text[h.end:min(len(s.text), h.end+4*fold.MaxWord)])
 	for n := 0; n < 4 && sc.Next(); n++ {
 		w := sc.Word() // the lookups below do not copy it
@@ -340,6 +349,18 @@ func (s *scan) mayBeName(h anchorHit) bool {
 	}
 	return false
 }
+
+// mayJoinName are the bytes that may follow a word of a name inside the
+// name (see soft; every byte beyond ASCII, to be safe).
+var mayJoinName = func() (t [256]bool) {
+	for _, c := range []byte(" \t\r\n-'/") {
+		t[c] = true
+	}
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = true
+	}
+	return t
+}()
 
 // maybeTypo is the detector's maybeTypo, remembered per word for the
 // scan: a text says the same words again and again, and each question
