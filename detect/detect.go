@@ -151,7 +151,9 @@ type anchorHit struct {
 func (s *scan) candidates() {
 	sc := fold.NewScanner(s.text)
 	d := s.d
-	s.anchors = make([]anchorHit, 0, 16)
+	// Room for a candidate every 32 bytes (a word in five), so that a long
+	// text full of names is seldom copied as the list grows.
+	s.anchors = make([]anchorHit, 0, 16+len(s.text)/32)
 	single, singleEnd := 0, 0 // a run of one-letter words, one space apart
 	for sc.Next() {
 		start, end := sc.Span()
