@@ -151,9 +151,10 @@ type anchorHit struct {
 func (s *scan) candidates() {
 	sc := fold.NewScanner(s.text)
 	d := s.d
-	// Room for a candidate every 32 bytes (a word in five), so that a long
-	// text full of names is seldom copied as the list grows.
-	s.anchors = make([]anchorHit, 0, 16+len(s.text)/32)
+	// Room for a candidate every 128 bytes, about as many as prose full of
+	// first names has, so a long text seldom copies the list as it grows
+	// (and a 30 MB one does not hold a list for every word from the start).
+	s.anchors = make([]anchorHit, 0, 16+len(s.text)/128)
 	single, singleEnd := 0, 0 // a run of one-letter words, one space apart
 	for sc.Next() {
 		start, end := sc.Span()
