@@ -187,23 +187,30 @@ func (s *scan) candidates() {
 	s.ats()
 }
 
-// ats adds the place of every "@" to the e-mail triggers, in text order.
+// ats adds the place of every "@" to the e-mail triggers, in text order
+// (the "at" words found so far are in text order too: the two lists are
+// merged).
 func (s *scan) ats() {
+	n := strings.Count(s.text, "@")
+	if n == 0 {
+		return
+	}
 	words := s.emailTriggers
-	var all []int
+	all := make([]int, 0, n+len(words))
+	k := 0
 	for i := 0; ; {
 		j := strings.IndexByte(s.text[i:], '@')
 		if j < 0 {
 			break
 		}
-		all = append(all, i+j)
-		i += j + 1
+		at := i + j
+		for ; k < len(words) && words[k] < at; k++ {
+			all = append(all, words[k])
+		}
+		all = append(all, at)
+		i = at + 1
 	}
-	if len(all) == 0 {
-		return
-	}
-	s.emailTriggers = append(all, words...)
-	slices.Sort(s.emailTriggers)
+	s.emailTriggers = append(all, words[k:]...)
 }
 
 // midNumber reports whether a digit run continues a number, as the month

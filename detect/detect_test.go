@@ -3,6 +3,7 @@ package detect
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -146,5 +147,22 @@ func TestExcerptShowsWhatRaisedTheSeverity(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// The e-mail triggers (each "@", each "at" word) are in text order.
+func TestEmailTriggersInOrder(t *testing.T) {
+	d := testDetector(t)
+	text := "@start, mail at gmail dot com or a@b.nl AT home, @@ and at last x@y.nl at"
+	s := d.newScan(text, false)
+	var want []int
+	for i := range text {
+		if text[i] == '@' || (i+2 <= len(text) && strings.EqualFold(text[i:i+2], "at") &&
+			(i == 0 || text[i-1] == ' ') && (i+2 == len(text) || text[i+2] == ' ')) {
+			want = append(want, i)
+		}
+	}
+	if !slices.Equal(s.emailTriggers, want) {
+		t.Errorf("triggers %v, want %v", s.emailTriggers, want)
 	}
 }
