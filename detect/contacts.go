@@ -239,7 +239,7 @@ type emailSpan struct {
 func (s *scan) emailsBetween(a, b int) []emailSpan {
 	if !s.emailsRead {
 		s.emailsRead = true
-		s.emails = make([]emailSpan, 0, len(s.emailTriggers))
+		s.emails = make([]emailSpan, 0, len(s.emailTriggers)/4) // most "@" and "at" are no address
 		s.eachEmail(func(start, end int, addr string) { s.emails = append(s.emails, emailSpan{start, end, addr}) })
 	}
 	i := sort.Search(len(s.emails), func(k int) bool { return s.emails[k].start >= a })
