@@ -5,10 +5,12 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -225,5 +227,23 @@ func TestCheckReportsEveryOccurrence(t *testing.T) {
 	_, out, _ = runCLI(t, "check", "--config", testConfig, post)
 	if !regexp.MustCompile(`thread\.txt:2,3,5\s+E001 Sanne van den Berg\s+phone\s+critical\s+3\s`).MatchString(out) {
 		t.Errorf("table:\n%s", out)
+	}
+}
+
+// check limits its memory to what it holds and checkMemory more, unless
+// GOMEMLIMIT says otherwise.
+func TestCheckLimitsMemory(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+	debug.SetMemoryLimit(math.MaxInt64)
+	limitMemory()
+	limit := debug.SetMemoryLimit(-1)
+	if limit == math.MaxInt64 || limit < checkMemory || limit > checkMemory+(1<<30) {
+		t.Errorf("memory limit %d, want what the process holds and %d more", limit, checkMemory)
+	}
+	// A limit given (as GOMEMLIMIT sets it) is left as it is.
+	debug.SetMemoryLimit(1 << 40)
+	limitMemory()
+	if got := debug.SetMemoryLimit(-1); got != 1<<40 {
+		t.Errorf("a given limit was changed to %d", got)
 	}
 }
