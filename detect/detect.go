@@ -298,10 +298,15 @@ func (s *scan) settled(emp int, sev model.Severity, start, end int) bool {
 	if !ok || f.Severity < sev {
 		return false
 	}
+	s.other(f, start, end)
+	return true
+}
+
+// other notes, for ScanAll, [start, end) as another place of f.
+func (s *scan) other(f *model.Finding, start, end int) {
 	if s.all && f.Start != start {
 		f.Others = insertSpan(f.Others, [2]int{start, end})
 	}
-	return true
 }
 
 // add records a finding, keeping per fingerprint the most severe occurrence
@@ -314,9 +319,7 @@ func (s *scan) add(emp int, kind model.Kind, value string, start, end int, sev m
 		return
 	}
 	if seen && old.Severity >= sev {
-		if s.all {
-			old.Others = insertSpan(old.Others, [2]int{start, end})
-		}
+		s.other(old, start, end)
 		return
 	}
 	fp := ""
@@ -330,9 +333,8 @@ func (s *scan) add(emp int, kind model.Kind, value string, start, end int, sev m
 		Severity: sev, Reason: reason, Fingerprint: fp,
 	}
 	if seen {
-		if s.all {
-			f.Others = insertSpan(old.Others, [2]int{old.Start, old.End})
-		}
+		f.Others = old.Others
+		s.other(f, old.Start, old.End)
 		delete(s.contexts, key) // the context was the old occurrence's
 	}
 	s.found[key] = f

@@ -64,8 +64,11 @@ func numberCanonMap(text string, spaced bool) (string, *offsets) {
 // apart but the space (a quick test of the byte after the next passes over
 // most of them).
 var canonMaybe = func() (t [256]bool) {
-	for _, c := range []byte("\xe2\xef\n(%0123456789zZxX.-_*") {
+	for _, c := range []byte("\xe2\xef\n(%0123456789zZxX") {
 		t[c] = true
+	}
+	for c := range t {
+		t[c] = t[c] || letterSeparator[c] && c != ' '
 	}
 	return t
 }()
@@ -95,6 +98,9 @@ type rewriter struct {
 func (r *rewriter) at(i, done int) (from int, repl string, n int, ok bool) {
 	text := r.text
 	c := text[i]
+	if letterSeparator[c] {
+		return spacedLetters(text, i, done)
+	}
 	switch c {
 	case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
 		if i > done && (text[i-1] == 'O' || text[i-1] == 'o') && zeroLetter(text, i-1) {
@@ -123,10 +129,6 @@ func (r *rewriter) at(i, done int) (from int, repl string, n int, ok bool) {
 	case '%':
 		if strings.HasPrefix(text[i:], "%40") && i > 0 && isLocalByte(text[i-1]) && i+3 < len(text) && isDomainByte(text[i+3]) {
 			return i, "@", 3, true // "mailto:naam%40example.com"
-		}
-	case ' ', '.', '-', '_', '*': // letterSeparator
-		if from, word, n, ok := spacedLetters(text, i, done); ok {
-			return from, word, n, true
 		}
 	case 'z', 'Z', 'x', 'X':
 		// "nul zes" read at its z, "zero six" at its x: a mobile number
