@@ -4,6 +4,7 @@
 package fold
 
 import (
+	"encoding/binary"
 	"math/bits"
 	"strings"
 	"unicode"
@@ -110,7 +111,7 @@ const MaxWord = 48
 
 // Scanner walks the words of a text without allocating. Word returns the
 // current word's folded bytes, valid until the next call to Next; Hash is
-// an FNV-1a hash of them, the same as HashString of the folded word.
+// a hash of them, the same as HashString of the folded word.
 type Scanner struct {
 	text       string
 	pos        int
@@ -126,32 +127,83 @@ func NewScanner(text string) *Scanner {
 	return &Scanner{text: text}
 }
 
-// The word hash is a rotate-and-xor per byte, two cycles of latency where
-// a multiply would take four, mixed once per word at the end.
+// The word hash reads the folded word eight bytes at a time (the last
+// group padded with zeros), a multiply per group, and mixes in the length
+// at the end with MurmurHash3's finaliser: the Bloom filter in front of the
+// index takes bits from both halves of the hash, so every byte must reach
+// both.
 const hashMul = 0x9E3779B97F4A7C15
 
+func hashStep(h, group uint64) uint64 { return (h ^ group) * hashMul }
+
 func hashMix(h uint64, n int) uint64 {
-	h = (h ^ uint64(n)) * hashMul
-	return h ^ h>>29
+	h ^= uint64(n)
+	h = (h ^ h>>33) * 0xFF51AFD7ED558CCD
+	h = (h ^ h>>33) * 0xC4CEB9FE1A85EC53
+	return h ^ h>>33
 }
 
 // HashString is the hash the Scanner gives a word that folds to w.
 func HashString(w string) uint64 {
 	var h uint64
-	for i := 0; i < len(w); i++ {
-		h = bits.RotateLeft64(h, 7) ^ uint64(w[i])
+	i := 0
+	for ; i+8 <= len(w); i += 8 {
+		h = hashStep(h, binary.LittleEndian.Uint64([]byte(w[i:i+8])))
+	}
+	if i < len(w) {
+		var g uint64
+		for k := len(w) - 1; k >= i; k-- {
+			g = g<<8 | uint64(w[k])
+		}
+		h = hashStep(h, g)
 	}
 	return hashMix(h, len(w))
 }
 
+// Byte masks for reading eight ASCII bytes at a time (SWAR): the top bit
+// of each byte, each byte 0x20, and one byte of a value.
+const (
+	highBits = 0x8080808080808080
+	lowBits  = 0x7F7F7F7F7F7F7F7F
+	caseBits = 0x2020202020202020
+	eachByte = 0x0101010101010101
+)
+
+// wordBytes marks (with its top bit) each byte of x that is an ASCII
+// letter or digit, and gives x with those letters in lower case. Bytes
+// beyond ASCII are not marked.
+func wordBytes(x uint64) (mask, lower uint64) {
+	x7 := x & lowBits
+	l7 := x7 | caseBits
+	// For a byte b below 0x80, b+(0x80-lo) has its top bit set when b >= lo,
+	// and b+(0x7F-hi) when b > hi; neither carries into the next byte.
+	letters := (l7 + (0x80-'a')*eachByte) &^ (l7 + (0x7F-'z')*eachByte)
+	digits := (x7 + (0x80-'0')*eachByte) &^ (x7 + (0x7F-'9')*eachByte)
+	letters &= highBits &^ x
+	digits &= highBits &^ x
+	return letters | digits, x | letters>>2
+}
+
 // Next advances to the next word and reports whether there was one. It
 // only hashes the word; Word folds it on demand, since most words of a text
-// are never looked at again.
+// are never looked at again. Words of ASCII letters and digits, nearly all
+// of them, are read eight bytes at a time.
 func (s *Scanner) Next() bool {
 	t := s.text
 	i := s.pos
-	// Skip separators.
+	// Skip separators, eight bytes at a time: stop at an ASCII letter or
+	// digit, and at a byte beyond ASCII to decode its character.
 	for i < len(t) {
+		if i+8 <= len(t) {
+			x := binary.LittleEndian.Uint64([]byte(t[i : i+8]))
+			mask, _ := wordBytes(x)
+			stop := mask | x&highBits
+			if stop == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(stop) / 8
+		}
 		c := t[i]
 		if asciiWord[c] != 0 {
 			break
@@ -173,10 +225,39 @@ func (s *Scanner) Next() bool {
 	s.start = i
 	var h uint64
 	n := 0
+	for i+8 <= len(t) {
+		x := binary.LittleEndian.Uint64([]byte(t[i : i+8]))
+		mask, lower := wordBytes(x)
+		if mask == highBits {
+			h = hashStep(h, lower)
+			n, i = n+8, i+8
+			continue
+		}
+		run := bits.TrailingZeros64(^mask&highBits) / 8
+		if x>>(8*run)&0x80 != 0 {
+			break // a byte beyond ASCII, which may be a letter: read on byte by byte
+		}
+		if run > 0 {
+			h = hashStep(h, lower&(1<<(8*run)-1))
+		}
+		n, i = n+run, i+run
+		s.end, s.pos, s.n, s.hash, s.folded = i, i, n, hashMix(h, n), false
+		return true
+	}
+	// The rest of the word, byte by byte: its folded bytes are gathered
+	// into groups of eight for the hash.
+	var group uint64
+	shift := 0
+	add := func(b byte) {
+		group |= uint64(b) << shift
+		if shift += 8; shift == 64 {
+			h, group, shift = hashStep(h, group), 0, 0
+		}
+	}
 	for i < len(t) {
 		c := t[i]
 		if l := asciiWord[c]; l != 0 {
-			h = bits.RotateLeft64(h, 7) ^ uint64(l)
+			add(l)
 			n++
 			i++
 			continue
@@ -190,10 +271,13 @@ func (s *Scanner) Next() bool {
 			break
 		}
 		for k := 0; k < len(f.s); k++ {
-			h = bits.RotateLeft64(h, 7) ^ uint64(f.s[k])
+			add(f.s[k])
 		}
 		n += len(f.s)
 		i += size
+	}
+	if shift > 0 {
+		h = hashStep(h, group)
 	}
 	s.end, s.pos, s.n, s.hash, s.folded = i, i, n, hashMix(h, n), false
 	return true
@@ -225,7 +309,7 @@ func (s *Scanner) Word() []byte {
 	return s.buf[:s.k]
 }
 
-// Hash is the FNV-1a hash of the whole folded word.
+// Hash is the hash of the whole folded word (HashString).
 func (s *Scanner) Hash() uint64 { return s.hash }
 
 // Long reports whether the word folds to more than MaxWord bytes, so that

@@ -1,6 +1,7 @@
 package fold
 
 import (
+	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
@@ -81,6 +82,115 @@ func TestFirstTokens(t *testing.T) {
 		want := all[:min(n, len(all))]
 		if got := FirstTokens(text, n); !reflect.DeepEqual(got, want) && !(len(got) == 0 && len(want) == 0) {
 			t.Errorf("FirstTokens(%q, %d) = %v, want %v", text, n, got, want)
+		}
+	}
+}
+
+// refWords splits text into words rune by rune, the plain way the Scanner
+// must agree with: spans, folded words.
+func refWords(text string) (spans [][2]int, words []string) {
+	start := -1
+	var w strings.Builder
+	for i, r := range text {
+		f := foldRune(r) // an invalid byte is U+FFFD, a separator
+		switch {
+		case f.s != "":
+			if start < 0 {
+				start = i
+			}
+			w.WriteString(f.s)
+		case f.invisible && start >= 0:
+		default:
+			if start >= 0 {
+				spans, words = append(spans, [2]int{start, i}), append(words, w.String())
+				start = -1
+				w.Reset()
+			}
+		}
+	}
+	if start >= 0 {
+		spans, words = append(spans, [2]int{start, len(text)}), append(words, w.String())
+	}
+	return spans, words
+}
+
+// checkScanner holds the Scanner to refWords on text: the same words at the
+// same places, Word their fold and Hash the hash of it.
+func checkScanner(t *testing.T, text string) {
+	t.Helper()
+	spans, words := refWords(text)
+	sc := NewScanner(text)
+	k := 0
+	for ; sc.Next(); k++ {
+		st, en := sc.Span()
+		if k >= len(words) {
+			t.Fatalf("%q: extra word at %d-%d", text, st, en)
+		}
+		if [2]int{st, en} != spans[k] {
+			t.Fatalf("%q: word %d at %d-%d, want %v", text, k, st, en, spans[k])
+		}
+		want := words[k]
+		if long := len(want) > MaxWord; sc.Long() != long {
+			t.Fatalf("%q: word %d Long = %v, want %v", text, k, sc.Long(), long)
+		}
+		if got := string(sc.Word()); got != want[:min(len(want), MaxWord)] {
+			t.Fatalf("%q: word %d = %q, want %q", text, k, got, want)
+		}
+		if sc.Hash() != HashString(want) {
+			t.Fatalf("%q: word %d (%q): Hash differs from HashString", text, k, want)
+		}
+	}
+	if k != len(words) {
+		t.Fatalf("%q: %d words, want %d (%q)", text, k, len(words), words)
+	}
+}
+
+func TestScanner(t *testing.T) {
+	for _, text := range []string{
+		"",
+		"Sanne",
+		"Sanne van den Berg woont op de Zeedijk 41, 1012 AB Amsterdam.",
+		"ABCDEFGH abcdefghi ABCDEFGHIJKLMNOPQ 0612345678 06-12345678",
+		// Words that end exactly at eight bytes, and cross eight bytes into
+		// a letter beyond ASCII.
+		"12345678 abcdefgh", "abcdefgh", "abcdefgé", "abcdefghé jkl", "Joëlle Öztürk-Yıldız",
+		"straße\u00adweg Ｓａｎｎｅ S\u0430nne San\u200bne Joe\u0308lle",
+		"@[`{/:", "\xff\xfeSanne\xffBerg",
+		strings.Repeat("x", MaxWord-1) + " " + strings.Repeat("Y", MaxWord+9) + "é",
+		"a b c d e f g h i j k l m n o p",
+	} {
+		checkScanner(t, text)
+	}
+}
+
+func FuzzScanner(f *testing.F) {
+	for _, s := range []string{"Sanne van den Berg", "abcdefgh\xc3\xa9", "ß\u00ad\u200bABCDEFGHIJ", "\xff\x00ë"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkScanner)
+}
+
+// BenchmarkScanner reads Dutch forum prose word by word, as the fast phase
+// of detection does. The words are drawn at random (fixed seed), so the
+// branch predictor cannot learn the text by heart as it would a repeated
+// paragraph.
+func BenchmarkScanner(b *testing.B) {
+	words := strings.Fields("Ik heb gisteren met juf Lotte gesproken over de opvang van onze Daan. " +
+		"Ze zei dat de BSO vanaf 15:30 open is, maar op woensdag al om 12.00 uur. " +
+		"Weet iemand of de ouderavond op 12-03 doorgaat? Mail me gerust: ouder85@example.nl. " +
+		"Groetjes, Joëlle (moeder van Fleur en Sem) kinderdagverblijf pedagogisch medewerker " +
+		"https://forum.example.nl/t/opvang-zonnebloem/4411 € 12,50 per uur, ‘echt’ waar!")
+	rng := rand.New(rand.NewPCG(1, 2))
+	var sb strings.Builder
+	for sb.Len() < 1<<20 {
+		sb.WriteString(words[rng.IntN(len(words))])
+		sb.WriteString([]string{" ", " ", " ", " ", "\n", ", "}[rng.IntN(6)])
+	}
+	text := sb.String()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		sc := NewScanner(text)
+		for sc.Next() {
 		}
 	}
 }
