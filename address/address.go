@@ -47,29 +47,38 @@ var streetSuffixes = []string{
 	"erf", "wal",
 }
 
-// suffixTail holds the last three letters (lower case) of every street
-// ending and abbreviation: most words are ruled out by one lookup.
-var suffixTail = func() map[[3]byte]bool {
-	m := map[[3]byte]bool{}
+// suffixTails marks the last three letters of every street ending and
+// abbreviation, five bits a letter (see tailIndex): most words are ruled out
+// by one bit test. Bytes that are not letters share bits with letters,
+// which only lets a few more words through to the exact test.
+var suffixTails = func() (t [1 << 15 / 64]uint64) {
 	add := func(s string) {
-		if len(s) >= 3 {
-			m[tail3(s[len(s)-3:])] = true
-			return
-		}
-		for c := byte('a'); c <= 'z'; c++ { // "ln" after any letter: "kerkln"
-			m[tail3(string(c)+s)] = true
-		}
+		i := tailIndex(s[len(s)-3:])
+		t[i/64] |= 1 << (i % 64)
 	}
 	for _, s := range streetSuffixes {
 		add(s)
 	}
 	for abbr := range abbreviations {
-		add(abbr)
+		if len(abbr) >= 3 {
+			add(abbr)
+			continue
+		}
+		for c := byte('a'); c <= 'z'; c++ { // "ln" after any letter: "kerkln"
+			add(string(c) + abbr)
+		}
 	}
-	return m
+	return t
 }()
 
-func tail3(s string) [3]byte { return [3]byte{s[0] | 0x20, s[1] | 0x20, s[2] | 0x20} }
+func tailIndex(s string) uint { return uint(s[0]&31)<<10 | uint(s[1]&31)<<5 | uint(s[2]&31) }
+
+// mayEndStreet reports whether a word of five bytes or more whose last
+// three bytes are tail may be a street name (false: certainly not).
+func mayEndStreet(tail string) bool {
+	i := tailIndex(tail)
+	return suffixTails[i/64]&(1<<(i%64)) != 0
+}
 
 // abbreviations are the written-short endings people use for street names.
 var abbreviations = map[string]string{"str": "straat", "ln": "laan", "pl": "plein", "gr": "gracht"}
@@ -134,7 +143,7 @@ func short(w string) string {
 // written out or abbreviated.
 func HasStreetSuffix(word string) bool {
 	// Every street word is at least five letters ("kerkln", "xxweg").
-	if len(word) < 5 || !suffixTail[tail3(word[len(word)-3:])] {
+	if len(word) < 5 || !mayEndStreet(word[len(word)-3:]) {
 		return false
 	}
 	for _, s := range streetSuffixes {
@@ -358,7 +367,7 @@ func FindStreets(text string) []Found {
 	sc := fold.NewScanner(text)
 	for sc.Next() {
 		start, end := sc.Span()
-		if end-start < 5 || !suffixTail[tail3(text[end-3:end])] {
+		if end-start < 5 || !mayEndStreet(text[end-3:end]) {
 			continue // a quick test on the raw last letters before folding the word
 		}
 		if !HasStreetSuffix(string(sc.Word())) {
