@@ -128,7 +128,6 @@ type scan struct {
 	locators   [][2]int // spans of unlisted phones, e-mails, streets, postcodes, by start
 	locCovered [][2]int // the stretches of text searched for locators
 	windowBuf  window
-	typoMemo   map[string]bool
 }
 
 // foundKey is what a finding is one of: an employee and a thing found

@@ -5,9 +5,11 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"hash/maphash"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/nyaruka/phonenumbers/v2"
 
@@ -66,6 +68,8 @@ type Detector struct {
 	// of its one-letter deletions: a word within one edit of such a core has
 	// itself or one of its deletions here (the SymSpell trick).
 	typos map[string]struct{}
+	// typoSeen remembers maybeTypo's recent answers (see typoCache).
+	typoSeen *typoCache
 
 	phones map[string][]int // E.164 → people
 	// dotted are the people by first name and surname (with its particles
@@ -270,7 +274,7 @@ func New(r *roster.Roster, opts Options) (*Detector, error) {
 	for _, e := range r.Employees {
 		d.addPerson(e, common)
 	}
-	d.typos = typos(d.people)
+	d.typos, d.typoSeen = typos(d.people), newTypoCache()
 	d.forImages = sync.OnceValue(func() *Detector {
 		od, err := NewOCR(r, opts)
 		if err != nil {
@@ -457,11 +461,25 @@ func (d *Detector) isFirstName(w string) bool {
 }
 
 // maybeTypo reports whether w might be within one edit of a surname core
-// of five letters or more; false means it certainly is not.
+// of five letters or more; false means it certainly is not. The question
+// costs a lookup per letter, and the words after first names ("heeft",
+// "zegt", "vond") are few and asked about again and again: the answer is
+// remembered.
 func (d *Detector) maybeTypo(w []byte) bool {
 	if len(w) < 4 || len(w) > maxTypoWord {
 		return false
 	}
+	slot := d.typoSeen.slot(w)
+	if a := slot.Load(); a != nil && a.word == string(w) {
+		return a.typo
+	}
+	typo := d.typoLookup(w)
+	slot.Store(&typoAnswer{string(w), typo})
+	return typo
+}
+
+// typoLookup is maybeTypo without the cache.
+func (d *Detector) typoLookup(w []byte) bool {
 	if _, ok := d.typos[string(w)]; ok {
 		return true
 	}
@@ -474,6 +492,26 @@ func (d *Detector) maybeTypo(w []byte) bool {
 		}
 	}
 	return false
+}
+
+// typoCache holds maybeTypo's answer for the last word asked about in each
+// of its slots, by the word's hash. Scans run at once share it without a
+// lock: a slot holds one answer whole or none, and an answer overwritten
+// by another scan is only asked again.
+type typoCache struct {
+	seed  maphash.Seed
+	slots [4096]atomic.Pointer[typoAnswer]
+}
+
+type typoAnswer struct {
+	word string
+	typo bool
+}
+
+func newTypoCache() *typoCache { return &typoCache{seed: maphash.MakeSeed()} }
+
+func (c *typoCache) slot(w []byte) *atomic.Pointer[typoAnswer] {
+	return &c.slots[maphash.Bytes(c.seed, w)%uint64(len(c.slots))]
 }
 
 // maxTypoWord is the longest word looked at for a typo.

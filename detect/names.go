@@ -337,7 +337,7 @@ func (s *scan) mayBeName(h anchorHit) bool {
 				return true // "Bakkers"
 			}
 		}
-		if s.maybeTypo(w) {
+		if s.d.maybeTypo(w) {
 			return true
 		}
 		for _, g := range h.e.firsts {
@@ -361,24 +361,6 @@ var mayJoinName = func() (t [256]bool) {
 	}
 	return t
 }()
-
-// maybeTypo is the detector's maybeTypo, remembered per word for the
-// scan: a text says the same words again and again, and each question
-// costs a map lookup per letter.
-func (s *scan) maybeTypo(w []byte) bool {
-	if len(w) < 4 {
-		return false
-	}
-	if v, ok := s.typoMemo[string(w)]; ok {
-		return v
-	}
-	if s.typoMemo == nil {
-		s.typoMemo = map[string]bool{}
-	}
-	v := s.d.maybeTypo(w)
-	s.typoMemo[string(w)] = v
-	return v
-}
 
 // capitalInitialBefore reports whether a capital letter standing alone (an
 // initial: "S." or "S ") comes shortly before text[pos:].
@@ -419,7 +401,7 @@ func (s *scan) forwardForms(g *firstGroup, toks []fold.Token, i, j int) []int {
 		if !particles[w] && len(w) > 1 {
 			// A word that is itself someone's surname is that surname, not
 			// a typo of another: "Janssen" is not a misspelt "Jansen".
-			if !s.d.isSurname(w) && s.maybeTypo([]byte(w)) {
+			if !s.d.isSurname(w) && s.d.maybeTypo([]byte(w)) {
 				// The surname misspelt: of those with this first name, those
 				// whose surname is one edit away.
 				for _, r := range g.refs {
