@@ -118,7 +118,7 @@ type Scanner struct {
 	start, end int
 	n, k       int // folded length of the word, and how much of it is in buf
 	folded     bool
-	hash       uint64
+	hash       uint64 // before the end mix, which only Hash needs
 	buf        [MaxWord]byte
 }
 
@@ -241,7 +241,7 @@ func (s *Scanner) Next() bool {
 			h = hashStep(h, lower&(1<<(8*run)-1))
 		}
 		n, i = n+run, i+run
-		s.end, s.pos, s.n, s.hash, s.folded = i, i, n, hashMix(h, n), false
+		s.end, s.pos, s.n, s.hash, s.folded = i, i, n, h, false
 		return true
 	}
 	// The rest of the word, byte by byte: its folded bytes are gathered
@@ -279,7 +279,7 @@ func (s *Scanner) Next() bool {
 	if shift > 0 {
 		h = hashStep(h, group)
 	}
-	s.end, s.pos, s.n, s.hash, s.folded = i, i, n, hashMix(h, n), false
+	s.end, s.pos, s.n, s.hash, s.folded = i, i, n, h, false
 	return true
 }
 
@@ -310,7 +310,7 @@ func (s *Scanner) Word() []byte {
 }
 
 // Hash is the hash of the whole folded word (HashString).
-func (s *Scanner) Hash() uint64 { return s.hash }
+func (s *Scanner) Hash() uint64 { return hashMix(s.hash, s.n) }
 
 // Long reports whether the word folds to more than MaxWord bytes, so that
 // Word holds only its start.
