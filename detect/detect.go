@@ -49,18 +49,40 @@ func (d *Detector) scanPlain(text string, all bool) []model.Finding {
 		// Letters written apart with spaces ("S a n n e"), which are rare
 		// and costly to look for at every space: read again, joined.
 		canon, pos = numberCanonMap(text, true)
+		d.done(s)
 		s = d.newScan(canon, all)
 	}
-	return s.findings(text, pos)
+	fs := s.findings(text, pos)
+	d.done(s)
+	return fs
 }
 
 // newScan starts a scan of canon, text as the checks read it, with the
+// fast phase. Its lists are those of a finished scan (see done), emptied:
+// most posts are short, and making them anew for each was a tenth of the
 // fast phase.
 func (d *Detector) newScan(canon string, all bool) *scan {
-	s := &scan{d: d, text: canon, all: all}
+	s, _ := d.scans.Get().(*scan)
+	if s == nil {
+		s = &scan{}
+	}
+	clear(s.found)
+	*s = scan{d: d, text: canon, all: all,
+		anchors: s.anchors[:0], phoneStarts: s.phoneStarts[:0], emailTriggers: s.emailTriggers[:0], found: s.found}
 	s.candidates()
 	return s
 }
+
+// done gives a finished scan's lists to the next scan, unless a long text
+// made them large. Nothing of them is in the findings: result copies.
+func (d *Detector) done(s *scan) {
+	if cap(s.anchors) <= maxKeptAnchors {
+		d.scans.Put(s)
+	}
+}
+
+// maxKeptAnchors bounds the candidates a finished scan keeps room for.
+const maxKeptAnchors = 1 << 12
 
 // findings runs the slow phase and gives the findings in text, of which
 // the scan's text is the rewrite pos maps (nil when they are the same).
@@ -153,7 +175,9 @@ func (s *scan) candidates() {
 	// Room for a candidate every 128 bytes, about as many as prose full of
 	// first names has, so a long text seldom copies the list as it grows
 	// (and a 30 MB one does not hold a list for every word from the start).
-	s.anchors = make([]anchorHit, 0, 16+len(s.text)/128)
+	if want := 16 + len(s.text)/128; cap(s.anchors) < want {
+		s.anchors = make([]anchorHit, 0, want)
+	}
 	single, singleEnd := 0, 0 // a run of one-letter words, one space apart
 	for sc.Next() {
 		start, end := sc.Span()
@@ -224,7 +248,9 @@ func midNumber(text string, start int) bool {
 
 // verify is the slow phase: exact checks around each candidate.
 func (s *scan) verify() {
-	s.found = map[foundKey]*model.Finding{}
+	if s.found == nil {
+		s.found = map[foundKey]*model.Finding{}
+	}
 	for _, p := range s.phoneStarts {
 		s.checkPhones(p)
 	}

@@ -70,6 +70,8 @@ type Detector struct {
 	typos map[string]struct{}
 	// typoSeen remembers maybeTypo's recent answers (see typoCache).
 	typoSeen *typoCache
+	// scans are finished scans, whose lists the next scan reuses.
+	scans *sync.Pool
 
 	phones map[string][]int // E.164 → people
 	// dotted are the people by first name and surname (with its particles
@@ -274,7 +276,7 @@ func New(r *roster.Roster, opts Options) (*Detector, error) {
 	for _, e := range r.Employees {
 		d.addPerson(e, common)
 	}
-	d.typos, d.typoSeen = typos(d.people), newTypoCache()
+	d.typos, d.typoSeen, d.scans = typos(d.people), newTypoCache(), &sync.Pool{}
 	d.forImages = sync.OnceValue(func() *Detector {
 		od, err := NewOCR(r, opts)
 		if err != nil {

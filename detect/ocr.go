@@ -49,7 +49,10 @@ func mapStrings(in []string, f func(string) string) []string {
 // scanOCR scans the canonical form of text and maps the findings back.
 func (d *Detector) scanOCR(text string, all bool) []model.Finding {
 	canon, pos := ocrCanonMap(text)
-	return d.newScan(canon, all).findings(text, pos)
+	s := d.newScan(canon, all)
+	fs := s.findings(text, pos)
+	d.done(s)
+	return fs
 }
 
 func ocrCanon(s string) string {
