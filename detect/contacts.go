@@ -240,7 +240,7 @@ func (s *scan) emailsBetween(a, b int) []emailSpan {
 	if !s.emailsRead {
 		s.emailsRead = true
 		s.emails = make([]emailSpan, 0, len(s.emailTriggers)/4) // most "@" and "at" are no address
-		s.eachEmail(func(start, end int, addr string) { s.emails = append(s.emails, emailSpan{start, end, addr}) })
+		s.eachEmail(func(start, end int, addr string) { s.emails = push(s.emails, emailSpan{start, end, addr}) })
 	}
 	i := sort.Search(len(s.emails), func(k int) bool { return s.emails[k].start >= a })
 	j := i
@@ -592,7 +592,7 @@ func (s *scan) locate(a, b int) {
 		s.locCovered = append(s.locCovered, [2]int{a, b})
 	}
 	from := len(s.locators)
-	note := func(st, en int) { s.locators = append(s.locators, [2]int{st, en}) }
+	note := func(st, en int) { s.locators = push(s.locators, [2]int{st, en}) }
 	i, _ := slices.BinarySearch(s.phoneStarts, a)
 	for ; i < len(s.phoneStarts) && s.phoneStarts[i] < b; i++ {
 		p := s.phoneStarts[i]

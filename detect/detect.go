@@ -192,7 +192,7 @@ func (s *scan) candidates() {
 		b1, b2 := h&d.bloomMask, (h>>32)&d.bloomMask
 		if d.bloom[b1>>6]&(1<<(b1&63)) != 0 && d.bloom[b2>>6]&(1<<(b2&63)) != 0 && !sc.Long() {
 			if e, ok := d.keys[string(sc.Word())]; ok {
-				s.anchors = append(s.anchors, anchorHit{start, end, e})
+				s.anchors = push(s.anchors, anchorHit{start, end, e})
 				if len(e.phrases) > 0 {
 					s.phraseHits++
 				}
@@ -200,11 +200,11 @@ func (s *scan) candidates() {
 		}
 		if n := end - start; n == 2 && s.text[start]|0x20 == 'a' && s.text[start+1]|0x20 == 't' ||
 			n == 12 && strings.EqualFold(s.text[start:end], "apenstaartje") {
-			s.emailTriggers = append(s.emailTriggers, start)
+			s.emailTriggers = push(s.emailTriggers, start)
 		}
 		if c := s.text[start]; c >= '0' && c <= '9' &&
 			(c == '0' || (start > 0 && s.text[start-1] == '+')) && !midNumber(s.text, start) {
-			s.phoneStarts = append(s.phoneStarts, start)
+			s.phoneStarts = push(s.phoneStarts, start)
 		}
 	}
 	s.ats()
@@ -234,6 +234,16 @@ func (s *scan) ats() {
 		i = at + 1
 	}
 	s.emailTriggers = append(all, words[k:]...)
+}
+
+// push appends v to list, doubling its room when it is full. append grows
+// a long list by a quarter at a time, which for the hundreds of thousands
+// of candidates of a long text made and copied five times the list's size.
+func push[T any](list []T, v T) []T {
+	if len(list) == cap(list) {
+		list = slices.Grow(list, len(list)+1)
+	}
+	return append(list, v)
 }
 
 // midNumber reports whether a digit run continues a number, as the month

@@ -230,7 +230,7 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 	if s.inSetPhrase(toks, i) {
 		return // "Zwarte Piet", "Jan en alleman": a phrase, not a person
 	}
-	s.names = append(s.names, nameMatch{emp: -1, start: toks[i].Start, end: toks[j-1].End, form: formFirst, first: first, group: g, skip: matched})
+	s.names = push(s.names, nameMatch{emp: -1, start: toks[i].Start, end: toks[j-1].End, form: formFirst, first: first, group: g, skip: matched})
 }
 
 // setPhrases are sayings and figures with a first name in them: the name
@@ -463,7 +463,7 @@ func (s *scan) checkJoined(h anchorHit, r joinedRef) {
 		}
 		end = toks[i+len(r.rest)].End
 	}
-	s.names = append(s.names, nameMatch{emp: r.emp, start: h.start, end: end, form: r.form})
+	s.names = push(s.names, nameMatch{emp: r.emp, start: h.start, end: end, form: r.form})
 }
 
 // checkDotted: a first name, then the surname joined by a dot or an
@@ -486,7 +486,7 @@ func (s *scan) checkDotted(h anchorHit) {
 	}
 	for _, emp := range s.d.dotted[[2]string{first, fold.String(s.text[h.start:h.end])}] {
 		if !s.inOwnEmail(emp, b) { // the employee's own e-mail address is found as such
-			s.names = append(s.names, nameMatch{emp: emp, start: b, end: h.end, form: formFull})
+			s.names = push(s.names, nameMatch{emp: emp, start: b, end: h.end, form: formFull})
 		}
 	}
 }
@@ -554,12 +554,12 @@ func (s *scan) titleOrTypoForm(emp int, p *person, toks []fold.Token, i int) {
 		end := toks[i+len(p.core)-1].End
 		switch {
 		case titles[w] && s.orgCtx:
-			s.names = append(s.names, nameMatch{emp: emp, start: toks[c-1].Start, end: end, form: formInitial})
+			s.names = push(s.names, nameMatch{emp: emp, start: toks[c-1].Start, end: end, form: formInitial})
 			return
 		case toks[c-1].Upper && len(w) >= 4 && len(p.firsts) > 0 && !s.d.isFirstName(w) && withinOneEdit(w, p.firsts[0][0]):
 			// A word that is someone's first name is that name, not a
 			// misspelt other: "Lisa de Vries" is not Lina de Vries.
-			s.names = append(s.names, nameMatch{emp: emp, start: toks[c-1].Start, end: end, form: formFull})
+			s.names = push(s.names, nameMatch{emp: emp, start: toks[c-1].Start, end: end, form: formFull})
 			return
 		}
 	}
@@ -584,7 +584,7 @@ func (s *scan) forwardForm(emp int, p *person, toks []fold.Token, i, j int, form
 		if !s.coreAt(p, toks, k) || (p.common && toks[i].Upper != toks[k].Upper) {
 			continue
 		}
-		s.names = append(s.names, nameMatch{emp: emp, start: toks[i].Start, end: toks[k+len(p.core)-1].End, form: form})
+		s.names = push(s.names, nameMatch{emp: emp, start: toks[i].Start, end: toks[k+len(p.core)-1].End, form: form})
 		return true
 	}
 	return false
@@ -617,7 +617,7 @@ func (s *scan) reverseForm(emp int, p *person, toks []fold.Token, i, j int, form
 			return false
 		}
 	}
-	s.names = append(s.names, nameMatch{emp: emp, start: start, end: end, form: form})
+	s.names = push(s.names, nameMatch{emp: emp, start: start, end: end, form: form})
 	return true
 }
 
@@ -641,7 +641,7 @@ func (s *scan) initialForm(emp int, p *person, toks []fold.Token, i int) {
 			k--
 		}
 		if match && toks[first].Upper {
-			s.names = append(s.names, nameMatch{emp: emp, start: toks[first].Start, end: toks[i+len(p.core)-1].End, form: formInitial})
+			s.names = push(s.names, nameMatch{emp: emp, start: toks[first].Start, end: toks[i+len(p.core)-1].End, form: formInitial})
 			return
 		}
 	}
