@@ -129,18 +129,17 @@ func NewScanner(text string) *Scanner {
 
 // The word hash reads the folded word eight bytes at a time (the last
 // group padded with zeros), a multiply per group, and mixes in the length
-// at the end with MurmurHash3's finaliser: the Bloom filter in front of the
-// index takes bits from both halves of the hash, so every byte must reach
-// both.
+// at the end. A product's high half depends on every byte of the group,
+// its low half on the first few only: each step turns the halves round, so
+// that the Bloom filter in front of the index, which takes bits from both
+// halves of the hash, reads every byte.
 const hashMul = 0x9E3779B97F4A7C15
 
-func hashStep(h, group uint64) uint64 { return (h ^ group) * hashMul }
+func hashStep(h, group uint64) uint64 { return bits.RotateLeft64((h^group)*hashMul, 32) }
 
 func hashMix(h uint64, n int) uint64 {
-	h ^= uint64(n)
-	h = (h ^ h>>33) * 0xFF51AFD7ED558CCD
-	h = (h ^ h>>33) * 0xC4CEB9FE1A85EC53
-	return h ^ h>>33
+	h = (h ^ uint64(n)) * hashMul
+	return h ^ h>>29
 }
 
 // HashString is the hash the Scanner gives a word that folds to w.
