@@ -73,9 +73,9 @@ var suffixTails = func() (t [1 << 15 / 64]uint64) {
 
 func tailIndex(s string) uint { return uint(s[0]&31)<<10 | uint(s[1]&31)<<5 | uint(s[2]&31) }
 
-// mayEndStreet reports whether a word of five bytes or more whose last
+// streetTail reports whether a word of five bytes or more whose last
 // three bytes are tail may be a street name (false: certainly not).
-func mayEndStreet(tail string) bool {
+func streetTail(tail string) bool {
 	i := tailIndex(tail)
 	return suffixTails[i/64]&(1<<(i%64)) != 0
 }
@@ -143,7 +143,7 @@ func short(w string) string {
 // written out or abbreviated.
 func HasStreetSuffix(word string) bool {
 	// Every street word is at least five letters ("kerkln", "xxweg").
-	if len(word) < 5 || !mayEndStreet(word[len(word)-3:]) {
+	if len(word) < 5 || !streetTail(word[len(word)-3:]) {
 		return false
 	}
 	for _, s := range streetSuffixes {
@@ -285,28 +285,36 @@ var firstNumber = regexp.MustCompile(`[ \t.](?:(?i:nr|no)\.?[ \t]*)?[0-9]`)
 var leadingPostcode = regexp.MustCompile(`^([0-9]{4}[ \t]?[A-Za-z]{2})\b`)
 
 // PostcodeIn finds Dutch postcodes in text, returning byte spans and the
-// canonical codes. It scans by hand: it runs on every text with a name.
+// canonical codes.
 func PostcodeIn(text string) (spans [][2]int, codes []string) {
-	isDigit := func(i int) bool { return i >= 0 && i < len(text) && text[i] >= '0' && text[i] <= '9' }
-	isLetter := func(i int) bool { return i >= 0 && i < len(text) && text[i]|0x20 >= 'a' && text[i]|0x20 <= 'z' }
-	for i := 0; i+5 < len(text); i++ {
-		if text[i] < '1' || text[i] > '9' || isDigit(i-1) || isLetter(i-1) || !isDigit(i+1) || !isDigit(i+2) || !isDigit(i+3) {
-			continue
-		}
-		j := i + 4
-		if j < len(text) && (text[j] == ' ' || text[j] == '\t') {
-			j++
-		}
-		if !isLetter(j) || !isLetter(j+1) || isLetter(j+2) || isDigit(j+2) {
-			continue
-		}
-		if pc, ok := Postcode(text[i : j+2]); ok {
-			spans = append(spans, [2]int{i, j + 2})
+	for i := 0; i < len(text); i++ {
+		if end, pc, ok := PostcodeAt(text, i); ok {
+			spans = append(spans, [2]int{i, end})
 			codes = append(codes, pc)
+			i = end - 1
 		}
-		i = j + 1
 	}
 	return spans, codes
+}
+
+// PostcodeAt reads a Dutch postcode that starts at text[i] ("1234 AB",
+// "1234ab"), a word of its own, and gives where it ends and its canonical
+// form. It reads by hand: it runs at every digit near a name.
+func PostcodeAt(text string, i int) (end int, code string, ok bool) {
+	isDigit := func(i int) bool { return i >= 0 && i < len(text) && text[i] >= '0' && text[i] <= '9' }
+	isLetter := func(i int) bool { return i >= 0 && i < len(text) && text[i]|0x20 >= 'a' && text[i]|0x20 <= 'z' }
+	if i+5 >= len(text) || text[i] < '1' || text[i] > '9' || isDigit(i-1) || isLetter(i-1) || !isDigit(i+1) || !isDigit(i+2) || !isDigit(i+3) {
+		return 0, "", false
+	}
+	j := i + 4
+	if text[j] == ' ' || text[j] == '\t' {
+		j++
+	}
+	if !isLetter(j) || !isLetter(j+1) || isLetter(j+2) || isDigit(j+2) {
+		return 0, "", false
+	}
+	pc, ok := Postcode(text[i : j+2])
+	return j + 2, pc, ok
 }
 
 //go:embed places.txt
@@ -367,22 +375,37 @@ func FindStreets(text string) []Found {
 	sc := fold.NewScanner(text)
 	for sc.Next() {
 		start, end := sc.Span()
-		if end-start < 5 || !mayEndStreet(text[end-3:end]) {
-			continue // a quick test on the raw last letters before folding the word
-		}
-		if !HasStreetSuffix(string(sc.Word())) {
+		if !MayEndStreet(text[start:end]) {
 			continue
 		}
-		after := end
-		if after < len(text) && text[after] == '.' {
-			after++
+		if f, ok := StreetAt(text, start, end); ok {
+			out = append(out, f)
 		}
-		num, add, n, ok := NumberAfter(text[after:min(len(text), after+24)])
-		if !ok {
-			continue
-		}
-		out = append(out, Found{Start: start, End: after + n, Address: Address{
-			Street: StreetName(text[start:end]), Number: num, Addition: add}})
 	}
 	return out
+}
+
+// MayEndStreet is a quick test of a word as written, before it is folded:
+// false means it is not the last word of a street name.
+func MayEndStreet(word string) bool {
+	return len(word) >= 5 && streetTail(word[len(word)-3:])
+}
+
+// StreetAt reads "<street> <number>" at the word text[start:end]: the
+// word ends like a street and a house number follows it.
+func StreetAt(text string, start, end int) (Found, bool) {
+	sc := fold.NewScanner(text[start:end])
+	if !sc.Next() || !HasStreetSuffix(string(sc.Word())) {
+		return Found{}, false
+	}
+	after := end
+	if after < len(text) && text[after] == '.' {
+		after++
+	}
+	num, add, n, ok := NumberAfter(text[after:min(len(text), after+24)])
+	if !ok {
+		return Found{}, false
+	}
+	return Found{Start: start, End: after + n, Address: Address{
+		Street: StreetName(text[start:end]), Number: num, Addition: add}}, true
 }

@@ -616,15 +616,18 @@ func (s *scan) locate(a, b int) {
 	for _, e := range s.emailsBetween(a, b) {
 		note(e.start, e.end)
 	}
-	for _, f := range address.FindStreets(s.text[a:b]) {
-		if !s.d.isOwnAddress(f.Address) {
-			note(a+f.Start, a+f.End)
+	// Streets and postcodes are read at the words the fast phase noted,
+	// and must end inside the stretch.
+	k, _ := slices.BinarySearchFunc(s.streetWords, a, func(w [2]int, a int) int { return w[0] - a })
+	for ; k < len(s.streetWords) && s.streetWords[k][1] <= b; k++ {
+		if f, ok := address.StreetAt(s.text[:b], s.streetWords[k][0], s.streetWords[k][1]); ok && !s.d.isOwnAddress(f.Address) {
+			note(f.Start, f.End)
 		}
 	}
-	spans, codes := address.PostcodeIn(s.text[a:b])
-	for k, pc := range codes {
-		if !s.d.isOwnPostcode(pc) {
-			note(a+spans[k][0], a+spans[k][1])
+	k, _ = slices.BinarySearch(s.postcodeStarts, a)
+	for ; k < len(s.postcodeStarts) && s.postcodeStarts[k] < b; k++ {
+		if end, pc, ok := address.PostcodeAt(s.text[:b], s.postcodeStarts[k]); ok && !s.d.isOwnPostcode(pc) {
+			note(s.postcodeStarts[k], end)
 		}
 	}
 	added := slices.Clone(s.locators[from:])

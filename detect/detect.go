@@ -17,6 +17,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/doxwatch/doxwatch/address"
 	"github.com/doxwatch/doxwatch/fold"
 	"github.com/doxwatch/doxwatch/model"
 )
@@ -68,7 +69,8 @@ func (d *Detector) newScan(canon string, all bool) *scan {
 	}
 	clear(s.found)
 	*s = scan{d: d, text: canon, all: all,
-		anchors: s.anchors[:0], phoneStarts: s.phoneStarts[:0], emailTriggers: s.emailTriggers[:0], found: s.found}
+		anchors: s.anchors[:0], phoneStarts: s.phoneStarts[:0], emailTriggers: s.emailTriggers[:0],
+		streetWords: s.streetWords[:0], postcodeStarts: s.postcodeStarts[:0], found: s.found}
 	s.candidates()
 	return s
 }
@@ -123,6 +125,11 @@ type scan struct {
 	// apart with spaces.
 	spacedLetters bool
 	phoneStarts   []int
+	// streetWords are the words that may end a street name, and
+	// postcodeStarts the words that may start a postcode: the locators
+	// near a name are read at them.
+	streetWords    [][2]int
+	postcodeStarts []int
 	// emailTriggers are where an e-mail address may stand, in text order:
 	// each "@", and each "at" or "apenstaartje" word.
 	emailTriggers []int
@@ -202,9 +209,15 @@ func (s *scan) candidates() {
 			n == 12 && strings.EqualFold(s.text[start:end], "apenstaartje") {
 			s.emailTriggers = push(s.emailTriggers, start)
 		}
-		if c := s.text[start]; c >= '0' && c <= '9' &&
-			(c == '0' || (start > 0 && s.text[start-1] == '+')) && !midNumber(s.text, start) {
-			s.phoneStarts = push(s.phoneStarts, start)
+		if c := s.text[start]; c >= '0' && c <= '9' {
+			if (c == '0' || (start > 0 && s.text[start-1] == '+')) && !midNumber(s.text, start) {
+				s.phoneStarts = push(s.phoneStarts, start)
+			}
+			if n := end - start; c != '0' && (n == 4 || n == 6) {
+				s.postcodeStarts = push(s.postcodeStarts, start) // "1234 AB", "1234AB"
+			}
+		} else if address.MayEndStreet(s.text[start:end]) {
+			s.streetWords = push(s.streetWords, [2]int{start, end})
 		}
 	}
 	s.ats()
