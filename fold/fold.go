@@ -344,11 +344,13 @@ func tokens(text string, base, limit int) []Token {
 	var b strings.Builder
 	b.Grow(len(text))
 	type span struct{ st, en, a, z int }
-	capacity := len(text)/4 + 1
-	if limit >= 0 {
-		capacity = min(capacity, limit)
+	// The spans of a window's words fit on the stack; a longer text gets
+	// room for a word every four bytes.
+	var room [64]span
+	spans := room[:0]
+	if n := len(text)/4 + 1; n > len(room) && (limit < 0 || limit > len(room)) {
+		spans = make([]span, 0, n)
 	}
-	spans := make([]span, 0, capacity)
 	s := NewScanner(text)
 	for len(spans) != limit && s.Next() {
 		st, en := s.Span()

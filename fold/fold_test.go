@@ -194,3 +194,14 @@ func BenchmarkScanner(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkTokens cuts a window of words as detection does around each
+// name it checks.
+func BenchmarkTokens(b *testing.B) {
+	text := "Gisteren zei Sanne de Vries tegen juf Lotte dat de opvang om 15:30 dicht gaat, maar volgens Daan klopt dat niet helemaal want"
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Tokens(text, 100)
+	}
+}
