@@ -98,36 +98,47 @@ func (s *scan) checkPhones(p int) {
 // mayBeRosterPhone is a cheap test before the phone number parser: the
 // digits from text[p:], read as +CC…, 00CC… or a national number with a
 // trunk 0, must start with a roster number not found yet in this text.
-// A page of thousands of numbers then costs a map lookup per number.
+// A page of thousands of numbers then costs a few map lookups per number,
+// and no allocation.
 func (s *scan) mayBeRosterPhone(p int) bool {
 	plus := p > 0 && s.text[p-1] == '+'
-	var digits []byte
-	for i := p; i < len(s.text) && i < p+phoneWindow && len(digits) < 16; i++ {
+	var digits [16]byte
+	d := digits[:0]
+	for i := p; i < len(s.text) && i < p+phoneWindow && len(d) < len(digits); i++ {
 		c := s.text[i]
 		if c >= '0' && c <= '9' {
-			digits = append(digits, c)
+			d = append(d, c)
 		} else if !strings.ContainsRune(" -.()/", rune(c)) {
 			break
 		}
 	}
-	d := string(digits)
-	var forms []string
+	// The number in E.164 as far as it goes: "+" and the digits, with the
+	// country code for a trunk 0 or a 00.
+	var buf [24]byte
+	e164 := func(cc string, rest []byte) []byte { return append(append(append(buf[:0], '+'), cc...), rest...) }
+	cc := s.d.cc
 	switch {
 	case plus:
-		forms = append(forms, "+"+d)
-		if cc := s.d.cc; strings.HasPrefix(d, cc+"0") { // +31 (0)6 …
-			forms = append(forms, "+"+cc+d[len(cc)+1:])
+		if s.startsRosterPhone(e164("", d)) {
+			return true
 		}
-	case strings.HasPrefix(d, "00"):
-		forms = append(forms, "+"+d[2:])
-	case strings.HasPrefix(d, "0"):
-		forms = append(forms, "+"+s.d.cc+d[1:])
+		if len(d) > len(cc) && string(d[:len(cc)]) == cc && d[len(cc)] == '0' { // +31 (0)6 …
+			return s.startsRosterPhone(e164(cc, d[len(cc)+1:]))
+		}
+	case len(d) >= 2 && d[0] == '0' && d[1] == '0':
+		return s.startsRosterPhone(e164("", d[2:]))
+	case len(d) >= 1 && d[0] == '0':
+		return s.startsRosterPhone(e164(cc, d[1:]))
 	}
-	for _, f := range forms {
-		for n := 8; n <= len(f); n++ {
-			if _, ok := s.d.phones[f[:n]]; ok && (s.all || !s.phonesFound[f[:n]]) {
-				return true
-			}
+	return false
+}
+
+// startsRosterPhone reports whether number, in E.164, starts with a roster
+// number (of eight characters or more) not found yet in this text.
+func (s *scan) startsRosterPhone(number []byte) bool {
+	for n := 8; n <= len(number); n++ {
+		if _, ok := s.d.phones[string(number[:n])]; ok && (s.all || !s.phonesFound[string(number[:n])]) {
+			return true
 		}
 	}
 	return false

@@ -448,13 +448,15 @@ const excerptContext = 60
 func excerptSpan(text string, start, end, a, b int) (string, int, int) {
 	pre, match, post := collapse(text[a:start]), collapse(text[start:end]), collapse(text[end:b])
 	pre, post = strings.TrimLeft(pre, " "), strings.TrimRight(post, " ")
+	lead, trail := "", "" // an ellipsis where text was cut off
 	if a > 0 {
-		pre = "…" + pre
+		lead = "…"
 	}
 	if b < len(text) {
-		post += "…"
+		trail = "…"
 	}
-	return pre + match + post, len(pre), len(pre) + len(match)
+	from := len(lead) + len(pre)
+	return lead + pre + match + post + trail, from, from + len(match) // one allocation
 }
 
 // excerptBounds is the part of text an excerpt of [start, end) shows.
@@ -487,6 +489,7 @@ func collapse(s string) string {
 		return s
 	}
 	var b strings.Builder
+	b.Grow(len(s))
 	space := false
 	for _, r := range s {
 		if r == '\n' || r == '\r' || r == '\t' || r == ' ' || r == '\u00a0' {
