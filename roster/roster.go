@@ -12,7 +12,9 @@ import (
 	"net/mail"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -158,42 +160,26 @@ func parse(name string, data []byte, region string) (*Roster, error) {
 		return nil, fmt.Errorf("roster %s:1: %w", name, err)
 	}
 	p := parser{name: name, region: region, cols: cols}
-	n := bytes.Count(data, []byte{'\n'}) + 1 // about one employee a line
+	rows := p.records(cr, data, len(header))
+	p.employees(rows)
+	n := len(rows)
 	ros := &Roster{byID: make(map[string]int, n), Employees: make([]Employee, 0, n)}
 	lines := make([]int, 0, n) // the line of each employee
-	for len(p.errs) < maxErrors {
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
+	for _, r := range rows {
+		if len(p.errs) >= maxErrors {
 			break
 		}
-		line, _ := cr.FieldPos(0)
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				if pe.Err == csv.ErrFieldCount {
-					p.errorf(pe.Line, "%s", p.fieldCount(rec, len(header), cr.Comma))
-					continue
-				}
-				p.errorf(pe.Line, "%v", pe.Err)
-			} else {
-				p.errorf(line, "%v", err)
-			}
-			break
-		}
-		if blank(rec) {
+		p.errs = append(p.errs, r.errs...)
+		if !r.ok {
 			continue
 		}
-		e, ok := p.employee(line, rec)
-		if !ok {
+		if prev, dup := ros.byID[r.e.ID]; dup {
+			p.errorf(r.line, "id %q is also on line %d", r.e.ID, lines[prev])
 			continue
 		}
-		if prev, dup := ros.byID[e.ID]; dup {
-			p.errorf(line, "id %q is also on line %d", e.ID, lines[prev])
-			continue
-		}
-		ros.byID[e.ID] = len(ros.Employees)
-		ros.Employees = append(ros.Employees, e)
-		lines = append(lines, line)
+		ros.byID[r.e.ID] = len(ros.Employees)
+		ros.Employees = append(ros.Employees, r.e)
+		lines = append(lines, r.line)
 	}
 	if len(p.errs) > 0 {
 		if len(p.errs) >= maxErrors {
@@ -324,6 +310,73 @@ type parser struct {
 	region string
 	cols   map[string]int
 	errs   []string
+}
+
+// row is a line of the roster: its record, then the employee made of it
+// and the problems found in it.
+type row struct {
+	line int
+	rec  []string
+	e    Employee
+	ok   bool
+	errs []string
+}
+
+// records reads the lines after the header. A line the CSV reader cannot
+// read is a row with its problem; a problem it cannot read past ends the
+// rows.
+func (p *parser) records(cr *csv.Reader, data []byte, fields int) []row {
+	rows := make([]row, 0, bytes.Count(data, []byte{'\n'})+1) // about one a line
+	for unread := 0; unread < maxErrors; {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		line, _ := cr.FieldPos(0)
+		if err != nil {
+			bad := parser{name: p.name}
+			var pe *csv.ParseError
+			if errors.As(err, &pe) && pe.Err == csv.ErrFieldCount {
+				bad.errorf(pe.Line, "%s", p.fieldCount(rec, fields, cr.Comma))
+				rows = append(rows, row{line: pe.Line, errs: bad.errs})
+				unread++
+				continue
+			}
+			if pe != nil {
+				bad.errorf(pe.Line, "%v", pe.Err)
+			} else {
+				bad.errorf(line, "%v", err)
+			}
+			return append(rows, row{line: line, errs: bad.errs})
+		}
+		if !blank(rec) {
+			rows = append(rows, row{line: line, rec: rec, ok: true})
+		}
+	}
+	return rows
+}
+
+// employees makes the employee of each row read, on every core: checking
+// the phone numbers, e-mail and home addresses is most of the work of
+// reading a roster, and each row is checked on its own.
+func (p *parser) employees(rows []row) {
+	workers := min(runtime.GOMAXPROCS(0), len(rows)/256+1)
+	var wg sync.WaitGroup
+	for w := range workers {
+		part := rows[w*len(rows)/workers : (w+1)*len(rows)/workers]
+		wg.Go(func() {
+			for i := range part {
+				r := &part[i]
+				if r.rec == nil {
+					continue // a line the CSV reader could not read
+				}
+				rp := parser{name: p.name, region: p.region, cols: p.cols}
+				r.e, r.ok = rp.employee(r.line, r.rec)
+				r.errs, r.rec = rp.errs, nil
+			}
+		})
+	}
+	wg.Wait()
 }
 
 func (p *parser) errorf(line int, format string, args ...any) {

@@ -223,3 +223,73 @@ func TestDutchNumberAgreesWithTheLibrary(t *testing.T) {
 		t.Error("the fast path read a number for another region")
 	}
 }
+
+// TestLargeRosterInOrder reads a roster long enough to be checked on
+// several cores: the employees come out in file order, and the problems in
+// line order with their own lines, as from a roster read line by line.
+func TestLargeRosterInOrder(t *testing.T) {
+	const n = 3000
+	bad := map[int]bool{7: true, 700: true, 1501: true, 2999: true} // employee numbers with a bad phone
+	var b strings.Builder
+	b.WriteString("id,first_name,last_name,phone,email,address\n")
+	for i := range n {
+		phone := fmt.Sprintf("06-%08d", 10000000+i)
+		if bad[i] {
+			phone = "06-1234"
+		}
+		fmt.Fprintf(&b, "E%04d,Sanne,Bakker,%s,s.bakker%d@example.com,\"Kerkstraat %d, 1234 AB Utrecht\"\n", i, phone, i, 1+i%300)
+	}
+	b.WriteString("E0005,Kees,Visser,,,\n") // a duplicate id on the last line
+	_, err := Parse("t.csv", strings.NewReader(b.String()), "NL")
+	var re *Errors
+	if !errors.As(err, &re) {
+		t.Fatalf("err = %v, want the roster's problems", err)
+	}
+	var want []string
+	for _, i := range []int{7, 700, 1501, 2999} {
+		want = append(want, fmt.Sprintf("t.csv:%d: phone (column 4): not a valid Dutch number", i+2))
+	}
+	want = append(want, fmt.Sprintf(`t.csv:%d: id "E0005" is also on line 7`, n+2))
+	if len(re.List) != len(want) {
+		t.Fatalf("problems %q, want %d", re.List, len(want))
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(re.List[i], w) {
+			t.Errorf("problem %d = %q, want %q…", i, re.List[i], w)
+		}
+	}
+
+	// Without the problems: every employee, in order.
+	fixed := strings.ReplaceAll(b.String(), "06-1234,", "06-20000000,")
+	fixed = fixed[:strings.LastIndex(strings.TrimSuffix(fixed, "\n"), "\n")+1]
+	r, err := Parse("t.csv", strings.NewReader(fixed), "NL")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Employees) != n {
+		t.Fatalf("%d employees, want %d", len(r.Employees), n)
+	}
+	for i, e := range r.Employees {
+		if id := fmt.Sprintf("E%04d", i); e.ID != id || len(e.Phones) != 1 || len(e.Addresses) != 1 || e.Addresses[0].Number != 1+i%300 {
+			t.Fatalf("employee %d = %+v, want %s with a phone and address number %d", i, e, id, 1+i%300)
+		}
+	}
+}
+
+func TestManyErrorsStopInALargeRoster(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("id,first_name,last_name,phone\n")
+	for i := 0; i < 5000; i++ {
+		fmt.Fprintf(&b, "E%d,A,B,123\n", i)
+	}
+	_, err := Parse("t.csv", strings.NewReader(b.String()), "NL")
+	var re *Errors
+	if !errors.As(err, &re) || len(re.List) != maxErrors+1 || !strings.Contains(re.List[maxErrors], "stopped after") {
+		t.Fatalf("err = %v", err)
+	}
+	for i, e := range re.List[:maxErrors] {
+		if want := fmt.Sprintf("t.csv:%d: ", i+2); !strings.HasPrefix(e, want) {
+			t.Fatalf("problem %d = %q, want it on line %d", i, e, i+2)
+		}
+	}
+}
