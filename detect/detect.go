@@ -67,24 +67,26 @@ func (d *Detector) newScan(canon string, all bool) *scan {
 	if s == nil {
 		s = &scan{}
 	}
-	clear(s.found)
-	*s = scan{d: d, text: canon, all: all,
-		anchors: s.anchors[:0], phoneStarts: s.phoneStarts[:0], emailTriggers: s.emailTriggers[:0],
-		streetWords: s.streetWords[:0], postcodeStarts: s.postcodeStarts[:0], found: s.found}
+	s.d, s.text, s.all = d, canon, all
 	s.candidates()
 	return s
 }
 
-// done gives a finished scan's lists to the next scan, unless a long text
-// made them large. Nothing of them is in the findings: result copies.
+// done empties a finished scan and keeps its lists for the next, unless
+// a long text made them large. Nothing of them is in the findings: result
+// copies.
 func (d *Detector) done(s *scan) {
-	if cap(s.anchors) <= maxKeptAnchors {
-		d.scans.Put(s)
+	if max(cap(s.anchors), cap(s.phoneStarts), cap(s.emailTriggers), cap(s.streetWords), cap(s.postcodeStarts), len(s.found)) > maxKept {
+		return
 	}
+	clear(s.found)
+	*s = scan{anchors: s.anchors[:0], phoneStarts: s.phoneStarts[:0], emailTriggers: s.emailTriggers[:0],
+		streetWords: s.streetWords[:0], postcodeStarts: s.postcodeStarts[:0], found: s.found}
+	d.scans.Put(s)
 }
 
-// maxKeptAnchors bounds the candidates a finished scan keeps room for.
-const maxKeptAnchors = 1 << 12
+// maxKept bounds the room a finished scan keeps in each list.
+const maxKept = 1 << 12
 
 // findings runs the slow phase and gives the findings in text, of which
 // the scan's text is the rewrite pos maps (nil when they are the same).
