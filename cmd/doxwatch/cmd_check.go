@@ -12,6 +12,7 @@ import (
 	"runtime/debug"
 	"runtime/metrics"
 	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -66,7 +67,7 @@ func cmdCheck(ctx context.Context, args []string, io stdio) int {
 		}
 		defer a.store.Close()
 	}
-	ck := checker{a: a, stdin: io.in, fetcher: crawler.New(cfg.Crawl, nil, log)}
+	ck := checker{a: a, stdin: io.in, fetcher: crawler.New(cfg.Crawl, nil, log), record: *record}
 	ck.Checker = a.intake()
 	out := newFindingPrinter(io.out, *asJSON, a.roster)
 	// Exit 1 when anything was found, even if another input could not be
@@ -143,6 +144,7 @@ type checker struct {
 	a       *app
 	stdin   io.Reader
 	fetcher *crawler.Crawler
+	record  bool // the findings are stored, under the input's URL
 }
 
 func (ck *checker) read(ctx context.Context, name string) (intake.Document, error) {
@@ -150,11 +152,22 @@ func (ck *checker) read(ctx context.Context, name string) (intake.Document, erro
 	if err != nil {
 		return intake.Document{Name: name, URL: url}, err
 	}
-	return ck.Scan(ctx, name, url, ctype, data)
+	doc, err := ck.Scan(ctx, name, url, ctype, data)
+	if err == nil && url == "" && (ck.record || slices.ContainsFunc(doc.Parts, func(p intake.Part) bool { return p.FromImage })) {
+		// A file or stdin is named by its name and content, never by a
+		// path on this machine: alerts and the dashboard show it. Only
+		// a stored finding or an image's shows the name, so only they
+		// pay for hashing a file of many megabytes.
+		if name == "-" {
+			name = "stdin"
+		}
+		doc.URL = intake.UploadURL(name, data)
+	}
+	return doc, err
 }
 
 // load reads a path, stdin ("-") or a URL, within maxCheckBytes, and
-// says where it came from.
+// gives a URL's address.
 func (ck *checker) load(ctx context.Context, name string) (data []byte, ctype, url string, err error) {
 	if strings.HasPrefix(name, "http://") || strings.HasPrefix(name, "https://") {
 		data, ctype, err := ck.fetcher.Fetch(ctx, name, maxCheckBytes)
@@ -186,12 +199,7 @@ func (ck *checker) load(ctx context.Context, name string) (data []byte, ctype, u
 	if len(data) > maxCheckBytes {
 		return nil, "", url, fmt.Errorf("%s: larger than %d MB", name, maxCheckBytes>>20)
 	}
-	// Named by the file's name and content, never by a path on this
-	// machine: alerts and the dashboard show it.
-	if name == "-" {
-		name = "stdin"
-	}
-	return data, "", intake.UploadURL(name, data), nil
+	return data, "", "", nil // named in read, if at all
 }
 
 type findingPrinter struct {
@@ -269,10 +277,10 @@ func (p *findingPrinter) printPart(source string, doc intake.Document, part inta
 	for _, f := range part.Findings {
 		line := lineOf(f.Start)
 		others := make([]jsonOffsets, len(f.Others))
-		lines := []string{fmt.Sprint(line)}
+		lines := []string{strconv.Itoa(line)}
 		for i, o := range f.Others {
 			others[i] = jsonOffsets{o[0], o[1], lineOf(o[0])}
-			lines = append(lines, fmt.Sprint(others[i].Line))
+			lines = append(lines, strconv.Itoa(others[i].Line))
 		}
 		if p.json {
 			b, _ := json.Marshal(jsonFinding{source, f.EmployeeID, f.Kind, f.Severity, f.Start, f.End, line,
