@@ -1,6 +1,9 @@
 package detect
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestPhones(t *testing.T) {
 	d := testDetector(t)
@@ -130,5 +133,27 @@ func TestSeverity(t *testing.T) {
 		if got := summary(d.Scan(tt.text)); got != tt.want {
 			t.Errorf("Scan(%q) = %q, want %q", tt.text, got, tt.want)
 		}
+	}
+}
+
+// TestPlainEmailAt reads an address at its "@" in each way it is written;
+// the address is the lower-case one however it was written.
+func TestPlainEmailAt(t *testing.T) {
+	for _, tt := range []struct{ text, addr, match string }{
+		{"mail s.bakker85@gmail.com nu", "s.bakker85@gmail.com", "s.bakker85@gmail.com"},
+		{"mail S.Bakker85@Gmail.COM nu", "s.bakker85@gmail.com", "S.Bakker85@Gmail.COM"},
+		{"mail s.bakker85 @ gmail.com nu", "s.bakker85@gmail.com", "s.bakker85 @ gmail.com"},
+		{"mail s.bakker85@gmail . com nu", "s.bakker85@gmail.com", "s.bakker85@gmail . com"},
+		{"mail .s.bakker85.@gmail.com nu", "s.bakker85@gmail.com", ".s.bakker85.@gmail.com"},
+		{"<mailto:s.bakker85@gmail.com>", "s.bakker85@gmail.com", "mailto:s.bakker85@gmail.com"},
+	} {
+		p := strings.IndexByte(tt.text, '@')
+		start, end, addr, ok := plainEmailAt(tt.text, p)
+		if !ok || addr != tt.addr || tt.text[start:end] != tt.match {
+			t.Errorf("%q: %q at %q (%v), want %q at %q", tt.text, addr, tt.text[start:end], ok, tt.addr, tt.match)
+		}
+	}
+	if _, _, _, ok := plainEmailAt("twee @ drie", 5); ok {
+		t.Error(`"twee @ drie" is an address`)
 	}
 }
