@@ -160,7 +160,9 @@ func HashString(w string) uint64 {
 }
 
 // Byte masks for reading eight ASCII bytes at a time (SWAR): the top bit
-// of each byte, each byte 0x20, and one byte of a value.
+// of each byte, the other seven bits of each, the bit that makes a capital
+// small in each, and 1 in each (a byte value times it is that value in
+// every byte).
 const (
 	highBits = 0x8080808080808080
 	lowBits  = 0x7F7F7F7F7F7F7F7F
