@@ -44,14 +44,22 @@ func (d *Detector) ScanAll(text string) []model.Finding {
 // scanPlain scans text with the numbers in it written the one way the
 // checks read (numberCanonMap).
 func (d *Detector) scanPlain(text string, all bool) []model.Finding {
-	canon, pos := numberCanonMap(text, false)
-	s := d.newScan(canon, all)
+	// The fast phase reads the text as written and notes whether anything
+	// in it may be rewritten; only then is it rewritten and read again.
+	s := d.newScan(text, all, true)
+	canon, pos := text, (*offsets)(nil)
+	if s.mayRewrite {
+		if canon, pos = numberCanonMap(text, false); pos != nil {
+			d.done(s)
+			s = d.newScan(canon, all, false)
+		}
+	}
 	if s.spacedLetters {
 		// Letters written apart with spaces ("S a n n e"), which are rare
 		// and costly to look for at every space: read again, joined.
 		canon, pos = numberCanonMap(text, true)
 		d.done(s)
-		s = d.newScan(canon, all)
+		s = d.newScan(canon, all, false)
 	}
 	fs := s.findings(text, pos)
 	d.done(s)
@@ -59,16 +67,17 @@ func (d *Detector) scanPlain(text string, all bool) []model.Finding {
 }
 
 // newScan starts a scan of canon, text as the checks read it, with the
-// fast phase. Its lists are those of a finished scan (see done), emptied:
-// most posts are short, and making them anew for each was a tenth of the
-// fast phase.
-func (d *Detector) newScan(canon string, all bool) *scan {
+// fast phase, which also watches for what numberCanonMap would rewrite when
+// asked (mayRewrite). Its lists are those of a finished scan (see done),
+// emptied: most posts are short, and making them anew for each was a
+// tenth of the fast phase.
+func (d *Detector) newScan(canon string, all, watch bool) *scan {
 	s, _ := d.scans.Get().(*scan)
 	if s == nil {
 		s = &scan{}
 	}
 	s.d, s.text, s.all = d, canon, all
-	s.candidates()
+	s.candidates(watch)
 	return s
 }
 
@@ -126,7 +135,10 @@ type scan struct {
 	// spacedLetters: the fast phase saw three letters or more written
 	// apart with spaces.
 	spacedLetters bool
-	phoneStarts   []int
+	// mayRewrite: the fast phase, watching, saw what numberCanonMap may
+	// rewrite.
+	mayRewrite  bool
+	phoneStarts []int
 	// streetWords are the words that may end a street name, and
 	// postcodeStarts the words that may start a postcode: the locators
 	// near a name are read at them.
@@ -178,8 +190,13 @@ type anchorHit struct {
 }
 
 // candidates is the fast phase: one pass over the words of the text.
-func (s *scan) candidates() {
+// watch: note whether numberCanonMap may rewrite the text (mayRewrite).
+func (s *scan) candidates(watch bool) {
 	sc := fold.NewScanner(s.text)
+	var rw rewriteWatch
+	if watch {
+		rw = newRewriteWatch(s.text)
+	}
 	d := s.d
 	// Room for a candidate every 128 bytes, about as many as prose full of
 	// first names has, so a long text seldom copies the list as it grows
@@ -188,8 +205,13 @@ func (s *scan) candidates() {
 		s.anchors = make([]anchorHit, 0, want)
 	}
 	single, singleEnd := 0, 0 // a run of one-letter words, one space apart
+	prevEnd := 0
 	for sc.Next() {
 		start, end := sc.Span()
+		if watch && !rw.found && worthWatching(s.text, start, end, sc.Mixed()) {
+			rw.word(start, end, prevEnd, sc.Mixed())
+		}
+		prevEnd = end
 		if end-start == 1 && asciiLetter(s.text[start]) {
 			if single == 0 || start != singleEnd+1 || s.text[singleEnd] != ' ' {
 				single = 0
@@ -222,6 +244,7 @@ func (s *scan) candidates() {
 			s.streetWords = push(s.streetWords, [2]int{start, end})
 		}
 	}
+	s.mayRewrite = rw.found
 	s.ats()
 }
 

@@ -154,7 +154,7 @@ func TestExcerptShowsWhatRaisedTheSeverity(t *testing.T) {
 func TestEmailTriggersInOrder(t *testing.T) {
 	d := testDetector(t)
 	text := "@start, mail at gmail dot com or a@b.nl AT home, @@ and at last x@y.nl at"
-	s := d.newScan(text, false)
+	s := d.newScan(text, false, false)
 	var want []int
 	for i := range text {
 		if text[i] == '@' || (i+2 <= len(text) && strings.EqualFold(text[i:i+2], "at") &&

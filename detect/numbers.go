@@ -57,6 +57,78 @@ func numberCanonMap(text string, spaced bool) (string, *offsets) {
 	return b.String(), pos
 }
 
+// rewriteWatch tells, word by word as the fast phase reads a text as
+// written, whether numberCanonMap (not spaced) may rewrite it. Nearly no
+// text has anything to rewrite, and reading each again byte by byte for it
+// was a seventh of a scan. The test errs only the safe way: each trigger of
+// rewriter.at is seen here, at its word or the word after.
+type rewriteWatch struct {
+	r     rewriter
+	found bool // a rewrite may apply
+}
+
+// newRewriteWatch starts watching text: the characters beyond ASCII that
+// are rewritten (full-width digits, Unicode dashes) are looked for at once,
+// at their lead bytes.
+func newRewriteWatch(text string) rewriteWatch {
+	w := rewriteWatch{r: rewriter{text: text}}
+	for _, lead := range [...]byte{0xe2, 0xef} {
+		for i := 0; !w.found; i++ {
+			j := strings.IndexByte(text[i:], lead)
+			if j < 0 {
+				break
+			}
+			i += j
+			_, _, _, w.found = w.r.at(i, 0)
+		}
+	}
+	return w
+}
+
+// worthWatching is the quick test of a word before word: only a word with
+// digits, one that may be "zes" or "six", or a letter alone can be where
+// a rewrite starts.
+func worthWatching(text string, start, end int, mixed bool) bool {
+	c := text[start]
+	return mixed || isDigitByte(c) || end-start == 1 ||
+		end-start >= 3 && (c|0x20 == 'z' || c|0x20 == 's') && (text[start+1]|0x20 == 'e' || text[start+1]|0x20 == 'i')
+}
+
+// word notes the word text[start:end], which worthWatching passed; the
+// word before it ended at prevEnd (0 for the first); mixed: it has digits
+// and letters.
+func (w *rewriteWatch) word(start, end, prevEnd int, mixed bool) {
+	text := w.r.text
+	if mixed {
+		// Digits typed for letters ("S4nne"), an O typed for a zero ("O6").
+		r := rewriter{text: text}
+		for k := start; k < end && !w.found; k++ {
+			if isDigitByte(text[k]) {
+				_, _, _, w.found = r.at(k, start)
+			}
+		}
+	}
+	if c := text[start]; isDigitByte(c) && start > 0 && !w.found {
+		switch text[start-1] {
+		case '/': // "wa.me/316…"
+			_, _, _, w.found = w.r.at(start, 0)
+		case '(', '%': // "0031(0)6…", "naam%40example.com"
+			_, _, _, w.found = w.r.at(start-1, 0)
+		}
+		// A number broken across a line.
+		w.found = w.found || prevEnd > 0 && isDigitByte(text[prevEnd-1]) && strings.IndexByte(text[prevEnd:start], '\n') >= 0
+	}
+	if end-start >= 3 && (strings.EqualFold(text[start:start+3], "zes") || strings.EqualFold(text[start:start+3], "six")) {
+		w.found = true // "nul zes", "zero six"
+	}
+	// A letter alone after a letter and a separator other than a space:
+	// "S.a", of "S.a.n.n.e".
+	if end-start == 1 && asciiLetter(text[start]) && start >= 2 && prevEnd == start-1 &&
+		text[start-1] != ' ' && letterSeparator[text[start-1]] && asciiLetter(text[start-2]) {
+		w.found = true
+	}
+}
+
 // canonMaybe are the bytes at which a rewrite is looked for: rare bytes
 // where most rewrites start, the bytes that end others (a digit after an O
 // typed for a zero, the z of "nul zes", the x of "zero six"), which are

@@ -92,3 +92,56 @@ func TestSpacedLettersPointIntoTheText(t *testing.T) {
 		}
 	}
 }
+
+// mayBeRewritten is what the fast phase's watch says of text.
+func mayBeRewritten(d *Detector, text string) bool {
+	s := d.newScan(text, false, true)
+	defer d.done(s)
+	return s.mayRewrite
+}
+
+// TestRewriteWatchMissesNoRewrite holds the fast phase's watch to the
+// rewrite itself: on every labelled post, and on each form it rewrites,
+// where numberCanonMap rewrites, the watch must have said it may.
+func TestRewriteWatchMissesNoRewrite(t *testing.T) {
+	d, _ := evalDetector(t)
+	texts := []string{
+		"S4nne v4n den B3rg", "bel O6-12345678", "wa.me/31612345678", "0031(0)6-12345678",
+		"mailto:naam%40example.com", "nul zes een twee drie vier", "zero six one two", "NUL ZES1234",
+		"06\n12345678", "06 \r\n12345678", "S.a.n.n.e", "éS.a.n.n.e", "s-a-n-n-e", "B*e*r*g",
+		"０６－１２３４５６７８", "06–12345678", "＋31 6 12345678", "2O24",
+	}
+	for _, f := range []string{"handwritten.jsonl", "generated.jsonl", "forms.jsonl", "forms-generated.jsonl"} {
+		for _, c := range readCorpus(t, filepath.Join(evalDir, f)) {
+			texts = append(texts, c.Text)
+		}
+	}
+	rewritten := 0
+	for _, text := range texts {
+		if _, pos := numberCanonMap(text, false); pos != nil {
+			rewritten++
+			if !mayBeRewritten(d, text) {
+				t.Errorf("%q is rewritten, but the fast phase did not see it may be", text)
+			}
+		}
+	}
+	if rewritten < 20 {
+		t.Fatalf("only %d texts rewritten: the test asks too little", rewritten)
+	}
+	// And most texts are not read again.
+	if mayBeRewritten(d, "Gisteren zei juf Lotte dat de opvang om 15:30 dicht gaat, op 12-03 is het ouderavond.") {
+		t.Error("plain prose with times and dates is taken to need rewriting")
+	}
+}
+
+func FuzzRewriteWatch(f *testing.F) {
+	for _, s := range []string{"S4nne", "O6-12345678", "wa.me/316", "31(0)6", "a%40b.nl", "nul zes", "1\n2", "S.a.n", "０６", "x–1"} {
+		f.Add(s)
+	}
+	d := testDetector(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		if _, pos := numberCanonMap(text, false); pos != nil && !mayBeRewritten(d, text) {
+			t.Fatalf("%q is rewritten, but the fast phase did not see it may be", text)
+		}
+	})
+}

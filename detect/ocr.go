@@ -49,7 +49,7 @@ func mapStrings(in []string, f func(string) string) []string {
 // scanOCR scans the canonical form of text and maps the findings back.
 func (d *Detector) scanOCR(text string, all bool) []model.Finding {
 	canon, pos := ocrCanonMap(text)
-	s := d.newScan(canon, all)
+	s := d.newScan(canon, all, false)
 	fs := s.findings(text, pos)
 	d.done(s)
 	return fs

@@ -118,6 +118,7 @@ type Scanner struct {
 	start, end int
 	n, k       int // folded length of the word, and how much of it is in buf
 	folded     bool
+	mixed      bool   // the word has ASCII digits and letters
 	hash       uint64 // before the end mix, which only Hash needs
 	buf        [MaxWord]byte
 }
@@ -171,18 +172,18 @@ const (
 )
 
 // wordBytes marks (with its top bit) each byte of x that is an ASCII
-// letter or digit, and gives x with those letters in lower case. Bytes
-// beyond ASCII are not marked.
-func wordBytes(x uint64) (mask, lower uint64) {
+// letter, and each that is a digit, and gives x with those letters in
+// lower case. Bytes beyond ASCII are not marked.
+func wordBytes(x uint64) (letters, digits, lower uint64) {
 	x7 := x & lowBits
 	l7 := x7 | caseBits
 	// For a byte b below 0x80, b+(0x80-lo) has its top bit set when b >= lo,
 	// and b+(0x7F-hi) when b > hi; neither carries into the next byte.
-	letters := (l7 + (0x80-'a')*eachByte) &^ (l7 + (0x7F-'z')*eachByte)
-	digits := (x7 + (0x80-'0')*eachByte) &^ (x7 + (0x7F-'9')*eachByte)
+	letters = (l7 + (0x80-'a')*eachByte) &^ (l7 + (0x7F-'z')*eachByte)
+	digits = (x7 + (0x80-'0')*eachByte) &^ (x7 + (0x7F-'9')*eachByte)
 	letters &= highBits &^ x
 	digits &= highBits &^ x
-	return letters | digits, x | letters>>2
+	return letters, digits, x | letters>>2
 }
 
 // Next advances to the next word and reports whether there was one. It
@@ -197,8 +198,8 @@ func (s *Scanner) Next() bool {
 	for i < len(t) {
 		if i+8 <= len(t) {
 			x := binary.LittleEndian.Uint64([]byte(t[i : i+8]))
-			mask, _ := wordBytes(x)
-			stop := mask | x&highBits
+			letters, digits, _ := wordBytes(x)
+			stop := letters | digits | x&highBits
 			if stop == 0 {
 				i += 8
 				continue
@@ -226,23 +227,26 @@ func (s *Scanner) Next() bool {
 	s.start = i
 	var h uint64
 	n := 0
+	var letters, digits uint64 // the word's, as far as read eight at a time
 	for i+8 <= len(t) {
 		x := binary.LittleEndian.Uint64([]byte(t[i : i+8]))
-		mask, lower := wordBytes(x)
-		if mask == highBits {
+		l, d, lower := wordBytes(x)
+		if l|d == highBits {
 			h = hashStep(h, lower)
-			n, i = n+8, i+8
+			n, i, letters, digits = n+8, i+8, letters|l, digits|d
 			continue
 		}
-		run := bits.TrailingZeros64(^mask&highBits) / 8
+		run := bits.TrailingZeros64(^(l|d)&highBits) / 8
 		if x>>(8*run)&0x80 != 0 {
 			break // a byte beyond ASCII, which may be a letter: read on byte by byte
 		}
+		word := uint64(1)<<(8*run) - 1
 		if run > 0 {
-			h = hashStep(h, lower&(1<<(8*run)-1))
+			h = hashStep(h, lower&word)
 		}
 		n, i = n+run, i+run
 		s.end, s.pos, s.n, s.hash, s.folded = i, i, n, h, false
+		s.mixed = (letters|l&word) != 0 && (digits|d&word) != 0
 		return true
 	}
 	// The rest of the word, byte by byte: its folded bytes are gathered
@@ -255,10 +259,16 @@ func (s *Scanner) Next() bool {
 			h, group, shift = hashStep(h, group), 0, 0
 		}
 	}
+	digit, other := digits != 0, letters != 0
 	for i < len(t) {
 		c := t[i]
 		if l := asciiWord[c]; l != 0 {
 			add(l)
+			if '0' <= c && c <= '9' {
+				digit = true
+			} else {
+				other = true
+			}
 			n++
 			i++
 			continue
@@ -274,6 +284,7 @@ func (s *Scanner) Next() bool {
 		for k := 0; k < len(f.s); k++ {
 			add(f.s[k])
 		}
+		other = other || f.s != ""
 		n += len(f.s)
 		i += size
 	}
@@ -281,8 +292,13 @@ func (s *Scanner) Next() bool {
 		h = hashStep(h, group)
 	}
 	s.end, s.pos, s.n, s.hash, s.folded = i, i, n, h, false
+	s.mixed = digit && other
 	return true
 }
+
+// Mixed reports whether the current word has both ASCII digits and
+// letters ("S4nne", "O6", "1234AB", "2e").
+func (s *Scanner) Mixed() bool { return s.mixed }
 
 // Span is the current word's byte span in the text.
 func (s *Scanner) Span() (start, end int) { return s.start, s.end }

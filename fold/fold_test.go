@@ -139,6 +139,18 @@ func checkScanner(t *testing.T, text string) {
 		if sc.Hash() != HashString(want) {
 			t.Fatalf("%q: word %d (%q): Hash differs from HashString", text, k, want)
 		}
+		digit, other := false, false
+		for _, r := range text[st:en] {
+			switch {
+			case '0' <= r && r <= '9':
+				digit = true
+			case foldRune(r).s != "":
+				other = true
+			}
+		}
+		if sc.Mixed() != (digit && other) {
+			t.Fatalf("%q: word %d (%q): Mixed = %v", text, k, want, sc.Mixed())
+		}
 	}
 	if k != len(words) {
 		t.Fatalf("%q: %d words, want %d (%q)", text, k, len(words), words)
@@ -158,6 +170,7 @@ func TestScanner(t *testing.T) {
 		"@[`{/:", "\xff\xfeSanne\xffBerg",
 		strings.Repeat("x", MaxWord-1) + " " + strings.Repeat("Y", MaxWord+9) + "é",
 		"a b c d e f g h i j k l m n o p",
+		"S4nne v4n den B3rg O6-12345678 1234AB 2e 12345678abc abcdefgh12 ABCDEFGHIJKLMNOP7 12\u00ad34 ５a",
 	} {
 		checkScanner(t, text)
 	}
