@@ -73,13 +73,6 @@ var suffixTails = func() (t [1 << 15 / 64]uint64) {
 
 func tailIndex(s string) uint { return uint(s[0]&31)<<10 | uint(s[1]&31)<<5 | uint(s[2]&31) }
 
-// streetTail reports whether a word of five bytes or more whose last
-// three bytes are tail may be a street name (false: certainly not).
-func streetTail(tail string) bool {
-	i := tailIndex(tail)
-	return suffixTails[i/64]&(1<<(i%64)) != 0
-}
-
 // abbreviations are the written-short endings people use for street names.
 var abbreviations = map[string]string{"str": "straat", "ln": "laan", "pl": "plein", "gr": "gracht"}
 
@@ -142,8 +135,7 @@ func short(w string) string {
 // HasStreetSuffix reports whether a folded word ends like a street name,
 // written out or abbreviated.
 func HasStreetSuffix(word string) bool {
-	// Every street word is at least five letters ("kerkln", "xxweg").
-	if len(word) < 5 || !streetTail(word[len(word)-3:]) {
+	if !MayEndStreet(word) {
 		return false
 	}
 	for _, s := range streetSuffixes {
@@ -385,10 +377,15 @@ func FindStreets(text string) []Found {
 	return out
 }
 
-// MayEndStreet is a quick test of a word as written, before it is folded:
-// false means it is not the last word of a street name.
+// MayEndStreet is a quick test of a word, as written or folded: false
+// means it is not the last word of a street name. Every such word is at
+// least five letters ("kerkln", "xxweg").
 func MayEndStreet(word string) bool {
-	return len(word) >= 5 && streetTail(word[len(word)-3:])
+	if len(word) < 5 {
+		return false
+	}
+	i := tailIndex(word[len(word)-3:])
+	return suffixTails[i/64]&(1<<(i%64)) != 0
 }
 
 // StreetAt reads "<street> <number>" at the word text[start:end]: the

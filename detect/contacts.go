@@ -232,20 +232,12 @@ func plainEmailAt(text string, p int) (start, end int, addr string, ok bool) {
 	if ls >= 7 && strings.EqualFold(text[ls-7:ls], "mailto:") {
 		start = ls - 7
 	}
-	if l == p && r == p+1 && !spaced && len(local) == l-ls && dom == text[r:re] && !hasUpper(local) {
+	// strings.ToLower gives a word in lower case back as it is.
+	lower := strings.ToLower(local)
+	if l == p && r == p+1 && !spaced && len(local) == l-ls && lower == local && dom == text[r:re] {
 		return start, re, text[ls:re], true // written as read: most addresses are, and cost no copy
 	}
-	return start, re, strings.ToLower(local) + "@" + dom, true
-}
-
-// hasUpper reports whether s has an ASCII capital.
-func hasUpper(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if 'A' <= s[i] && s[i] <= 'Z' {
-			return true
-		}
-	}
-	return false
+	return start, re, lower + "@" + dom, true
 }
 
 // emailWindow is how far around an "at" word or a bracketed "@" the

@@ -392,7 +392,6 @@ func (d *Detector) addPerson(e roster.Employee, common map[string]bool) {
 		}
 		en := d.entry(p.core[0])
 		en.surnames = append(en.surnames, idx)
-
 	}
 	for _, ph := range e.Phones {
 		d.phones[ph] = append(d.phones[ph], idx)
