@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/doxwatch/doxwatch/extract"
+	"github.com/doxwatch/doxwatch/intake"
 	"github.com/doxwatch/doxwatch/mailbox/imaptest"
 	"github.com/doxwatch/doxwatch/ocr/ocrtest"
 )
@@ -227,6 +228,40 @@ func TestCheckReportsEveryOccurrence(t *testing.T) {
 	_, out, _ = runCLI(t, "check", "--config", testConfig, post)
 	if !regexp.MustCompile(`thread\.txt:2,3,5\s+E001 Sanne van den Berg\s+phone\s+critical\s+3\s`).MatchString(out) {
 		t.Errorf("table:\n%s", out)
+	}
+}
+
+// check reads every input into one buffer: each recorded input keeps its
+// own name and content, also when a long one is followed by a short one.
+func TestCheckRecordsEachInputAsRead(t *testing.T) {
+	dir := t.TempDir()
+	long := strings.Repeat("Een gewone dag op de groep, niets bijzonders.\n", 2000) + "Sanne van den Berg: 06-12345678\n"
+	short := "Anouk Jansen-de Vries, bel +31 6 23456789"
+	files := map[string]string{writeFile(t, dir, "long.txt", long): long, writeFile(t, dir, "short.txt", short): short}
+	phones := map[string]string{long: "06-12345678", short: "+31 6 23456789"}
+	cfg := writeFile(t, dir, "doxwatch.yaml", fmt.Sprintf(`organisation: {name: Kinderopvang De Zonnebloem}
+roster: %s
+database: %s
+alerts: {to: [veiligheid@zonnebloem-kdv.example], outbox_dir: %s}
+`, mustAbs(t, filepath.Join("testdata", "staff.csv")), filepath.Join(dir, "dw.db"), filepath.Join(dir, "outbox")))
+	args := []string{"check", "--config", cfg, "--record"}
+	for path := range files {
+		args = append(args, path)
+	}
+	if code, _, errOut := runCLI(t, args...); code != exitFindings {
+		t.Fatalf("check --record: exit %d\n%s", code, errOut)
+	}
+	_, out, _ := runCLI(t, "hits", "list", "--config", cfg, "--json")
+	for path, content := range files {
+		url := intake.UploadURL(path, []byte(content))
+		found := false
+		for _, line := range strings.Split(out, "\n") {
+			found = found || strings.Contains(line, `"kind":"phone"`) && strings.Contains(line, `"url":"`+url+`"`) &&
+				strings.Contains(line, phones[content])
+		}
+		if !found {
+			t.Errorf("no phone hit with %s recorded under %s:\n%s", phones[content], url, out)
+		}
 	}
 }
 
