@@ -112,11 +112,9 @@ func (w *rewriteWatch) word(start, end, prevEnd int, mixed bool) {
 		switch text[start-1] {
 		case '/': // "wa.me/316…"
 			_, _, _, w.found = w.r.at(start, 0)
-		case '(', '%': // "0031(0)6…", "naam%40example.com"
+		case '(', '%', '\n': // "0031(0)6…", "naam%40example.com", a number broken across a line
 			_, _, _, w.found = w.r.at(start-1, 0)
 		}
-		// A number broken across a line.
-		w.found = w.found || prevEnd > 0 && isDigitByte(text[prevEnd-1]) && strings.IndexByte(text[prevEnd:start], '\n') >= 0
 	}
 	if end-start >= 3 && (strings.EqualFold(text[start:start+3], "zes") || strings.EqualFold(text[start:start+3], "six")) {
 		w.found = true // "nul zes", "zero six"
