@@ -182,6 +182,9 @@ var sentenceGoesOn = regexp.MustCompile(`^[ \t]+[a-z]`)
 // which is what follows a street name. It returns the number, the folded
 // addition and how many bytes it took.
 func NumberAfter(text string) (number int, addition string, n int, ok bool) {
+	if !mayStartNumber(text) {
+		return 0, "", 0, false
+	}
 	m := numberTail.FindStringSubmatchIndex(text)
 	if m == nil {
 		return 0, "", 0, false
@@ -201,6 +204,32 @@ func NumberAfter(text string) (number int, addition string, n int, ok bool) {
 		}
 	}
 	return number, addition, m[1], true
+}
+
+// mayStartNumber is numberTail's start without the regular expression,
+// which is slow to tell that it does not match: after blanks and one line
+// break, a digit or the n or h of "nr", "no", "nummer", "huisnummer". Most
+// words that end like a street are followed by another word.
+func mayStartNumber(text string) bool {
+	i := skipBlanks(text, 0)
+	if strings.HasPrefix(text[i:], "\r\n") {
+		i = skipBlanks(text, i+2)
+	} else if strings.HasPrefix(text[i:], "\n") {
+		i = skipBlanks(text, i+1)
+	}
+	if i == len(text) {
+		return false
+	}
+	c := text[i]
+	return c >= '0' && c <= '9' || c|0x20 == 'n' || c|0x20 == 'h'
+}
+
+// skipBlanks is where the spaces and tabs from text[i] end.
+func skipBlanks(text string, i int) int {
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
+	return i
 }
 
 // numberHead is a house number written before its street: in English

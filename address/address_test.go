@@ -134,3 +134,29 @@ func TestNumbersBeforeAndAfterTheStreet(t *testing.T) {
 		t.Error("NumberBefore found a number in words")
 	}
 }
+
+// FuzzMayStartNumber holds the quick test before numberTail to the
+// expression: whatever numberTail matches, mayStartNumber must let through.
+func FuzzMayStartNumber(f *testing.F) {
+	for _, s := range []string{" 12a", "\t\r\n 3", "\n nr. 4", " Nummer 5", "huisnummer 6", " en dan", "\r 7", "", " ", "\n\n8", " No 9"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if numberTail.MatchString(s) && !mayStartNumber(s) {
+			t.Errorf("%q: numberTail matches, mayStartNumber says no", s)
+		}
+	})
+}
+
+// TestMayStartNumber: what may start a house number after a street, and
+// what may not (two line breaks, a comma).
+func TestMayStartNumber(t *testing.T) {
+	for s, want := range map[string]bool{
+		" 12a": true, "\t\r\n 3": true, "\n nr. 4": true, " Nummer 5": true, "huisnummer 6": true,
+		" en dan": false, "\r 7": false, "": false, " ": false, "\n\n8": false, ", 12": false,
+	} {
+		if got := mayStartNumber(s); got != want {
+			t.Errorf("mayStartNumber(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
