@@ -293,3 +293,29 @@ func TestManyErrorsStopInALargeRoster(t *testing.T) {
 		}
 	}
 }
+
+// TestDutchRangesByPrefix holds validDutchRanges to the library: for every
+// first three digits, numbers of nine digits with any other six are valid
+// or not as the table says. A new release of the library with ranges that
+// go deeper fails here.
+func TestDutchRangesByPrefix(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	valid := validDutchRanges()
+	for prefix := range 100 {
+		if valid[prefix] {
+			t.Fatalf("prefix %03d: a national number starts with 1 to 9", prefix)
+		}
+	}
+	for prefix := 100; prefix < 1000; prefix++ {
+		tails := []uint64{0, 999_999, 123_456, 500_000}
+		for range 8 {
+			tails = append(tails, r.Uint64N(1_000_000))
+		}
+		for _, tail := range tails {
+			n := uint64(prefix)*1_000_000 + tail
+			if got := validDutch(n); got != valid[prefix] {
+				t.Fatalf("0%09d: the library says valid=%v, the table by its first three digits %v", n, got, valid[prefix])
+			}
+		}
+	}
+}
