@@ -308,8 +308,8 @@ func (s *scan) verify() {
 	// Whether the text names the organisation decides what a first name
 	// alone is worth, so it is known before the names are checked.
 	s.docContext()
-	for _, h := range s.anchors {
-		if len(h.e.firsts) > 0 && s.mayBeName(h) {
+	for i, h := range s.anchors {
+		if len(h.e.firsts) > 0 && s.mayBeName(i) {
 			for _, g := range h.e.firsts {
 				s.checkFirst(h, g)
 			}

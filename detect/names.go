@@ -301,11 +301,12 @@ func (s *scan) ownChild(toks []fold.Token, i, j int) bool {
 	return false
 }
 
-// mayBeName is a quick test, before cutting words, that a first name in
-// the text can be part of a finding: a comma precedes it (a reversed
+// mayBeName is a quick test, before cutting words, that the first name of
+// anchor i can be part of a finding: a comma precedes it (a reversed
 // name), or it is capitalised in a text that names the organisation (it
 // may stand alone), or the next word is a particle or could be a surname.
-func (s *scan) mayBeName(h anchorHit) bool {
+func (s *scan) mayBeName(i int) bool {
+	h := s.anchors[i]
 	if strings.Contains(s.text[max(0, h.start-3):h.start], ",") {
 		return true
 	}
@@ -323,13 +324,28 @@ func (s *scan) mayBeName(h anchorHit) bool {
 			return false
 		}
 	}
-	sc := fold.NewScanner(s.text[h.end:min(len(s.text), h.end+4*fold.MaxWord)])
+	end := min(len(s.text), h.end+4*fold.MaxWord)
+	sc := fold.NewScanner(s.text[h.end:end])
+	next := i + 1
 	for n := 0; n < 4 && sc.Next(); n++ {
 		w := sc.Word() // the lookups below do not copy it
 		if particles[string(w)] || len(w) == 1 {
 			continue // look past "van den", "v.d.", "v/d" and a middle initial at the surname
 		}
-		if e := s.d.keys[string(w)]; e != nil && len(e.surnames) > 0 {
+		// The fast phase looked every word up: a word that is a key is
+		// the anchor that starts where it does. Only a word cut off by
+		// the end of what is read here is not the text's, and is looked up.
+		ws, we := sc.Span()
+		for next < len(s.anchors) && s.anchors[next].start < h.end+ws {
+			next++
+		}
+		var e *entry
+		if h.end+we == end && end < len(s.text) {
+			e = s.d.keys[string(w)]
+		} else if next < len(s.anchors) && s.anchors[next].start == h.end+ws {
+			e = s.anchors[next].e
+		}
+		if e != nil && len(e.surnames) > 0 {
 			return true
 		}
 		if w[len(w)-1] == 's' {
