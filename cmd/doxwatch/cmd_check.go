@@ -268,18 +268,7 @@ func (p *findingPrinter) printPart(source string, doc intake.Document, part inta
 	if part.FromImage {
 		image = doc.URL
 	}
-	// The line of an offset, by binary search over where lines start: a
-	// large file has tens of thousands of findings.
-	var newlines []int
-	for i := 0; ; {
-		j := strings.IndexByte(part.Text[i:], '\n')
-		if j < 0 {
-			break
-		}
-		newlines = append(newlines, i+j)
-		i += j + 1
-	}
-	lineOf := func(off int) int { n, _ := slices.BinarySearch(newlines, off); return 1 + n }
+	lineOf := lineNumbers(part.Text, part.Findings)
 	for _, f := range part.Findings {
 		line := lineOf(f.Start)
 		others := make([]jsonOffsets, len(f.Others))
@@ -316,6 +305,28 @@ func (p *findingPrinter) printPart(source string, doc intake.Document, part inta
 }
 
 // mark highlights the match: bold red on a terminal, [brackets] elsewhere.
+// lineNumbers gives the line of each place in text that findings name. A
+// large file has tens of thousands of findings and lines: the line breaks
+// are counted once, from one place to the next in text order.
+func lineNumbers(text string, findings []model.Finding) func(off int) int {
+	var offs []int
+	for _, f := range findings {
+		offs = append(offs, f.Start)
+		for _, o := range f.Others {
+			offs = append(offs, o[0])
+		}
+	}
+	slices.Sort(offs)
+	offs = slices.Compact(offs)
+	lines := make([]int, len(offs))
+	line, prev := 1, 0
+	for i, off := range offs {
+		line += strings.Count(text[prev:off], "\n")
+		lines[i], prev = line, off
+	}
+	return func(off int) int { i, _ := slices.BinarySearch(offs, off); return lines[i] }
+}
+
 func (p *findingPrinter) mark(s string) string {
 	if p.color {
 		return "\x1b[1;31m" + s + "\x1b[0m"
