@@ -2,6 +2,7 @@ package detect
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -269,35 +270,77 @@ func spacedLetters(text string, i, done int) (from int, word string, n int, ok b
 }
 
 // digitWords reads the digits written out in words at the start of text
-// ("een twee drie", "one two three", apart by spaces, commas or dashes),
-// and how many bytes they take; none if no such word follows.
+// ("een twee drie", "twaalf vierendertig", "one two", "twenty-one", apart
+// by spaces, commas or dashes), and how many bytes they take; none if no
+// such word follows.
 func digitWords(text string) (digits string, n int) {
 	var b []byte
 	for k := 0; ; {
-		j := k
-		for j < len(text) && (text[j] == ' ' || text[j] == ',' || text[j] == '-') {
-			j++
-		}
-		e := j
-		for e < len(text) && isLetterByte(text[e]) {
-			e++
-		}
-		d, ok := digitWord[strings.ToLower(text[j:e])]
+		j, e := nextWord(text, k)
+		d, ok := numberWord[strings.ToLower(text[j:e])]
 		if !ok || j == k && k > 0 {
 			return string(b), n
 		}
-		b = append(b, d)
+		if englishTens[strings.ToLower(text[j:e])] {
+			// "twenty-one", "twenty one": one number of two digits.
+			if j2, e2 := nextWord(text, e); j2 == e+1 && (text[e] == '-' || text[e] == ' ') && englishUnits[strings.ToLower(text[j2:e2])] {
+				d, e = d[:1]+numberWord[strings.ToLower(text[j2:e2])], e2
+			}
+		}
+		b = append(b, d...)
 		k, n = e, e
 	}
 }
 
-// digitWord are the digits as words, in Dutch and English.
-var digitWord = map[string]byte{
-	"nul": '0', "een": '1', "één": '1', "eén": '1', "twee": '2', "drie": '3', "vier": '4', "vijf": '5',
-	"zes": '6', "zeven": '7', "acht": '8', "negen": '9',
-	"zero": '0', "oh": '0', "one": '1', "two": '2', "three": '3', "four": '4', "five": '5', "six": '6',
-	"seven": '7', "eight": '8', "nine": '9',
+// nextWord is where the word after text[k:] starts and ends: past the
+// spaces, commas and dashes between it and k, then letters.
+func nextWord(text string, k int) (start, end int) {
+	start = k
+	for start < len(text) && (text[start] == ' ' || text[start] == ',' || text[start] == '-') {
+		start++
+	}
+	end = start
+	for end < len(text) && isLetterByte(text[end]) {
+		end++
+	}
+	return start, end
 }
+
+// numberWord are the numbers written out in words, in Dutch and English:
+// the digits, and the numbers to ninety-nine, as the Dutch read a phone
+// number in pairs ("nul zes, twaalf, vierendertig").
+var numberWord = func() map[string]string {
+	m := map[string]string{"één": "1", "eén": "1", "oh": "0"}
+	dutch := [...]string{"nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen",
+		"tien", "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien", "achttien", "negentien"}
+	english := [...]string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+		"ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"}
+	tens := [...][2]string{{"twintig", "twenty"}, {"dertig", "thirty"}, {"veertig", "forty"}, {"vijftig", "fifty"},
+		{"zestig", "sixty"}, {"zeventig", "seventy"}, {"tachtig", "eighty"}, {"negentig", "ninety"}}
+	for n := range dutch {
+		m[dutch[n]], m[english[n]] = strconv.Itoa(n), strconv.Itoa(n)
+	}
+	for i, w := range tens {
+		m[w[0]], m[w[1]] = strconv.Itoa(20+10*i), strconv.Itoa(20+10*i)
+		for u := 1; u <= 9; u++ {
+			// "vierendertig"; after an e "tweeëntwintig", or as typed
+			// without the diaeresis.
+			d := strconv.Itoa(20 + 10*i + u)
+			m[dutch[u]+"en"+w[0]] = d
+			if strings.HasSuffix(dutch[u], "e") {
+				m[dutch[u]+"ën"+w[0]] = d
+			}
+		}
+	}
+	return m
+}()
+
+// englishTens are the tens an English unit may follow as a word of its
+// own ("twenty-one"); englishUnits are those units.
+var (
+	englishTens  = setOf("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+	englishUnits = setOf("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+)
 
 // maxSpaced is the longest word read letter by letter.
 const maxSpaced = 32

@@ -34,6 +34,13 @@ func TestNumberCanon(t *testing.T) {
 		{"nul zes een twee drie vier, vijf zes zeven acht. Of zero six nine eight seven six-five four three two!",
 			"0612345678. Of 0698765432!"},
 		{"bel nul zes één keer", "bel 061 keer"},
+		// Read in pairs, as the Dutch do.
+		{"bel nul zes twaalf vierendertig zesenvijftig achtenzeventig vanavond", "bel 0612345678 vanavond"},
+		{"nul zes, drieëntwintig, vijfenveertig, Zevenenzestig, negenentachtig.", "0623456789."},
+		{"NUL ZES tweeentwintig elf tien", "06221110"},
+		{"zero six twelve thirty-four fifty six seventy-eight.", "0612345678."},
+		{"nul zes twintig een.", "06201."},
+		{"zero six twenty, one.", "06201."},
 		{"S4nneV4nDenB3rgW00ntInDeK3rkstr44t is te lang", ""},
 	}
 	for _, tt := range tests {
