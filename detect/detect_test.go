@@ -166,3 +166,29 @@ func TestEmailTriggersInOrder(t *testing.T) {
 		t.Errorf("triggers %v, want %v", s.emailTriggers, want)
 	}
 }
+
+// TestAhead: a list is grown toward what the whole text needs at the rate
+// read so far, never past eight times its length, and left alone when it
+// has the room.
+func TestAhead(t *testing.T) {
+	tests := []struct {
+		len, cap, read, total int
+		atLeast, atMost       int
+	}{
+		{len: 10, cap: 10, read: 100, total: 200, atLeast: 20, atMost: 40},    // the rate: 20
+		{len: 10, cap: 10, read: 100, total: 10_000, atLeast: 80, atMost: 160}, // eight times, not 1,000
+		{len: 10, cap: 500, read: 100, total: 1_000, atLeast: 500, atMost: 500},
+		{len: 0, cap: 0, read: 100, total: 1_000, atLeast: 0, atMost: 0},
+	}
+	for _, tt := range tests {
+		list := make([]int, tt.len, tt.cap)
+		for i := range list {
+			list[i] = i
+		}
+		got := ahead(list, tt.read, tt.total)
+		if cap(got) < tt.atLeast || cap(got) > tt.atMost || len(got) != tt.len || tt.len > 0 && got[tt.len-1] != tt.len-1 {
+			t.Errorf("ahead(len %d cap %d, %d of %d read): len %d cap %d, want cap in [%d, %d] and the list kept",
+				tt.len, tt.cap, tt.read, tt.total, len(got), cap(got), tt.atLeast, tt.atMost)
+		}
+	}
+}
