@@ -175,7 +175,7 @@ func TestAhead(t *testing.T) {
 		len, cap, read, total int
 		atLeast, atMost       int
 	}{
-		{len: 10, cap: 10, read: 100, total: 200, atLeast: 20, atMost: 40},    // the rate: 20
+		{len: 10, cap: 10, read: 100, total: 200, atLeast: 20, atMost: 40},     // the rate: 20
 		{len: 10, cap: 10, read: 100, total: 10_000, atLeast: 80, atMost: 160}, // eight times, not 1,000
 		{len: 10, cap: 500, read: 100, total: 1_000, atLeast: 500, atMost: 500},
 		{len: 0, cap: 0, read: 100, total: 1_000, atLeast: 0, atMost: 0},
