@@ -256,7 +256,13 @@ func (s *scan) emailsBetween(a, b int) []emailSpan {
 	if !s.emailsRead {
 		s.emailsRead = true
 		s.emails = make([]emailSpan, 0, len(s.emailTriggers)/4) // most "@" and "at" are no address
-		s.eachEmail(func(start, end int, addr string) { s.emails = push(s.emails, emailSpan{start, end, addr}) })
+		var grow growAhead
+		s.eachEmail(func(start, end int, addr string) {
+			if grow.due(start) {
+				s.emails = ahead(s.emails, start, len(s.text))
+			}
+			s.emails = push(s.emails, emailSpan{start, end, addr})
+		})
 	}
 	i := sort.Search(len(s.emails), func(k int) bool { return s.emails[k].start >= a })
 	j := i

@@ -206,11 +206,10 @@ func (s *scan) candidates(watch bool) {
 	}
 	single, singleEnd := 0, 0 // a run of one-letter words, one space apart
 	prevEnd := 0
-	probe := 1 << 16 // where the lists are next grown ahead (see ahead)
+	var grow growAhead
 	for sc.Next() {
 		start, end := sc.Span()
-		if start >= probe {
-			probe *= 8
+		if grow.due(start) {
 			s.anchors = ahead(s.anchors, start, len(s.text))
 			s.phoneStarts = ahead(s.phoneStarts, start, len(s.text))
 			s.emailTriggers = ahead(s.emailTriggers, start, len(s.text))
@@ -295,8 +294,7 @@ func push[T any](list []T, v T) []T {
 
 // ahead grows list, which holds what the first read bytes of a text of
 // total bytes gave, toward what the whole text needs at that rate, but to
-// no more than eight times its length. The fast phase asks at 64 kB and
-// every eighth of the way on from there: a long text then makes its lists
+// no more than eight times its length. A long text then makes its lists
 // anew two or three times instead of at every doubling (a text of nothing
 // but first names made 50 MB of lists for 4 MB, now 18 MB). A text dense
 // only at its start gets no more room than a text dense throughout needs,
@@ -306,6 +304,22 @@ func ahead[T any](list []T, read, total int) []T {
 		list = slices.Grow(list, want-len(list))
 	}
 	return list
+}
+
+// growAhead is where a pass over a text next grows its lists ahead: at
+// 64 kB, then eight times as far each time.
+type growAhead int
+
+// due reports whether pos has reached that place, and moves it on.
+func (g *growAhead) due(pos int) bool {
+	if *g == 0 {
+		*g = 1 << 16
+	}
+	if pos < int(*g) {
+		return false
+	}
+	*g *= 8
+	return true
 }
 
 // midNumber reports whether a digit run continues a number, as the month
@@ -332,7 +346,11 @@ func (s *scan) verify() {
 	// Whether the text names the organisation decides what a first name
 	// alone is worth, so it is known before the names are checked.
 	s.docContext()
+	var grow growAhead
 	for i, h := range s.anchors {
+		if grow.due(h.start) {
+			s.names = ahead(s.names, h.start, len(s.text))
+		}
 		if len(h.e.firsts) > 0 && s.mayBeName(i) {
 			for _, g := range h.e.firsts {
 				s.checkFirst(h, g)
