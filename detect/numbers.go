@@ -277,13 +277,14 @@ func digitWords(text string) (digits string, n int) {
 	var b []byte
 	for k := 0; ; {
 		j, e := nextWord(text, k)
-		d, ok := numberWord[strings.ToLower(text[j:e])]
+		word := strings.ToLower(text[j:e])
+		d, ok := numberWord[word]
 		if !ok || j == k && k > 0 {
 			return string(b), n
 		}
-		if englishTens[strings.ToLower(text[j:e])] {
+		if englishTens[word] && e < len(text) && (text[e] == '-' || text[e] == ' ') {
 			// "twenty-one", "twenty one": one number of two digits.
-			if j2, e2 := nextWord(text, e); j2 == e+1 && (text[e] == '-' || text[e] == ' ') && englishUnits[strings.ToLower(text[j2:e2])] {
+			if j2, e2 := nextWord(text, e); j2 == e+1 && englishUnits[strings.ToLower(text[j2:e2])] {
 				d, e = d[:1]+numberWord[strings.ToLower(text[j2:e2])], e2
 			}
 		}

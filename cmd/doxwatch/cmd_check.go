@@ -304,7 +304,6 @@ func (p *findingPrinter) printPart(source string, doc intake.Document, part inta
 	}
 }
 
-// mark highlights the match: bold red on a terminal, [brackets] elsewhere.
 // lineNumbers gives the line of each place in text that findings name. A
 // large file has tens of thousands of findings and lines: the line breaks
 // are counted once, from one place to the next in text order.
@@ -327,6 +326,7 @@ func lineNumbers(text string, findings []model.Finding) func(off int) int {
 	return func(off int) int { i, _ := slices.BinarySearch(offs, off); return lines[i] }
 }
 
+// mark highlights the match: bold red on a terminal, [brackets] elsewhere.
 func (p *findingPrinter) mark(s string) string {
 	if p.color {
 		return "\x1b[1;31m" + s + "\x1b[0m"
