@@ -363,10 +363,14 @@ func tokens(text string, base, limit int) []Token {
 	b.Grow(len(text))
 	type span struct{ st, en, a, z int }
 	// The spans of a window's words fit on the stack; a longer text gets
-	// room for a word every four bytes.
+	// room for a word every four bytes, and no more than the limit.
 	var room [64]span
 	spans := room[:0]
-	if n := len(text)/4 + 1; n > len(room) && (limit < 0 || limit > len(room)) {
+	n := len(text)/4 + 1
+	if limit >= 0 {
+		n = min(n, limit)
+	}
+	if n > len(room) {
 		spans = make([]span, 0, n)
 	}
 	s := NewScanner(text)
