@@ -171,8 +171,9 @@ func Postcode(s string) (string, bool) {
 // numberTail matches what follows a street name: an optional "nr.", the
 // house number, and an optional addition (letter, "-2", " bis", " hs").
 // A chat app may wrap a street's number onto the next line: one line
-// break may stand before it.
-var numberTail = regexp.MustCompile(`^[ \t]*(?:\r?\n[ \t]*)?(?:(?i:nr|no|nummer|huisnummer)\.?[ \t]*)?([0-9]{1,5})(?:([A-Za-z]{1,2})\b|[ \t]?-[ \t]?([0-9]{1,4}|[A-Za-z]{1,3})\b|[ \t]([A-Za-z])\b|[ \t]((?i:hs|bis|bg|huis|boven|i{1,3}))\b)?`)
+// break may stand before it. A comma may, only with the word for number
+// ("aan de Raadhuisstraat, nummer 44"): "Kerkstraat, 12 jaar" is no address.
+var numberTail = regexp.MustCompile(`^(?:[ \t]*,[ \t]*(?i:nr|no|nummer|huisnummer)\.?[ \t]*|[ \t]*(?:\r?\n[ \t]*)?(?:(?i:nr|no|nummer|huisnummer)\.?[ \t]*)?)([0-9]{1,5})(?:([A-Za-z]{1,2})\b|[ \t]?-[ \t]?([0-9]{1,4}|[A-Za-z]{1,3})\b|[ \t]([A-Za-z])\b|[ \t]((?i:hs|bis|bg|huis|boven|i{1,3}))\b)?`)
 
 // sentenceGoesOn matches a lower-case word after a letter: the letter was
 // a word of the sentence, not a house number's addition.
@@ -194,24 +195,50 @@ func NumberAfter(text string) (number int, addition string, n int, ok bool) {
 		return 0, "", 0, false
 	}
 	// A letter standing apart ("12 A") is an addition unless a sentence
-	// goes on after it: "55 I know where you live".
+	// goes on after it: "55 I know where you live". Four digits after a
+	// dash are the postcode, if letters follow: "4 - 3521 BC".
 	if m[8] >= 0 && sentenceGoesOn.MatchString(text[m[1]:]) {
 		return number, "", m[3], true
 	}
+	if m[6] >= 0 {
+		if _, _, pc := PostcodeAt(text, m[6]); pc {
+			return number, "", m[3], true
+		}
+	}
 	for g := 2; g <= 5; g++ {
 		if s, e := m[2*g], m[2*g+1]; s >= 0 {
-			addition = fold.Word(text[s:e])
+			addition = foldAddition(text[s:e])
 		}
 	}
 	return number, addition, m[1], true
 }
 
+// foldAddition is an addition as it is compared: folded, and a floor in
+// Roman numerals as in digits ("12 II" is "12-2").
+func foldAddition(s string) string {
+	a := fold.Word(s)
+	switch a {
+	case "i":
+		return "1"
+	case "ii":
+		return "2"
+	case "iii":
+		return "3"
+	}
+	return a
+}
+
 // mayStartNumber is numberTail's start without the regular expression,
 // which is slow to tell that it does not match: after blanks and one line
-// break, a digit or the n or h of "nr", "no", "nummer", "huisnummer". Most
-// words that end like a street are followed by another word.
+// break, a digit or the n or h of "nr", "no", "nummer", "huisnummer"; after
+// a comma, only the n or h. Most words that end like a street are followed
+// by another word.
 func mayStartNumber(text string) bool {
 	i := skipBlanks(text, 0)
+	if i < len(text) && text[i] == ',' {
+		i = skipBlanks(text, i+1)
+		return i < len(text) && (text[i]|0x20 == 'n' || text[i]|0x20 == 'h')
+	}
 	if strings.HasPrefix(text[i:], "\r\n") {
 		i = skipBlanks(text, i+2)
 	} else if strings.HasPrefix(text[i:], "\n") {
@@ -251,7 +278,7 @@ func NumberBefore(text string) (number int, addition string, start int, ok bool)
 	}
 	for g := 2; g <= 3; g++ {
 		if m[2*g] >= 0 {
-			addition = fold.Word(text[m[2*g]:m[2*g+1]])
+			addition = foldAddition(text[m[2*g]:m[2*g+1]])
 		}
 	}
 	start = m[2]

@@ -108,6 +108,12 @@ func TestNumbersBeforeAndAfterTheStreet(t *testing.T) {
 		{"\n4 Utrecht", "", 4, true}, // a chat app wrapped the number
 		{" 55 I know where you live", "", 55, true},
 		{" 9-2 Vleuten", "2", 9, true},
+		{" 9 II in Vleuten", "2", 9, true}, // a floor in Roman numerals
+		{" 12-iii", "3", 12, true},
+		{", nummer 44, in Maarssen", "", 44, true},
+		{", 12 jaar al", "", 0, false},          // a comma and a bare number: no address
+		{" 4 - 3521 BC - Utrecht", "", 4, true}, // the postcode, not an addition
+		{" 4-3521", "3521", 4, true},
 		{" is mooi", "", 0, false},
 	}
 	for _, tt := range after {
@@ -123,6 +129,7 @@ func TestNumbersBeforeAndAfterTheStreet(t *testing.T) {
 		{"She lives at 12a ", "a", 12, 13},
 		{"op nr 3 van de ", "", 3, 3},
 		{"woont op 9-2 ", "2", 9, 9},
+		{"woont op 9-ii ", "2", 9, 9},
 	}
 	for _, tt := range before {
 		n, add, start, ok := NumberBefore(tt.text)
@@ -138,7 +145,7 @@ func TestNumbersBeforeAndAfterTheStreet(t *testing.T) {
 // FuzzMayStartNumber holds the quick test before numberTail to the
 // expression: whatever numberTail matches, mayStartNumber must let through.
 func FuzzMayStartNumber(f *testing.F) {
-	for _, s := range []string{" 12a", "\t\r\n 3", "\n nr. 4", " Nummer 5", "huisnummer 6", " en dan", "\r 7", "", " ", "\n\n8", " No 9"} {
+	for _, s := range []string{" 12a", "\t\r\n 3", "\n nr. 4", " Nummer 5", "huisnummer 6", " en dan", "\r 7", "", " ", "\n\n8", " No 9", ", nummer 44", ", 12"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -154,6 +161,7 @@ func TestMayStartNumber(t *testing.T) {
 	for s, want := range map[string]bool{
 		" 12a": true, "\t\r\n 3": true, "\n nr. 4": true, " Nummer 5": true, "huisnummer 6": true,
 		" en dan": false, "\r 7": false, "": false, " ": false, "\n\n8": false, ", 12": false,
+		", nummer 44": true, " ,nr. 4": true, ", en dan": false, ",\n nr 4": false,
 	} {
 		if got := mayStartNumber(s); got != want {
 			t.Errorf("mayStartNumber(%q) = %v, want %v", s, got, want)

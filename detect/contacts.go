@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/nyaruka/phonenumbers/v2"
 
@@ -145,8 +146,11 @@ func (s *scan) startsRosterPhone(number []byte) bool {
 }
 
 // emailRE matches e-mail addresses, including the ways people obfuscate
-// them: "naam [at] gmail [dot] com", "naam (at) gmail.com", "mailto:".
-var emailRE = regexp.MustCompile(`(?i)(?:mailto:)?([a-z0-9][a-z0-9._%+\-]*)` + emailAt + `([a-z0-9][a-z0-9\-]*(?:` + emailDot + `[a-z0-9][a-z0-9\-]*)+)`)
+// them: "naam [at] gmail [dot] com", "naam (at) gmail.com", "mailto:",
+// "voornaam punt achternaam at gmail punt com". The part before the "at"
+// may have one dot written out: more would let it reach back over the
+// words before ("mail maar punt ...").
+var emailRE = regexp.MustCompile(`(?i)(?:mailto:)?([a-z0-9][a-z0-9._%+\-]*(?:` + emailDot + `[a-z0-9][a-z0-9._%+\-]*)?)` + emailAt + `([a-z0-9][a-z0-9\-]*(?:` + emailDot + `[a-z0-9][a-z0-9\-]*)+)`)
 
 const (
 	emailAt  = `\s*(?:@|\[\s*(?:at|@)\s*\]|\(\s*(?:at|@)\s*\)|\{\s*(?:at|@)\s*\}|\s(?:at|apenstaartje)\s)\s*`
@@ -160,7 +164,7 @@ var emailDotRE = regexp.MustCompile(`(?i)` + emailDot)
 // normalised to lower case.
 func (d *Detector) emailsIn(text string, a, b int, fn func(start, end int, addr string)) {
 	for _, m := range emailRE.FindAllStringSubmatchIndex(text[a:b], -1) {
-		local := strings.ToLower(strings.Trim(text[a+m[2]:a+m[3]], "."))
+		local := strings.ToLower(strings.Trim(emailDotRE.ReplaceAllLiteralString(text[a+m[2]:a+m[3]], "."), "."))
 		labels := emailDotRE.Split(strings.ToLower(text[a+m[4]:a+m[5]]), -1)
 		if !validTLD(labels[len(labels)-1]) {
 			continue
@@ -372,7 +376,7 @@ func (s *scan) around(a, b int) (int, int) {
 // with that number are checked further (a common street name is the
 // street of hundreds of employees).
 func (s *scan) checkStreets(h anchorHit) {
-	after := digitWithin(s.text, h.end, 12)
+	after := digitWithin(s.text, h.end, numberReach)
 	if !after && !digitBefore(s.text, h.start, 40) {
 		return
 	}
@@ -505,6 +509,10 @@ func digitBefore(text string, pos, n int) bool {
 	return false
 }
 
+// numberReach is how far after its street a house number may start:
+// "Lindelaan, huisnummer 4".
+const numberReach = 16
+
 // digitWithin reports whether a digit follows text[pos:] within n bytes.
 func digitWithin(text string, pos, n int) bool {
 	for i := pos; i < len(text) && i < pos+n; i++ {
@@ -527,7 +535,7 @@ func lettersFollow(text string, pos int, want string) bool {
 	return pos+2 == len(text) || !(text[pos+2]|0x20 >= 'a' && text[pos+2]|0x20 <= 'z')
 }
 
-var numberBefore = regexp.MustCompile(`[0-9][A-Za-z]?(?:[ -]?[0-9A-Za-z]{1,3})?[ ,\t\r\n]*$`)
+var numberBefore = regexp.MustCompile(`[0-9][A-Za-z]?(?:[ -]?[0-9A-Za-z]{1,3})?[ ,\t\r\n–—-]*$`)
 
 // placeAfter reads the postcode and city that may follow a house number
 // and reports whether they agree with addr. It returns where the matched
@@ -535,18 +543,20 @@ var numberBefore = regexp.MustCompile(`[0-9][A-Za-z]?(?:[ -]?[0-9A-Za-z]{1,3})?[
 func (s *scan) placeAfter(pos int, addr address.Address) (int, bool) {
 	tail := s.text[pos:min(len(s.text), pos+60)]
 	end := pos
-	rest := strings.TrimLeft(tail, " ,\t\r\n(")
+	rest := strings.TrimLeft(tail, placeSeparators)
 	if m := postcodeStart.FindString(rest); m != "" {
 		pc, ok := address.Postcode(strings.TrimSpace(m))
 		if ok && addr.Postcode != "" && pc != addr.Postcode {
 			return 0, false
 		}
 		end = pos + (len(tail) - len(rest)) + len(strings.TrimRight(m, " "))
-		rest = strings.TrimLeft(rest[len(m):], " ,\t\r\n(")
+		rest = strings.TrimLeft(rest[len(m):], placeSeparators)
 	}
-	// "Dorpsweg 3, Hoogmade": a capitalised word after a comma right after
-	// the number is the town, whether doxwatch knows the place or not.
-	townGiven := strings.HasPrefix(strings.TrimLeft(tail, " \t"), ",")
+	// "Dorpsweg 3, Hoogmade", "Dorpsweg 3 - Hoogmade": a capitalised word
+	// after a comma or a dash right after the number is the town, whether
+	// doxwatch knows the place or not.
+	sep, _ := utf8.DecodeRuneInString(strings.TrimLeft(tail, " \t"))
+	townGiven := strings.ContainsRune(",-–—", sep)
 	connector := false
 	for _, c := range []string{"in ", "te ", "In ", "Te "} {
 		if strings.HasPrefix(rest, c) {
@@ -575,6 +585,10 @@ func (s *scan) placeAfter(pos int, addr address.Address) (int, bool) {
 	}
 	return end, true
 }
+
+// placeSeparators stand between the parts of an address: "Lindelaan 4,
+// 3521 BC Utrecht", "Lindelaan 4 - 3521 BC - Utrecht".
+const placeSeparators = " ,\t\r\n(-–—"
 
 var postcodeStart = regexp.MustCompile(`^[1-9][0-9]{3} ?[A-Za-z]{2}\b *`)
 

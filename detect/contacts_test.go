@@ -56,6 +56,8 @@ func TestEmails(t *testing.T) {
 		"mail haar: sanne.vdberg82 at example dot com",
 		"<a href=\"mailto:sanne.vdberg82@example.com\">mail</a>",
 		"sanne.vdberg82{at}example{dot}com",
+		"mail haar op sanne punt vdberg82 at example punt com",
+		"mail maar punt sanne punt vdberg82 at example punt com",
 	} {
 		if got := summary(d.Scan(text)); got != "E001 email critical" {
 			t.Errorf("%q: got %q", text, got)
@@ -65,7 +67,8 @@ func TestEmails(t *testing.T) {
 		"sanne.vdberg83@example.com",
 		"sanne.vdberg82@example.co",
 		"xsanne.vdberg82@example.com",
-		"p.dewit@zonnebloem-kdv.example", // the organisation's own domain
+		"p.dewit@zonnebloem-kdv.example",                   // the organisation's own domain
+		"sanne punt van punt vdberg82 at example punt com", // one dot in words only: not reached back over
 	} {
 		if got := summary(d.Scan(text)); got != "" {
 			t.Errorf("%q: got %q, want nothing", text, got)
@@ -89,6 +92,9 @@ func TestAddresses(t *testing.T) {
 		{"Prins Hendriklaan 55, 3583 EL Utrecht", "E009 address critical"},
 		{"Oudegracht 210 bis", "E003 address critical"},
 		{"Dorpsweg 3, Zeist", "E007 address critical"},
+		{"Lindelaan, huisnummer 4", "E002 address critical"},
+		{"Lindelaan 4 - 3521 BC - Utrecht", "E002 address critical"},
+		{"Lindelaan 4 — Utrecht", "E002 address critical"},
 		// Only the postcode: a few houses, high.
 		{"Ze woont ergens in 1234 AB Utrecht", "E001 address high"},
 		// Not the home.
@@ -100,6 +106,9 @@ func TestAddresses(t *testing.T) {
 		{"Kerkstraat 112", ""},                    // another number
 		{"Lindelaan 44", ""},                      // another number
 		{"Dorpsweg 3 in Amersfoort", ""},          // another town
+		{"Dorpsweg 3 - Hoogmade", ""},             // another town after a dash
+		{"Lindelaan 4 - 9999 ZZ - Groningen", ""}, // another postcode after a dash
+		{"Kerkstraat, 12 jaar gewoond", ""},       // a comma, then no house number
 		{"1234 AB 14", ""},                        // the neighbour by postcode
 		{"Bloemenlaan 1, 3511 AA Utrecht", ""},    // the organisation's own address
 		{"In 2024 AB en 1234 worden genoemd", ""}, // a year is no postcode

@@ -75,6 +75,17 @@ func TestNames(t *testing.T) {
 		{"Fatima El Amrani", "E008 name low"},
 		{"Ilse van der Meer-de Boer", "E009 name low"},
 		{"Ilse vd Meer-de Boer", "E009 name low"},
+		// Either surname of a double one is used alone.
+		{"Anouk Jansen", "E002 name low"},
+		{"Anouk de Vries", "E002 name low"},
+		{"Noek Jansen", "E002 name low"},
+		{"Ilse van der Meer", "E009 name low"},
+		{"Ilse de Boer", "E009 name low"},
+		{"mevrouw Jansen van KDV Zonnebloem", "E002 name medium"},
+		{"A. de Vries", "E002 name low"},
+		// The initial of the surname, with the organisation named.
+		{"Kees V. van De Zonnebloem", "E007 name low"},
+		{"Sanne v.d. B. van De Zonnebloem", "E001 name low"},
 		{"mieke bakker", "E004 name low"},
 		{"MIEKE BAKKER", "E004 name low"},
 		{"Mieke Bakker", "E004 name low"},
@@ -84,14 +95,21 @@ func TestNames(t *testing.T) {
 		{"Piet de Wit werkt bij KDV Zonnebloem", "E005 name medium"},
 		// Organisation context lets a first name alone count, as low.
 		{"Sanne van De Zonnebloem is onbeschoft", "E001 name low"},
+		{"Vraag het haar: Kees van De Zonnebloem", "E007 name low"},
 		{"Die Sanne's bij kinderopvang de zonnebloem", "E001 name low"},
 		{"Die Sannes bij kinderopvang de zonnebloem", "E001 name low"},
 		// Not the employee.
 		{"Sanne van den Broek", ""},
+		{"Mijn zoon en zijn vriendje Kees gaan naar De Zonnebloem", ""}, // a child's friend
 		{"Sanne van den Broek van De Zonnebloem", ""},
 		{"Sanne de Berg", ""},
 		{"Sanne Berg", ""},
-		{"Anouk Jansen", ""},
+		{"Anouk Vries", ""},
+		{"Anouk Jansen-Bakker", ""},
+		{"Kees B. van De Zonnebloem", ""},
+		{"Kees V. Jansen van De Zonnebloem", ""},
+		{"Kees V.", ""},
+		{"Kees V", ""},
 		{"de bakker op de hoek", ""},
 		{"Vraag het Mieke. Bakker op de hoek weet het", ""},
 		{"Mieke bakker op de hoek", ""},
@@ -189,6 +207,32 @@ func TestAhead(t *testing.T) {
 		if cap(got) < tt.atLeast || cap(got) > tt.atMost || len(got) != tt.len || tt.len > 0 && got[tt.len-1] != tt.len-1 {
 			t.Errorf("ahead(len %d cap %d, %d of %d read): len %d cap %d, want cap in [%d, %d] and the list kept",
 				tt.len, tt.cap, tt.read, tt.total, len(got), cap(got), tt.atLeast, tt.atMost)
+		}
+	}
+}
+
+// TestDoubleSurnameParts: either surname of a double one stands for its
+// bearer, unless someone's whole surname stands there.
+func TestDoubleSurnameParts(t *testing.T) {
+	d, err := New(mustRoster("id,first_name,last_name\nE1,Noor,de Vries\nE2,Noor,Jansen-de Vries\nE3,Anouk,Jansen-de Vries\nE4,Bas,van der Meer-Bos\n"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ text, want string }{
+		{"Noor de Vries", "E1 name low"},
+		{"Noor Jansen-de Vries", "E2 name low"},
+		{"Noor Jansen", "E2 name low"},
+		{"Anouk de Vries", "E3 name low"},
+		{"Anouk Jansen", "E3 name low"},
+		{"Jansen, Anouk", ""}, // reversed, only the whole surname
+		{"Anouk Jansen-Bakker", ""},
+		{"Bas van der Meer", "E4 name low"},
+		{"Bas Bos", "E4 name low"},
+		{"Bas bos", ""}, // a common surname in lower case is a word
+		{"B. Bos", "E4 name low"},
+	} {
+		if got := summary(d.Scan(tt.text)); got != tt.want {
+			t.Errorf("Scan(%q) = %q, want %q", tt.text, got, tt.want)
 		}
 	}
 }

@@ -109,13 +109,32 @@ type person struct {
 	id string
 	// firsts are the first name and the known_as aliases, folded to words;
 	// firsts[0] is the first name.
-	firsts    [][]string
-	initial   byte
+	firsts  [][]string
+	initial byte
+	surname
+	// parts are the surnames of a double surname ("Jansen-de Vries"), each
+	// of which people use alone: "Anouk Jansen", "Anouk de Vries".
+	parts []surname
+}
+
+// surname is a surname as folded words: its particles and its core.
+type surname struct {
 	particles []string
 	core      []string
 	// forms are the ways the particles may be written (see particleForms).
 	forms  [][]string
 	common bool
+}
+
+// newSurname splits a folded surname into its particles and its core.
+func newSurname(words []string, common map[string]bool) surname {
+	i := 0
+	for i < len(words)-1 && particles[words[i]] {
+		i++
+	}
+	sn := surname{particles: words[:i], core: words[i:], common: common[strings.Join(words, " ")]}
+	sn.forms = particleForms(&sn)
+	return sn
 }
 
 type addrRef struct {
@@ -168,6 +187,19 @@ type firstRef struct {
 	emp  int
 	form nameForm
 	core string // the first word of the person's surname core
+	// part is 0 for the whole surname, k for the person's parts[k-1].
+	part int
+}
+
+// surnameOf is the surname r names.
+func (d *Detector) surnameOf(r firstRef) *surname { return d.people[r.emp].surnameAt(r.part) }
+
+// surnameAt is p's whole surname (part 0) or the part of a double one.
+func (p *person) surnameAt(part int) *surname {
+	if part > 0 {
+		return &p.parts[part-1]
+	}
+	return &p.surname
 }
 
 // particles are the Dutch (and some other) surname prefixes, tussenvoegsels.
@@ -312,18 +344,21 @@ func (d *Detector) entry(word string) *entry {
 	return en
 }
 
-func (d *Detector) addFirst(word string, words []string, ref firstRef, core string) {
+// group is the group of the first name words, whose key is word.
+func (d *Detector) group(word string, words []string) *firstGroup {
 	en := d.entry(word)
-	var g *firstGroup
-	for _, x := range en.firsts {
-		if slices.Equal(x.words, words) {
-			g = x
+	for _, g := range en.firsts {
+		if slices.Equal(g.words, words) {
+			return g
 		}
 	}
-	if g == nil {
-		g = &firstGroup{words: words, byCore: map[string][]firstRef{}}
-		en.firsts = append(en.firsts, g)
-	}
+	g := &firstGroup{words: words, byCore: map[string][]firstRef{}}
+	en.firsts = append(en.firsts, g)
+	return g
+}
+
+func (d *Detector) addFirst(word string, words []string, ref firstRef, core string) {
+	g := d.group(word, words)
 	g.refs = append(g.refs, ref)
 	g.byCore[core] = append(g.byCore[core], ref)
 }
@@ -339,25 +374,33 @@ func (d *Detector) addPerson(e roster.Employee, common map[string]bool) {
 	if len(p.firsts) > 0 {
 		p.initial = p.firsts[0][0][0]
 	}
-	last := fold.Words(e.LastName)
-	i := 0
-	for i < len(last)-1 && particles[last[i]] {
-		i++
+	p.surname = newSurname(fold.Words(e.LastName), common)
+	if halves := strings.Split(e.LastName, "-"); len(halves) > 1 {
+		for _, h := range halves {
+			if w := fold.Words(h); len(w) > 0 {
+				p.parts = append(p.parts, newSurname(w, common))
+			}
+		}
 	}
-	p.particles, p.core = last[:i], last[i:]
-	p.common = common[strings.Join(last, " ")]
-	p.forms = particleForms(&p)
 	d.people = append(d.people, p)
 
 	if len(p.core) > 0 {
 		for f, words := range p.firsts {
-			ref := firstRef{idx, formFull, p.core[0]}
+			ref := firstRef{emp: idx, form: formFull, core: p.core[0]}
 			if f > 0 {
 				ref.form = formAlias
 			}
 			d.addFirst(words[0], words, ref, p.core[0])
 			if len(words) == 1 {
 				d.addFirst(words[0]+"s", words, ref, p.core[0]) // "Sannes"
+			}
+			// Each part of a double surname is looked for after the first
+			// name too, once the whole has not matched; it adds no one to
+			// the group (who has the first name is unchanged).
+			g := d.group(words[0], words)
+			for k, part := range p.parts {
+				pr := firstRef{emp: idx, form: ref.form, core: part.core[0], part: k + 1}
+				g.byCore[pr.core] = append(g.byCore[pr.core], pr)
 			}
 		}
 		// Written as one word, as hashtags and profile addresses write
@@ -392,6 +435,12 @@ func (d *Detector) addPerson(e roster.Employee, common map[string]bool) {
 		}
 		en := d.entry(p.core[0])
 		en.surnames = append(en.surnames, idx)
+		for _, part := range p.parts {
+			// Once for each word: a first part starts where the whole does.
+			if en := d.entry(part.core[0]); len(en.surnames) == 0 || en.surnames[len(en.surnames)-1] != idx {
+				en.surnames = append(en.surnames, idx)
+			}
+		}
 	}
 	for _, ph := range e.Phones {
 		d.phones[ph] = append(d.phones[ph], idx)

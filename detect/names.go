@@ -124,7 +124,7 @@ func (s *scan) wordsAt(toks []fold.Token, k int, words []string) bool {
 
 // coreAt reports whether the surname core of p is at toks[k:], allowing one
 // typo in a word of five letters or more and a possessive s on the last word.
-func (s *scan) coreAt(p *person, toks []fold.Token, k int) bool {
+func (s *scan) coreAt(p *surname, toks []fold.Token, k int) bool {
 	if k < 0 || k+len(p.core) > len(toks) {
 		return false
 	}
@@ -172,7 +172,7 @@ func withinOneEdit(a, b string) bool {
 
 // particleForms are the ways the particles of p are written: "van den",
 // "v.d." or "v/d" (v, d), "vd".
-func particleForms(p *person) [][]string {
+func particleForms(p *surname) [][]string {
 	if len(p.particles) == 0 {
 		return [][]string{nil}
 	}
@@ -205,7 +205,7 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 		matched = s.forwardForms(g, toks, i, j)
 		if i > 0 && strings.Contains(s.sep(toks, i-1), ",") {
 			for _, r := range g.refs {
-				if s.reverseForm(r.emp, &s.d.people[r.emp], toks, i, j, r.form) {
+				if s.reverseForm(r.emp, &s.d.people[r.emp].surname, toks, i, j, r.form) {
 					matched = append(matched, r.emp)
 				}
 			}
@@ -215,11 +215,22 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 		return
 	}
 	first := strings.Join(g.words, " ")
-	if !s.standsAlone(toks, i, j) {
-		if len(matched) == 0 {
+	end := j
+	if c, ok := s.initialAfter(toks, j); ok {
+		// "Femke W.": the first name alone, of those whose surname has
+		// that initial.
+		for _, r := range g.refs {
+			if p := &s.d.people[r.emp]; !slices.Contains(matched, r.emp) && p.core[0][0] != c && (len(p.particles) == 0 || p.particles[0][0] != c) {
+				matched = append(matched, r.emp)
+			}
+		}
+		end = j + 1
+	}
+	if len(matched) == len(g.refs) || end == j && !s.standsAlone(toks, i, j) {
+		if len(matched) == 0 || end > j {
 			// "Sanne de Vries ... een andere Sanne": once a text gives a
-			// first name with someone else's surname, the first name alone
-			// refers to that person too.
+			// first name with someone else's surname (or its initial),
+			// the first name alone refers to that person too.
 			s.namesakes = append(s.namesakes, first)
 		}
 		return
@@ -230,7 +241,21 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 	if s.inSetPhrase(toks, i) {
 		return // "Zwarte Piet", "Jan en alleman": a phrase, not a person
 	}
-	s.names = push(s.names, nameMatch{emp: -1, start: toks[i].Start, end: toks[j-1].End, form: formFirst, first: first, group: g, skip: matched})
+	s.names = push(s.names, nameMatch{emp: -1, start: toks[i].Start, end: toks[end-1].End, form: formFirst, first: first, group: g, skip: matched})
+}
+
+// initialAfter gives the initial of a surname written after a first name
+// that ends at toks[j]: a capital letter and a full stop, with no more of a
+// name after it ("Femke W. van De Zonnebloem"; "Femke W. Jansen" has a
+// middle initial).
+func (s *scan) initialAfter(toks []fold.Token, j int) (byte, bool) {
+	if j >= len(toks) || len(toks[j].Text) != 1 || !toks[j].Upper || !s.soft(toks, j-1) || !strings.HasPrefix(s.text[toks[j].End:], ".") {
+		return 0, false
+	}
+	if j+1 < len(toks) && s.soft(toks, j) && toks[j+1].Upper && !s.startsOrgName(toks, j+1) {
+		return 0, false
+	}
+	return toks[j].Text[0], true
 }
 
 // setPhrases are sayings and figures with a first name in them: the name
@@ -267,16 +292,23 @@ func (s *scan) inSetPhrase(toks []fold.Token, i int) bool {
 }
 
 // kin are the words with which parents name their own children.
+// A child's friends are children too: "zijn vriendje Bram".
 var kin = setOf("dochter", "dochtertje", "zoon", "zoontje", "kind", "kindje", "tweeling", "meid", "meisje", "jongen",
 	"jongste", "oudste", "kleine", "peuter", "peutertje", "baby", "kleuter", "broertje", "zusje", "daughter", "son", "kid",
-	"twins", "boy", "girl", "little")
+	"twins", "boy", "girl", "little", "vriendje", "vriendjes", "vriendinnetje", "vriendinnetjes", "klasgenootje", "neefje",
+	"nichtje")
 
 // possessive are the words with which parents say "ours".
 var possessive = setOf("mijn", "onze", "ons", "my", "our")
 
+// theirs are the words for "his", "her" and "their": a child's own ("zijn
+// vriendje Bram", "haar zusje Femke") only with a word for a child
+// between, since "haar Sanne" alone says nothing.
+var theirs = setOf("zijn", "haar", "hun", "his", "her", "their")
+
 // ownChild reports whether the first name at toks[i:j] is a parent's own
-// child: "mijn dochter Lotte", "onze Daan (4)", "onze tweeling Roos en
-// Femke", "m'n jongste, Daan".
+// child or a child's friend: "mijn dochter Lotte", "onze Daan (4)", "onze
+// tweeling Roos en Femke", "m'n jongste, Daan", "zijn vriendje Bram".
 func (s *scan) ownChild(toks []fold.Token, i, j int) bool {
 	// An age in brackets after the name: "Daan (4)", "Daan (4 jaar)".
 	if j < len(toks) && strings.TrimSpace(s.sep(toks, j-1)) == "(" && len(toks[j].Text) <= 2 && toks[j].Text[0] >= '0' && toks[j].Text[0] <= '9' {
@@ -290,7 +322,7 @@ func (s *scan) ownChild(toks []fold.Token, i, j int) bool {
 	for n := 0; n < 3 && k >= 0; n, k = n+1, k-1 {
 		w := toks[k].Text
 		switch {
-		case possessive[w]:
+		case possessive[w], theirs[w] && n > 0:
 			return true
 		case w == "n" && k > 0 && toks[k-1].Text == "m": // m'n
 			return true
@@ -398,9 +430,15 @@ func (s *scan) forwardForms(g *firstGroup, toks []fold.Token, i, j int) []int {
 		return nil
 	}
 	var matched []int
+	// A part of a double surname counts only where no one's whole surname
+	// stands: "Noor de Vries" is the Noor de Vries of the roster, not
+	// also her colleague Noor Jansen-de Vries.
+	var parts []firstRef
 	try := func(refs []firstRef) {
 		for _, r := range refs {
-			if !slices.Contains(matched, r.emp) && s.forwardForm(r.emp, &s.d.people[r.emp], toks, i, j, r.form) {
+			if r.part > 0 {
+				parts = append(parts, r)
+			} else if !slices.Contains(matched, r.emp) && s.forwardForm(r, toks, i, j) {
 				matched = append(matched, r.emp)
 			}
 		}
@@ -427,6 +465,13 @@ func (s *scan) forwardForms(g *firstGroup, toks []fold.Token, i, j int) []int {
 				}
 			}
 			break
+		}
+	}
+	if len(matched) == 0 {
+		for _, r := range parts {
+			if !slices.Contains(matched, r.emp) && s.forwardForm(r, toks, i, j) {
+				matched = append(matched, r.emp)
+			}
 		}
 	}
 	return matched
@@ -460,10 +505,16 @@ func (s *scan) checkInitials(h anchorHit) {
 	}
 	for _, emp := range h.e.surnames {
 		p := &s.d.people[emp]
-		if initial {
-			s.initialForm(emp, p, toks, i)
-		} else {
-			s.titleOrTypoForm(emp, p, toks, i)
+		for k := 0; k <= len(p.parts); k++ {
+			sn := p.surnameAt(k)
+			if sn.core[0] != toks[i].Text {
+				continue // a part of the surname that does not start here
+			}
+			if initial {
+				s.initialForm(emp, p, sn, toks, i)
+			} else {
+				s.titleOrTypoForm(emp, p, sn, toks, i)
+			}
 		}
 	}
 }
@@ -554,20 +605,20 @@ func (s *scan) wordBeforeSurname(h anchorHit) bool {
 	return false
 }
 
-// titleOrTypoForm: the surname of p at toks[i:], with its particles, after
-// a title where the organisation is named ("mevrouw Van den Berg") or after
-// p's first name with one letter wrong ("Sane van den Berg").
-func (s *scan) titleOrTypoForm(emp int, p *person, toks []fold.Token, i int) {
-	if !s.coreAt(p, toks, i) || (p.common && !toks[i].Upper) {
+// titleOrTypoForm: the surname sn of p at toks[i:], with its particles,
+// after a title where the organisation is named ("mevrouw Van den Berg") or
+// after p's first name with one letter wrong ("Sane van den Berg").
+func (s *scan) titleOrTypoForm(emp int, p *person, sn *surname, toks []fold.Token, i int) {
+	if !s.coreAt(sn, toks, i) || (sn.common && !toks[i].Upper) {
 		return
 	}
-	for _, pf := range p.forms {
+	for _, pf := range sn.forms {
 		c := i - len(pf)
 		if c < 1 || (len(pf) > 0 && (!s.wordsAt(toks, c, pf) || !s.soft(toks, i-1))) || !s.soft(toks, c-1) && !titles[toks[c-1].Text] {
 			continue
 		}
 		w := toks[c-1].Text
-		end := toks[i+len(p.core)-1].End
+		end := toks[i+len(sn.core)-1].End
 		switch {
 		case titles[w] && s.orgCtx:
 			s.names = push(s.names, nameMatch{emp: emp, start: toks[c-1].Start, end: end, form: formInitial})
@@ -581,8 +632,10 @@ func (s *scan) titleOrTypoForm(emp int, p *person, toks []fold.Token, i int) {
 	}
 }
 
-// forwardForm: "Sanne van den Berg", "Sanne vd Berg", "Anouk Jansen-de Vries".
-func (s *scan) forwardForm(emp int, p *person, toks []fold.Token, i, j int, form nameForm) bool {
+// forwardForm: "Sanne van den Berg", "Sanne vd Berg", "Anouk Jansen-de
+// Vries", or a part of a double surname alone: "Anouk de Vries".
+func (s *scan) forwardForm(r firstRef, toks []fold.Token, i, j int) bool {
+	p := s.d.surnameOf(r)
 	if j >= len(toks) || !s.soft(toks, j-1) {
 		return false
 	}
@@ -600,14 +653,18 @@ func (s *scan) forwardForm(emp int, p *person, toks []fold.Token, i, j int, form
 		if !s.coreAt(p, toks, k) || (p.common && toks[i].Upper != toks[k].Upper) {
 			continue
 		}
-		s.names = push(s.names, nameMatch{emp: emp, start: toks[i].Start, end: toks[k+len(p.core)-1].End, form: form})
+		last := k + len(p.core) - 1
+		if r.part > 0 && last+1 < len(toks) && strings.HasPrefix(s.sep(toks, last), "-") {
+			return false // "Anouk Jansen-Bakker": a double surname, not hers
+		}
+		s.names = push(s.names, nameMatch{emp: r.emp, start: toks[i].Start, end: toks[last].End, form: r.form})
 		return true
 	}
 	return false
 }
 
 // reverseForm: "Van den Berg, Sanne" and "Berg, Sanne van den", as sorted lists write them.
-func (s *scan) reverseForm(emp int, p *person, toks []fold.Token, i, j int, form nameForm) bool {
+func (s *scan) reverseForm(emp int, p *surname, toks []fold.Token, i, j int, form nameForm) bool {
 	c := i - len(p.core)
 	if c < 0 || !strings.Contains(s.sep(toks, i-1), ",") || len(s.sep(toks, i-1)) > 3 || !s.coreAt(p, toks, c) {
 		return false
@@ -637,12 +694,13 @@ func (s *scan) reverseForm(emp int, p *person, toks []fold.Token, i, j int, form
 	return true
 }
 
-// initialForm: "S. van den Berg", "S.M. Bakker", found from the surname.
-func (s *scan) initialForm(emp int, p *person, toks []fold.Token, i int) {
-	if !s.coreAt(p, toks, i) || (p.common && !toks[i].Upper) {
+// initialForm: "S. van den Berg", "S.M. Bakker", found from the surname sn
+// of p.
+func (s *scan) initialForm(emp int, p *person, sn *surname, toks []fold.Token, i int) {
+	if !s.coreAt(sn, toks, i) || (sn.common && !toks[i].Upper) {
 		return
 	}
-	for _, pf := range p.forms {
+	for _, pf := range sn.forms {
 		c := i - len(pf)
 		if len(pf) > 0 && (!s.wordsAt(toks, c, pf) || !s.soft(toks, i-1)) {
 			continue
@@ -657,7 +715,7 @@ func (s *scan) initialForm(emp int, p *person, toks []fold.Token, i int) {
 			k--
 		}
 		if match && toks[first].Upper {
-			s.names = push(s.names, nameMatch{emp: emp, start: toks[first].Start, end: toks[i+len(p.core)-1].End, form: formInitial})
+			s.names = push(s.names, nameMatch{emp: emp, start: toks[first].Start, end: toks[i+len(sn.core)-1].End, form: formInitial})
 			return
 		}
 	}
