@@ -330,7 +330,8 @@ func domainAfterAt(text string, p int) bool {
 	if text[i] == '.' {
 		return i+1 < len(text) && isDomainByte(text[i+1])
 	}
-	rest := strings.ToLower(text[skipAny(text, i, " [({"):min(len(text), i+12)])
+	j := skipAny(text, i, " [({")
+	rest := strings.ToLower(text[j:min(len(text), j+5)])
 	return strings.HasPrefix(rest, "dot") || strings.HasPrefix(rest, "punt") || strings.HasPrefix(rest, ".")
 }
 

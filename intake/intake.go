@@ -91,9 +91,16 @@ func IsImage(name, ctype string, data []byte) bool {
 
 // Scan reads data (text, HTML, an e-mail with its attachments, or an
 // image; ctype may be "") and finds employees in it. url says where it
-// came from.
-func (c *Checker) Scan(ctx context.Context, name, url, ctype string, data []byte) (Document, error) {
-	doc := Document{Name: name, URL: url, Data: data, ContentType: ctype}
+// came from. A panic while reading it (a bug some hostile input
+// provokes) is an error of this input, not the end of the program that
+// reads it.
+func (c *Checker) Scan(ctx context.Context, name, url, ctype string, data []byte) (doc Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%s: internal error while reading it: %v", name, r)
+		}
+	}()
+	doc = Document{Name: name, URL: url, Data: data, ContentType: ctype}
 	if doc.ContentType == "" {
 		doc.ContentType = http.DetectContentType(data)
 	}

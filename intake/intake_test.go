@@ -106,3 +106,16 @@ func TestUploadURL(t *testing.T) {
 		t.Errorf("%q %q", a, b)
 	}
 }
+
+// TestPanicIsAnErrorOfTheInput: a bug that an input provokes is an error of
+// that input, not the end of the program that reads it (the daemon's
+// mailbox, `doxwatch check`). A detector that is not there stands in for
+// the bug.
+func TestPanicIsAnErrorOfTheInput(t *testing.T) {
+	ck := checker(t)
+	ck.Detector = func() *detect.Detector { return nil }
+	_, err := ck.Scan(context.Background(), "post.txt", "post.txt", "text/plain", []byte("Sanne van den Berg"))
+	if err == nil || !strings.Contains(err.Error(), "post.txt: internal error") {
+		t.Fatalf("Scan = %v, want an internal error naming the input", err)
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"net/http"
 	"os"
+	"runtime/debug"
 	"sort"
 	"strconv"
 	"strings"
@@ -289,9 +290,17 @@ type Handled struct {
 // Handle is the one step every post goes through, crawled or handed in:
 // find employees in its text and its images, store the post with its hits
 // and their alerts, and keep the evidence of serious ones. A failure to
-// keep evidence is logged: the hits and alerts are stored already.
-func (p *Pipeline) Handle(ctx context.Context, post Post) (Handled, error) {
-	var h Handled
+// keep evidence is logged: the hits and alerts are stored already. A
+// panic while reading the post (a bug some hostile page provokes) is an
+// error of this post: it fails the source's run, where it is seen, and
+// does not stop the daemon.
+func (p *Pipeline) Handle(ctx context.Context, post Post) (h Handled, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			p.Log.Error("internal error while reading a post", "source", post.Source, "panic", r, "stack", string(debug.Stack()))
+			err = fmt.Errorf("internal error while reading a post: %v", r)
+		}
+	}()
 	var hits []store.NewHit
 	for _, f := range p.Detector().Scan(post.Text) {
 		hits = append(hits, store.NewHit{Finding: f})
@@ -323,7 +332,6 @@ func (p *Pipeline) Handle(ctx context.Context, post Post) (Handled, error) {
 	if hash == "" {
 		hash = post.Post.ContentHash()
 	}
-	var err error
 	h.Recorded, err = p.Store.RecordPost(ctx, store.Post{Source: post.Source, URL: post.URL, ContentHash: hash, Hits: hits,
 		Routes: p.Routes, Author: post.Author, Published: post.Published, Reporter: post.Reporter})
 	if err != nil {

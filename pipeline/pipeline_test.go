@@ -624,3 +624,19 @@ func TestHandleIsOneStepForEverySource(t *testing.T) {
 		t.Errorf("the evidence does not keep what was given:\n%s", warc)
 	}
 }
+
+// TestPanicIsAnErrorOfThePost: a bug that a post provokes in reading it
+// fails that post (and so the source's run, where it is seen), and does not
+// stop the daemon. A detector that is not there stands in for the bug.
+func TestPanicIsAnErrorOfThePost(t *testing.T) {
+	ctx := context.Background()
+	p, st := setup(t, config.Source{Name: "forum", Type: "html"})
+	p.Detector = func() *detect.Detector { return nil }
+	_, err := p.Handle(ctx, Post{Post: crawler.Post{Source: "forum", URL: "https://forum.example/t/1", Text: "Sanne van den Berg"}, SourceType: "html"})
+	if err == nil || !strings.Contains(err.Error(), "internal error") {
+		t.Fatalf("Handle = %v, want an internal error", err)
+	}
+	if hits, _ := st.Hits(ctx, store.HitFilter{}); len(hits) != 0 {
+		t.Errorf("a failed post left hits: %+v", hits)
+	}
+}
