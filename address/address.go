@@ -171,9 +171,10 @@ func Postcode(s string) (string, bool) {
 // numberTail matches what follows a street name: an optional "nr.", the
 // house number, and an optional addition (letter, "-2", " bis", " hs").
 // A chat app may wrap a street's number onto the next line: one line
-// break may stand before it. A comma may, only with the word for number
-// ("aan de Raadhuisstraat, nummer 44"): "Kerkstraat, 12 jaar" is no address.
-var numberTail = regexp.MustCompile(`^(?:[ \t]*,[ \t]*(?i:nr|no|nummer|huisnummer)\.?[ \t]*|[ \t]*(?:\r?\n[ \t]*)?(?:(?i:nr|no|nummer|huisnummer)\.?[ \t]*)?)([0-9]{1,5})(?:([A-Za-z]{1,2})\b|[ \t]?-[ \t]?([0-9]{1,4}|[A-Za-z]{1,3})\b|[ \t]([A-Za-z])\b|[ \t]((?i:hs|bis|bg|huis|boven|i{1,3}))\b)?`)
+// break may stand before it. A comma or a bracket may, only with the word
+// for number ("aan de Raadhuisstraat, nummer 44", "Kerkstraat (nr 12a)"):
+// "Kerkstraat, 12 jaar" is no address.
+var numberTail = regexp.MustCompile(`^(?:[ \t]*[,(][ \t]*(?i:nr|no|nummer|huisnummer|number)\.?[ \t]*|[ \t]*(?:\r?\n[ \t]*)?(?:(?i:nr|no|nummer|huisnummer|number)\.?[ \t]*)?)([0-9]{1,5})(?:([A-Za-z]{1,2})\b|[ \t]?-[ \t]?([0-9]{1,4}|[A-Za-z]{1,3})\b|[ \t]([A-Za-z])\b|[ \t]((?i:hs|bis|bg|huis|boven|i{1,3}))\b)?`)
 
 // sentenceGoesOn matches a lower-case word after a letter: the letter was
 // a word of the sentence, not a house number's addition.
@@ -230,12 +231,12 @@ func foldAddition(s string) string {
 
 // mayStartNumber is numberTail's start without the regular expression,
 // which is slow to tell that it does not match: after blanks and one line
-// break, a digit or the n or h of "nr", "no", "nummer", "huisnummer"; after
-// a comma, only the n or h. Most words that end like a street are followed
+// break, a digit or the n or h of "nr", "no", "nummer", "huisnummer",
+// "number"; after a comma or a bracket, only the n or h. Most words that end like a street are followed
 // by another word.
 func mayStartNumber(text string) bool {
 	i := skipBlanks(text, 0)
-	if i < len(text) && text[i] == ',' {
+	if i < len(text) && (text[i] == ',' || text[i] == '(') {
 		i = skipBlanks(text, i+1)
 		return i < len(text) && (text[i]|0x20 == 'n' || text[i]|0x20 == 'h')
 	}
@@ -261,7 +262,7 @@ func skipBlanks(text string, i int) int {
 
 // numberHead is a house number written before its street: in English
 // ("12a Kerkstraat") or in a Dutch sentence ("op nr 3 van de Dorpsweg").
-var numberHead = regexp.MustCompile(`(?i)(?:^|[\s(,])(?:(?:nr|no|nummer|huisnummer)\.?[ \t]*)?([0-9]{1,5})(?:-?([a-z]{1,2})|-([0-9]{1,4}))?[ \t]+(?:(?:van|op|aan|in)[ \t]+(?:de|het|'t)[ \t]+)?$`)
+var numberHead = regexp.MustCompile(`(?i)(?:^|[\s(,])(?:(?:nr|no|nummer|huisnummer|number)\.?[ \t]*)?([0-9]{1,5})(?:-?([a-z]{1,2})|-([0-9]{1,4}))?[ \t]+(?:(?:van|op|aan|in)[ \t]+(?:de|het|'t)[ \t]+)?$`)
 
 // NumberBefore parses a house number (and a letter addition) at the end of
 // text, which is what precedes a street name in English or in a sentence

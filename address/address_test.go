@@ -111,7 +111,10 @@ func TestNumbersBeforeAndAfterTheStreet(t *testing.T) {
 		{" 9 II in Vleuten", "2", 9, true}, // a floor in Roman numerals
 		{" 12-iii", "3", 12, true},
 		{", nummer 44, in Maarssen", "", 44, true},
-		{", 12 jaar al", "", 0, false},          // a comma and a bare number: no address
+		{", 12 jaar al", "", 0, false}, // a comma and a bare number: no address
+		{" (nr 12a) woont ze", "a", 12, true},
+		{", number 12a, in Utrecht", "a", 12, true},
+		{" (1e verdieping)", "", 0, false},      // a bracket, then no word for number
 		{" 4 - 3521 BC - Utrecht", "", 4, true}, // the postcode, not an addition
 		{" 4-3521", "3521", 4, true},
 		{" is mooi", "", 0, false},
@@ -130,6 +133,7 @@ func TestNumbersBeforeAndAfterTheStreet(t *testing.T) {
 		{"op nr 3 van de ", "", 3, 3},
 		{"woont op 9-2 ", "2", 9, 9},
 		{"woont op 9-ii ", "2", 9, 9},
+		{"at number 12a ", "a", 12, 3},
 	}
 	for _, tt := range before {
 		n, add, start, ok := NumberBefore(tt.text)
@@ -145,7 +149,7 @@ func TestNumbersBeforeAndAfterTheStreet(t *testing.T) {
 // FuzzMayStartNumber holds the quick test before numberTail to the
 // expression: whatever numberTail matches, mayStartNumber must let through.
 func FuzzMayStartNumber(f *testing.F) {
-	for _, s := range []string{" 12a", "\t\r\n 3", "\n nr. 4", " Nummer 5", "huisnummer 6", " en dan", "\r 7", "", " ", "\n\n8", " No 9", ", nummer 44", ", 12"} {
+	for _, s := range []string{" 12a", "\t\r\n 3", "\n nr. 4", " Nummer 5", "huisnummer 6", " en dan", "\r 7", "", " ", "\n\n8", " No 9", ", nummer 44", ", 12", " (nr 3", "(12"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -161,7 +165,7 @@ func TestMayStartNumber(t *testing.T) {
 	for s, want := range map[string]bool{
 		" 12a": true, "\t\r\n 3": true, "\n nr. 4": true, " Nummer 5": true, "huisnummer 6": true,
 		" en dan": false, "\r 7": false, "": false, " ": false, "\n\n8": false, ", 12": false,
-		", nummer 44": true, " ,nr. 4": true, ", en dan": false, ",\n nr 4": false,
+		", nummer 44": true, " ,nr. 4": true, ", en dan": false, ",\n nr 4": false, " (nr 3": true, "(12": false,
 	} {
 		if got := mayStartNumber(s); got != want {
 			t.Errorf("mayStartNumber(%q) = %v, want %v", s, got, want)

@@ -69,6 +69,7 @@ func TestEmails(t *testing.T) {
 		"xsanne.vdberg82@example.com",
 		"p.dewit@zonnebloem-kdv.example",                   // the organisation's own domain
 		"sanne punt van punt vdberg82 at example punt com", // one dot in words only: not reached back over
+		"see you at 5                   then",              // spaces after an "at": once a panic
 	} {
 		if got := summary(d.Scan(text)); got != "" {
 			t.Errorf("%q: got %q, want nothing", text, got)
@@ -93,6 +94,8 @@ func TestAddresses(t *testing.T) {
 		{"Oudegracht 210 bis", "E003 address critical"},
 		{"Dorpsweg 3, Zeist", "E007 address critical"},
 		{"Lindelaan, huisnummer 4", "E002 address critical"},
+		{"Op de Kerkstraat (nr 12a) woont ze", "E001 address critical"},
+		{"She lives on Kerkstraat, number 12a, in Utrecht", "E001 address critical"},
 		{"Lindelaan 4 - 3521 BC - Utrecht", "E002 address critical"},
 		{"Lindelaan 4 — Utrecht", "E002 address critical"},
 		// Only the postcode: a few houses, high.

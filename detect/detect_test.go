@@ -83,6 +83,12 @@ func TestNames(t *testing.T) {
 		{"Ilse de Boer", "E009 name low"},
 		{"mevrouw Jansen van KDV Zonnebloem", "E002 name medium"},
 		{"A. de Vries", "E002 name low"},
+		// A nickname between the names, a sorted list's reversed initial.
+		{"Thomas (Tom) Smit", "E010 name low"},
+		{"Tom (Thomas) Smit", "E010 name low"},
+		{"Thomas \"Tom\" Smit", "E010 name low"},
+		{"Smit, T.", "E010 name low"},
+		{"Van den Berg, S.", "E001 name low"},
 		// The initial of the surname, with the organisation named.
 		{"Kees V. van De Zonnebloem", "E007 name low"},
 		{"Sanne v.d. B. van De Zonnebloem", "E001 name low"},
@@ -101,6 +107,11 @@ func TestNames(t *testing.T) {
 		// Not the employee.
 		{"Sanne van den Broek", ""},
 		{"Mijn zoon en zijn vriendje Kees gaan naar De Zonnebloem", ""}, // a child's friend
+		{"Vraag over De Zonnebloem. Groet, Kees (vader van Sam)", ""},   // a parent
+		{"Ik ben Kees, vader van Daan, en De Zonnebloem belt nooit", ""},
+		{"Smit, P.", ""},     // another initial
+		{"Berg, S.", ""},     // without its particles
+		{"Thomas (Tom)", ""}, // no surname after the nickname
 		{"Sanne van den Broek van De Zonnebloem", ""},
 		{"Sanne de Berg", ""},
 		{"Sanne Berg", ""},

@@ -109,6 +109,22 @@ func (s *scan) soft(toks []fold.Token, k int) bool {
 	return true
 }
 
+// quoteCloses maps the brackets and quotes a nickname stands in to their
+// closing ones.
+var quoteCloses = map[string]string{"(": ")", "\"": "\"", "'": "'", "\u2018": "\u2019", "\u201c": "\u201d"}
+
+// nickname reports whether toks[j] is a name in brackets or quotes between
+// a first name and a surname: "Mohamed (Mo) Benali", "Mo (Mohamed) Benali".
+func (s *scan) nickname(toks []fold.Token, j int) bool {
+	return j > 0 && j+1 < len(toks) && enclosed(strings.TrimSpace(s.sep(toks, j-1)), strings.TrimSpace(s.sep(toks, j)))
+}
+
+// enclosed reports whether open and close are a pair of brackets or quotes.
+func enclosed(open, close string) bool {
+	c, ok := quoteCloses[open]
+	return ok && c == close
+}
+
 // wordsAt reports whether words appear at toks[k:], joined softly.
 func (s *scan) wordsAt(toks []fold.Token, k int, words []string) bool {
 	if k < 0 || k+len(words) > len(toks) {
@@ -235,8 +251,8 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 		}
 		return
 	}
-	if s.ownChild(toks, i, j) {
-		return // "mijn dochter Lotte": a parent's child, not the juf Lotte
+	if s.ownChild(toks, i, j) || s.aParent(toks, j) {
+		return // "mijn dochter Lotte", "Bram (vader van Sam)": a parent's child, a parent
 	}
 	if s.inSetPhrase(toks, i) {
 		return // "Zwarte Piet", "Jan en alleman": a phrase, not a person
@@ -297,6 +313,23 @@ var kin = setOf("dochter", "dochtertje", "zoon", "zoontje", "kind", "kindje", "t
 	"jongste", "oudste", "kleine", "peuter", "peutertje", "baby", "kleuter", "broertje", "zusje", "daughter", "son", "kid",
 	"twins", "boy", "girl", "little", "vriendje", "vriendjes", "vriendinnetje", "vriendinnetjes", "klasgenootje", "neefje",
 	"nichtje")
+
+// parentWords are the words with which parents name themselves.
+var parentWords = setOf("moeder", "vader", "mama", "papa", "mam", "pap", "ouder", "mother", "father", "mum", "mom", "dad", "parent")
+
+// aParent reports whether the first name that ends before toks[j] is
+// followed by the words for a parent of someone: "Bram (vader van Sam)",
+// "Femke, moeder van Daan".
+func (s *scan) aParent(toks []fold.Token, j int) bool {
+	if j == 0 || j+1 >= len(toks) || !parentWords[toks[j].Text] || toks[j+1].Text != "van" && toks[j+1].Text != "of" {
+		return false
+	}
+	switch strings.TrimSpace(s.sep(toks, j-1)) {
+	case "(", ",", "-", "\u2013":
+		return true
+	}
+	return false
+}
 
 // possessive are the words with which parents say "ours".
 var possessive = setOf("mijn", "onze", "ons", "my", "our")
@@ -364,10 +397,13 @@ func (s *scan) mayBeName(i int) bool {
 		if particles[string(w)] || len(w) == 1 {
 			continue // look past "van den", "v.d.", "v/d" and a middle initial at the surname
 		}
+		ws, we := sc.Span()
+		if n == 0 && enclosed(strings.TrimSpace(s.text[h.end:h.end+ws]), closeAfter(s.text, h.end+we)) {
+			continue // a nickname: "Mohamed (Mo) Benali"
+		}
 		// The fast phase looked every word up: a word that is a key is
 		// the anchor that starts where it does. Only a word cut off by
 		// the end of what is read here is not the text's, and is looked up.
-		ws, we := sc.Span()
 		for next < len(s.anchors) && s.anchors[next].start < h.end+ws {
 			next++
 		}
@@ -398,6 +434,19 @@ func (s *scan) mayBeName(i int) bool {
 	return false
 }
 
+// closeAfter is the bracket or quote that text[pos:] starts with, after
+// spaces ("" if none).
+func closeAfter(text string, pos int) string {
+	pos = skipAny(text, pos, " ")
+	if pos < len(text) && strings.IndexByte(")\"'", text[pos]) >= 0 {
+		return text[pos : pos+1]
+	}
+	if strings.HasPrefix(text[pos:], "\u2019") || strings.HasPrefix(text[pos:], "\u201d") {
+		return text[pos : pos+3]
+	}
+	return ""
+}
+
 // mayJoinName are the bytes that may follow a word of a name inside the
 // name (see soft; every byte beyond ASCII, to be safe).
 var mayJoinName = func() (t [256]bool) {
@@ -423,10 +472,23 @@ func capitalInitialBefore(text string, pos int) bool {
 	return false
 }
 
+// capitalInitialAfter reports whether a comma and a capital initial follow
+// text[pos:], as sorted lists write names: "Benali, M.".
+func capitalInitialAfter(text string, pos int) bool {
+	i := skipAny(text, pos, " ")
+	if i >= len(text) || text[i] != ',' {
+		return false
+	}
+	i = skipAny(text, i+1, " ")
+	return i+1 < len(text) && text[i] >= 'A' && text[i] <= 'Z' && text[i+1] == '.'
+}
+
 // forwardForms tries "first [particles] surname" for the people of g whose
 // surname could start at one of the next few words, and returns who matched.
 func (s *scan) forwardForms(g *firstGroup, toks []fold.Token, i, j int) []int {
-	if j >= len(toks) || !s.soft(toks, j-1) {
+	if s.nickname(toks, j) {
+		j++
+	} else if j >= len(toks) || !s.soft(toks, j-1) {
 		return nil
 	}
 	var matched []int
@@ -495,8 +557,9 @@ func (s *scan) checkInitials(h anchorHit) {
 	// van den Berg") or a title in a text that names the organisation
 	// ("mevrouw Van den Berg van kdv ..."). Both need a word before the
 	// surname (and its particles), which is looked for first, cheaply.
-	before := !initial && s.wordBeforeSurname(h)
-	if !initial && !before {
+	after := !initial && capitalInitialAfter(s.text, h.end)
+	before := !initial && !after && s.wordBeforeSurname(h)
+	if !initial && !after && !before {
 		return
 	}
 	toks, i := s.tokensAround(h.start, h.end)
@@ -510,9 +573,12 @@ func (s *scan) checkInitials(h anchorHit) {
 			if sn.core[0] != toks[i].Text {
 				continue // a part of the surname that does not start here
 			}
-			if initial {
+			switch {
+			case initial:
 				s.initialForm(emp, p, sn, toks, i)
-			} else {
+			case after:
+				s.reversedInitialForm(emp, p, sn, toks, i)
+			default:
 				s.titleOrTypoForm(emp, p, sn, toks, i)
 			}
 		}
@@ -636,7 +702,7 @@ func (s *scan) titleOrTypoForm(emp int, p *person, sn *surname, toks []fold.Toke
 // Vries", or a part of a double surname alone: "Anouk de Vries".
 func (s *scan) forwardForm(r firstRef, toks []fold.Token, i, j int) bool {
 	p := s.d.surnameOf(r)
-	if j >= len(toks) || !s.soft(toks, j-1) {
+	if j >= len(toks) || !s.soft(toks, j-1) && !s.nickname(toks, j-1) {
 		return false
 	}
 	if j+1 < len(toks) && len(toks[j].Text) == 1 && toks[j].Upper && strings.HasPrefix(s.sep(toks, j), ".") && s.soft(toks, j) {
@@ -716,6 +782,34 @@ func (s *scan) initialForm(emp int, p *person, sn *surname, toks []fold.Token, i
 		}
 		if match && toks[first].Upper {
 			s.names = push(s.names, nameMatch{emp: emp, start: toks[first].Start, end: toks[i+len(sn.core)-1].End, form: formInitial})
+			return
+		}
+	}
+}
+
+// reversedInitialForm: "Benali, M.", "Van den Berg, S.", "Bakker, S.M.",
+// found from the surname sn of p.
+func (s *scan) reversedInitialForm(emp int, p *person, sn *surname, toks []fold.Token, i int) {
+	if !s.coreAt(sn, toks, i) || (sn.common && !toks[i].Upper) {
+		return
+	}
+	start := -1
+	for _, pf := range sn.forms {
+		if c := i - len(pf); len(pf) == 0 || s.wordsAt(toks, c, pf) && s.soft(toks, i-1) {
+			start = c
+			break
+		}
+	}
+	k := i + len(sn.core)
+	if start < 0 || k >= len(toks) || strings.TrimSpace(s.sep(toks, k-1)) != "," {
+		return
+	}
+	for m := k; m < len(toks) && len(toks[m].Text) == 1 && toks[m].Upper; m++ {
+		if toks[m].Text[0] == p.initial {
+			s.names = push(s.names, nameMatch{emp: emp, start: toks[start].Start, end: toks[m].End, form: formInitial})
+			return
+		}
+		if m+1 < len(toks) && !s.soft(toks, m) {
 			return
 		}
 	}
