@@ -257,23 +257,29 @@ type emailSpan struct {
 // emailsBetween are the e-mail addresses in text[a:b], in text order. The
 // text is read for them once, on first use.
 func (s *scan) emailsBetween(a, b int) []emailSpan {
-	if !s.emailsRead {
-		s.emailsRead = true
-		s.emails = make([]emailSpan, 0, len(s.emailTriggers)/4) // most "@" and "at" are no address
-		var grow growAhead
-		s.eachEmail(func(start, end int, addr string) {
-			if grow.due(start) {
-				s.emails = ahead(s.emails, start, len(s.text))
-			}
-			s.emails = push(s.emails, emailSpan{start, end, addr})
-		})
-	}
+	s.readEmails()
 	i := sort.Search(len(s.emails), func(k int) bool { return s.emails[k].start >= a })
 	j := i
 	for j < len(s.emails) && s.emails[j].end <= b {
 		j++
 	}
 	return s.emails[i:j]
+}
+
+// readEmails finds the e-mail addresses of the text, once.
+func (s *scan) readEmails() {
+	if s.emailsRead {
+		return
+	}
+	s.emailsRead = true
+	s.emails = make([]emailSpan, 0, len(s.emailTriggers)/4) // most "@" and "at" are no address
+	var grow growAhead
+	s.eachEmail(func(start, end int, addr string) {
+		if grow.due(start) {
+			s.emails = ahead(s.emails, start, len(s.text))
+		}
+		s.emails = push(s.emails, emailSpan{start, end, addr})
+	})
 }
 
 // eachEmail calls fn for every e-mail address in the text, in text order
@@ -283,7 +289,11 @@ func (s *scan) emailsBetween(a, b int) []emailSpan {
 func (s *scan) eachEmail(fn func(start, end int, addr string)) {
 	seen := -1 // the end of the last address given: one address, once
 	give := func(st, en int, addr string) {
-		if st >= seen && !s.d.ownDomains[domainOf(addr)] {
+		switch {
+		case st < seen:
+		case s.d.ownDomains[domainOf(addr)]:
+			s.ownDomain = true
+		default:
 			seen = en
 			fn(st, en, addr)
 		}

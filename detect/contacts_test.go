@@ -132,9 +132,11 @@ func TestSeverity(t *testing.T) {
 		{"Sanne van den Berg: bel 06-55555555", "E001 name high"},
 		{"Sanne van den Berg, mail s.berg@example.org", "E001 name high"},
 		{"Sanne van den Berg zit in 3581 KA", "E001 name high"},
-		// The organisation's own contacts are no locator.
+		// The organisation's own contacts are no locator; its e-mail
+		// domain names it.
 		{"Sanne van den Berg, De Zonnebloem, tel 030-7001122, Bloemenlaan 1", "E001 name medium"},
-		{"Sanne van den Berg, mail sanne@zonnebloem-kdv.example", "E001 name low"},
+		{"Sanne van den Berg, mail sanne@zonnebloem-kdv.example", "E001 name medium"},
+		{"Van: planning@zonnebloem-kdv.example\nGroet, Sanne", "E001 name low"},
 		// The roster's data is critical, with or without the name.
 		{"Sanne van den Berg woont Kerkstraat 12a", "E001 name high; E001 address critical"},
 		{"Bel 06-12345678", "E001 phone critical"},

@@ -151,6 +151,9 @@ type scan struct {
 	// emailsRead.
 	emails     []emailSpan
 	emailsRead bool
+	// ownDomain: an address at the organisation's own e-mail domains
+	// stands in the text (it is no finding, but names the organisation).
+	ownDomain bool
 	// ownEmails are the roster's e-mail addresses found, in text order.
 	ownEmails    []ownEmail
 	phoneCovered int             // phone starts before this were inside a window already read

@@ -108,6 +108,7 @@ func TestNames(t *testing.T) {
 		{"Sanne van den Broek", ""},
 		{"Mijn zoon en zijn vriendje Kees gaan naar De Zonnebloem", ""}, // a child's friend
 		{"Vraag over De Zonnebloem. Groet, Kees (vader van Sam)", ""},   // a parent
+		{"Mijn zoon heet ook Kees, net als die van De Zonnebloem", ""},
 		{"Ik ben Kees, vader van Daan, en De Zonnebloem belt nooit", ""},
 		{"Smit, P.", ""},     // another initial
 		{"Berg, S.", ""},     // without its particles

@@ -341,7 +341,8 @@ var theirs = setOf("zijn", "haar", "hun", "his", "her", "their")
 
 // ownChild reports whether the first name at toks[i:j] is a parent's own
 // child or a child's friend: "mijn dochter Lotte", "onze Daan (4)", "onze
-// tweeling Roos en Femke", "m'n jongste, Daan", "zijn vriendje Bram".
+// tweeling Roos en Femke", "m'n jongste, Daan", "zijn vriendje Bram", "mijn
+// dochter heet ook Sanne".
 func (s *scan) ownChild(toks []fold.Token, i, j int) bool {
 	// An age in brackets after the name: "Daan (4)", "Daan (4 jaar)".
 	if j < len(toks) && strings.TrimSpace(s.sep(toks, j-1)) == "(" && len(toks[j].Text) <= 2 && toks[j].Text[0] >= '0' && toks[j].Text[0] <= '9' {
@@ -352,19 +353,27 @@ func (s *scan) ownChild(toks []fold.Token, i, j int) bool {
 	for k >= 1 && (toks[k].Text == "en" || toks[k].Text == "and") && toks[k-1].Upper {
 		k -= 2
 	}
-	for n := 0; n < 3 && k >= 0; n, k = n+1, k-1 {
+	kinSeen := false
+	for n := 0; n < 5 && k >= 0; n, k = n+1, k-1 {
 		w := toks[k].Text
 		switch {
-		case possessive[w], theirs[w] && n > 0:
+		case possessive[w], theirs[w] && kinSeen:
 			return true
 		case w == "n" && k > 0 && toks[k-1].Text == "m": // m'n
 			return true
-		case !kin[w]:
+		case kin[w]:
+			kinSeen = true
+		case namedAs[w] && !kinSeen:
+		default:
 			return false
 		}
 	}
 	return false
 }
+
+// namedAs are the words that may stand between a word for a child and its
+// name: "mijn dochter heet ook Sanne".
+var namedAs = setOf("heet", "heten", "ook", "genaamd", "called", "named", "also")
 
 // mayBeName is a quick test, before cutting words, that the first name of
 // anchor i can be part of a finding: a comma precedes it (a reversed
@@ -871,8 +880,10 @@ func (s *scan) scoreNames() {
 }
 
 // docContext decides whether the text names the organisation or holds a
-// threat, from the phrase endings the fast pass found. Only texts with a
-// name get this far.
+// threat, from the phrase endings the fast pass found, and whether it
+// holds an address at the organisation's own e-mail domains (a quoted
+// mail from "planning@…" signed "Sanne"). Only texts with a name get this
+// far.
 func (s *scan) docContext() {
 	if s.ctxDone {
 		return
@@ -896,6 +907,10 @@ func (s *scan) docContext() {
 				}
 			}
 		}
+	}
+	if !s.orgCtx && len(s.emailTriggers) > 0 && len(s.d.ownDomains) > 0 {
+		s.readEmails()
+		s.orgCtx = s.ownDomain
 	}
 }
 
