@@ -109,6 +109,7 @@ func TestNames(t *testing.T) {
 		{"Mijn zoon en zijn vriendje Kees gaan naar De Zonnebloem", ""}, // a child's friend
 		{"Vraag over De Zonnebloem. Groet, Kees (vader van Sam)", ""},   // a parent
 		{"Mijn zoon heet ook Kees, net als die van De Zonnebloem", ""},
+		{"Mijn kinderen Thomas, Kees en Sanne zitten op De Zonnebloem", ""},
 		{"Ik ben Kees, vader van Daan, en De Zonnebloem belt nooit", ""},
 		{"Smit, P.", ""},     // another initial
 		{"Berg, S.", ""},     // without its particles

@@ -163,7 +163,7 @@ func evaluate(t *testing.T, d *Detector, cases []evalCase) evalScore {
 	return s
 }
 
-func readCorpus(t *testing.T, path string) []evalCase {
+func readCorpus(t testing.TB, path string) []evalCase {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {

@@ -2,6 +2,7 @@ package detect
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -20,6 +21,13 @@ func FuzzScan(f *testing.F) {
 		"S.a.n.n.e v.d. B e r g", "K e e s  V i s s e r", "nul zes een twee, zero six nine", "nul zes twaalf vierendertig, zero six twenty-one", "O6-1234\n5678 S4nne",
 	} {
 		f.Add(s)
+	}
+	// The posts people wrote by hand give the fuzzer the shapes of real
+	// text to vary.
+	for _, name := range []string{"handwritten.jsonl", "forms.jsonl"} {
+		for _, c := range readCorpus(f, filepath.Join(evalDir, name)) {
+			f.Add(c.Text)
+		}
 	}
 	d := testDetector(f)
 	f.Fuzz(func(t *testing.T, text string) {

@@ -312,7 +312,8 @@ func (s *scan) inSetPhrase(toks []fold.Token, i int) bool {
 var kin = setOf("dochter", "dochtertje", "zoon", "zoontje", "kind", "kindje", "tweeling", "meid", "meisje", "jongen",
 	"jongste", "oudste", "kleine", "peuter", "peutertje", "baby", "kleuter", "broertje", "zusje", "daughter", "son", "kid",
 	"twins", "boy", "girl", "little", "vriendje", "vriendjes", "vriendinnetje", "vriendinnetjes", "klasgenootje", "neefje",
-	"nichtje")
+	"nichtje", "kinderen", "kindjes", "dochters", "zonen", "jongens", "meiden", "meisjes", "kleintjes", "kids", "children",
+	"sons", "daughters")
 
 // parentWords are the words with which parents name themselves.
 var parentWords = setOf("moeder", "vader", "mama", "papa", "mam", "pap", "ouder", "mother", "father", "mum", "mom", "dad", "parent")
@@ -349,9 +350,16 @@ func (s *scan) ownChild(toks []fold.Token, i, j int) bool {
 		return true
 	}
 	k := i - 1
-	// Past the other names of a list: "Roos en Femke", "Roos, Femke".
-	for k >= 1 && (toks[k].Text == "en" || toks[k].Text == "and") && toks[k-1].Upper {
-		k -= 2
+	// Past the other names of a list: "Roos en Femke", "Sanne, Lotte en
+	// Daan".
+	for k >= 1 {
+		if (toks[k].Text == "en" || toks[k].Text == "and") && toks[k-1].Upper {
+			k -= 2
+		} else if toks[k].Upper && strings.TrimSpace(s.sep(toks, k)) == "," {
+			k--
+		} else {
+			break
+		}
 	}
 	kinSeen := false
 	for n := 0; n < 5 && k >= 0; n, k = n+1, k-1 {
