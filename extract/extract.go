@@ -172,7 +172,9 @@ func ReadEmail(r io.Reader) (Mail, error) {
 	if err := c.message(r, 0); err != nil {
 		return Mail{}, err
 	}
-	return Mail{Text: c.b.String(), Images: c.images, Skipped: c.skipped}, nil
+	// A header may hold bytes that are no UTF-8, raw or from an encoded
+	// word that lies about its charset.
+	return Mail{Text: strings.ToValidUTF8(c.b.String(), "\uFFFD"), Images: c.images, Skipped: c.skipped}, nil
 }
 
 // maxDepth bounds nested multiparts and attached messages: a hostile
@@ -341,7 +343,12 @@ func Decode(data []byte, ctype string) []byte {
 	}
 	out, err := enc.NewDecoder().Bytes(data)
 	if err != nil {
-		return data
+		out = data
+	}
+	// A decoder passes on what it cannot read (a page that says UTF-8 and
+	// is not, wholly): what is not UTF-8 still is not.
+	if !utf8.Valid(out) {
+		out = bytes.ToValidUTF8(out, []byte("\uFFFD"))
 	}
 	return out
 }

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestHTML(t *testing.T) {
@@ -105,4 +106,29 @@ func TestDeepNestingFallsBackToText(t *testing.T) {
 	if err != nil || !strings.Contains(text, "Sanne van den Berg 06-12345678") || strings.Contains(text, "hidden") {
 		t.Errorf("deep page: %v, %q", err, text[:min(len(text), 200)])
 	}
+}
+
+// FuzzDocument: no page, file or e-mail may panic the extraction, and its
+// text is UTF-8 (the detector and the database take it as such).
+func FuzzDocument(f *testing.F) {
+	for _, name := range []string{"forum.html", "mail.eml"} {
+		data, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(name, data)
+	}
+	f.Add("post.txt", []byte("Sanne van den Berg\r\n06-12345678\xff"))
+	f.Add("page.html", []byte("<html><body><p>a<br>b</p><script>x</script><a href=\"mailto:a%40b.nl\">m</a>"))
+	f.Fuzz(func(t *testing.T, name string, data []byte) {
+		if strings.HasSuffix(name, ".eml") {
+			if _, err := ReadEmail(strings.NewReader(string(data))); err != nil {
+				return
+			}
+		}
+		text, err := Document(name, "", data)
+		if err == nil && !utf8.ValidString(text) {
+			t.Fatalf("text is not UTF-8: %q", text)
+		}
+	})
 }
