@@ -11,6 +11,7 @@ func TestPhones(t *testing.T) {
 	for _, p := range []string{
 		"0612345678", "06-12345678", "06 12 34 56 78", "06-1234 5678", "+31 6 12345678", "+31(0)6-12345678",
 		"0031 6 1234 5678", "(06) 12345678", "+31612345678", "06.12.34.56.78", "tel:0612345678", "+31 (0)6 12 34 56 78",
+		"31612345678", "wa.me/31612345678", "https://api.whatsapp.com/send?phone=31612345678", "𝟎𝟔-𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖", "⓪⑥①②③④⑤⑥⑦⑧",
 	} {
 		if got := summary(d.Scan("Bel haar maar op " + p + ", succes.")); got != "E001 phone critical" {
 			t.Errorf("%q: got %q", p, got)
@@ -37,6 +38,7 @@ func TestPhones(t *testing.T) {
 		"BSN 612345678 staat op de brief",
 		"Op 06-12-2024 om 10:30 uur, bedrag € 612.345,67",
 		"Ordernummer 0612345678901234",
+		"Ordernummer 316123456780",
 		"De school: 030-7001122",
 		"Datum: 2024-06-12 12:34:56",
 	} {

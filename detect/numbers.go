@@ -4,22 +4,25 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
 // numberCanonMap rewrites the ways people write numbers so that the phone
-// and address checks read them: full-width digits and Unicode dashes as
-// ASCII, the letter O typed for a zero inside a number, "wa.me/316…" as
-// an international number, "0031(0)6" without the "(0)", a line break
-// inside a number (a chat app wrapped it) as a space, "nul zes" and "zero
-// six" as "06" (and the digits written out after them as digits), "%40"
-// in an address as "@", digits typed for letters inside a word ("S4nne
-// v4n den B3rg") as those letters, and a word written letter by letter
-// ("S.a.n.n.e"; with spaces, "S a n n e", only when spaced is set) as one
-// word. It returns the text unchanged (and nil) when there is nothing to
-// rewrite; otherwise the map of the result's offsets to text's. Most texts
-// have nothing to rewrite: they cost a table lookup per byte, and a closer
-// look (rewriter.at) only at the few bytes that may start a rewrite.
+// and address checks read them: digits in other forms (full-width,
+// mathematical, circled; see digitOf) and Unicode dashes as ASCII, the
+// letter O typed for a zero inside a number, "wa.me/316…", "phone=316…"
+// and a bare "316…" as an international number, "0031(0)6" without the
+// "(0)", a line break inside a number (a chat app wrapped it) as a space,
+// "nul zes" and "zero six" as "06" (and the digits written out after them
+// as digits), "%40" in an address as "@", digits typed for letters inside
+// a word ("S4nne v4n den B3rg") as those letters, and a word written
+// letter by letter ("S.a.n.n.e"; with spaces, "S a n n e", only when
+// spaced is set) as one word. It returns the text unchanged (and nil)
+// when there is nothing to rewrite; otherwise the map of the result's
+// offsets to text's. Most texts have nothing to rewrite: they cost a table
+// lookup per byte, and a closer look (rewriter.at) only at the few bytes
+// that may start a rewrite.
 func numberCanonMap(text string, spaced bool) (string, *offsets) {
 	r := rewriter{text: text}
 	maybe := &canonMaybe
@@ -68,12 +71,17 @@ type rewriteWatch struct {
 	found bool // a rewrite may apply
 }
 
+// rewriteLeads are the lead bytes of the characters beyond ASCII that are
+// rewritten: Unicode dashes and circled digits (e2), full-width digits
+// (ef), mathematical digits (f0), Arabic-Indic digits (d9, db).
+var rewriteLeads = [...]byte{0xe2, 0xef, 0xf0, 0xd9, 0xdb}
+
 // newRewriteWatch starts watching text: the characters beyond ASCII that
-// are rewritten (full-width digits, Unicode dashes) are looked for at once,
-// at their lead bytes.
+// are rewritten (digits in other forms, Unicode dashes) are looked for at
+// once, at their lead bytes.
 func newRewriteWatch(text string) rewriteWatch {
 	w := rewriteWatch{r: rewriter{text: text}}
-	for _, lead := range [...]byte{0xe2, 0xef} {
+	for _, lead := range rewriteLeads {
 		for i := 0; !w.found; i++ {
 			j := strings.IndexByte(text[i:], lead)
 			if j < 0 {
@@ -109,9 +117,12 @@ func (w *rewriteWatch) word(start, end, prevEnd int, mixed bool) {
 			}
 		}
 	}
+	if bareMobile(text, start) {
+		w.found = true // "316…" without its "+"
+	}
 	if c := text[start]; isDigitByte(c) && start > 0 && !w.found {
 		switch text[start-1] {
-		case '/': // "wa.me/316…"
+		case '/', '=': // "wa.me/316…", "send?phone=316…"
 			_, _, _, w.found = w.r.at(start, 0)
 		case '(', '%', '\n': // "0031(0)6…", "naam%40example.com", a number broken across a line
 			_, _, _, w.found = w.r.at(start-1, 0)
@@ -135,7 +146,7 @@ func (w *rewriteWatch) word(start, end, prevEnd int, mixed bool) {
 // apart but the space (a quick test of the byte after the next passes over
 // most of them).
 var canonMaybe = func() (t [256]bool) {
-	for _, c := range []byte("\xe2\xef\n(%0123456789zZxX") {
+	for _, c := range append([]byte("\n(%0123456789zZxX"), rewriteLeads[:]...) {
 		t[c] = true
 	}
 	for c := range t {
@@ -177,8 +188,9 @@ func (r *rewriter) at(i, done int) (from int, repl string, n int, ok bool) {
 		if i > done && (text[i-1] == 'O' || text[i-1] == 'o') && zeroLetter(text, i-1) {
 			return i - 1, "0", 1, true // then the digit itself is looked at
 		}
-		if i >= 6 && text[i-1] == '/' && strings.EqualFold(text[i-6:i], "wa.me/") {
-			return i, "+" + text[i:i+1], 1, true
+		if i >= 6 && (text[i-1] == '/' && strings.EqualFold(text[i-6:i], "wa.me/") || text[i-1] == '=' && strings.EqualFold(text[i-6:i], "phone=")) ||
+			bareMobile(text, i) {
+			return i, "+" + text[i:i+1], 1, true // "wa.me/316…", "send?phone=316…", "316…": international
 		}
 		if leet[c] == 0 {
 			break
@@ -218,9 +230,10 @@ func (r *rewriter) at(i, done int) (from int, repl string, n int, ok bool) {
 		}
 	default: // the first byte of a character beyond ASCII
 		r, size := utf8.DecodeRuneInString(text[i:])
+		if d, ok := digitOf(r); ok {
+			return i, string(rune('0' + d)), size, true
+		}
 		switch {
-		case r >= '０' && r <= '９':
-			return i, string(rune('0' + r - '０')), size, true
 		case r == '＋':
 			return i, "+", size, true
 		case r == '－' || r == '−' || (r >= '\u2010' && r <= '\u2015'):
@@ -228,6 +241,48 @@ func (r *rewriter) at(i, done int) (from int, repl string, n int, ok bool) {
 		}
 	}
 	return 0, "", 0, false
+}
+
+// bareMobile reports whether a Dutch mobile number in international form
+// without its "+" starts at text[i], as WhatsApp writes them: "316" and
+// eight digits more, a number of its own.
+func bareMobile(text string, i int) bool {
+	if i+11 > len(text) || text[i:i+3] != "316" || i > 0 && (isDigitByte(text[i-1]) || text[i-1] == '+') ||
+		i+11 < len(text) && isDigitByte(text[i+11]) {
+		return false
+	}
+	for _, c := range []byte(text[i+3 : i+11]) {
+		if !isDigitByte(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// digitOf is the value of a digit written in another form than ASCII:
+// full-width, mathematical bold or sans-serif ("𝟎𝟔"), Arabic-Indic,
+// circled ("⓪⑥", "❶"). Unicode puts the decimal digits of a form in
+// runs from zero, so a digit's value is its distance from where its run
+// starts (the five mathematical forms are one run of fifty).
+func digitOf(r rune) (int, bool) {
+	switch {
+	case r < utf8.RuneSelf:
+		return 0, false
+	case unicode.IsDigit(r):
+		start := r
+		for start > r-50 && unicode.IsDigit(start-1) {
+			start--
+		}
+		return int(r-start) % 10, true
+	case r == '⓪' || r == '⓿' || r == '🄋' || r == '🄌':
+		return 0, true
+	}
+	for _, first := range [...]rune{'①', '⓵', '❶', '➀', '➊'} { // runs from one
+		if r >= first && r < first+9 {
+			return int(r-first) + 1, true
+		}
+	}
+	return 0, false
 }
 
 // spacedLetters reads a word written letter by letter at the separator

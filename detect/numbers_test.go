@@ -7,6 +7,19 @@ import (
 	"github.com/doxwatch/doxwatch/model"
 )
 
+func TestDigitOf(t *testing.T) {
+	for r, want := range map[rune]int{'０': 0, '９': 9, '𝟎': 0, '𝟗': 9, '𝟘': 0, '𝟭': 1, '𝟿': 9, '٣': 3, '۷': 7, '⓪': 0, '①': 1, '⑨': 9, '⓽': 9, '❺': 5, '➒': 9} {
+		if got, ok := digitOf(r); !ok || got != want {
+			t.Errorf("digitOf(%q) = %d, %v; want %d", r, got, ok, want)
+		}
+	}
+	for _, r := range []rune{'5', 'a', '⑩', '²', 'Ⅻ', '€'} {
+		if d, ok := digitOf(r); ok {
+			t.Errorf("digitOf(%q) = %d, want none", r, d)
+		}
+	}
+}
+
 func TestNumberCanon(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"bel 06–12345678", "bel 06-12345678"},
@@ -14,6 +27,11 @@ func TestNumberCanon(t *testing.T) {
 		{"O6-12345678 of o6 12 34 56 78", "06-12345678 of 06 12 34 56 78"},
 		{"wa.me/31612345678", "wa.me/+31612345678"},
 		{"WA.me/31612345678", "WA.me/+31612345678"},
+		{"send?phone=31612345678&text=hoi", "send?phone=+31612345678&text=hoi"},
+		{"bel 31612345678.", "bel +31612345678."},
+		{"order 316123456789 en 2316123456 en +31612345678", ""},
+		{"𝟎𝟔-𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖", "06-12345678"},
+		{"⓪⑥①②③④⑤⑥⑦⑧ ❶ ٠٦", "0612345678 1 06"},
 		{"O612345678 in 2O24, zie wa.me/O612345678", "0612345678 in 2O24, zie wa.me/0612345678"},
 		{"0031(0)6-12345678", "00316-12345678"},
 		{"06 1234\n5678", "06 1234 5678"},

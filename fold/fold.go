@@ -64,6 +64,21 @@ func foldSlow(r rune) runeFold {
 		return runeFold{invisible: true}
 	case 0xFF01 <= r && r <= 0xFF5E: // fullwidth ASCII
 		return foldSlow(r - 0xFF01 + '!')
+	case 0x1D400 <= r && r <= 0x1D7FF, 0x2460 <= r && r <= 0x24FF, 0x1F100 <= r && r <= 0x1F149:
+		// Letters and digits in the "fancy fonts" that sites make for
+		// social media (mathematical bold, italic, script; circled;
+		// squared): their compatibility form is the plain one.
+		if d := norm.NFKD.String(string(r)); d != string(r) {
+			var b strings.Builder
+			for _, c := range d {
+				b.WriteString(foldRune(c).s)
+			}
+			return runeFold{s: b.String()}
+		}
+	case 0x1F150 <= r && r <= 0x1F169: // negative circled capitals, no decomposition
+		return foldSlow('a' + r - 0x1F150)
+	case 0x1F170 <= r && r <= 0x1F189: // negative squared capitals
+		return foldSlow('a' + r - 0x1F170)
 	}
 	lower := unicode.ToLower(r)
 	if s, ok := lookalikes[lower]; ok {

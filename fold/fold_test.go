@@ -23,6 +23,14 @@ func TestString(t *testing.T) {
 		{"'t Hart", "t hart"},
 		{"Sanne’s", "sanne s"},
 		{"０６-１２３４５６７８", "06 12345678"}, // fullwidth digits
+		// The "fancy fonts" of social media.
+		{"𝐒𝐚𝐧𝐧𝐞 𝐁𝐞𝐫𝐠", "sanne berg"}, // mathematical bold
+		{"𝘚𝘢𝘯𝘯𝘦", "sanne"},           // mathematical sans-serif italic
+		{"𝓢𝓪𝓷𝓷𝓮", "sanne"},           // mathematical bold script
+		{"ⓢⓐⓝⓝⓔ Ⓑⓔⓡⓖ", "sanne berg"}, // circled
+		{"🅂🄰🄽🄽🄴", "sanne"},           // squared
+		{"🅢🅐🅝🅝🅔 🅱🅴🆁🅶", "sanne berg"}, // negative circled, negative squared
+		{"𝟎𝟔 ①②", "06 12"},
 		{"  ", ""},
 		{"\xff\xfeSanne", "sanne"}, // invalid UTF-8 separates
 		// Already folded: returned as it is.
