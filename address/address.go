@@ -171,10 +171,9 @@ func Postcode(s string) (string, bool) {
 // numberTail matches what follows a street name: an optional "nr.", the
 // house number, and an optional addition (letter, "-2", " bis", " hs").
 // A chat app may wrap a street's number onto the next line: one line
-// break may stand before it. A comma or a bracket may, only with the word
-// for number ("aan de Raadhuisstraat, nummer 44", "Kerkstraat (nr 12a)"):
-// "Kerkstraat, 12 jaar" is no address.
-var numberTail = regexp.MustCompile(`^(?:[ \t]*[,(][ \t]*(?i:nr|no|nummer|huisnummer|number)\.?[ \t]*|[ \t]*(?:\r?\n[ \t]*)?(?:(?i:nr|no|nummer|huisnummer|number)\.?[ \t]*)?)([0-9]{1,5})(?:([A-Za-z]{1,2})\b|[ \t]?-[ \t]?([0-9]{1,4}|[A-Za-z]{1,3})\b|[ \t]([A-Za-z])\b|[ \t]((?i:hs|bis|bg|huis|boven|i{1,3}))\b)?`)
+// break may stand before it. (A comma or a bracket may too, only with the
+// word for number: NumberAfter reads those.)
+var numberTail = regexp.MustCompile(`^[ \t]*(?:\r?\n[ \t]*)?(?:(?i:nr|no|nummer|huisnummer|number)\.?[ \t]*)?([0-9]{1,5})(?:([A-Za-z]{1,2})\b|[ \t]?-[ \t]?([0-9]{1,4}|[A-Za-z]{1,3})\b|[ \t]([A-Za-z])\b|[ \t]((?i:hs|bis|bg|huis|boven|i{1,3}))\b)?`)
 
 // sentenceGoesOn matches a lower-case word after a letter: the letter was
 // a word of the sentence, not a house number's addition.
@@ -187,9 +186,23 @@ func NumberAfter(text string) (number int, addition string, n int, ok bool) {
 	if !mayStartNumber(text) {
 		return 0, "", 0, false
 	}
-	m := numberTail.FindStringSubmatchIndex(text)
+	// After a comma or a bracket only with the word for number ("aan de
+	// Raadhuisstraat, nummer 44", "Kerkstraat (nr 12a)"): "Kerkstraat, 12
+	// jaar" is no address. Read apart, so the expression stays quick.
+	from := 0
+	if i := skipBlanks(text, 0); text[i] == ',' || text[i] == '(' {
+		// mayStartNumber saw an n or h there: the expression then matches
+		// only with the word for number.
+		from = skipBlanks(text, i+1)
+	}
+	m := numberTail.FindStringSubmatchIndex(text[from:])
 	if m == nil {
 		return 0, "", 0, false
+	}
+	for k := range m {
+		if m[k] >= 0 {
+			m[k] += from
+		}
 	}
 	number, err := strconv.Atoi(text[m[2]:m[3]])
 	if err != nil || number == 0 {

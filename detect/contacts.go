@@ -146,11 +146,14 @@ func (s *scan) startsRosterPhone(number []byte) bool {
 }
 
 // emailRE matches e-mail addresses, including the ways people obfuscate
-// them: "naam [at] gmail [dot] com", "naam (at) gmail.com", "mailto:",
-// "voornaam punt achternaam at gmail punt com". The part before the "at"
-// may have one dot written out: more would let it reach back over the
+// them: "naam [at] gmail [dot] com", "naam (at) gmail.com", "mailto:".
+var emailRE = regexp.MustCompile(`(?i)(?:mailto:)?([a-z0-9][a-z0-9._%+\-]*)` + emailAt + `([a-z0-9][a-z0-9\-]*(?:` + emailDot + `[a-z0-9][a-z0-9\-]*)+)`)
+
+// localDotBefore matches a word and a dot written out before the part of
+// an address that emailRE read: "voornaam punt" of "voornaam punt
+// achternaam at gmail punt com". One only: more would reach back over the
 // words before ("mail maar punt ...").
-var emailRE = regexp.MustCompile(`(?i)(?:mailto:)?([a-z0-9][a-z0-9._%+\-]*(?:` + emailDot + `[a-z0-9][a-z0-9._%+\-]*)?)` + emailAt + `([a-z0-9][a-z0-9\-]*(?:` + emailDot + `[a-z0-9][a-z0-9\-]*)+)`)
+var localDotBefore = regexp.MustCompile(`(?i)(?:^|[^a-z0-9._%+\-])([a-z0-9][a-z0-9._%+\-]*)(?:\s+(?:dot|punt)\s+|\s*[\[({]\s*(?:dot|punt)\s*[\])}]\s*)$`)
 
 const (
 	emailAt  = `\s*(?:@|\[\s*(?:at|@)\s*\]|\(\s*(?:at|@)\s*\)|\{\s*(?:at|@)\s*\}|\s(?:at|apenstaartje)\s)\s*`
@@ -164,7 +167,15 @@ var emailDotRE = regexp.MustCompile(`(?i)` + emailDot)
 // normalised to lower case.
 func (d *Detector) emailsIn(text string, a, b int, fn func(start, end int, addr string)) {
 	for _, m := range emailRE.FindAllStringSubmatchIndex(text[a:b], -1) {
-		local := strings.ToLower(strings.Trim(emailDotRE.ReplaceAllLiteralString(text[a+m[2]:a+m[3]], "."), "."))
+		start := a + m[0]
+		local := strings.ToLower(strings.Trim(text[a+m[2]:a+m[3]], "."))
+		if m[2] == m[0] && start > a && strings.IndexByte(" ])}", text[start-1]) >= 0 {
+			lo := max(a, start-40)
+			if d := localDotBefore.FindStringSubmatchIndex(text[lo:start]); d != nil {
+				local = strings.ToLower(text[lo+d[2]:lo+d[3]]) + "." + local
+				start = lo + d[2]
+			}
+		}
 		labels := emailDotRE.Split(strings.ToLower(text[a+m[4]:a+m[5]]), -1)
 		if !validTLD(labels[len(labels)-1]) {
 			continue
@@ -173,7 +184,7 @@ func (d *Detector) emailsIn(text string, a, b int, fn func(start, end int, addr 
 		if d.ownDomains[domainOf(addr)] {
 			continue
 		}
-		fn(a+m[0], a+m[1], addr)
+		fn(start, a+m[1], addr)
 	}
 }
 

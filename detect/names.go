@@ -415,7 +415,7 @@ func (s *scan) mayBeName(i int) bool {
 			continue // look past "van den", "v.d.", "v/d" and a middle initial at the surname
 		}
 		ws, we := sc.Span()
-		if n == 0 && enclosed(strings.TrimSpace(s.text[h.end:h.end+ws]), closeAfter(s.text, h.end+we)) {
+		if n == 0 && ws > 0 && mayOpen[s.text[h.end+ws-1]] && enclosed(strings.TrimSpace(s.text[h.end:h.end+ws]), closeAfter(s.text, h.end+we)) {
 			continue // a nickname: "Mohamed (Mo) Benali"
 		}
 		// The fast phase looked every word up: a word that is a key is
@@ -450,6 +450,9 @@ func (s *scan) mayBeName(i int) bool {
 	}
 	return false
 }
+
+// mayOpen are the last bytes of the brackets and quotes of quoteCloses.
+var mayOpen = [256]bool{'(': true, '"': true, '\'': true, 0x98: true, 0x9c: true}
 
 // closeAfter is the bracket or quote that text[pos:] starts with, after
 // spaces ("" if none).

@@ -73,8 +73,8 @@ type rewriteWatch struct {
 
 // rewriteLeads are the lead bytes of the characters beyond ASCII that are
 // rewritten: Unicode dashes and circled digits (e2), full-width digits
-// (ef), mathematical digits (f0), Arabic-Indic digits (d9, db).
-var rewriteLeads = [...]byte{0xe2, 0xef, 0xf0, 0xd9, 0xdb}
+// (ef), mathematical digits (f0). (Each is a pass over every text.)
+var rewriteLeads = [...]byte{0xe2, 0xef, 0xf0}
 
 // newRewriteWatch starts watching text: the characters beyond ASCII that
 // are rewritten (digits in other forms, Unicode dashes) are looked for at
@@ -260,8 +260,9 @@ func bareMobile(text string, i int) bool {
 }
 
 // digitOf is the value of a digit written in another form than ASCII:
-// full-width, mathematical bold or sans-serif ("𝟎𝟔"), Arabic-Indic,
-// circled ("⓪⑥", "❶"). Unicode puts the decimal digits of a form in
+// full-width, mathematical bold or sans-serif ("𝟎𝟔"), circled ("⓪⑥",
+// "❶"); and of other scripts', which are not looked for (see
+// rewriteLeads). Unicode puts the decimal digits of a form in
 // runs from zero, so a digit's value is its distance from where its run
 // starts (the five mathematical forms are one run of fifty).
 func digitOf(r rune) (int, bool) {
