@@ -398,7 +398,10 @@ func (s *scan) around(a, b int) (int, int) {
 // with that number are checked further (a common street name is the
 // street of hundreds of employees).
 func (s *scan) checkStreets(h anchorHit) {
-	after := digitWithin(s.text, h.end, numberReach)
+	// "op de Lindelaan in Utrecht, nummer 4": the town may stand between
+	// the street and its number.
+	town, townEnd, townFirst := townThenNumber(s.text, h.end)
+	after := digitWithin(s.text, h.end, numberReach) || townFirst && digitWithin(s.text, townEnd, numberReach)
 	if !after && !digitBefore(s.text, h.start, 40) {
 		return
 	}
@@ -407,6 +410,14 @@ func (s *scan) checkStreets(h anchorHit) {
 		end++
 	}
 	num, add, n2, ok := address.NumberAfter(s.text[end:min(len(s.text), end+24)])
+	if !ok && townFirst {
+		if num, add, n2, ok = address.NumberAfter(s.text[townEnd:min(len(s.text), townEnd+24)]); ok {
+			n2 += townEnd - end
+		}
+	}
+	if !ok {
+		town = ""
+	}
 	numStart := -1 // where a number written before the street starts
 	if !ok {
 		// "12a Kerkstraat", "op nr 3 van de Dorpsweg": the number first.
@@ -472,7 +483,7 @@ func (s *scan) checkStreets(h anchorHit) {
 				names[n-1] = address.StreetName(s.text[toks[first].Start:toks[i].End])
 			}
 		}
-		if !address.SameStreet(names[n-1], ref.addr.Street) {
+		if !address.SameStreet(names[n-1], ref.addr.Street) || town != "" && ref.addr.City != "" && fold.String(town) != ref.addr.City {
 			continue
 		}
 		if pend, ok := s.placeAfter(end+n2, ref.addr); ok {
@@ -529,6 +540,23 @@ func digitBefore(text string, pos, n int) bool {
 		}
 	}
 	return false
+}
+
+// townThenNumber reads a town between a street and its number at
+// text[pos:]: "in Utrecht, nummer 4" (only with the word for number, which
+// NumberAfter asks after a comma). It gives the town and where the comma
+// stands.
+func townThenNumber(text string, pos int) (town string, comma int, ok bool) {
+	i := skipAny(text, pos, " ")
+	if i+3 > len(text) || !strings.EqualFold(text[i:i+3], "in ") && !strings.EqualFold(text[i:i+3], "te ") {
+		return "", 0, false
+	}
+	i += 3
+	c := strings.IndexByte(text[i:min(len(text), i+40)], ',')
+	if c <= 0 || strings.ContainsAny(text[i:i+c], "0123456789.!?\n") {
+		return "", 0, false
+	}
+	return text[i : i+c], i + c, true
 }
 
 // numberReach is how far after its street a house number may start:

@@ -97,26 +97,29 @@ func TestAddresses(t *testing.T) {
 		{"Dorpsweg 3, Zeist", "E007 address critical"},
 		{"Lindelaan, huisnummer 4", "E002 address critical"},
 		{"Op de Kerkstraat (nr 12a) woont ze", "E001 address critical"},
+		{"Ze woont op de Lindelaan in Utrecht, nummer 4.", "E002 address critical"},
 		{"She lives on Kerkstraat, number 12a, in Utrecht", "E001 address critical"},
 		{"Lindelaan 4 - 3521 BC - Utrecht", "E002 address critical"},
 		{"Lindelaan 4 — Utrecht", "E002 address critical"},
 		// Only the postcode: a few houses, high.
 		{"Ze woont ergens in 1234 AB Utrecht", "E001 address high"},
 		// Not the home.
-		{"Kerkstraat 14, 1234 AB Utrecht", ""},    // the neighbour
-		{"Kerkstraat 12a, Amsterdam", ""},         // another town
-		{"Kerkstraat 12a in Zoetermeer", ""},      // another town
-		{"Kerkstraat 12a, 9999 ZZ Utrecht", ""},   // another postcode
-		{"Kerkstraat 12b", ""},                    // another door
-		{"Kerkstraat 112", ""},                    // another number
-		{"Lindelaan 44", ""},                      // another number
-		{"Dorpsweg 3 in Amersfoort", ""},          // another town
-		{"Dorpsweg 3 - Hoogmade", ""},             // another town after a dash
-		{"Lindelaan 4 - 9999 ZZ - Groningen", ""}, // another postcode after a dash
-		{"Kerkstraat, 12 jaar gewoond", ""},       // a comma, then no house number
-		{"1234 AB 14", ""},                        // the neighbour by postcode
-		{"Bloemenlaan 1, 3511 AA Utrecht", ""},    // the organisation's own address
-		{"In 2024 AB en 1234 worden genoemd", ""}, // a year is no postcode
+		{"Kerkstraat 14, 1234 AB Utrecht", ""},          // the neighbour
+		{"Kerkstraat 12a, Amsterdam", ""},               // another town
+		{"Kerkstraat 12a in Zoetermeer", ""},            // another town
+		{"Kerkstraat 12a, 9999 ZZ Utrecht", ""},         // another postcode
+		{"Kerkstraat 12b", ""},                          // another door
+		{"Kerkstraat 112", ""},                          // another number
+		{"Lindelaan 44", ""},                            // another number
+		{"Dorpsweg 3 in Amersfoort", ""},                // another town
+		{"Dorpsweg 3 - Hoogmade", ""},                   // another town after a dash
+		{"op de Lindelaan in Amersfoort, nummer 4", ""}, // another town before the number
+		{"op de Lindelaan in Utrecht, 4 keer", ""},      // no word for number after the comma
+		{"Lindelaan 4 - 9999 ZZ - Groningen", ""},       // another postcode after a dash
+		{"Kerkstraat, 12 jaar gewoond", ""},             // a comma, then no house number
+		{"1234 AB 14", ""},                              // the neighbour by postcode
+		{"Bloemenlaan 1, 3511 AA Utrecht", ""},          // the organisation's own address
+		{"In 2024 AB en 1234 worden genoemd", ""},       // a year is no postcode
 	}
 	for _, tt := range tests {
 		if got := summary(d.Scan(tt.text)); got != tt.want {
@@ -139,6 +142,8 @@ func TestSeverity(t *testing.T) {
 		{"Sanne van den Berg, De Zonnebloem, tel 030-7001122, Bloemenlaan 1", "E001 name medium"},
 		{"Sanne van den Berg, mail sanne@zonnebloem-kdv.example", "E001 name medium"},
 		{"Van: planning@zonnebloem-kdv.example\nGroet, Sanne", "E001 name low"},
+		{"Bel de locatie: 030-7001122. Vraag naar Sanne.", "E001 name low"},
+		{"Bel de tandarts: 030-7001123. Vraag naar Sanne.", ""},
 		// The roster's data is critical, with or without the name.
 		{"Sanne van den Berg woont Kerkstraat 12a", "E001 name high; E001 address critical"},
 		{"Bel 06-12345678", "E001 phone critical"},

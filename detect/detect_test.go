@@ -110,6 +110,7 @@ func TestNames(t *testing.T) {
 		{"Vraag over De Zonnebloem. Groet, Kees (vader van Sam)", ""},   // a parent
 		{"Mijn zoon heet ook Kees, net als die van De Zonnebloem", ""},
 		{"Mijn kinderen Thomas, Kees en Sanne zitten op De Zonnebloem", ""},
+		{"De vader van Kees heeft geklaagd bij De Zonnebloem", ""},
 		{"Ik ben Kees, vader van Daan, en De Zonnebloem belt nooit", ""},
 		{"Smit, P.", ""},     // another initial
 		{"Berg, S.", ""},     // without its particles

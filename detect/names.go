@@ -9,6 +9,7 @@ import (
 
 	"github.com/doxwatch/doxwatch/fold"
 	"github.com/doxwatch/doxwatch/model"
+	"github.com/doxwatch/doxwatch/roster"
 )
 
 // nameForm is how a name was written; it decides severity.
@@ -343,7 +344,7 @@ var theirs = setOf("zijn", "haar", "hun", "his", "her", "their")
 // ownChild reports whether the first name at toks[i:j] is a parent's own
 // child or a child's friend: "mijn dochter Lotte", "onze Daan (4)", "onze
 // tweeling Roos en Femke", "m'n jongste, Daan", "zijn vriendje Bram", "mijn
-// dochter heet ook Sanne".
+// dochter heet ook Sanne", "de vader van Bram".
 func (s *scan) ownChild(toks []fold.Token, i, j int) bool {
 	// An age in brackets after the name: "Daan (4)", "Daan (4 jaar)".
 	if j < len(toks) && strings.TrimSpace(s.sep(toks, j-1)) == "(" && len(toks[j].Text) <= 2 && toks[j].Text[0] >= '0' && toks[j].Text[0] <= '9' {
@@ -369,6 +370,8 @@ func (s *scan) ownChild(toks []fold.Token, i, j int) bool {
 			return true
 		case w == "n" && k > 0 && toks[k-1].Text == "m": // m'n
 			return true
+		case w == "van" && k > 0 && parentWords[toks[k-1].Text]:
+			return true // "de vader van Bram": Bram is a child
 		case kin[w]:
 			kinSeen = true
 		case namedAs[w] && !kinSeen:
@@ -891,10 +894,10 @@ func (s *scan) scoreNames() {
 }
 
 // docContext decides whether the text names the organisation or holds a
-// threat, from the phrase endings the fast pass found, and whether it
-// holds an address at the organisation's own e-mail domains (a quoted
-// mail from "planning@…" signed "Sanne"). Only texts with a name get this
-// far.
+// threat, from the phrase endings the fast pass found. The organisation's
+// own phone number or an address at its own e-mail domains names it too (a
+// quoted mail from "planning@…" signed "Sanne"; "bel de locatie:
+// 030-…, vraag naar Sanne"). Only texts with a name get this far.
 func (s *scan) docContext() {
 	if s.ctxDone {
 		return
@@ -922,6 +925,12 @@ func (s *scan) docContext() {
 	if !s.orgCtx && len(s.emailTriggers) > 0 && len(s.d.ownDomains) > 0 {
 		s.readEmails()
 		s.orgCtx = s.ownDomain
+	}
+	for k := 0; !s.orgCtx && len(s.d.ownPhones) > 0 && k < len(s.phoneStarts); k++ {
+		if st, en := phoneRun(s.text, s.phoneStarts[k]); st < en {
+			e164, ok := roster.DutchNumber(s.text[st:en], s.d.region)
+			s.orgCtx = ok && s.d.ownPhones[e164]
+		}
 	}
 }
 
