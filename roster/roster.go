@@ -332,7 +332,6 @@ func (p *parser) records(cr *csv.Reader, data []byte, fields int) []row {
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
 			bad := parser{name: p.name}
 			var pe *csv.ParseError
@@ -342,13 +341,18 @@ func (p *parser) records(cr *csv.Reader, data []byte, fields int) []row {
 				unread++
 				continue
 			}
+			// A record the reader could not read has no fields to ask
+			// the line of (FieldPos panics): the error knows it.
+			line := 0
 			if pe != nil {
-				bad.errorf(pe.Line, "%v", pe.Err)
+				line = pe.Line
+				bad.errorf(line, "%v", pe.Err)
 			} else {
 				bad.errorf(line, "%v", err)
 			}
 			return append(rows, row{line: line, errs: bad.errs})
 		}
+		line, _ := cr.FieldPos(0)
 		if !blank(rec) {
 			rows = append(rows, row{line: line, rec: rec, ok: true})
 		}

@@ -91,6 +91,8 @@ func TestErrors(t *testing.T) {
 		{"unquoted comma in address", "id,first_name,last_name,address,location\nE1,A,B,Kerkstraat 12, 1234 AB Utrecht,Utrecht\n",
 			[]string{`t.csv:2: 6 fields where the header has 5: the address (column 4) has a comma in it; put the value in double quotes`}},
 		{"bare quote", "id,first_name,last_name\nE1,A \"x\" B,C\n", []string{`t.csv:2: bare " in non-quoted-field`}},
+		// Once a panic (FuzzParse): a quote opened at the last line.
+		{"quote never closed", "id,first_name,last_name\n\"", []string{`t.csv:2: extraneous or missing " in quoted-field`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -318,4 +320,23 @@ func TestDutchRangesByPrefix(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzParse: no file an HR export may be can panic the roster's reading,
+// and every error names the file (and so the line or field, see TestErrors).
+func FuzzParse(f *testing.F) {
+	for _, name := range []string{"comma.csv", "semicolon-bom-crlf.csv"} {
+		data, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte("id;first_name;last_name;phone\nE1;Sanne;van den Berg;06-12345678|+31 30 123 4567\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		_, err := Parse("hr.csv", bytes.NewReader(data), "NL")
+		if err != nil && !strings.Contains(err.Error(), "hr.csv") {
+			t.Fatalf("error does not name the file: %v", err)
+		}
+	})
 }
