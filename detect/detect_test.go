@@ -102,6 +102,8 @@ func TestNames(t *testing.T) {
 		// Organisation context lets a first name alone count, as low.
 		{"Sanne van De Zonnebloem is onbeschoft", "E001 name low"},
 		{"Vraag het haar: Kees van De Zonnebloem", "E007 name low"},
+		{"#juf #kees #dezonnebloem", "E007 name low"}, // hashtags: lower case, the organisation joined
+		{"#KDVZonnebloem: juf Kees", "E007 name low"},
 		{"Die Sanne's bij kinderopvang de zonnebloem", "E001 name low"},
 		{"Die Sannes bij kinderopvang de zonnebloem", "E001 name low"},
 		// Not the employee.
@@ -123,6 +125,7 @@ func TestNames(t *testing.T) {
 		{"Kees B. van De Zonnebloem", ""},
 		{"Kees V. Jansen van De Zonnebloem", ""},
 		{"Kees V.", ""},
+		{"#kees #zonnebloemen", ""},
 		{"Kees V", ""},
 		{"de bakker op de hoek", ""},
 		{"Vraag het Mieke. Bakker op de hoek weet het", ""},

@@ -293,11 +293,18 @@ func New(r *roster.Roster, opts Options) (*Detector, error) {
 	for _, dom := range opts.OwnEmailDomains {
 		d.ownDomains[strings.ToLower(strings.TrimPrefix(dom, "@"))] = true
 	}
-	d.orgPhrases = newPhrases(opts.Organisation)
+	// The organisation's names also as hashtags write them: "#DeZonnebloem".
+	orgNames := slices.Clone(opts.Organisation)
+	for _, name := range opts.Organisation {
+		if w := fold.Words(name); len(w) > 1 {
+			orgNames = append(orgNames, strings.Join(w, ""))
+		}
+	}
+	d.orgPhrases = newPhrases(orgNames)
 	for _, list := range []struct {
 		phrases []string
 		threat  bool
-	}{{opts.Organisation, false}, {opts.Threats, true}} {
+	}{{orgNames, false}, {opts.Threats, true}} {
 		for _, ph := range list.phrases {
 			if w := fold.Words(ph); len(w) > 0 {
 				e := d.entry(w[len(w)-1])

@@ -228,7 +228,7 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 			}
 		}
 	}
-	if len(matched) == len(g.refs) || !toks[i].Upper {
+	if len(matched) == len(g.refs) || !toks[i].Upper && !hashtag(s.text, h.start) {
 		return
 	}
 	first := strings.Join(g.words, " ")
@@ -397,7 +397,7 @@ func (s *scan) mayBeName(i int) bool {
 	}
 	// A first name alone counts only where the organisation is named: in
 	// any other text it must be followed by a surname to be a finding.
-	if r, _ := utf8.DecodeRuneInString(s.text[h.start:]); s.orgCtx && unicode.IsUpper(r) {
+	if r, _ := utf8.DecodeRuneInString(s.text[h.start:]); s.orgCtx && (unicode.IsUpper(r) || hashtag(s.text, h.start)) {
 		return true
 	}
 	// Else only a surname after it makes a finding, and a surname follows
@@ -469,6 +469,10 @@ func closeAfter(text string, pos int) string {
 	}
 	return ""
 }
+
+// hashtag reports whether the word at text[start:] is a hashtag ("#sanne"):
+// there a name is as often in lower case.
+func hashtag(text string, start int) bool { return start > 0 && text[start-1] == '#' }
 
 // mayJoinName are the bytes that may follow a word of a name inside the
 // name (see soft; every byte beyond ASCII, to be safe).
