@@ -104,6 +104,7 @@ func TestNames(t *testing.T) {
 		{"Vraag het haar: Kees van De Zonnebloem", "E007 name low"},
 		{"#juf #kees #dezonnebloem", "E007 name low"}, // hashtags: lower case, the organisation joined
 		{"#KDVZonnebloem: juf Kees", "E007 name low"},
+		{"Kees vd Zonnebloem belde", "E007 name low"}, // "van de" shortened before the name
 		{"Die Sanne's bij kinderopvang de zonnebloem", "E001 name low"},
 		{"Die Sannes bij kinderopvang de zonnebloem", "E001 name low"},
 		// Not the employee.

@@ -293,11 +293,16 @@ func New(r *roster.Roster, opts Options) (*Detector, error) {
 	for _, dom := range opts.OwnEmailDomains {
 		d.ownDomains[strings.ToLower(strings.TrimPrefix(dom, "@"))] = true
 	}
-	// The organisation's names also as hashtags write them: "#DeZonnebloem".
+	// The organisation's names also as hashtags write them ("#DeZonnebloem")
+	// and with "van de" shortened before them ("Sanne vd Zonnebloem").
 	orgNames := slices.Clone(opts.Organisation)
 	for _, name := range opts.Organisation {
-		if w := fold.Words(name); len(w) > 1 {
+		w := fold.Words(name)
+		if len(w) > 1 {
 			orgNames = append(orgNames, strings.Join(w, ""))
+		}
+		if len(w) > 1 && (w[0] == "de" || w[0] == "het") {
+			orgNames = append(orgNames, "v"+w[0][:1]+" "+strings.Join(w[1:], " "))
 		}
 	}
 	d.orgPhrases = newPhrases(orgNames)

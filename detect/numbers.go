@@ -6,13 +6,16 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/doxwatch/doxwatch/address"
 )
 
 // numberCanonMap rewrites the ways people write numbers so that the phone
 // and address checks read them: digits in other forms (full-width,
 // mathematical, circled; see digitOf) and Unicode dashes as ASCII, the
-// letter O typed for a zero inside a number, "wa.me/316…", "phone=316…"
-// and a bare "316…" as an international number, "0031(0)6" without the
+// letters O, I and l typed for a zero and a one inside a number, a house
+// number typed on to its street ("Kerkstraat12a"), "wa.me/316…",
+// "phone=316…" and a bare "316…" as an international number, "0031(0)6" without the
 // "(0)", a line break inside a number (a chat app wrapped it) as a space,
 // "nul zes" and "zero six" as "06" (and the digits written out after them
 // as digits), "%40" in an address as "@", digits typed for letters inside
@@ -185,12 +188,15 @@ func (r *rewriter) at(i, done int) (from int, repl string, n int, ok bool) {
 	}
 	switch c {
 	case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
-		if i > done && (text[i-1] == 'O' || text[i-1] == 'o') && zeroLetter(text, i-1) {
-			return i - 1, "0", 1, true // then the digit itself is looked at
+		if i > done && letterDigit[text[i-1]] != 0 && digitLetter(text, i-1) {
+			return i - 1, string(letterDigit[text[i-1]]), 1, true // then the digit itself is looked at
 		}
 		if i >= 6 && (text[i-1] == '/' && strings.EqualFold(text[i-6:i], "wa.me/") || text[i-1] == '=' && strings.EqualFold(text[i-6:i], "phone=")) ||
 			bareMobile(text, i) {
 			return i, "+" + text[i:i+1], 1, true // "wa.me/316…", "send?phone=316…", "316…": international
+		}
+		if i > done && asciiLetter(text[i-1]) && streetJoined(text, i) {
+			return i, " " + text[i:i+1], 1, true // "Kerkstraat12a": the number typed on
 		}
 		if leet[c] == 0 {
 			break
@@ -482,20 +488,49 @@ func leetWord(text string, i int) (ok bool, end int) {
 
 func asciiLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
-// zeroLetter reports whether the O at text[i] is a zero typed as a
-// letter: it starts or continues a run of digits ("O6-1234…", "2O24") and
-// does not touch another letter.
-func zeroLetter(text string, i int) bool {
+// streetJoined reports whether the digit at text[i] follows a street's
+// name without a space: "Kerkstraat12a". A word of its own: not the
+// "vandelaan85" of "marloes.vandelaan85@…" or of a link.
+func streetJoined(text string, i int) bool {
+	start := i
+	for start > 0 && i-start < 40 && asciiLetter(text[start-1]) {
+		start--
+	}
+	if start > 0 && !strings.ContainsRune(" \t\n(\"':,", rune(text[start-1])) {
+		return false
+	}
+	end := i
+	for end < len(text) && isDigitByte(text[end]) {
+		end++
+	}
+	for k := 0; k < 2 && end < len(text) && asciiLetter(text[end]); k++ {
+		end++
+	}
+	if end < len(text) && (strings.IndexByte("@_/", text[end]) >= 0 || text[end] == '.' && end+1 < len(text) && (asciiLetter(text[end+1]) || isDigitByte(text[end+1]))) {
+		return false
+	}
+	return address.HasStreetSuffix(strings.ToLower(text[start:i]))
+}
+
+// letterDigit is the digit a letter typed for one stands for: an O for a
+// zero, an I or an l for a one.
+var letterDigit = [256]byte{'O': '0', 'o': '0', 'I': '1', 'l': '1'}
+
+// digitLetter reports whether the letter at text[i] (see letterDigit) is a
+// digit typed as a letter: it starts or continues a run of digits
+// ("O6-1234…", "2O24", "O6-I2345678") and does not touch another letter.
+func digitLetter(text string, i int) bool {
 	if i+1 >= len(text) || !isDigitByte(text[i+1]) {
 		return false
 	}
 	if i > 0 && isLetterByte(text[i-1]) {
 		return false
 	}
-	// A number, not a code like "O2": at least five digits follow.
+	// A number, not a code like "O2": at least five digits follow (or
+	// letters typed for them).
 	digits := 0
 	for k := i + 1; k < len(text) && k < i+20; k++ {
-		if isDigitByte(text[k]) {
+		if isDigitByte(text[k]) || letterDigit[text[k]] != 0 {
 			digits++
 		} else if !strings.ContainsRune(" -.", rune(text[k])) {
 			break

@@ -33,6 +33,8 @@ func TestNumberCanon(t *testing.T) {
 		{"𝟎𝟔-𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖", "06-12345678"},
 		{"⓪⑥①②③④⑤⑥⑦⑧ ❶", "0612345678 1"},
 		{"O612345678 in 2O24, zie wa.me/O612345678", "0612345678 in 2O24, zie wa.me/0612345678"},
+		{"O6-I2345678 of 06-l2345678", "06-12345678 of 06-12345678"},
+		{"Kerkstraat12a, (Hoofdstraat1)", "Kerkstraat 12a, (Hoofdstraat 1)"},
 		{"0031(0)6-12345678", "00316-12345678"},
 		{"06 1234\n5678", "06 1234 5678"},
 		{"Nul zes 12345678", "06 12345678"},
@@ -42,6 +44,8 @@ func TestNumberCanon(t *testing.T) {
 		{"mail naar %40 niks, jan%40example.nl", "mail naar %40 niks, jan@example.nl"},
 		// Left alone: letters, codes, line breaks between words.
 		{"Oosterhout O2 10:30\nDaan", ""},
+		{"Ollie I2 en l1, code Al2345", ""},
+		{"marloes.vandelaan85@example.com, www.kerkstraat12.nl, straat12, x/kerkstraat1", ""},
 		{"Organisatie\n12 kinderen", ""},
 		{"user1name@example.nl of www.mp3s.nl/a4b", ""},
 		{"Kerkstraat 10ab, 3583el, A4, 1234AB", ""},
