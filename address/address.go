@@ -245,8 +245,8 @@ func foldAddition(s string) string {
 // mayStartNumber is numberTail's start without the regular expression,
 // which is slow to tell that it does not match: after blanks and one line
 // break, a digit or the n or h of "nr", "no", "nummer", "huisnummer",
-// "number"; after a comma or a bracket, only the n or h. Most words that end like a street are followed
-// by another word.
+// "number"; after a comma or a bracket, only the n or h. Most words that
+// end like a street are followed by another word.
 func mayStartNumber(text string) bool {
 	i := skipBlanks(text, 0)
 	if i < len(text) && (text[i] == ',' || text[i] == '(') {

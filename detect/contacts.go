@@ -410,13 +410,12 @@ func (s *scan) checkStreets(h anchorHit) {
 		end++
 	}
 	num, add, n2, ok := address.NumberAfter(s.text[end:min(len(s.text), end+24)])
+	townBetween := "" // the town the text gives between the street and its number, folded
 	if !ok && townFirst {
 		if num, add, n2, ok = address.NumberAfter(s.text[townEnd:min(len(s.text), townEnd+24)]); ok {
 			n2 += townEnd - end
+			townBetween = fold.String(town)
 		}
-	}
-	if !ok {
-		town = ""
 	}
 	numStart := -1 // where a number written before the street starts
 	if !ok {
@@ -483,7 +482,7 @@ func (s *scan) checkStreets(h anchorHit) {
 				names[n-1] = address.StreetName(s.text[toks[first].Start:toks[i].End])
 			}
 		}
-		if !address.SameStreet(names[n-1], ref.addr.Street) || town != "" && ref.addr.City != "" && fold.String(town) != ref.addr.City {
+		if !address.SameStreet(names[n-1], ref.addr.Street) || townBetween != "" && ref.addr.City != "" && townBetween != ref.addr.City {
 			continue
 		}
 		if pend, ok := s.placeAfter(end+n2, ref.addr); ok {

@@ -15,13 +15,13 @@ import (
 // mathematical, circled; see digitOf) and Unicode dashes as ASCII, the
 // letters O, I and l typed for a zero and a one inside a number, a house
 // number typed on to its street ("Kerkstraat12a"), "wa.me/316…",
-// "phone=316…" and a bare "316…" as an international number, "0031(0)6" without the
-// "(0)", a line break inside a number (a chat app wrapped it) as a space,
-// "nul zes" and "zero six" as "06" (and the digits written out after them
-// as digits), "%40" in an address as "@", digits typed for letters inside
-// a word ("S4nne v4n den B3rg") as those letters, and a word written
-// letter by letter ("S.a.n.n.e"; with spaces, "S a n n e", only when
-// spaced is set) as one word. It returns the text unchanged (and nil)
+// "phone=316…" and a bare "316…" as an international number, "0031(0)6"
+// without the "(0)", a line break inside a number (a chat app wrapped it)
+// as a space, "nul zes" and "zero six" as "06" (and the digits written out
+// after them as digits), "%40" in an address as "@", digits typed for
+// letters inside a word ("S4nne v4n den B3rg") as those letters, and a word
+// written letter by letter ("S.a.n.n.e"; with spaces, "S a n n e", only
+// when spaced is set) as one word. It returns the text unchanged (and nil)
 // when there is nothing to rewrite; otherwise the map of the result's
 // offsets to text's. Most texts have nothing to rewrite: they cost a table
 // lookup per byte, and a closer look (rewriter.at) only at the few bytes
@@ -266,11 +266,11 @@ func bareMobile(text string, i int) bool {
 }
 
 // digitOf is the value of a digit written in another form than ASCII:
-// full-width, mathematical bold or sans-serif ("𝟎𝟔"), circled ("⓪⑥",
-// "❶"); and of other scripts', which are not looked for (see
-// rewriteLeads). Unicode puts the decimal digits of a form in
-// runs from zero, so a digit's value is its distance from where its run
-// starts (the five mathematical forms are one run of fifty).
+// full-width, mathematical bold or sans-serif ("𝟎𝟔"), circled ("⓪⑥", "❶");
+// and of other scripts', which are not looked for (see rewriteLeads).
+// Unicode puts the decimal digits of a form in runs from zero, so a digit's
+// value is its distance from where its run starts (the five mathematical
+// forms are one run of fifty).
 func digitOf(r rune) (int, bool) {
 	switch {
 	case r < utf8.RuneSelf:
