@@ -99,6 +99,8 @@ func TestAddresses(t *testing.T) {
 		{"Op de Kerkstraat (nr 12a) woont ze", "E001 address critical"},
 		{"Ze woont op de Lindelaan in Utrecht, nummer 4.", "E002 address critical"},
 		{"Kerkstraat12a, Utrecht", "E001 address critical"},
+		{"https://www.google.com/maps/place/Kerkstraat+12a,+1234+AB+Utrecht", "E001 address critical"},
+		{"maps/search/?api=1&query=Lindelaan%204%20Utrecht", "E002 address critical"},
 		{"She lives on Kerkstraat, number 12a, in Utrecht", "E001 address critical"},
 		{"Lindelaan 4 - 3521 BC - Utrecht", "E002 address critical"},
 		{"Lindelaan 4 — Utrecht", "E002 address critical"},

@@ -83,6 +83,8 @@ func TestNames(t *testing.T) {
 		{"Ilse de Boer", "E009 name low"},
 		{"mevrouw Jansen van KDV Zonnebloem", "E002 name medium"},
 		{"A. de Vries", "E002 name low"},
+		// As links join names.
+		{"zoek?naam=Sanne+van+den+Berg", "E001 name low"},
 		// A nickname between the names, a sorted list's reversed initial.
 		{"Thomas (Tom) Smit", "E010 name low"},
 		{"Tom (Thomas) Smit", "E010 name low"},

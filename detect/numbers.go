@@ -102,7 +102,7 @@ func newRewriteWatch(text string) rewriteWatch {
 // a rewrite starts.
 func worthWatching(text string, start, end int, mixed bool) bool {
 	c := text[start]
-	return mixed || isDigitByte(c) || end-start == 1 ||
+	return mixed || isDigitByte(c) || end-start == 1 || start > 0 && text[start-1] == '+' ||
 		end-start >= 3 && (c|0x20 == 'z' || c|0x20 == 's') && (text[start+1]|0x20 == 'e' || text[start+1]|0x20 == 'i')
 }
 
@@ -123,11 +123,14 @@ func (w *rewriteWatch) word(start, end, prevEnd int, mixed bool) {
 	if bareMobile(text, start) {
 		w.found = true // "316…" without its "+"
 	}
+	if start > 1 && text[start-1] == '+' && !w.found {
+		_, _, _, w.found = w.r.at(start-1, 0) // "Kerkstraat+12a" in a link
+	}
 	if c := text[start]; isDigitByte(c) && start > 0 && !w.found {
 		switch text[start-1] {
 		case '/', '=': // "wa.me/316…", "send?phone=316…"
 			_, _, _, w.found = w.r.at(start, 0)
-		case '(', '%', '\n': // "0031(0)6…", "naam%40example.com", a number broken across a line
+		case '(', '%', '\n': // "0031(0)6…", "naam%40example.com", "Lindelaan%204", a number broken across a line
 			_, _, _, w.found = w.r.at(start-1, 0)
 		}
 	}
@@ -149,7 +152,7 @@ func (w *rewriteWatch) word(start, end, prevEnd int, mixed bool) {
 // apart but the space (a quick test of the byte after the next passes over
 // most of them).
 var canonMaybe = func() (t [256]bool) {
-	for _, c := range append([]byte("\n(%0123456789zZxX"), rewriteLeads[:]...) {
+	for _, c := range append([]byte("\n(%+0123456789zZxX"), rewriteLeads[:]...) {
 		t[c] = true
 	}
 	for c := range t {
@@ -218,6 +221,16 @@ func (r *rewriter) at(i, done int) (from int, repl string, n int, ok bool) {
 	case '%':
 		if strings.HasPrefix(text[i:], "%40") && i > 0 && isLocalByte(text[i-1]) && i+3 < len(text) && isDomainByte(text[i+3]) {
 			return i, "@", 3, true // "mailto:naam%40example.com"
+		}
+		if strings.HasPrefix(text[i:], "%20") && i > 0 && alnumByte(text[i-1]) && i+3 < len(text) && alnumByte(text[i+3]) {
+			return i, " ", 3, true // "?query=Lindelaan%204%20Utrecht"
+		}
+	case '+':
+		// A space as links write it ("maps/place/Kerkstraat+12a,+Utrecht",
+		// "?naam=Sanne+van+den+Berg"), but not inside an address
+		// ("naam+kdv@gmail.com").
+		if i > done && (alnumByte(text[i-1]) || text[i-1] == ',') && i+1 < len(text) && alnumByte(text[i+1]) && !atAfterLocal(text, i+1) {
+			return i, " ", 1, true
 		}
 	case 'z', 'Z', 'x', 'X':
 		// "nul zes" read at its z, "zero six" at its x: a mobile number
@@ -510,6 +523,16 @@ func streetJoined(text string, i int) bool {
 		return false
 	}
 	return address.HasStreetSuffix(strings.ToLower(text[start:i]))
+}
+
+func alnumByte(c byte) bool { return asciiLetter(c) || isDigitByte(c) }
+
+// atAfterLocal reports whether text[i:] runs on as an e-mail address's
+// local part to its "@".
+func atAfterLocal(text string, i int) bool {
+	for ; i < len(text) && isLocalByte(text[i]); i++ {
+	}
+	return i < len(text) && text[i] == '@'
 }
 
 // letterDigit is the digit a letter typed for one stands for: an O for a

@@ -35,6 +35,7 @@ func TestNumberCanon(t *testing.T) {
 		{"O612345678 in 2O24, zie wa.me/O612345678", "0612345678 in 2O24, zie wa.me/0612345678"},
 		{"O6-I2345678 of 06-l2345678", "06-12345678 of 06-12345678"},
 		{"Kerkstraat12a, (Hoofdstraat1)", "Kerkstraat 12a, (Hoofdstraat 1)"},
+		{"maps/place/Kerkstraat+12a,+Utrecht?q=Lindelaan%204%20Utrecht", "maps/place/Kerkstraat 12a, Utrecht?q=Lindelaan 4 Utrecht"},
 		{"0031(0)6-12345678", "00316-12345678"},
 		{"06 1234\n5678", "06 1234 5678"},
 		{"Nul zes 12345678", "06 12345678"},
@@ -45,6 +46,7 @@ func TestNumberCanon(t *testing.T) {
 		// Left alone: letters, codes, line breaks between words.
 		{"Oosterhout O2 10:30\nDaan", ""},
 		{"Ollie I2 en l1, code Al2345", ""},
+		{"kees+opvang@example.com, 1 + 1, C++, +31612345678, 50%, %20", ""},
 		{"marloes.vandelaan85@example.com, www.kerkstraat12.nl, straat12, x/kerkstraat1", ""},
 		{"Organisatie\n12 kinderen", ""},
 		{"user1name@example.nl of www.mp3s.nl/a4b", ""},
