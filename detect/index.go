@@ -369,10 +369,13 @@ func (d *Detector) group(word string, words []string) *firstGroup {
 	return g
 }
 
-func (d *Detector) addFirst(word string, words []string, ref firstRef, core string) {
+// addFirst adds ref to the group of the first name words, and gives the
+// group.
+func (d *Detector) addFirst(word string, words []string, ref firstRef, core string) *firstGroup {
 	g := d.group(word, words)
 	g.refs = append(g.refs, ref)
 	g.byCore[core] = append(g.byCore[core], ref)
+	return g
 }
 
 func (d *Detector) addPerson(e roster.Employee, common map[string]bool) {
@@ -393,6 +396,9 @@ func (d *Detector) addPerson(e roster.Employee, common map[string]bool) {
 				p.parts = append(p.parts, newSurname(w, common))
 			}
 		}
+		if len(p.parts) < 2 {
+			p.parts = nil // "Jansen-": one part is the whole, looked for already
+		}
 	}
 	d.people = append(d.people, p)
 
@@ -402,14 +408,13 @@ func (d *Detector) addPerson(e roster.Employee, common map[string]bool) {
 			if f > 0 {
 				ref.form = formAlias
 			}
-			d.addFirst(words[0], words, ref, p.core[0])
+			g := d.addFirst(words[0], words, ref, p.core[0])
 			if len(words) == 1 {
 				d.addFirst(words[0]+"s", words, ref, p.core[0]) // "Sannes"
 			}
 			// Each part of a double surname is looked for after the first
 			// name too, once the whole has not matched; it adds no one to
 			// the group (who has the first name is unchanged).
-			g := d.group(words[0], words)
 			for k, part := range p.parts {
 				pr := firstRef{emp: idx, form: ref.form, core: part.core[0], part: k + 1}
 				g.byCore[pr.core] = append(g.byCore[pr.core], pr)

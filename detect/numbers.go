@@ -98,8 +98,8 @@ func newRewriteWatch(text string) rewriteWatch {
 }
 
 // worthWatching is the quick test of a word before word: only a word with
-// digits, one that may be "zes" or "six", or a letter alone can be where
-// a rewrite starts.
+// digits, one that may be "zes" or "six", a letter alone, or a word after a
+// "+" (a link's space) can be where a rewrite starts.
 func worthWatching(text string, start, end int, mixed bool) bool {
 	c := text[start]
 	return mixed || isDigitByte(c) || end-start == 1 || start > 0 && text[start-1] == '+' ||
