@@ -117,11 +117,18 @@ func SameStreet(a, b string) bool {
 		return false
 	}
 	for i := range wa {
-		if wa[i] != wb[i] && short(wa[i]) != short(wb[i]) {
+		if wa[i] != wb[i] && short(wa[i]) != short(wb[i]) && (i == len(wa)-1 || !initialOf(wa[i], wb[i]) && !initialOf(wb[i], wa[i])) {
 			return false
 		}
 	}
 	return true
+}
+
+// initialOf reports whether a is the initial of the street word w, as
+// streets named after people are written ("P. Hendriklaan", "J.P.
+// Coenstraat"). The last word, the street proper, is never shortened so.
+func initialOf(a, w string) bool {
+	return len(a) == 1 && len(w) > 1 && w[0] == a[0]
 }
 
 // short is a street word's short form, if it has one.

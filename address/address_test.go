@@ -89,6 +89,11 @@ func TestSameStreet(t *testing.T) {
 		{"kerkstraat", "kerkweg", false},
 		{"pr hendriklaan", "hendriklaan", false},
 		{"lange nieuwstraat", "korte nieuwstraat", false},
+		{"p hendriklaan", "prins hendriklaan", true},
+		{"prins hendriklaan", "p hendriklaan", true},
+		{"j p coenstraat", "jan pieterszoon coenstraat", true},
+		{"k hendriklaan", "prins hendriklaan", false},
+		{"prins h", "prins hendriklaan", false},
 	} {
 		if got := SameStreet(tt.a, tt.b); got != tt.same {
 			t.Errorf("SameStreet(%q, %q) = %v", tt.a, tt.b, got)

@@ -508,6 +508,15 @@ func (s *scan) checkPostcode(h anchorHit, ref addrRef) {
 	}
 	end := toks[i].End
 	switch {
+	case len(toks[i].Text) > len(pc) && toks[i].Text[:len(pc)] == pc:
+		// "3521BC4": the house number run on (the index has the word only
+		// for the roster's own number).
+		num, add, n, ok := address.NumberAfter(toks[i].Text[len(pc):])
+		if ok && n == len(toks[i].Text)-len(pc) && num == ref.addr.Number && (add == "" || add == ref.addr.Addition) &&
+			(i == 0 || !namesCode(toks[i-1].Text)) {
+			s.add(ref.emp, model.KindAddress, ref.value, h.start, end, model.Critical, "home address")
+		}
+		return
 	case toks[i].Text == pc:
 	case toks[i].Text == pc[:4] && i+1 < len(toks) && toks[i+1].Text == pc[4:] && len(s.sep(toks, i)) <= 1:
 		end = toks[i+1].End
@@ -527,8 +536,24 @@ func (s *scan) checkPostcode(h anchorHit, ref addrRef) {
 		return // "Kerkstraat 14, 1234 AB": the street check decides
 	}
 	if end, ok := s.placeAfter(end, ref.addr); ok {
+		// "1234 AB Utrecht, nummer 12a": the number after the town.
+		if num, add, n, ok := address.NumberAfter(s.text[end:min(len(s.text), end+24)]); ok && num == ref.addr.Number && (add == "" || add == ref.addr.Addition) {
+			s.add(ref.emp, model.KindAddress, ref.value, h.start, end+n, model.Critical, "home address")
+			return
+		}
 		s.add(ref.emp, model.KindAddress, "postcode "+ref.addr.Postcode, h.start, end, model.High, "postcode of the home address")
 	}
+}
+
+// namesCode reports whether a folded word names the code after it, which
+// may be made of a postcode and a number and is no address then
+// ("Bestelnummer 3571ZK17", "kenmerk 1234AB12").
+func namesCode(w string) bool {
+	switch w {
+	case "order", "kenmerk", "referentie", "ref", "reference", "id", "tracking", "track", "trace":
+		return true
+	}
+	return strings.HasSuffix(w, "code") || strings.HasSuffix(w, "nummer") && w != "huisnummer"
 }
 
 // digitBefore reports whether a digit stands in the n bytes before text[pos:].

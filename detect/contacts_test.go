@@ -55,6 +55,7 @@ func TestEmails(t *testing.T) {
 		"mail haar: Sanne.VdBerg82@EXAMPLE.com",
 		"mail haar: sanne.vdberg82 [at] example [dot] com",
 		"mail haar: sanne.vdberg82 (at) example.com",
+		"mail haar: sanne.vdberg82&#64;example.com",
 		"mail haar: sanne.vdberg82 at example dot com",
 		"<a href=\"mailto:sanne.vdberg82@example.com\">mail</a>",
 		"sanne.vdberg82{at}example{dot}com",
@@ -104,25 +105,38 @@ func TestAddresses(t *testing.T) {
 		{"She lives on Kerkstraat, number 12a, in Utrecht", "E001 address critical"},
 		{"Lindelaan 4 - 3521 BC - Utrecht", "E002 address critical"},
 		{"Lindelaan 4 — Utrecht", "E002 address critical"},
+		{"P. Hendriklaan 55", "E009 address critical"},
+		{"Pr. Hendriklaan 55", "E009 address critical"},
+		{"3521BC4", "E002 address critical"},
+		{"adres: 1234ab12a", "E001 address critical"},
+		{"1234AB12", "E001 address critical"},
+		{"1234 AB Utrecht, nummer 12a, Kerkstraat", "E001 address critical"},
+		{"3521 BC Utrecht, nr 4", "E002 address critical"},
 		// Only the postcode: a few houses, high.
 		{"Ze woont ergens in 1234 AB Utrecht", "E001 address high"},
 		// Not the home.
-		{"Kerkstraat 14, 1234 AB Utrecht", ""},          // the neighbour
-		{"Kerkstraat 12a, Amsterdam", ""},               // another town
-		{"Kerkstraat 12a in Zoetermeer", ""},            // another town
-		{"Kerkstraat 12a, 9999 ZZ Utrecht", ""},         // another postcode
-		{"Kerkstraat 12b", ""},                          // another door
-		{"Kerkstraat 112", ""},                          // another number
-		{"Lindelaan 44", ""},                            // another number
-		{"Dorpsweg 3 in Amersfoort", ""},                // another town
-		{"Dorpsweg 3 - Hoogmade", ""},                   // another town after a dash
-		{"op de Lindelaan in Amersfoort, nummer 4", ""}, // another town before the number
-		{"op de Lindelaan in Utrecht, 4 keer", ""},      // no word for number after the comma
-		{"Lindelaan 4 - 9999 ZZ - Groningen", ""},       // another postcode after a dash
-		{"Kerkstraat, 12 jaar gewoond", ""},             // a comma, then no house number
-		{"1234 AB 14", ""},                              // the neighbour by postcode
-		{"Bloemenlaan 1, 3511 AA Utrecht", ""},          // the organisation's own address
-		{"In 2024 AB en 1234 worden genoemd", ""},       // a year is no postcode
+		{"Kerkstraat 14, 1234 AB Utrecht", ""},              // the neighbour
+		{"Kerkstraat 12a, Amsterdam", ""},                   // another town
+		{"Kerkstraat 12a in Zoetermeer", ""},                // another town
+		{"Kerkstraat 12a, 9999 ZZ Utrecht", ""},             // another postcode
+		{"Kerkstraat 12b", ""},                              // another door
+		{"Kerkstraat 112", ""},                              // another number
+		{"Lindelaan 44", ""},                                // another number
+		{"Dorpsweg 3 in Amersfoort", ""},                    // another town
+		{"Dorpsweg 3 - Hoogmade", ""},                       // another town after a dash
+		{"op de Lindelaan in Amersfoort, nummer 4", ""},     // another town before the number
+		{"op de Lindelaan in Utrecht, 4 keer", ""},          // no word for number after the comma
+		{"Lindelaan 4 - 9999 ZZ - Groningen", ""},           // another postcode after a dash
+		{"Kerkstraat, 12 jaar gewoond", ""},                 // a comma, then no house number
+		{"K. Hendriklaan 55", ""},                           // another street's initial
+		{"1234AB12b", ""},                                   // another door
+		{"1234AB112", ""},                                   // another number
+		{"Bestelnummer 1234AB12a", ""},                      // a code made of the postcode and number
+		{"kenmerk 3521BC4", ""},                             // a code
+		{"1234 AB Utrecht, nummer 14", "E001 address high"}, // a neighbour: the postcode only
+		{"1234 AB 14", ""},                                  // the neighbour by postcode
+		{"Bloemenlaan 1, 3511 AA Utrecht", ""},              // the organisation's own address
+		{"In 2024 AB en 1234 worden genoemd", ""},           // a year is no postcode
 	}
 	for _, tt := range tests {
 		if got := summary(d.Scan(tt.text)); got != tt.want {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -481,7 +482,15 @@ func (d *Detector) addPerson(e roster.Employee, common map[string]bool) {
 			en.streets = append(en.streets, ai)
 		}
 		if a.Postcode != "" {
-			for _, w := range []string{strings.ToLower(a.Postcode), a.Postcode[:4]} {
+			// The postcode, its digits, and the postcode run together with
+			// the house number ("3521BC4", "1234ab12a").
+			pc := strings.ToLower(a.Postcode)
+			joined := pc + strconv.Itoa(a.Number)
+			keys := []string{pc, a.Postcode[:4], joined}
+			if a.Addition != "" && asciiLetter(a.Addition[0]) {
+				keys = append(keys, joined+a.Addition)
+			}
+			for _, w := range keys {
 				en := d.entry(w)
 				en.postcodes = append(en.postcodes, ai)
 			}
