@@ -55,6 +55,8 @@ func TestNames(t *testing.T) {
 		{"Gisteren sprak ik Sanne van den Berg.", "E001 name low"},
 		{"gisteren sprak ik sanne van den berg", "E001 name low"},
 		{"GISTEREN SPRAK IK SANNE VAN DEN BERG", "E001 name low"},
+		{"Gisteren sprak ik Sanne&nbsp;van&nbsp;den&nbsp;Berg.", "E001 name low"},
+		{"Gisteren sprak ik Sanne\u00a0van\u00a0den\u00a0Berg.", "E001 name low"},
 		{"Brief van S. van den Berg over de wachtlijst", "E001 name low"},
 		{"Van den Berg, Sanne (planning)", "E001 name low"},
 		{"Lijst: Berg, Sanne van den; Dijkstra, Joëlle", "E001 name low; E003 name low"},

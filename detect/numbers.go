@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"html"
 	"sort"
 	"strconv"
 	"strings"
@@ -18,7 +19,9 @@ import (
 // "phone=316…" and a bare "316…" as an international number, "0031(0)6"
 // without the "(0)", a line break inside a number (a chat app wrapped it)
 // as a space, "nul zes" and "zero six" as "06" (and the digits written out
-// after them as digits), "%40" in an address as "@", digits typed for
+// after them as digits), "%40" in an address as "@", HTML entities left
+// in pasted page source ("Sanne&nbsp;van&nbsp;den&nbsp;Berg", "&#64;") as
+// their characters (a no-break space as a space), digits typed for
 // letters inside a word ("S4nne v4n den B3rg") as those letters, and a word
 // written letter by letter ("S.a.n.n.e"; with spaces, "S a n n e", only
 // when spaced is set) as one word. It returns the text unchanged (and nil)
@@ -99,12 +102,17 @@ func newRewriteWatch(text string) rewriteWatch {
 
 // worthWatching is the quick test of a word before word: only a word with
 // digits, one that may be "zes" or "six", a letter alone, or a word after a
-// "+" (a link's space) can be where a rewrite starts.
+// "+" (a link's space), a "&" or a "#" (an HTML entity) can be where a
+// rewrite starts.
 func worthWatching(text string, start, end int, mixed bool) bool {
 	c := text[start]
-	return mixed || isDigitByte(c) || end-start == 1 || start > 0 && text[start-1] == '+' ||
+	return mixed || isDigitByte(c) || end-start == 1 || start > 0 && watchAfter[text[start-1]] ||
 		end-start >= 3 && (c|0x20 == 'z' || c|0x20 == 's') && (text[start+1]|0x20 == 'e' || text[start+1]|0x20 == 'i')
 }
+
+// watchAfter are the bytes after which a word is worth watching: a link's
+// space, and the start of an HTML entity ("&nbsp;", "&#64;").
+var watchAfter = [256]bool{'+': true, '&': true, '#': true}
 
 // word notes the word text[start:end], which worthWatching passed; the
 // word before it ended at prevEnd (0 for the first); mixed: it has digits
@@ -125,6 +133,9 @@ func (w *rewriteWatch) word(start, end, prevEnd int, mixed bool) {
 	}
 	if start > 1 && text[start-1] == '+' && !w.found {
 		_, _, _, w.found = w.r.at(start-1, 0) // "Kerkstraat+12a" in a link
+	}
+	if amp := strings.LastIndexByte(text[max(0, start-2):start], '&'); amp >= 0 && !w.found {
+		_, _, _, w.found = w.r.at(max(0, start-2)+amp, 0) // "&nbsp;", "&#64;"
 	}
 	if c := text[start]; isDigitByte(c) && start > 0 && !w.found {
 		switch text[start-1] {
@@ -152,7 +163,7 @@ func (w *rewriteWatch) word(start, end, prevEnd int, mixed bool) {
 // apart but the space (a quick test of the byte after the next passes over
 // most of them).
 var canonMaybe = func() (t [256]bool) {
-	for _, c := range append([]byte("\n(%+0123456789zZxX"), rewriteLeads[:]...) {
+	for _, c := range append([]byte("\n(%+&0123456789zZxX"), rewriteLeads[:]...) {
 		t[c] = true
 	}
 	for c := range t {
@@ -232,6 +243,10 @@ func (r *rewriter) at(i, done int) (from int, repl string, n int, ok bool) {
 		if i > done && (alnumByte(text[i-1]) || text[i-1] == ',') && i+1 < len(text) && alnumByte(text[i+1]) && !atAfterLocal(text, i+1) {
 			return i, " ", 1, true
 		}
+	case '&':
+		if repl, n, ok := htmlEntity(text[i:]); ok {
+			return i, repl, n, true
+		}
 	case 'z', 'Z', 'x', 'X':
 		// "nul zes" read at its z, "zero six" at its x: a mobile number
 		// begun in words, maybe all of it.
@@ -261,6 +276,33 @@ func (r *rewriter) at(i, done int) (from int, repl string, n int, ok bool) {
 	}
 	return 0, "", 0, false
 }
+
+// htmlEntity reads an HTML character reference at the start of text,
+// "&nbsp;", "&eacute;", "&#64;" or "&#x40;", as page source pasted into a
+// post or a site that escapes twice leaves them: what it stands for (a
+// no-break space as a space, which the checks read between words) and its
+// length. Only a reference closed by ";" is read: "&" is common in prose.
+func htmlEntity(text string) (string, int, bool) {
+	end := strings.IndexByte(text[:min(len(text), maxEntity)], ';')
+	if end < 3 {
+		return "", 0, false
+	}
+	for k := 1; k < end; k++ {
+		if c := text[k]; !asciiLetter(c) && !isDigitByte(c) && !(k == 1 && c == '#') {
+			return "", 0, false
+		}
+	}
+	ref := text[:end+1]
+	repl := html.UnescapeString(ref)
+	if repl == ref {
+		return "", 0, false // not a reference HTML knows
+	}
+	return strings.ReplaceAll(repl, "\u00a0", " "), end + 1, true
+}
+
+// maxEntity is the longest HTML character reference read, its ";" in:
+// "&#x1D7D8;" and every named reference a person would type.
+const maxEntity = 10
 
 // bareMobile reports whether a Dutch mobile number in international form
 // without its "+" starts at text[i], as WhatsApp writes them: "316" and

@@ -33,6 +33,10 @@ func TestNumberCanon(t *testing.T) {
 		{"𝟎𝟔-𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖", "06-12345678"},
 		{"⓪⑥①②③④⑤⑥⑦⑧ ❶", "0612345678 1"},
 		{"O612345678 in 2O24, zie wa.me/O612345678", "0612345678 in 2O24, zie wa.me/0612345678"},
+		{"Sanne&nbsp;van&nbsp;den&nbsp;Berg", "Sanne van den Berg"},
+		{"sanne&#64;example.com, s&#x40;example.com", "sanne@example.com, s@example.com"},
+		{"Caf&eacute; &amp; Co", "Café & Co"},
+		{"Jip & Janneke; R&D; &nbsp &bogus; &#;", ""},
 		{"O6-I2345678 of 06-l2345678", "06-12345678 of 06-12345678"},
 		{"Kerkstraat12a, (Hoofdstraat1)", "Kerkstraat 12a, (Hoofdstraat 1)"},
 		{"maps/place/Kerkstraat+12a,+Utrecht?q=Lindelaan%204%20Utrecht", "maps/place/Kerkstraat 12a, Utrecht?q=Lindelaan 4 Utrecht"},
@@ -166,7 +170,7 @@ func TestRewriteWatchMissesNoRewrite(t *testing.T) {
 }
 
 func FuzzRewriteWatch(f *testing.F) {
-	for _, s := range []string{"S4nne", "O6-12345678", "wa.me/316", "31(0)6", "a%40b.nl", "nul zes", "1\n2", "S.a.n", "０６", "x–1"} {
+	for _, s := range []string{"S4nne", "O6-12345678", "wa.me/316", "31(0)6", "a%40b.nl", "nul zes", "1\n2", "S.a.n", "０６", "x–1", "a&nbsp;b", "&#64;", "S&#97;nne"} {
 		f.Add(s)
 	}
 	d := testDetector(f)
