@@ -178,8 +178,8 @@ func Postcode(s string) (string, bool) {
 // numberTail matches what follows a street name: an optional "nr.", the
 // house number, and an optional addition (letter, "-2", " bis", " hs").
 // A chat app may wrap a street's number onto the next line: one line
-// break may stand before it. (A comma or a bracket may too, only with the
-// word for number: NumberAfter reads those.)
+// break may stand before it. (A comma, a bracket, "?" or ":" may too,
+// only with the word for number: NumberAfter reads those.)
 var numberTail = regexp.MustCompile(`^[ \t]*(?:\r?\n[ \t]*)?(?:(?i:nr|no|nummer|huisnummer|number)\.?[ \t]*)?([0-9]{1,5})(?:([A-Za-z]{1,2})\b|[ \t]?-[ \t]?([0-9]{1,4}|[A-Za-z]{1,3})\b|[ \t]([A-Za-z])\b|[ \t]((?i:hs|bis|bg|huis|boven|i{1,3}))\b)?`)
 
 // sentenceGoesOn matches a lower-case word after a letter: the letter was
@@ -193,11 +193,11 @@ func NumberAfter(text string) (number int, addition string, n int, ok bool) {
 	if !mayStartNumber(text) {
 		return 0, "", 0, false
 	}
-	// After a comma or a bracket only with the word for number ("aan de
-	// Raadhuisstraat, nummer 44", "Kerkstraat (nr 12a)"): "Kerkstraat, 12
-	// jaar" is no address. Read apart, so the expression stays quick.
+	// After a comma, a bracket, "?" or ":" only with the word for number
+	// (numberOnlyNamed): "Kerkstraat, 12 jaar" is no address. Read apart,
+	// so the expression stays quick.
 	from := 0
-	if i := skipBlanks(text, 0); text[i] == ',' || text[i] == '(' {
+	if i := skipBlanks(text, 0); numberOnlyNamed(text[i]) {
 		// mayStartNumber saw an n or h there: the expression then matches
 		// only with the word for number.
 		from = skipBlanks(text, i+1)
@@ -252,11 +252,11 @@ func foldAddition(s string) string {
 // mayStartNumber is numberTail's start without the regular expression,
 // which is slow to tell that it does not match: after blanks and one line
 // break, a digit or the n or h of "nr", "no", "nummer", "huisnummer",
-// "number"; after a comma or a bracket, only the n or h. Most words that
+// "number"; after a comma, a bracket, "?" or ":", only the n or h. Most words that
 // end like a street are followed by another word.
 func mayStartNumber(text string) bool {
 	i := skipBlanks(text, 0)
-	if i < len(text) && (text[i] == ',' || text[i] == '(') {
+	if i < len(text) && numberOnlyNamed(text[i]) {
 		i = skipBlanks(text, i+1)
 		return i < len(text) && (text[i]|0x20 == 'n' || text[i]|0x20 == 'h')
 	}
@@ -271,6 +271,12 @@ func mayStartNumber(text string) bool {
 	c := text[i]
 	return c >= '0' && c <= '9' || c|0x20 == 'n' || c|0x20 == 'h'
 }
+
+// numberOnlyNamed reports whether c, after a street name, may stand
+// before its house number only with the word for number: "aan de
+// Raadhuisstraat, nummer 44", "Kerkstraat (nr 12a)", "op de Prins
+// Hendriklaan? nummer 55", "Lindelaan: nr 4".
+func numberOnlyNamed(c byte) bool { return c == ',' || c == '(' || c == '?' || c == ':' }
 
 // skipBlanks is where the spaces and tabs from text[i] end.
 func skipBlanks(text string, i int) int {

@@ -112,6 +112,8 @@ func TestAddresses(t *testing.T) {
 		{"1234AB12", "E001 address critical"},
 		{"1234 AB Utrecht, nummer 12a, Kerkstraat", "E001 address critical"},
 		{"3521 BC Utrecht, nr 4", "E002 address critical"},
+		{"woont ze op de Prins Hendriklaan? nummer 55 geloof ik", "E009 address critical"},
+		{"Lindelaan: nr 4", "E002 address critical"},
 		// Only the postcode: a few houses, high.
 		{"Ze woont ergens in 1234 AB Utrecht", "E001 address high"},
 		// Not the home.
@@ -126,6 +128,7 @@ func TestAddresses(t *testing.T) {
 		{"Dorpsweg 3 - Hoogmade", ""},                       // another town after a dash
 		{"op de Lindelaan in Amersfoort, nummer 4", ""},     // another town before the number
 		{"op de Lindelaan in Utrecht, 4 keer", ""},          // no word for number after the comma
+		{"De Lindelaan? 4 keer geweest", ""},                // no word for number after the "?"
 		{"Lindelaan 4 - 9999 ZZ - Groningen", ""},           // another postcode after a dash
 		{"Kerkstraat, 12 jaar gewoond", ""},                 // a comma, then no house number
 		{"K. Hendriklaan 55", ""},                           // another street's initial
