@@ -509,8 +509,7 @@ func (s *scan) checkPostcode(h anchorHit, ref addrRef) {
 	end := toks[i].End
 	switch {
 	case len(toks[i].Text) > len(pc) && toks[i].Text[:len(pc)] == pc:
-		// "3521BC4": the house number run on (the index has the word only
-		// for the roster's own number).
+		// "3521BC4": the house number run on.
 		num, add, n, ok := address.NumberAfter(toks[i].Text[len(pc):])
 		if ok && n == len(toks[i].Text)-len(pc) && num == ref.addr.Number && (add == "" || add == ref.addr.Addition) &&
 			(i == 0 || !namesCode(toks[i-1].Text)) {

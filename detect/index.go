@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"hash/maphash"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -482,15 +481,7 @@ func (d *Detector) addPerson(e roster.Employee, common map[string]bool) {
 			en.streets = append(en.streets, ai)
 		}
 		if a.Postcode != "" {
-			// The postcode, its digits, and the postcode run together with
-			// the house number ("3521BC4", "1234ab12a").
-			pc := strings.ToLower(a.Postcode)
-			joined := pc + strconv.Itoa(a.Number)
-			keys := []string{pc, a.Postcode[:4], joined}
-			if a.Addition != "" && asciiLetter(a.Addition[0]) {
-				keys = append(keys, joined+a.Addition)
-			}
-			for _, w := range keys {
+			for _, w := range []string{strings.ToLower(a.Postcode), a.Postcode[:4]} {
 				en := d.entry(w)
 				en.postcodes = append(en.postcodes, ai)
 			}
