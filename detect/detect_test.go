@@ -57,6 +57,16 @@ func TestNames(t *testing.T) {
 		{"GISTEREN SPRAK IK SANNE VAN DEN BERG", "E001 name low"},
 		{"Gisteren sprak ik Sanne&nbsp;van&nbsp;den&nbsp;Berg.", "E001 name low"},
 		{"Gisteren sprak ik Sanne\u00a0van\u00a0den\u00a0Berg.", "E001 name low"},
+		// Other spellings of a surname.
+		{"Joelle Dykstra zit ook in die groep", "E003 name low"},
+		{"Fatima Elamrani", "E008 name low"},
+		{"Sanne Vandenberg", "E001 name low"},
+		{"Sanne Dykstra", ""},
+		// Text wrapped to a width, in a quoted reply too; not a paragraph.
+		{"Gisteren sprak ik Sanne van den\nBerg.", "E001 name low"},
+		{"> Gisteren sprak ik Sanne van den\r\n> Berg.", "E001 name low"},
+		{"Gisteren sprak ik Sanne\nvan den Berg.", "E001 name low"},
+		{"Gisteren sprak ik Sanne van den\n\nBerg.", ""},
 		{"Brief van S. van den Berg over de wachtlijst", "E001 name low"},
 		{"Van den Berg, Sanne (planning)", "E001 name low"},
 		{"Lijst: Berg, Sanne van den; Dijkstra, Joëlle", "E001 name low; E003 name low"},
@@ -252,6 +262,31 @@ func TestDoubleSurnameParts(t *testing.T) {
 		{"Bas Bos", "E4 name low"},
 		{"Bas bos", ""}, // a common surname in lower case is a word
 		{"B. Bos", "E4 name low"},
+	} {
+		if got := summary(d.Scan(tt.text)); got != tt.want {
+			t.Errorf("Scan(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestSurnameSpellings: the other ways people spell a surname, which
+// count where the roster's own spelling of someone's does not stand.
+func TestSurnameSpellings(t *testing.T) {
+	d, err := New(mustRoster("id,first_name,last_name\nE1,Femke,Wijnands\nE2,Yusuf,Öztürk\nE3,Noor,Dyk\nE4,Noor,Dijk\nE5,Sanne,van den Berg\nE6,Fatima,El Amrani\n"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ text, want string }{
+		{"Femke Wynands", "E1 name low"},
+		{"F. Wynands", "E1 name low"},
+		{"Yusuf Oeztuerk", "E2 name low"},
+		{"Yusuf Ozturk", "E2 name low"},
+		{"Noor Dyk", "E3 name low"}, // the roster's Dyk, not also Dijk spelt so
+		{"Noor Dijk", "E4 name low"},
+		{"Sanne Vandenberg", "E5 name low"},
+		{"Fatima Elamrani", "E6 name low"},
+		{"Fatima El-Amrani", "E6 name low"},
+		{"Femke Wynand", ""},
 	} {
 		if got := summary(d.Scan(tt.text)); got != tt.want {
 			t.Errorf("Scan(%q) = %q, want %q", tt.text, got, tt.want)

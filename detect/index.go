@@ -112,9 +112,11 @@ type person struct {
 	firsts  [][]string
 	initial byte
 	surname
-	// parts are the surnames of a double surname ("Jansen-de Vries"), each
-	// of which people use alone: "Anouk Jansen", "Anouk de Vries".
-	parts []surname
+	// others are the other surnames the person is written with: each of
+	// a double surname ("Jansen-de Vries"), which people use alone ("Anouk
+	// Jansen", "Anouk de Vries"), and the other spellings of the surname
+	// (surnameSpellings).
+	others []surname
 }
 
 // surname is a surname as folded words: its particles and its core.
@@ -136,6 +138,39 @@ func newSurname(words []string, common map[string]bool) surname {
 	sn.forms = particleForms(&sn)
 	return sn
 }
+
+// surnameSpellings are the other ways people spell the surname last,
+// folded as words, as words: "ij" as "y" ("Dykstra"), "ö", "ü" and "ä" as
+// "oe", "ue" and "ae" ("Oeztuerk"), and its words run together
+// ("Vandenberg", "Elamrani"). A double surname is spelt so only in its
+// parts. Most surnames have none, and cost no allocation.
+func surnameSpellings(last string, words []string) [][]string {
+	ij := slices.ContainsFunc(words, func(w string) bool { return strings.Contains(w, "ij") })
+	umlaut := strings.ContainsAny(last, "öüäÖÜÄ")
+	if !ij && !umlaut && len(words) < 2 || strings.Contains(last, "-") {
+		return nil
+	}
+	var out [][]string
+	if ij {
+		y := make([]string, len(words))
+		for i, w := range words {
+			y[i] = strings.ReplaceAll(w, "ij", "y")
+		}
+		out = append(out, y)
+	}
+	if umlaut {
+		if v := fold.Words(umlauts.Replace(last)); !slices.Equal(v, words) {
+			out = append(out, v)
+		}
+	}
+	if len(words) > 1 {
+		out = append(out, []string{strings.Join(words, "")})
+	}
+	return out
+}
+
+// umlauts writes the umlaut out as German does.
+var umlauts = strings.NewReplacer("ö", "oe", "ü", "ue", "ä", "ae", "Ö", "Oe", "Ü", "Ue", "Ä", "Ae")
 
 type addrRef struct {
 	emp  int
@@ -187,17 +222,19 @@ type firstRef struct {
 	emp  int
 	form nameForm
 	core string // the first word of the person's surname core
-	// part is 0 for the whole surname, k for the person's parts[k-1].
-	part int
+	// other is 0 for the surname as the roster gives it, k for the
+	// person's others[k-1].
+	other int
 }
 
 // surnameOf is the surname r names.
-func (d *Detector) surnameOf(r firstRef) *surname { return d.people[r.emp].surnameAt(r.part) }
+func (d *Detector) surnameOf(r firstRef) *surname { return d.people[r.emp].surnameAt(r.other) }
 
-// surnameAt is p's whole surname (part 0) or the part of a double one.
-func (p *person) surnameAt(part int) *surname {
-	if part > 0 {
-		return &p.parts[part-1]
+// surnameAt is p's surname as the roster gives it (0) or one of its
+// others.
+func (p *person) surnameAt(k int) *surname {
+	if k > 0 {
+		return &p.others[k-1]
 	}
 	return &p.surname
 }
@@ -389,16 +426,20 @@ func (d *Detector) addPerson(e roster.Employee, common map[string]bool) {
 	if len(p.firsts) > 0 {
 		p.initial = p.firsts[0][0][0]
 	}
-	p.surname = newSurname(fold.Words(e.LastName), common)
+	lastWords := fold.Words(e.LastName)
+	p.surname = newSurname(lastWords, common)
 	if halves := strings.Split(e.LastName, "-"); len(halves) > 1 {
 		for _, h := range halves {
 			if w := fold.Words(h); len(w) > 0 {
-				p.parts = append(p.parts, newSurname(w, common))
+				p.others = append(p.others, newSurname(w, common))
 			}
 		}
-		if len(p.parts) < 2 {
-			p.parts = nil // "Jansen-": one part is the whole, looked for already
+		if len(p.others) < 2 {
+			p.others = nil // "Jansen-": one part is the whole, looked for already
 		}
+	}
+	for _, v := range surnameSpellings(e.LastName, lastWords) {
+		p.others = append(p.others, newSurname(v, nil))
 	}
 	d.people = append(d.people, p)
 
@@ -412,11 +453,11 @@ func (d *Detector) addPerson(e roster.Employee, common map[string]bool) {
 			if len(words) == 1 {
 				d.addFirst(words[0]+"s", words, ref, p.core[0]) // "Sannes"
 			}
-			// Each part of a double surname is looked for after the first
-			// name too, once the whole has not matched; it adds no one to
-			// the group (who has the first name is unchanged).
-			for k, part := range p.parts {
-				pr := firstRef{emp: idx, form: ref.form, core: part.core[0], part: k + 1}
+			// Each other surname is looked for after the first name too,
+			// once the roster's has not matched; it adds no one to the
+			// group (who has the first name is unchanged).
+			for k, other := range p.others {
+				pr := firstRef{emp: idx, form: ref.form, core: other.core[0], other: k + 1}
 				g.byCore[pr.core] = append(g.byCore[pr.core], pr)
 			}
 		}
@@ -452,9 +493,9 @@ func (d *Detector) addPerson(e roster.Employee, common map[string]bool) {
 		}
 		en := d.entry(p.core[0])
 		en.surnames = append(en.surnames, idx)
-		for _, part := range p.parts {
+		for _, other := range p.others {
 			// Once for each word: a first part starts where the whole does.
-			if en := d.entry(part.core[0]); len(en.surnames) == 0 || en.surnames[len(en.surnames)-1] != idx {
+			if en := d.entry(other.core[0]); len(en.surnames) == 0 || en.surnames[len(en.surnames)-1] != idx {
 				en.surnames = append(en.surnames, idx)
 			}
 		}

@@ -110,6 +110,32 @@ func (s *scan) soft(toks []fold.Token, k int) bool {
 	return true
 }
 
+// nameJoin reports whether the words k and k+1 can be words of one name
+// written out (a first name, particles, a surname): soft, or the one line
+// break of text wrapped to a width ("Sanne van den\nBerg"), also in a
+// quoted reply ("\n> "). Only between the words of a name the roster gives:
+// whether a capitalised word on the next line goes on with a name is not
+// asked so.
+func (s *scan) nameJoin(toks []fold.Token, k int) bool {
+	return s.soft(toks, k) || lineWrap(s.sep(toks, k))
+}
+
+// lineWrap reports whether sep is one line break, with blanks and the ">"
+// of quoted mail around it.
+func lineWrap(sep string) bool {
+	nl := false
+	for i := 0; i < len(sep); i++ {
+		switch c := sep[i]; {
+		case c == '\n' && !nl:
+			nl = true
+		case c == ' ' || c == '\t' || c == '\r' || c == '>' && nl:
+		default:
+			return false
+		}
+	}
+	return nl
+}
+
 // quoteCloses maps the brackets and quotes a nickname stands in to their
 // closing ones.
 var quoteCloses = map[string]string{"(": ")", "\"": "\"", "'": "'", "\u2018": "\u2019", "\u201c": "\u201d"}
@@ -126,13 +152,14 @@ func enclosed(open, close string) bool {
 	return ok && c == close
 }
 
-// wordsAt reports whether words appear at toks[k:], joined softly.
+// wordsAt reports whether words appear at toks[k:], joined as a name's
+// (nameJoin).
 func (s *scan) wordsAt(toks []fold.Token, k int, words []string) bool {
 	if k < 0 || k+len(words) > len(toks) {
 		return false
 	}
 	for n, w := range words {
-		if toks[k+n].Text != w || (n > 0 && !s.soft(toks, k+n-1)) {
+		if toks[k+n].Text != w || (n > 0 && !s.nameJoin(toks, k+n-1)) {
 			return false
 		}
 	}
@@ -148,7 +175,7 @@ func (s *scan) coreAt(p *surname, toks []fold.Token, k int) bool {
 	edits := 0
 	for n, c := range p.core {
 		w := toks[k+n].Text
-		if n > 0 && !s.soft(toks, k+n-1) {
+		if n > 0 && !s.nameJoin(toks, k+n-1) {
 			return false
 		}
 		switch {
@@ -515,7 +542,7 @@ func capitalInitialAfter(text string, pos int) bool {
 func (s *scan) forwardForms(g *firstGroup, toks []fold.Token, i, j int) []int {
 	if s.nickname(toks, j) {
 		j++
-	} else if j >= len(toks) || !s.soft(toks, j-1) {
+	} else if j >= len(toks) || !s.nameJoin(toks, j-1) {
 		return nil
 	}
 	var matched []int
@@ -525,7 +552,7 @@ func (s *scan) forwardForms(g *firstGroup, toks []fold.Token, i, j int) []int {
 	var parts []firstRef
 	try := func(refs []firstRef) {
 		for _, r := range refs {
-			if r.part > 0 {
+			if r.other > 0 {
 				parts = append(parts, r)
 			} else if !slices.Contains(matched, r.emp) && s.forwardForm(r, toks, i, j) {
 				matched = append(matched, r.emp)
@@ -533,7 +560,7 @@ func (s *scan) forwardForms(g *firstGroup, toks []fold.Token, i, j int) []int {
 		}
 	}
 	for k := j; k < len(toks) && k <= j+3; k++ {
-		if k > j && !s.soft(toks, k-1) {
+		if k > j && !s.nameJoin(toks, k-1) {
 			break
 		}
 		w := toks[k].Text
@@ -595,7 +622,7 @@ func (s *scan) checkInitials(h anchorHit) {
 	}
 	for _, emp := range h.e.surnames {
 		p := &s.d.people[emp]
-		for k := 0; k <= len(p.parts); k++ {
+		for k := 0; k <= len(p.others); k++ {
 			sn := p.surnameAt(k)
 			if sn.core[0] != toks[i].Text {
 				continue // a part of the surname that does not start here
@@ -729,7 +756,7 @@ func (s *scan) titleOrTypoForm(emp int, p *person, sn *surname, toks []fold.Toke
 // Vries", or a part of a double surname alone: "Anouk de Vries".
 func (s *scan) forwardForm(r firstRef, toks []fold.Token, i, j int) bool {
 	p := s.d.surnameOf(r)
-	if j >= len(toks) || !s.soft(toks, j-1) && !s.nickname(toks, j-1) {
+	if j >= len(toks) || !s.nameJoin(toks, j-1) && !s.nickname(toks, j-1) {
 		return false
 	}
 	if j+1 < len(toks) && len(toks[j].Text) == 1 && toks[j].Upper && strings.HasPrefix(s.sep(toks, j), ".") && s.soft(toks, j) {
@@ -740,14 +767,14 @@ func (s *scan) forwardForm(r firstRef, toks []fold.Token, i, j int) bool {
 			continue
 		}
 		k := j + len(pf)
-		if len(pf) > 0 && (k >= len(toks) || !s.soft(toks, k-1)) {
+		if len(pf) > 0 && (k >= len(toks) || !s.nameJoin(toks, k-1)) {
 			continue
 		}
 		if !s.coreAt(p, toks, k) || (p.common && toks[i].Upper != toks[k].Upper) {
 			continue
 		}
 		last := k + len(p.core) - 1
-		if r.part > 0 && last+1 < len(toks) && strings.HasPrefix(s.sep(toks, last), "-") {
+		if r.other > 0 && last+1 < len(toks) && strings.HasPrefix(s.sep(toks, last), "-") {
 			return false // "Anouk Jansen-Bakker": a double surname, not hers
 		}
 		s.names = push(s.names, nameMatch{emp: r.emp, start: toks[i].Start, end: toks[last].End, form: r.form})
