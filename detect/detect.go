@@ -243,7 +243,7 @@ func (s *scan) candidates(watch bool) {
 		if sc.Mixed() && end-start >= 7 && end-start <= 12 {
 			// A postcode with its house number run on ("3521BC4"): the
 			// word is no key, its first six letters may be.
-			if w := sc.Word(); isDigitByte(w[0]) && isDigitByte(w[3]) && asciiLetter(w[4]) && asciiLetter(w[5]) {
+			if w := sc.Word(); len(w) >= 7 && isDigitByte(w[0]) && isDigitByte(w[3]) && asciiLetter(w[4]) && asciiLetter(w[5]) {
 				if e, ok := d.keys[string(w[:6])]; ok && len(e.postcodes) > 0 {
 					s.anchors = push(s.anchors, anchorHit{start, end, e})
 				}
