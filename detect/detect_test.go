@@ -57,6 +57,9 @@ func TestNames(t *testing.T) {
 		{"GISTEREN SPRAK IK SANNE VAN DEN BERG", "E001 name low"},
 		{"Gisteren sprak ik Sanne&nbsp;van&nbsp;den&nbsp;Berg.", "E001 name low"},
 		{"Gisteren sprak ik Sanne\u00a0van\u00a0den\u00a0Berg.", "E001 name low"},
+		// Symbols typed for letters.
+		{"$anne van den Berg", "E001 name low"},
+		{"S@nne van den Berg", "E001 name low"},
 		// Other spellings of a surname.
 		{"Joelle Dykstra zit ook in die groep", "E003 name low"},
 		{"Fatima Elamrani", "E008 name low"},

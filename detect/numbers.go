@@ -111,8 +111,9 @@ func worthWatching(text string, start, end int, mixed bool) bool {
 }
 
 // watchAfter are the bytes after which a word is worth watching: a link's
-// space, and the start of an HTML entity ("&nbsp;", "&#64;").
-var watchAfter = [256]bool{'+': true, '&': true, '#': true}
+// space, the start of an HTML entity ("&nbsp;", "&#64;"), and the "$"
+// and "@" typed for letters ("$anne", "S@nne").
+var watchAfter = [256]bool{'+': true, '&': true, '#': true, '$': true, '@': true}
 
 // word notes the word text[start:end], which worthWatching passed; the
 // word before it ended at prevEnd (0 for the first); mixed: it has digits
@@ -136,6 +137,9 @@ func (w *rewriteWatch) word(start, end, prevEnd int, mixed bool) {
 	}
 	if amp := strings.LastIndexByte(text[max(0, start-2):start], '&'); amp >= 0 && !w.found {
 		_, _, _, w.found = w.r.at(max(0, start-2)+amp, 0) // "&nbsp;", "&#64;"
+	}
+	if start > 0 && (text[start-1] == '$' || text[start-1] == '@') && !w.found {
+		_, _, _, w.found = w.r.at(start-1, 0) // "$anne", "S@nne"
 	}
 	if c := text[start]; isDigitByte(c) && start > 0 && !w.found {
 		switch text[start-1] {
@@ -163,7 +167,7 @@ func (w *rewriteWatch) word(start, end, prevEnd int, mixed bool) {
 // apart but the space (a quick test of the byte after the next passes over
 // most of them).
 var canonMaybe = func() (t [256]bool) {
-	for _, c := range append([]byte("\n(%+&0123456789zZxX"), rewriteLeads[:]...) {
+	for _, c := range append([]byte("\n(%+&$@0123456789zZxX"), rewriteLeads[:]...) {
 		t[c] = true
 	}
 	for c := range t {
@@ -247,6 +251,10 @@ func (r *rewriter) at(i, done int) (from int, repl string, n int, ok bool) {
 		if repl, n, ok := htmlEntity(text[i:]); ok {
 			return i, repl, n, true
 		}
+	case '$', '@':
+		if l, ok := symbolLetter(text, i); ok {
+			return i, string(l), 1, true
+		}
 	case 'z', 'Z', 'x', 'X':
 		// "nul zes" read at its z, "zero six" at its x: a mobile number
 		// begun in words, maybe all of it.
@@ -275,6 +283,48 @@ func (r *rewriter) at(i, done int) (from int, repl string, n int, ok bool) {
 		}
 	}
 	return 0, "", 0, false
+}
+
+// symbolLetter is the letter the "$" or "@" at text[i] stands for in a
+// word, as people write names they do not want found ("$anne", "S@nne",
+// "Jan$en"), if it stands for one: a word of three letters or more around
+// it, one symbol, and no e-mail address, link or price ("s@nne.nl",
+// "$5"). A "$" that starts the word is a capital.
+func symbolLetter(text string, i int) (byte, bool) {
+	c := text[i]
+	before := i > 0 && asciiLetter(text[i-1])
+	if i+1 >= len(text) || !asciiLetter(text[i+1]) || c == '@' && !before {
+		return 0, false // "@sanne" is a mention, "$5" a price
+	}
+	a, b := i, i+1
+	for a > 0 && asciiLetter(text[a-1]) {
+		a--
+	}
+	for b < len(text) && asciiLetter(text[b]) {
+		b++
+	}
+	if b-a-1 < 3 || a > 0 && !wordBoundary(text[a-1]) || b < len(text) && !wordBoundary(text[b]) && !sentenceEnd(text, b) {
+		return 0, false
+	}
+	l := byte('s')
+	if c == '@' {
+		l = 'a'
+	}
+	if !before || text[i-1] < 'a' && text[i+1] < 'a' {
+		l -= 'a' - 'A'
+	}
+	return l, true
+}
+
+// wordBoundary reports whether c may stand next to a word typed with a
+// symbol for a letter: a blank or punctuation of prose, not the dot,
+// slash, colon, digit or symbol of an address, link or code.
+func wordBoundary(c byte) bool { return strings.IndexByte(" \t\r\n,;!?()\"'", c) >= 0 }
+
+// sentenceEnd reports whether the "." or ":" at text[i] ends a sentence or
+// a label, not a domain name or a time: nothing but a blank follows.
+func sentenceEnd(text string, i int) bool {
+	return (text[i] == '.' || text[i] == ':') && (i+1 == len(text) || isSpaceByte(text[i+1]))
 }
 
 // htmlEntity reads an HTML character reference at the start of text,

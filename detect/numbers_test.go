@@ -37,6 +37,8 @@ func TestNumberCanon(t *testing.T) {
 		{"sanne&#64;example.com, s&#x40;example.com", "sanne@example.com, s@example.com"},
 		{"Caf&eacute; &amp; Co", "Café & Co"},
 		{"Jip & Janneke; R&D; &nbsp &bogus; &#;", ""},
+		{"$anne en S@nne en Jan$en, $ANNE, S@NNE.", "Sanne en Sanne en Jansen, SANNE, SANNE."},
+		{"mail s@nne.nl, sanne@example.com, @sanne, $5, US$ 10, a@b, x$y, s@nne/foto", ""},
 		{"O6-I2345678 of 06-l2345678", "06-12345678 of 06-12345678"},
 		{"Kerkstraat12a, (Hoofdstraat1)", "Kerkstraat 12a, (Hoofdstraat 1)"},
 		{"maps/place/Kerkstraat+12a,+Utrecht?q=Lindelaan%204%20Utrecht", "maps/place/Kerkstraat 12a, Utrecht?q=Lindelaan 4 Utrecht"},
@@ -170,7 +172,7 @@ func TestRewriteWatchMissesNoRewrite(t *testing.T) {
 }
 
 func FuzzRewriteWatch(f *testing.F) {
-	for _, s := range []string{"S4nne", "O6-12345678", "wa.me/316", "31(0)6", "a%40b.nl", "nul zes", "1\n2", "S.a.n", "０６", "x–1", "a&nbsp;b", "&#64;", "S&#97;nne"} {
+	for _, s := range []string{"S4nne", "O6-12345678", "wa.me/316", "31(0)6", "a%40b.nl", "nul zes", "1\n2", "S.a.n", "０６", "x–1", "a&nbsp;b", "&#64;", "S&#97;nne", "$anne", "S@nne."} {
 		f.Add(s)
 	}
 	d := testDetector(f)
