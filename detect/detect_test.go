@@ -60,6 +60,9 @@ func TestNames(t *testing.T) {
 		// Symbols typed for letters.
 		{"$anne van den Berg", "E001 name low"},
 		{"S@nne van den Berg", "E001 name low"},
+		// A letter hidden by "*".
+		{"S*nne v*n den B*rg", "E001 name low"},
+		{"S*NNE VAN DEN BERG", "E001 name low"},
 		// Other spellings of a surname.
 		{"Joelle Dykstra zit ook in die groep", "E003 name low"},
 		{"Fatima Elamrani", "E008 name low"},

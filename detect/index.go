@@ -93,6 +93,60 @@ type Detector struct {
 	// forImages builds the OCR-tolerant detector of the same roster and
 	// options once, when the first image is read (see ForImages).
 	forImages func() *Detector
+	// masks maps each word of a name with one letter hidden by "*"
+	// ("s*nne") to the word (see unmask); built when the first text with
+	// such a word is read.
+	masks func() map[string]string
+}
+
+// unmask is the word of the roster's names, the particles of surnames or
+// the organisation's names that word, with one letter hidden by "*",
+// stands for, folded; "" when none does or more than one.
+func (d *Detector) unmask(word string) string {
+	return d.masks()[strings.ToLower(word)]
+}
+
+// maskIndex builds the map of unmask: each such word of three letters or
+// more, with each of its letters hidden in turn.
+func (d *Detector) maskIndex() map[string]string {
+	m := map[string]string{}
+	add := func(w string) {
+		if len(w) < 3 || strings.ContainsFunc(w, func(r rune) bool { return r < 'a' || r > 'z' }) {
+			return
+		}
+		for k := range len(w) {
+			key := w[:k] + "*" + w[k+1:]
+			if old, ok := m[key]; ok && old != w {
+				m[key] = "" // "b*rg": Berg or Borg
+			} else if !ok {
+				m[key] = w
+			}
+		}
+	}
+	for _, p := range []string{"van", "den", "der", "het", "ten", "ter"} {
+		add(p) // the particles of Dutch surnames: "v*n" is van, not von
+	}
+	for _, list := range d.orgPhrases {
+		for _, ph := range list {
+			for _, w := range ph {
+				add(w)
+			}
+		}
+	}
+	for i := range d.people {
+		p := &d.people[i]
+		for _, words := range p.firsts {
+			for _, w := range words {
+				add(w)
+			}
+		}
+		for k := 0; k <= len(p.others); k++ {
+			for _, w := range p.surnameAt(k).core {
+				add(w)
+			}
+		}
+	}
+	return m
 }
 
 // ForImages returns the detector for text read from images (NewOCR) of
@@ -358,6 +412,7 @@ func New(r *roster.Roster, opts Options) (*Detector, error) {
 		d.addPerson(e, common)
 	}
 	d.typos, d.typoSeen, d.scans = typos(d.people), newTypoCache(), &sync.Pool{}
+	d.masks = sync.OnceValue(d.maskIndex)
 	d.forImages = sync.OnceValue(func() *Detector {
 		od, err := NewOCR(r, opts)
 		if err != nil {

@@ -21,16 +21,18 @@ import (
 // as a space, "nul zes" and "zero six" as "06" (and the digits written out
 // after them as digits), "%40" in an address as "@", HTML entities left
 // in pasted page source ("Sanne&nbsp;van&nbsp;den&nbsp;Berg", "&#64;") as
-// their characters (a no-break space as a space), digits typed for
-// letters inside a word ("S4nne v4n den B3rg") as those letters, and a word
-// written letter by letter ("S.a.n.n.e"; with spaces, "S a n n e", only
+// their characters (a no-break space as a space), digits, "$" and "@"
+// typed for letters inside a word ("S4nne v4n den B3rg", "$anne",
+// "S@nne") as those letters, a letter of a name hidden by "*" ("S*nne
+// v*n den B*rg") as the letter unmask gives, and a word written letter by
+// letter ("S.a.n.n.e"; with spaces, "S a n n e", only
 // when spaced is set) as one word. It returns the text unchanged (and nil)
 // when there is nothing to rewrite; otherwise the map of the result's
 // offsets to text's. Most texts have nothing to rewrite: they cost a table
 // lookup per byte, and a closer look (rewriter.at) only at the few bytes
 // that may start a rewrite.
-func numberCanonMap(text string, spaced bool) (string, *offsets) {
-	r := rewriter{text: text}
+func numberCanonMap(text string, spaced bool, unmask func(string) string) (string, *offsets) {
+	r := rewriter{text: text, unmask: unmask}
 	maybe := &canonMaybe
 	if spaced {
 		maybe = &canonMaybeSpaced // a space is common: only when asked
@@ -40,8 +42,8 @@ func numberCanonMap(text string, spaced bool) (string, *offsets) {
 	done := 0 // text[:done] is written
 	for i := 0; i < len(text); i++ {
 		c := text[i]
-		if !maybe[c] || letterSeparator[c] && (i+2 >= len(text) || text[i+2] != c) {
-			continue // a separator only before a word of one letter
+		if !maybe[c] || letterSeparator[c] && (i+2 >= len(text) || text[i+2] != c) && c != '*' {
+			continue // a separator only before a word of one letter, or a "*" that may hide one
 		}
 		if i < r.wordEnd && !r.wordLeet && isDigitByte(c) && isDigitByte(text[i-1]) {
 			continue // a digit after a digit in a word already read: nothing new
@@ -111,9 +113,10 @@ func worthWatching(text string, start, end int, mixed bool) bool {
 }
 
 // watchAfter are the bytes after which a word is worth watching: a link's
-// space, the start of an HTML entity ("&nbsp;", "&#64;"), and the "$"
-// and "@" typed for letters ("$anne", "S@nne").
-var watchAfter = [256]bool{'+': true, '&': true, '#': true, '$': true, '@': true}
+// space, the start of an HTML entity ("&nbsp;", "&#64;"), the "$" and "@"
+// typed for letters ("$anne", "S@nne"), and the "*" that hides one
+// ("S*nne").
+var watchAfter = [256]bool{'+': true, '&': true, '#': true, '$': true, '@': true, '*': true}
 
 // word notes the word text[start:end], which worthWatching passed; the
 // word before it ended at prevEnd (0 for the first); mixed: it has digits
@@ -140,6 +143,9 @@ func (w *rewriteWatch) word(start, end, prevEnd int, mixed bool) {
 	}
 	if start > 0 && (text[start-1] == '$' || text[start-1] == '@') && !w.found {
 		_, _, _, w.found = w.r.at(start-1, 0) // "$anne", "S@nne"
+	}
+	if start >= 2 && text[start-1] == '*' && asciiLetter(text[start-2]) {
+		w.found = true // "S*nne": whether a name's word is hidden there is the index's to say
 	}
 	if c := text[start]; isDigitByte(c) && start > 0 && !w.found {
 		switch text[start-1] {
@@ -190,7 +196,10 @@ var letterSeparator = [256]bool{' ': true, '.': true, '-': true, '_': true, '*':
 // rewriter decides the rewrites of one text. Whether a digit stands for a
 // letter is a property of its word, so it is decided once per word.
 type rewriter struct {
-	text     string
+	text string
+	// unmask is the word of a name that a word with a letter hidden by
+	// "*" stands for, "" if none or more than one (nil: none).
+	unmask   func(word string) string
 	wordEnd  int  // the last word a digit was looked at in ends here
 	wordLeet bool // and its digits stand for letters
 }
@@ -202,7 +211,10 @@ func (r *rewriter) at(i, done int) (from int, repl string, n int, ok bool) {
 	text := r.text
 	c := text[i]
 	if letterSeparator[c] {
-		return spacedLetters(text, i, done)
+		if from, repl, n, ok = spacedLetters(text, i, done); ok || c != '*' {
+			return from, repl, n, ok
+		}
+		return r.unmasked(i)
 	}
 	switch c {
 	case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
@@ -283,6 +295,35 @@ func (r *rewriter) at(i, done int) (from int, repl string, n int, ok bool) {
 		}
 	}
 	return 0, "", 0, false
+}
+
+// unmasked is the rewrite of the "*" at text[i] that hides a letter of a
+// word of a name: "S*nne" is Sanne when the roster has a Sanne and no
+// other name that fits. One letter hidden in a word, and no code ("A*B12").
+func (r *rewriter) unmasked(i int) (int, string, int, bool) {
+	text := r.text
+	if r.unmask == nil || i == 0 || i+1 >= len(text) || !asciiLetter(text[i-1]) || !asciiLetter(text[i+1]) {
+		return 0, "", 0, false
+	}
+	a, b := i-1, i+1
+	for a > 0 && asciiLetter(text[a-1]) {
+		a--
+	}
+	for b < len(text) && asciiLetter(text[b]) {
+		b++
+	}
+	if a > 0 && (isDigitByte(text[a-1]) || text[a-1] == '*') || b < len(text) && (isDigitByte(text[b]) || text[b] == '*') {
+		return 0, "", 0, false
+	}
+	w := r.unmask(text[a:b])
+	if w == "" {
+		return 0, "", 0, false
+	}
+	l := w[i-a]
+	if text[i-1] < 'a' && text[i+1] < 'a' {
+		l -= 'a' - 'A' // "S*NNE"
+	}
+	return i, string(l), 1, true
 }
 
 // symbolLetter is the letter the "$" or "@" at text[i] stands for in a

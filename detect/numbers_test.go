@@ -74,7 +74,7 @@ func TestNumberCanon(t *testing.T) {
 		{"S4nneV4nDenB3rgW00ntInDeK3rkstr44t is te lang", ""},
 	}
 	for _, tt := range tests {
-		got, pos := numberCanonMap(tt.in, true)
+		got, pos := numberCanonMap(tt.in, true, nil)
 		if tt.want == "" {
 			if pos != nil || got != tt.in {
 				t.Errorf("numberCanonMap(%q) rewrote it to %q", tt.in, got)
@@ -155,7 +155,7 @@ func TestRewriteWatchMissesNoRewrite(t *testing.T) {
 	}
 	rewritten := 0
 	for _, text := range texts {
-		if _, pos := numberCanonMap(text, false); pos != nil {
+		if _, pos := numberCanonMap(text, false, d.unmask); pos != nil {
 			rewritten++
 			if !mayBeRewritten(d, text) {
 				t.Errorf("%q is rewritten, but the fast phase did not see it may be", text)
@@ -172,13 +172,39 @@ func TestRewriteWatchMissesNoRewrite(t *testing.T) {
 }
 
 func FuzzRewriteWatch(f *testing.F) {
-	for _, s := range []string{"S4nne", "O6-12345678", "wa.me/316", "31(0)6", "a%40b.nl", "nul zes", "1\n2", "S.a.n", "０６", "x–1", "a&nbsp;b", "&#64;", "S&#97;nne", "$anne", "S@nne."} {
+	for _, s := range []string{"S4nne", "O6-12345678", "wa.me/316", "31(0)6", "a%40b.nl", "nul zes", "1\n2", "S.a.n", "０６", "x–1", "a&nbsp;b", "&#64;", "S&#97;nne", "$anne", "S@nne.", "S*nne"} {
 		f.Add(s)
 	}
 	d := testDetector(f)
 	f.Fuzz(func(t *testing.T, text string) {
-		if _, pos := numberCanonMap(text, false); pos != nil && !mayBeRewritten(d, text) {
+		if _, pos := numberCanonMap(text, false, d.unmask); pos != nil && !mayBeRewritten(d, text) {
 			t.Fatalf("%q is rewritten, but the fast phase did not see it may be", text)
 		}
 	})
+}
+
+// TestUnmask: a letter of a name hidden by "*" is the letter of the one
+// name of the roster that fits, and of none when two fit.
+func TestUnmask(t *testing.T) {
+	d, err := New(mustRoster("id,first_name,last_name\nE1,Sanne,van den Berg\nE2,Bram,Borg\nE3,Lotte,Hendriks\n"), Options{Organisation: []string{"De Zonnebloem"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ in, want string }{
+		{"S*nne v*n den B*rg", "Sanne van den B*rg"}, // Berg or Borg
+		{"S*NNE, L*tte, Hendr*ks, br*m", "SANNE, Lotte, Hendriks, bram"},
+		{"juf Lotte van de Z*nnebloem", "juf Lotte van de Zonnebloem"},
+		{"f*ck, A*B12, 2*3, S**nne, *Sanne*, S*, *nne, S*nne*, x*y", ""},
+	} {
+		got, pos := numberCanonMap(tt.in, false, d.unmask)
+		if tt.want == "" {
+			if pos != nil {
+				t.Errorf("numberCanonMap(%q) rewrote it to %q", tt.in, got)
+			}
+			continue
+		}
+		if got != tt.want {
+			t.Errorf("numberCanonMap(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
 }
