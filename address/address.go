@@ -180,7 +180,7 @@ func Postcode(s string) (string, bool) {
 // A chat app may wrap a street's number onto the next line: one line
 // break may stand before it. (A comma, a bracket, "?" or ":" may too,
 // only with the word for number: NumberAfter reads those.)
-var numberTail = regexp.MustCompile(`^[ \t]*(?:\r?\n[ \t]*)?(?:(?i:nr|no|nummer|huisnummer|number)\.?[ \t]*)?([0-9]{1,5})(?:([A-Za-z]{1,2})\b|[ \t]?-[ \t]?([0-9]{1,4}|[A-Za-z]{1,3})\b|[ \t]([A-Za-z])\b|[ \t]((?i:hs|bis|bg|huis|boven|i{1,3}))\b)?`)
+var numberTail = regexp.MustCompile(`^[ \t]*(?:\r?\n[ \t]*)?(?:(?i:nr|no|nummer|huisnummer|huisnr|hnr|number)\.?[ \t]*)?([0-9]{1,5})(?:([A-Za-z]{1,2})\b|[ \t]?-[ \t]?([0-9]{1,4}|[A-Za-z]{1,3})\b|[ \t]([A-Za-z])\b|[ \t]((?i:hs|bis|bg|huis|boven|i{1,3}))\b)?`)
 
 // sentenceGoesOn matches a lower-case word after a letter: the letter was
 // a word of the sentence, not a house number's addition.
@@ -252,8 +252,9 @@ func foldAddition(s string) string {
 // mayStartNumber is numberTail's start without the regular expression,
 // which is slow to tell that it does not match: after blanks and one line
 // break, a digit or the n or h of "nr", "no", "nummer", "huisnummer",
-// "number"; after a comma, a bracket, "?" or ":", only the n or h. Most words that
-// end like a street are followed by another word.
+// "huisnr", "hnr", "number"; after a comma, a bracket, "?" or ":", only
+// the n or h. Most words that end like a street are followed by another
+// word.
 func mayStartNumber(text string) bool {
 	i := skipBlanks(text, 0)
 	if i < len(text) && numberOnlyNamed(text[i]) {
@@ -288,7 +289,7 @@ func skipBlanks(text string, i int) int {
 
 // numberHead is a house number written before its street: in English
 // ("12a Kerkstraat") or in a Dutch sentence ("op nr 3 van de Dorpsweg").
-var numberHead = regexp.MustCompile(`(?i)(?:^|[\s(,])(?:(?:nr|no|nummer|huisnummer|number)\.?[ \t]*)?([0-9]{1,5})(?:-?([a-z]{1,2})|-([0-9]{1,4}))?[ \t]+(?:(?:van|op|aan|in)[ \t]+(?:de|het|'t)[ \t]+)?$`)
+var numberHead = regexp.MustCompile(`(?i)(?:^|[\s(,])(?:(?:nr|no|nummer|huisnummer|huisnr|hnr|number)\.?[ \t]*)?([0-9]{1,5})(?:-?([a-z]{1,2})|-([0-9]{1,4}))?[ \t]+(?:(?:van|op|aan|in)[ \t]+(?:de|het|'t)[ \t]+)?$`)
 
 // NumberBefore parses a house number (and a letter addition) at the end of
 // text, which is what precedes a street name in English or in a sentence

@@ -114,6 +114,9 @@ func TestAddresses(t *testing.T) {
 		{"3521 BC Utrecht, nr 4", "E002 address critical"},
 		{"woont ze op de Prins Hendriklaan? nummer 55 geloof ik", "E009 address critical"},
 		{"Lindelaan: nr 4", "E002 address critical"},
+		{"Kerkstraat hnr 12a", "E001 address critical"},
+		{"Lindelaan huisnr. 4", "E002 address critical"},
+		{"huisnr 4 aan de Lindelaan", "E002 address critical"},
 		// Only the postcode: a few houses, high.
 		{"Ze woont ergens in 1234 AB Utrecht", "E001 address high"},
 		// Not the home.
