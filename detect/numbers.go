@@ -13,8 +13,8 @@ import (
 
 // numberCanonMap rewrites the ways people write numbers so that the phone
 // and address checks read them: digits in other forms (full-width,
-// mathematical, circled; see digitOf) and Unicode dashes as ASCII, the
-// letters O, I and l typed for a zero and a one inside a number, a house
+// mathematical, circled, see digitOf; keycaps, "6️⃣") and Unicode dashes as
+// ASCII, the letters O, I and l typed for a zero and a one inside a number, a house
 // number typed on to its street ("Kerkstraat12a"), "wa.me/316…",
 // "phone=316…" and a bare "316…" as an international number, "0031(0)6"
 // without the "(0)", a line break inside a number (a chat app wrapped it)
@@ -288,6 +288,9 @@ func (r *rewriter) at(i, done int) (from int, repl string, n int, ok bool) {
 			return i, string(rune('0' + d)), size, true
 		}
 		switch {
+		case (r == '\uFE0F' || r == '\u20E3') && i > 0 && isDigitByte(text[i-1]),
+			r == '\u20E3' && i > 3 && text[i-3:i] == "\uFE0F" && isDigitByte(text[i-4]):
+			return i, "", size, true // a keycap digit, "6️⃣": the digit, its emoji form and its keycap
 		case r == '＋':
 			return i, "+", size, true
 		case r == '－' || r == '−' || (r >= '\u2010' && r <= '\u2015'):

@@ -34,6 +34,8 @@ func TestNumberCanon(t *testing.T) {
 		{"⓪⑥①②③④⑤⑥⑦⑧ ❶", "0612345678 1"},
 		{"O612345678 in 2O24, zie wa.me/O612345678", "0612345678 in 2O24, zie wa.me/0612345678"},
 		{"Sanne&nbsp;van&nbsp;den&nbsp;Berg", "Sanne van den Berg"},
+		{"0️⃣6️⃣1️⃣2️⃣ en 3⃣4⃣", "0612 en 34"},
+		{"❤️ en ✌️ en #️⃣", ""},
 		{"sanne&#64;example.com, s&#x40;example.com", "sanne@example.com, s@example.com"},
 		{"Caf&eacute; &amp; Co", "Café & Co"},
 		{"Jip & Janneke; R&D; &nbsp &bogus; &#;", ""},
