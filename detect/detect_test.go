@@ -100,6 +100,10 @@ func TestNames(t *testing.T) {
 		{"Ilse van der Meer", "E009 name low"},
 		{"Ilse de Boer", "E009 name low"},
 		{"mevrouw Jansen van KDV Zonnebloem", "E002 name medium"},
+		// The organisation's name with another word for what it is.
+		{"Mrs Bakker from the Zonnebloem daycare", "E004 name medium"},
+		{"juf Mieke van bso Zonnebloem", "E004 name low"},
+		{"juf Mieke van school Zonnebloem", ""}, // a school is not what the organisation is
 		{"A. de Vries", "E002 name low"},
 		// As links join names.
 		{"zoek?naam=Sanne+van+den+Berg", "E001 name low"},
@@ -143,6 +147,8 @@ func TestNames(t *testing.T) {
 		{"Sanne Berg", ""},
 		{"Anouk Vries", ""},
 		{"Anouk Jansen-Bakker", ""},
+		{"Anouk de Vries-Jansen", "E002 name low"}, // the parts the other way
+		{"Anouk de Vries-Bakker", ""},
 		{"Kees B. van De Zonnebloem", ""},
 		{"Kees V. Jansen van De Zonnebloem", ""},
 		{"Kees V.", ""},
@@ -264,6 +270,9 @@ func TestDoubleSurnameParts(t *testing.T) {
 		{"Anouk Jansen", "E3 name low"},
 		{"Jansen, Anouk", ""}, // reversed, only the whole surname
 		{"Anouk Jansen-Bakker", ""},
+		{"Anouk de Vries-Jansen", "E3 name low"}, // the parts the other way
+		{"Bas Bos-van der Meer", "E4 name low"},
+		{"Anouk de Vries-Bakker", ""},
 		{"Bas van der Meer", "E4 name low"},
 		{"Bas Bos", "E4 name low"},
 		{"Bas bos", ""}, // a common surname in lower case is a word
@@ -296,6 +305,30 @@ func TestSurnameSpellings(t *testing.T) {
 	} {
 		if got := summary(d.Scan(tt.text)); got != tt.want {
 			t.Errorf("Scan(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestKindNames(t *testing.T) {
+	for _, tt := range []struct {
+		names      []string
+		has, hasNo []string
+	}{
+		{[]string{"Kinderopvang De Zonnebloem", "KDV Zonnebloem"}, []string{"bso zonnebloem", "zonnebloem daycare", "opvang zonnebloem"}, []string{"school zonnebloem", "kdv de"}},
+		{[]string{"Basisschool 't Hofje"}, []string{"school hofje", "hofje primary school"}, []string{"kdv hofje"}},
+		{[]string{"Gemeente Houten"}, []string{"houten municipality"}, []string{"school houten"}},
+		{[]string{"De Zonnebloem"}, nil, []string{"kdv zonnebloem"}}, // no word for what it is
+	} {
+		got := kindNames(tt.names)
+		for _, w := range tt.has {
+			if !slices.Contains(got, w) {
+				t.Errorf("kindNames(%q) lacks %q: %q", tt.names, w, got)
+			}
+		}
+		for _, w := range tt.hasNo {
+			if slices.Contains(got, w) {
+				t.Errorf("kindNames(%q) has %q", tt.names, w)
+			}
 		}
 	}
 }

@@ -193,6 +193,52 @@ func newSurname(words []string, common map[string]bool) surname {
 	return sn
 }
 
+// orgKinds are families of words for what an organisation is, each of
+// which people use for the others.
+var orgKinds = [][]string{
+	{"kinderopvang", "opvang", "kdv", "kinderdagverblijf", "bso", "buitenschoolse opvang", "peuterspeelzaal", "psz", "creche", "daycare", "nursery"},
+	{"school", "basisschool", "obs", "cbs", "primary school"},
+	{"gemeente", "municipality"},
+}
+
+// kindNames are the organisation's own name (a name less its words for
+// what it is and its article: "zonnebloem" of "Kinderopvang De
+// Zonnebloem") with the other words of the same kind before and after it:
+// "bso zonnebloem", "zonnebloem daycare". Only a kind one of its names
+// gives: a school's name is no daycare's.
+func kindNames(names []string) []string {
+	var own []string
+	var kinds []int // of orgKinds
+	for _, name := range names {
+		w := fold.Words(name)
+		k := 0
+		for ; k < len(w)-1; k++ {
+			i := slices.IndexFunc(orgKinds, func(kind []string) bool { return slices.Contains(kind, w[k]) })
+			if i < 0 {
+				break
+			}
+			if !slices.Contains(kinds, i) {
+				kinds = append(kinds, i)
+			}
+		}
+		if k < len(w)-1 && (w[k] == "de" || w[k] == "het" || w[k] == "t") {
+			k++
+		}
+		if k > 0 && !slices.Contains(own, strings.Join(w[k:], " ")) {
+			own = append(own, strings.Join(w[k:], " "))
+		}
+	}
+	var out []string
+	for _, o := range own {
+		for _, i := range kinds {
+			for _, word := range orgKinds[i] {
+				out = append(out, word+" "+o, o+" "+word)
+			}
+		}
+	}
+	return out
+}
+
 // surnameSpellings are the other ways people spell the surname last,
 // folded as words, as words: "ij" as "y" ("Dykstra"), "ö", "ü" and "ä" as
 // "oe", "ue" and "ae" ("Oeztuerk"), and its words run together
@@ -385,7 +431,9 @@ func New(r *roster.Roster, opts Options) (*Detector, error) {
 		d.ownDomains[strings.ToLower(strings.TrimPrefix(dom, "@"))] = true
 	}
 	// The organisation's names also as hashtags write them ("#DeZonnebloem")
-	// and with "van de" shortened before them ("Sanne vd Zonnebloem").
+	// and with "van de" shortened before them ("Sanne vd Zonnebloem"), and
+	// its own name with the other words for what it is ("the Zonnebloem
+	// daycare", "bso Zonnebloem").
 	orgNames := slices.Clone(opts.Organisation)
 	for _, name := range opts.Organisation {
 		w := fold.Words(name)
@@ -396,6 +444,7 @@ func New(r *roster.Roster, opts Options) (*Detector, error) {
 			orgNames = append(orgNames, "v"+w[0][:1]+" "+strings.Join(w[1:], " "))
 		}
 	}
+	orgNames = append(orgNames, kindNames(opts.Organisation)...)
 	d.orgPhrases = newPhrases(orgNames)
 	for _, list := range []struct {
 		phrases []string

@@ -775,12 +775,36 @@ func (s *scan) forwardForm(r firstRef, toks []fold.Token, i, j int) bool {
 		}
 		last := k + len(p.core) - 1
 		if r.other > 0 && last+1 < len(toks) && strings.HasPrefix(s.sep(toks, last), "-") {
-			return false // "Anouk Jansen-Bakker": a double surname, not hers
+			// "Anouk Jansen-Bakker": a double surname, not hers; but
+			// "Anouk de Vries-Jansen" is hers, its parts the other way.
+			end, ok := s.otherAt(r, toks, last+1)
+			if !ok {
+				return false
+			}
+			last = end
 		}
 		s.names = push(s.names, nameMatch{emp: r.emp, start: toks[i].Start, end: toks[last].End, form: r.form})
 		return true
 	}
 	return false
+}
+
+// otherAt reports whether another part of the double surname of r's
+// person than r's stands at toks[k:], and where it ends.
+func (s *scan) otherAt(r firstRef, toks []fold.Token, k int) (last int, ok bool) {
+	p := &s.d.people[r.emp]
+	for o := 1; o <= len(p.others); o++ {
+		sn := p.surnameAt(o)
+		if o == r.other {
+			continue
+		}
+		for _, pf := range sn.forms {
+			if s.wordsAt(toks, k, pf) && s.coreAt(sn, toks, k+len(pf)) {
+				return k + len(pf) + len(sn.core) - 1, true
+			}
+		}
+	}
+	return 0, false
 }
 
 // reverseForm: "Van den Berg, Sanne" and "Berg, Sanne van den", as sorted lists write them.
