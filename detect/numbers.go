@@ -103,13 +103,13 @@ func newRewriteWatch(text string) rewriteWatch {
 }
 
 // worthWatching is the quick test of a word before word: only a word with
-// digits, one that may be "zes" or "six", a letter alone, or a word after a
-// "+" (a link's space), a "&" or a "#" (an HTML entity) can be where a
-// rewrite starts.
+// digits, one that starts with "zes" or "six", a letter alone, or a word
+// after one of watchAfter can be where a rewrite starts.
 func worthWatching(text string, start, end int, mixed bool) bool {
 	c := text[start]
 	return mixed || isDigitByte(c) || end-start == 1 || start > 0 && watchAfter[text[start-1]] ||
-		end-start >= 3 && (c|0x20 == 'z' || c|0x20 == 's') && (text[start+1]|0x20 == 'e' || text[start+1]|0x20 == 'i')
+		end-start >= 3 && (c|0x20 == 'z' && text[start+1]|0x20 == 'e' && text[start+2]|0x20 == 's' ||
+			c|0x20 == 's' && text[start+1]|0x20 == 'i' && text[start+2]|0x20 == 'x')
 }
 
 // watchAfter are the bytes after which a word is worth watching: a link's
