@@ -319,7 +319,11 @@ func TestKindNames(t *testing.T) {
 		{[]string{"Gemeente Houten"}, []string{"houten municipality"}, []string{"school houten"}},
 		{[]string{"De Zonnebloem"}, nil, []string{"kdv zonnebloem"}}, // no word for what it is
 	} {
-		got := kindNames(tt.names)
+		before, after := kindNames(tt.names)
+		got := before
+		for _, ph := range after {
+			got = append(got, strings.Join(slices.Concat(ph.words, ph.then), " "))
+		}
 		for _, w := range tt.has {
 			if !slices.Contains(got, w) {
 				t.Errorf("kindNames(%q) lacks %q: %q", tt.names, w, got)

@@ -203,11 +203,12 @@ var orgKinds = [][]string{
 
 // kindNames are the organisation's own name (a name less its words for
 // what it is and its article: "zonnebloem" of "Kinderopvang De
-// Zonnebloem") with the other words of the same kind before and after it:
-// "bso zonnebloem", "zonnebloem daycare". Only a kind one of its names
-// gives: a school's name is no daycare's.
-func kindNames(names []string) []string {
-	var own []string
+// Zonnebloem") with the other words of the same kind before it ("bso
+// zonnebloem") and after it ("zonnebloem daycare", as the phrase of the
+// own name then the kind's words). Only a kind one of its names gives: a
+// school's name is no daycare's.
+func kindNames(names []string) (before []string, after []phraseRef) {
+	var own [][]string
 	var kinds []int // of orgKinds
 	for _, name := range names {
 		w := fold.Words(name)
@@ -224,19 +225,19 @@ func kindNames(names []string) []string {
 		if k < len(w)-1 && (w[k] == "de" || w[k] == "het" || w[k] == "t") {
 			k++
 		}
-		if k > 0 && !slices.Contains(own, strings.Join(w[k:], " ")) {
-			own = append(own, strings.Join(w[k:], " "))
+		if k > 0 && !slices.ContainsFunc(own, func(o []string) bool { return slices.Equal(o, w[k:]) }) {
+			own = append(own, w[k:])
 		}
 	}
-	var out []string
 	for _, o := range own {
 		for _, i := range kinds {
-			for _, word := range orgKinds[i] {
-				out = append(out, word+" "+o, o+" "+word)
+			for _, kind := range orgKinds[i] {
+				before = append(before, kind+" "+strings.Join(o, " "))
+				after = append(after, phraseRef{words: o, then: strings.Fields(kind)})
 			}
 		}
 	}
-	return out
+	return before, after
 }
 
 // surnameSpellings are the other ways people spell the surname last,
@@ -307,6 +308,8 @@ type joinedRef struct {
 type phraseRef struct {
 	words  []string
 	threat bool
+	// then are the words that must follow the phrase's words.
+	then []string
 }
 
 // firstGroup is everyone who has one first name (or alias), so a first name
@@ -444,8 +447,12 @@ func New(r *roster.Roster, opts Options) (*Detector, error) {
 			orgNames = append(orgNames, "v"+w[0][:1]+" "+strings.Join(w[1:], " "))
 		}
 	}
-	orgNames = append(orgNames, kindNames(opts.Organisation)...)
+	kindBefore, kindAfter := kindNames(opts.Organisation)
+	orgNames = append(orgNames, kindBefore...)
 	d.orgPhrases = newPhrases(orgNames)
+	for _, ph := range kindAfter {
+		d.orgPhrases[ph.words[0]] = append(d.orgPhrases[ph.words[0]], slices.Concat(ph.words, ph.then))
+	}
 	for _, list := range []struct {
 		phrases []string
 		threat  bool
@@ -453,9 +460,15 @@ func New(r *roster.Roster, opts Options) (*Detector, error) {
 		for _, ph := range list.phrases {
 			if w := fold.Words(ph); len(w) > 0 {
 				e := d.entry(w[len(w)-1])
-				e.phrases = append(e.phrases, phraseRef{w, list.threat})
+				e.phrases = append(e.phrases, phraseRef{words: w, threat: list.threat})
 			}
 		}
+	}
+	// The own name then the word for what it is ("zonnebloem daycare") is
+	// found at the own name, not at that word: "opvang" is common.
+	for _, ph := range kindAfter {
+		e := d.entry(ph.words[len(ph.words)-1])
+		e.phrases = append(e.phrases, ph)
 	}
 	for _, e := range r.Employees {
 		d.addPerson(e, common)

@@ -967,7 +967,8 @@ func (s *scan) docContext() {
 				continue // "op" is a phrase's last word, but not after "maar"
 			}
 			toks, i := s.tokensAround(h.start, h.end)
-			if i < len(toks) && toks[i].Start == h.start && s.wordsEndAt(toks, i, ph.words) {
+			if i < len(toks) && toks[i].Start == h.start && s.wordsEndAt(toks, i, ph.words) &&
+				(len(ph.then) == 0 || i+1 < len(toks) && s.soft(toks, i) && s.wordsAt(toks, i+1, ph.then)) {
 				if ph.threat {
 					s.threat = true
 					s.threatSpan = [2]int{toks[i-len(ph.words)+1].Start, h.end}
