@@ -82,7 +82,9 @@ var formsFloor = map[string]float64{"precision": 0.98, "recall": 0.97, "critical
 func TestEvaluationForms(t *testing.T) {
 	d, r := evalDetector(t)
 	if *update {
-		writeCorpus(t, filepath.Join(evalDir, formsGeneratedFile), generateForms(rand.New(rand.NewPCG(2026, 1124)), r, 400))
+		cases := generateForms(rand.New(rand.NewPCG(2026, 1124)), r, 400)
+		cases = append(cases, generateMoreForms(rand.New(rand.NewPCG(2026, 1125)), r, 120)...)
+		writeCorpus(t, filepath.Join(evalDir, formsGeneratedFile), cases)
 	}
 	var cases []evalCase
 	for _, name := range []string{"forms.jsonl", formsGeneratedFile} {

@@ -222,3 +222,105 @@ func (g *corpusGen) hardNegative(e roster.Employee) mention {
 	}
 	return mention{text: fmt.Sprintf("Betaal op NL%02dABNA0%s ovv factuur De Zonnebloem.", 10+g.r.IntN(89), e.Phones[0][3:]), note: "neg IBAN holding a roster number org"}
 }
+
+// generateMoreForms writes n posts with the forms added after the first
+// generated ones (names spelt other ways, hidden letters, symbols for
+// letters, names wrapped across a line, keycap digits, HTML entities,
+// postcodes with the number run on, the organisation named by its kind).
+// Apart, with a seed of its own, so the first posts stay as they were.
+func generateMoreForms(r *rand.Rand, ros *roster.Roster, n int) []evalCase {
+	g := corpusGen{r: r, ros: ros}
+	var out []evalCase
+	for len(out) < n {
+		e := g.employee()
+		var m mention
+		group := ""
+		switch r.IntN(4) {
+		case 0, 1:
+			m, group = g.hiddenName(e), "name"
+		case 2:
+			m, group = g.oddPhone2(e), "phone"
+		default:
+			m, group = g.runOnAddress(e), "address"
+		}
+		if m.text == "" {
+			continue
+		}
+		c := g.post([]mention{m})
+		c.Group = group
+		out = append(out, c)
+	}
+	return out
+}
+
+// hiddenName writes e's name as people write a name they do not want
+// found, or spell it another way, with the organisation named by its kind.
+func (g *corpusGen) hiddenName(e roster.Employee) mention {
+	first := e.FirstName
+	if strings.Contains(first, " ") || strings.ContainsFunc(first+e.LastName, func(r rune) bool { return r > 'z' }) {
+		return mention{} // a letter beyond ASCII: hidden or swapped, it is another word
+	}
+	parts, core := split(e.LastName)
+	last := e.LastName
+	type form struct{ text, note string }
+	var forms []form
+	if len(first) >= 4 {
+		i := 1 + g.r.IntN(len(first)-2)
+		forms = append(forms, form{first[:i] + "*" + first[i+1:] + " " + last, "a letter of the first name hidden"})
+	}
+	if c := core[len(core)-1]; len(c) >= 5 && !strings.Contains(last, "-") {
+		i := 1 + g.r.IntN(len(c)-2)
+		forms = append(forms, form{first + " " + strings.Join(parts, " ") + " " + c[:i] + "*" + c[i+1:], "a letter of the surname hidden"})
+	}
+	if first[0] == 'S' {
+		forms = append(forms, form{"$" + first[1:] + " " + last, "$ for S"})
+	}
+	if i := strings.IndexByte(first[1:], 'a'); i >= 0 {
+		forms = append(forms, form{first[:i+1] + "@" + first[i+2:] + " " + last, "@ for a"})
+	}
+	if len(parts) > 0 {
+		forms = append(forms, form{first + " " + strings.Join(parts, " ") + "\n" + strings.Join(core, " "), "wrapped after the particles"})
+		if !strings.Contains(last, "-") {
+			forms = append(forms, form{first + " " + strings.ToUpper(last[:1]) + strings.ReplaceAll(strings.ToLower(last[1:]), " ", ""), "surname run together"})
+		}
+	}
+	if strings.Contains(last, "ij") && !strings.Contains(last, "-") {
+		forms = append(forms, form{first + " " + strings.ReplaceAll(last, "ij", "y"), "ij as y"})
+	}
+	if a, b, ok := strings.Cut(last, "-"); ok {
+		forms = append(forms, form{first + " " + b + "-" + a, "double surname the other way"})
+	}
+	forms = append(forms, form{strings.ReplaceAll(first+" "+last, " ", "&nbsp;"), "HTML entities"})
+	f := forms[g.r.IntN(len(forms))]
+	org := pick(g.r, []string{"bso Zonnebloem", "de Zonnebloem opvang", "Zonnebloem daycare", "De Zonnebloem"})
+	return mention{text: fmt.Sprintf("%s van %s, onthoud die naam.", f.text, org), emp: e.ID, note: "name " + f.note + " org"}
+}
+
+// oddPhone2 writes e's mobile in keycap digits.
+func (g *corpusGen) oddPhone2(e roster.Employee) mention {
+	if len(e.Phones) == 0 || !strings.HasPrefix(e.Phones[0], "+316") {
+		return mention{}
+	}
+	var b strings.Builder
+	for _, d := range "0" + e.Phones[0][3:] {
+		b.WriteString(string(d) + "\ufe0f\u20e3")
+	}
+	return mention{text: fmt.Sprintf("Het nummer van %s: %s", e.FirstName, b.String()), emp: e.ID, critical: true, note: "phone keycaps"}
+}
+
+// runOnAddress writes e's postcode with the house number run on, or after
+// its town, or after "hnr".
+func (g *corpusGen) runOnAddress(e roster.Employee) mention {
+	if len(e.Addresses) == 0 || e.Addresses[0].Postcode == "" {
+		return mention{}
+	}
+	a := e.Addresses[0]
+	pc := strings.ReplaceAll(a.Postcode, " ", "")
+	forms := []struct{ text, note string }{
+		{fmt.Sprintf("%s woont op %s%d", e.FirstName, pc, a.Number), "postcode with the number run on"},
+		{fmt.Sprintf("%s: %s %s, nummer %s", e.FirstName, a.Postcode, titleWords(a.City), houseNumber(a)), "number after the town"},
+		{fmt.Sprintf("%s woont %s hnr %s", e.FirstName, titleWords(a.Street), houseNumber(a)), "hnr"},
+	}
+	f := forms[g.r.IntN(len(forms))]
+	return mention{text: f.text, emp: e.ID, critical: true, note: "address " + f.note}
+}
