@@ -60,6 +60,10 @@ func TestNames(t *testing.T) {
 		// Symbols typed for letters.
 		{"$anne van den Berg", "E001 name low"},
 		{"S@nne van den Berg", "E001 name low"},
+		// Joined by a dot, as profile addresses and handles write names.
+		{"facebook.com/sanne.vandenberg.5", "E001 name low"},
+		{"Volg haar op insta: @sanne.vdberg", "E001 name low"},
+		{"@kees.visser op tiktok", "E007 name low"},
 		// A letter hidden by "*".
 		{"S*nne v*n den B*rg", "E001 name low"},
 		{"S*NNE VAN DEN BERG", "E001 name low"},

@@ -596,15 +596,23 @@ func (d *Detector) addPerson(e roster.Employee, common map[string]bool) {
 				}
 			}
 		}
-		// "kees.visser", "sanne.vandenberg": a first name and a surname
-		// joined by a dot, as profile addresses write them.
+		// "kees.visser", "sanne.vandenberg", "sanne.vdberg": a first name
+		// and a surname joined by a dot, as profile addresses and handles
+		// write them.
 		if len(p.core) == 1 || len(p.particles) > 0 {
-			surname := strings.Join(p.particles, "") + core
-			d.entry(surname).dottedEnd = true
-			for _, words := range p.firsts {
-				if len(words) == 1 {
-					key := [2]string{words[0], surname}
-					d.dotted[key] = append(d.dotted[key], idx)
+			var done []string
+			for _, pf := range p.forms {
+				surname := strings.Join(pf, "") + core
+				if slices.Contains(done, surname) {
+					continue // "v d" and "vd" join alike
+				}
+				done = append(done, surname)
+				d.entry(surname).dottedEnd = true
+				for _, words := range p.firsts {
+					if len(words) == 1 {
+						key := [2]string{words[0], surname}
+						d.dotted[key] = append(d.dotted[key], idx)
+					}
 				}
 			}
 		}
