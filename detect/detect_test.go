@@ -340,3 +340,26 @@ func TestKindNames(t *testing.T) {
 		}
 	}
 }
+
+// TestNotWordBefore: the quick test before a phrase's last word is sure
+// only where the full check (wordsEndAt) could not match.
+func TestNotWordBefore(t *testing.T) {
+	for _, tt := range []struct {
+		text, want string
+		sure       bool
+	}{
+		{"we komen langs", "komen", false},
+		{"we gaan langs", "komen", true},
+		{"langs", "komen", true},            // no word before
+		{"we komen. Langs", "komen", true},  // a sentence ends between
+		{"we komen\nlangs", "komen", true},  // a line ends between
+		{"we komen, langs", "komen", false}, // a comma may stand in a phrase
+		{"we kómen langs", "komen", false},  // not a plain word: the full check decides
+		{"\"komen\" langs", "komen", false}, // not a plain word before the quote
+	} {
+		pos := strings.LastIndexAny(tt.text, " \n") + 1 // the phrase's last word
+		if got := notWordBefore(tt.text, pos, tt.want); got != tt.sure {
+			t.Errorf("notWordBefore(%q, %q) = %v", tt.text, tt.want, got)
+		}
+	}
+}

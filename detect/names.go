@@ -1003,6 +1003,9 @@ func notWordBefore(text string, pos int, want string) bool {
 	for b > 0 && (text[b-1]|0x20 >= 'a' && text[b-1]|0x20 <= 'z' || text[b-1] >= '0' && text[b-1] <= '9') {
 		b--
 	}
+	if b == e && (e == 0 || strings.IndexByte(".!?\n", text[e-1]) >= 0) {
+		return true // no word before, or the end of a sentence (wordsEndAt)
+	}
 	if b == e || (b > 0 && text[b-1] >= utf8.RuneSelf) || (e < pos && text[e] >= utf8.RuneSelf) {
 		return false // not a plain word: the full check decides
 	}
