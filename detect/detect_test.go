@@ -64,6 +64,16 @@ func TestNames(t *testing.T) {
 		{"facebook.com/sanne.vandenberg.5", "E001 name low"},
 		{"Volg haar op insta: @sanne.vdberg", "E001 name low"},
 		{"@kees.visser op tiktok", "E007 name low"},
+		// A contact card's or a spreadsheet's "surname;first name".
+		{"N:Bakker;Mieke;;;", "E004 name low"},
+		{"Bakker; Mieke", "E004 name low"},
+		// A lower-case first name after a title, the organisation named.
+		{"juf mieke van De Zonnebloem", "E004 name low"},
+		{"mieke van De Zonnebloem", ""},
+		{"juf mieke", ""},
+		// Two first names with a slash, the organisation named.
+		{"Sanne/Mieke van De Zonnebloem", "E001 name low; E004 name low"},
+		{"Sanne/Mieke", ""},
 		// A letter hidden by "*".
 		{"S*nne v*n den B*rg", "E001 name low"},
 		{"S*NNE VAN DEN BERG", "E001 name low"},

@@ -247,7 +247,7 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 	var matched []int
 	if !possessive {
 		matched = s.forwardForms(g, toks, i, j)
-		if i > 0 && strings.Contains(s.sep(toks, i-1), ",") {
+		if i > 0 && strings.ContainsAny(s.sep(toks, i-1), ",;") {
 			for _, r := range g.refs {
 				if s.reverseForm(r.emp, &s.d.people[r.emp].surname, toks, i, j, r.form) {
 					matched = append(matched, r.emp)
@@ -255,7 +255,7 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 			}
 		}
 	}
-	if len(matched) == len(g.refs) || !toks[i].Upper && !hashtag(s.text, h.start) {
+	if len(matched) == len(g.refs) || !toks[i].Upper && !hashtag(s.text, h.start) && !titleBefore(s.text, h.start) {
 		return
 	}
 	first := strings.Join(g.words, " ")
@@ -419,12 +419,12 @@ var namedAs = setOf("heet", "heten", "ook", "genaamd", "called", "named", "also"
 // may stand alone), or the next word is a particle or could be a surname.
 func (s *scan) mayBeName(i int) bool {
 	h := s.anchors[i]
-	if strings.Contains(s.text[max(0, h.start-3):h.start], ",") {
+	if strings.ContainsAny(s.text[max(0, h.start-3):h.start], ",;") {
 		return true
 	}
 	// A first name alone counts only where the organisation is named: in
 	// any other text it must be followed by a surname to be a finding.
-	if r, _ := utf8.DecodeRuneInString(s.text[h.start:]); s.orgCtx && (unicode.IsUpper(r) || hashtag(s.text, h.start)) {
+	if r, _ := utf8.DecodeRuneInString(s.text[h.start:]); s.orgCtx && (unicode.IsUpper(r) || hashtag(s.text, h.start) || titleBefore(s.text, h.start)) {
 		return true
 	}
 	// Else only a surname after it makes a finding, and a surname follows
@@ -601,7 +601,21 @@ func (s *scan) standsAlone(toks []fold.Token, i, j int) bool {
 	for k < len(toks) && s.soft(toks, k-1) && particles[toks[k].Text] && !toks[k].Upper {
 		k++
 	}
-	return k >= len(toks) || !s.soft(toks, k-1) || !toks[k].Upper || s.startsOrgName(toks, j)
+	return k >= len(toks) || !s.soft(toks, k-1) || !toks[k].Upper || s.startsOrgName(toks, j) ||
+		k == j && s.sep(toks, j-1) == "/" && s.d.isFirstName(toks[j].Text) // "Sanne/Lotte": two people
+}
+
+// titleBefore reports whether a title stands right before text[pos:], one
+// space apart: "juf zeynep", typed on a phone without capitals, is a name.
+func titleBefore(text string, pos int) bool {
+	if pos < 3 || text[pos-1] != ' ' {
+		return false
+	}
+	b := pos - 1
+	for b > 0 && asciiLetter(text[b-1]) && pos-1-b < 9 {
+		b--
+	}
+	return (b == 0 || !asciiLetter(text[b-1])) && titles[strings.ToLower(text[b:pos-1])]
 }
 
 // checkInitials looks for "S. van den Berg" at a surname in the text.
@@ -807,10 +821,12 @@ func (s *scan) otherAt(r firstRef, toks []fold.Token, k int) (last int, ok bool)
 	return 0, false
 }
 
-// reverseForm: "Van den Berg, Sanne" and "Berg, Sanne van den", as sorted lists write them.
+// reverseForm: "Van den Berg, Sanne" and "Berg, Sanne van den", as sorted
+// lists write them, and "Bakker;Mieke" as a contact card or a spreadsheet
+// does.
 func (s *scan) reverseForm(emp int, p *surname, toks []fold.Token, i, j int, form nameForm) bool {
 	c := i - len(p.core)
-	if c < 0 || !strings.Contains(s.sep(toks, i-1), ",") || len(s.sep(toks, i-1)) > 3 || !s.coreAt(p, toks, c) {
+	if c < 0 || !strings.ContainsAny(s.sep(toks, i-1), ",;") || len(s.sep(toks, i-1)) > 3 || !s.coreAt(p, toks, c) {
 		return false
 	}
 	if p.common && toks[i].Upper != toks[c].Upper {
