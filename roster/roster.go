@@ -482,6 +482,11 @@ func phoneProblem(raw, region string) string {
 		return "not a phone number: it has letters in it"
 	}
 	if region == "NL" && !strings.HasPrefix(strings.TrimSpace(raw), "+") && !strings.HasPrefix(strings.TrimSpace(raw), "00") {
+		if digits == 10 {
+			// The length is right: "(10 digits expected, 10 given)" would
+			// leave the administrator guessing.
+			return "not a valid Dutch number: 10 digits, but no Dutch number starts so (check the area code or the mobile's first digits)"
+		}
 		return fmt.Sprintf("not a valid Dutch number (10 digits expected, %d given)", digits)
 	}
 	return fmt.Sprintf("not a valid phone number for region %s (%d digits given)", region, digits)

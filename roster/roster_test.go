@@ -81,6 +81,8 @@ func TestErrors(t *testing.T) {
 		{"duplicate header", "id,first_name,last_name,id\n", []string{`roster t.csv:1: column 4: header "id" appears twice`}},
 		{"bad phone", "id,first_name,last_name,phone\nE1,A,B,06-12345678\nE2,C,D,06-1234\n",
 			[]string{`t.csv:3: phone (column 4): not a valid Dutch number (10 digits expected, 6 given)`}},
+		{"unused range", "id,first_name,last_name,phone\nE1,A,B,06-70809010\n",
+			[]string{`t.csv:2: phone (column 4): not a valid Dutch number: 10 digits, but no Dutch number starts so (check the area code or the mobile's first digits)`}},
 		{"second phone", "id,first_name,last_name,phone\nE1,A,B,06-12345678|0612\n",
 			[]string{`t.csv:2: phone (column 4, value 2 of 2): not a valid Dutch number (10 digits expected, 4 given)`}},
 		{"bad email and address", "id;first_name;last_name;email;address\nE1;A;B;not-mail;Lindelaan\n",
