@@ -373,3 +373,29 @@ func TestNotWordBefore(t *testing.T) {
 		}
 	}
 }
+
+// TestNamesAsListsAndMarriagesWriteThem: the orders of official lists,
+// and a partner's name before one's own.
+func TestNamesAsListsAndMarriagesWriteThem(t *testing.T) {
+	d, err := New(mustRoster("id,first_name,last_name\nE1,Łukasz,Kowalczyk\nE2,Priya,Ramdin\nE3,Sanne,van den Berg\nE4,Noor,de Vries\nE5,Noor,Jansen\n"),
+		Options{Organisation: []string{"Kinderopvang De Zonnebloem", "De Zonnebloem"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ text, want string }{
+		{"KOWALCZYK Łukasz", "E1 name low"},
+		{"VAN DEN BERG Sanne", "E3 name low"},
+		{"Kowalczyk, Ł.", "E1 name low"},
+		{"Kowalczyk Łukasz", ""}, // without capitals or a comma the order is not sure
+		{"KOWALCZYK ŁUKASZ", ""},
+		{"pan Kowalczyk z przedszkola De Zonnebloem", "E1 name medium"},
+		{"Priya Sewdien-Ramdin", "E2 name low"},
+		{"Sanne Bakker-van den Berg", "E3 name low"},
+		{"Noor Jansen-de Vries", "E5 name low"}, // Noor Jansen, married: not also Noor de Vries's partner's name
+		{"Priya Sewdien", ""},
+	} {
+		if got := summary(d.Scan(tt.text)); got != tt.want {
+			t.Errorf("Scan(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

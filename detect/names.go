@@ -247,9 +247,16 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 	var matched []int
 	if !possessive {
 		matched = s.forwardForms(g, toks, i, j)
-		if i > 0 && strings.ContainsAny(s.sep(toks, i-1), ",;") {
+		if len(matched) == 0 && j+1 < len(toks) && toks[j].Upper && !particles[toks[j].Text] && s.sep(toks, j) == "-" {
+			// "Priya Sewdien-Ramdin": a partner's name before her own, as
+			// Dutch married names are written.
+			matched = s.forwardForms(g, toks, i, j+1)
+		}
+		// "Van den Berg, Sanne"; "KOWALCZYK Łukasz", the surname in
+		// capitals first, as official lists write it.
+		if comma := i > 0 && strings.ContainsAny(s.sep(toks, i-1), ",;"); comma || i > 0 && s.capitals(toks[i-1]) && !s.capitals(toks[i]) {
 			for _, r := range g.refs {
-				if s.reverseForm(r.emp, &s.d.people[r.emp].surname, toks, i, j, r.form) {
+				if s.reverseForm(r.emp, &s.d.people[r.emp].surname, toks, i, j, r.form, !comma) {
 					matched = append(matched, r.emp)
 				}
 			}
@@ -419,8 +426,8 @@ var namedAs = setOf("heet", "heten", "ook", "genaamd", "called", "named", "also"
 // may stand alone), or the next word is a particle or could be a surname.
 func (s *scan) mayBeName(i int) bool {
 	h := s.anchors[i]
-	if strings.ContainsAny(s.text[max(0, h.start-3):h.start], ",;") {
-		return true
+	if strings.ContainsAny(s.text[max(0, h.start-3):h.start], ",;") || capitalsBefore(s.text, h.start) {
+		return true // a reversed name may end here
 	}
 	// A first name alone counts only where the organisation is named: in
 	// any other text it must be followed by a surname to be a finding.
@@ -475,6 +482,9 @@ func (s *scan) mayBeName(i int) bool {
 			if n == 0 && len(g.words) > 1 && g.words[1] == string(w) {
 				return true // "anne marie"
 			}
+		}
+		if n == 0 && h.end+we < len(s.text) && s.text[h.end+we] == '-' {
+			continue // a partner's name before hers: "Priya Sewdien-Ramdin"
 		}
 		return false
 	}
@@ -534,7 +544,8 @@ func capitalInitialAfter(text string, pos int) bool {
 		return false
 	}
 	i = skipAny(text, i+1, " ")
-	return i+1 < len(text) && text[i] >= 'A' && text[i] <= 'Z' && text[i+1] == '.'
+	r, n := utf8.DecodeRuneInString(text[i:])
+	return i+n < len(text) && unicode.IsUpper(r) && text[i+n] == '.' // "Benali, M.", "Kowalczyk, Ł."
 }
 
 // forwardForms tries "first [particles] surname" for the people of g whose
@@ -705,7 +716,8 @@ func (s *scan) inOwnEmail(emp, pos int) bool {
 }
 
 // titles are the words before a surname that say a person is meant.
-var titles = setOf("mevrouw", "mevr", "mw", "meneer", "mnr", "dhr", "heer", "juf", "juffrouw", "meester", "mr", "mrs", "ms", "miss")
+var titles = setOf("mevrouw", "mevr", "mw", "meneer", "mnr", "dhr", "heer", "juf", "juffrouw", "meester", "mr", "mrs", "ms", "miss",
+	"pan", "pani") // Polish: "pan Kowalczyk"
 
 // wordBeforeSurname is a quick test: before the surname at h, past any
 // particles, stands a capitalised word of four letters or more that is no
@@ -824,9 +836,14 @@ func (s *scan) otherAt(r firstRef, toks []fold.Token, k int) (last int, ok bool)
 // reverseForm: "Van den Berg, Sanne" and "Berg, Sanne van den", as sorted
 // lists write them, and "Bakker;Mieke" as a contact card or a spreadsheet
 // does.
-func (s *scan) reverseForm(emp int, p *surname, toks []fold.Token, i, j int, form nameForm) bool {
+// capitals: the surname is in capitals, and a space stands before the first
+// name.
+func (s *scan) reverseForm(emp int, p *surname, toks []fold.Token, i, j int, form nameForm, capitals bool) bool {
 	c := i - len(p.core)
-	if c < 0 || !strings.ContainsAny(s.sep(toks, i-1), ",;") || len(s.sep(toks, i-1)) > 3 || !s.coreAt(p, toks, c) {
+	if c < 0 || len(s.sep(toks, i-1)) > 3 || !s.coreAt(p, toks, c) {
+		return false
+	}
+	if capitals && (s.sep(toks, i-1) != " " || !s.capitals(toks[c])) || !capitals && !strings.ContainsAny(s.sep(toks, i-1), ",;") {
 		return false
 	}
 	if p.common && toks[i].Upper != toks[c].Upper {
@@ -852,6 +869,33 @@ func (s *scan) reverseForm(emp int, p *surname, toks []fold.Token, i, j int, for
 	}
 	s.names = push(s.names, nameMatch{emp: emp, start: start, end: end, form: form})
 	return true
+}
+
+// capitalsBefore reports whether a word in capitals stands right before
+// text[pos:], one space apart, and text[pos:] is not in capitals: the
+// "KOWALCZYK" of "KOWALCZYK Łukasz".
+func capitalsBefore(text string, pos int) bool {
+	if pos < 3 || text[pos-1] != ' ' {
+		return false
+	}
+	if r, n := utf8.DecodeRuneInString(text[pos:]); !unicode.IsUpper(r) || pos+n >= len(text) {
+		return false
+	} else if r, _ := utf8.DecodeRuneInString(text[pos+n:]); !unicode.IsLower(r) {
+		return false
+	}
+	b := pos - 1
+	for b > 0 && pos-b < 40 && text[b-1] != ' ' && text[b-1] != '\n' {
+		b--
+	}
+	w := text[b : pos-1]
+	return utf8.RuneCountInString(w) > 1 && !strings.ContainsFunc(w, unicode.IsLower) && strings.ContainsFunc(w, unicode.IsUpper)
+}
+
+// capitals reports whether the word t is written in capitals, two letters
+// or more.
+func (s *scan) capitals(t fold.Token) bool {
+	w := s.text[t.Start:t.End]
+	return utf8.RuneCountInString(w) > 1 && !strings.ContainsFunc(w, unicode.IsLower) && strings.ContainsFunc(w, unicode.IsUpper)
 }
 
 // initialForm: "S. van den Berg", "S.M. Bakker", found from the surname sn
