@@ -198,21 +198,24 @@ func newSurname(words []string, common map[string]bool) surname {
 var orgKinds = [][]string{
 	{"kinderopvang", "opvang", "kdv", "kinderdagverblijf", "bso", "buitenschoolse opvang", "peuterspeelzaal", "psz", "creche", "daycare", "nursery"},
 	{"school", "basisschool", "obs", "cbs", "primary school"},
-	{"gemeente", "municipality"},
+	municipalities: {"gemeente", "municipality"},
 }
+
+// municipalities is the kind in orgKinds whose own names are places.
+const municipalities = 2
 
 // kindNames are the organisation's own name (a name less its words for
 // what it is and its article: "zonnebloem" of "Kinderopvang De
 // Zonnebloem") with the other words of the same kind before it ("bso
 // zonnebloem") and after it ("zonnebloem daycare", as the phrase of the
 // own name then the kind's words). Only a kind one of its names gives: a
-// school's name is no daycare's.
+// school's name is no daycare's; and not when the own name is a place's.
 func kindNames(names []string) (before []string, after []phraseRef) {
 	var own [][]string
 	var kinds []int // of orgKinds
 	for _, name := range names {
 		w := fold.Words(name)
-		k := 0
+		k, municipality := 0, false
 		for ; k < len(w)-1; k++ {
 			i := slices.IndexFunc(orgKinds, func(kind []string) bool { return slices.Contains(kind, w[k]) })
 			if i < 0 {
@@ -221,9 +224,13 @@ func kindNames(names []string) (before []string, after []phraseRef) {
 			if !slices.Contains(kinds, i) {
 				kinds = append(kinds, i)
 			}
+			municipality = i == municipalities
 		}
 		if k < len(w)-1 && (w[k] == "de" || w[k] == "het" || w[k] == "t") {
 			k++
+		}
+		if _, n := address.PlaceAt(w[k:]); n == len(w)-k && !municipality {
+			continue // "Kinderopvang Utrecht": "bso utrecht" may be any in the town
 		}
 		if k > 0 && !slices.ContainsFunc(own, func(o []string) bool { return slices.Equal(o, w[k:]) }) {
 			own = append(own, w[k:])
