@@ -331,7 +331,7 @@ func TestKindNames(t *testing.T) {
 		{[]string{"Kinderopvang De Zonnebloem", "KDV Zonnebloem"}, []string{"bso zonnebloem", "zonnebloem daycare", "opvang zonnebloem"}, []string{"school zonnebloem", "kdv de"}},
 		{[]string{"Basisschool 't Hofje"}, []string{"school hofje", "hofje primary school"}, []string{"kdv hofje"}},
 		{[]string{"Gemeente Houten"}, []string{"houten municipality"}, []string{"school houten"}},
-		{[]string{"De Zonnebloem"}, nil, []string{"kdv zonnebloem"}}, // no word for what it is
+		{[]string{"De Zonnebloem"}, nil, []string{"kdv zonnebloem"}},                        // no word for what it is
 		{[]string{"Kinderopvang Utrecht"}, nil, []string{"bso utrecht", "utrecht daycare"}}, // a place: any in the town
 	} {
 		before, after := kindNames(tt.names)

@@ -835,9 +835,8 @@ func (s *scan) otherAt(r firstRef, toks []fold.Token, k int) (last int, ok bool)
 
 // reverseForm: "Van den Berg, Sanne" and "Berg, Sanne van den", as sorted
 // lists write them, and "Bakker;Mieke" as a contact card or a spreadsheet
-// does.
-// capitals: the surname is in capitals, and a space stands before the first
-// name.
+// does; with capitals, the surname in capitals and a space before the first
+// name, as official lists write it: "KOWALCZYK Łukasz".
 func (s *scan) reverseForm(emp int, p *surname, toks []fold.Token, i, j int, form nameForm, capitals bool) bool {
 	c := i - len(p.core)
 	if c < 0 || len(s.sep(toks, i-1)) > 3 || !s.coreAt(p, toks, c) {
@@ -887,14 +886,15 @@ func capitalsBefore(text string, pos int) bool {
 	for b > 0 && pos-b < 40 && text[b-1] != ' ' && text[b-1] != '\n' {
 		b--
 	}
-	w := text[b : pos-1]
-	return utf8.RuneCountInString(w) > 1 && !strings.ContainsFunc(w, unicode.IsLower) && strings.ContainsFunc(w, unicode.IsUpper)
+	return inCapitals(text[b : pos-1])
 }
 
-// capitals reports whether the word t is written in capitals, two letters
-// or more.
-func (s *scan) capitals(t fold.Token) bool {
-	w := s.text[t.Start:t.End]
+// capitals reports whether the word t is written in capitals.
+func (s *scan) capitals(t fold.Token) bool { return inCapitals(s.text[t.Start:t.End]) }
+
+// inCapitals reports whether w is written in capitals, two characters or
+// more.
+func inCapitals(w string) bool {
 	return utf8.RuneCountInString(w) > 1 && !strings.ContainsFunc(w, unicode.IsLower) && strings.ContainsFunc(w, unicode.IsUpper)
 }
 
