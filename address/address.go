@@ -231,8 +231,19 @@ func NumberAfter(text string) (number int, addition string, n int, ok bool) {
 			addition = foldAddition(text[s:e])
 		}
 	}
+	if m[4] >= 0 && m[1]+1 < len(text) && text[m[1]] == '-' && isAlnum(text[m[1]+1]) {
+		// "12a-bis", "12a-2": an addition longer than its letter, so
+		// another door than "12a".
+		e := m[1] + 1
+		for e < len(text) && isAlnum(text[e]) {
+			e++
+		}
+		return number, addition + "-" + fold.Word(text[m[1]+1:e]), e, true
+	}
 	return number, addition, m[1], true
 }
+
+func isAlnum(c byte) bool { return c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 // foldAddition is an addition as it is compared: folded, and a floor in
 // Roman numerals as in digits ("12 II" is "12-2").

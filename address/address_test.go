@@ -123,6 +123,9 @@ func TestNumbersBeforeAndAfterTheStreet(t *testing.T) {
 		{" 4 - 3521 BC - Utrecht", "", 4, true}, // the postcode, not an addition
 		{" 4-3521", "3521", 4, true},
 		{" is mooi", "", 0, false},
+		{" 12a-bis, Utrecht", "a-bis", 12, true}, // another door than 12a
+		{" 12a-2", "a-2", 12, true},
+		{" 12a-", "a", 12, true},
 	}
 	for _, tt := range after {
 		n, add, _, ok := NumberAfter(tt.text)

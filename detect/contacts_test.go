@@ -135,6 +135,7 @@ func TestAddresses(t *testing.T) {
 		{"Lindelaan 4 - 9999 ZZ - Groningen", ""},           // another postcode after a dash
 		{"Kerkstraat, 12 jaar gewoond", ""},                 // a comma, then no house number
 		{"K. Hendriklaan 55", ""},                           // another street's initial
+		{"Kerkstraat 12a-bis, Utrecht", ""},                 // a longer addition: another door
 		{"1234AB12b", ""},                                   // another door
 		{"1234AB112", ""},                                   // another number
 		{"Bestelnummer 1234AB12a", ""},                      // a code made of the postcode and number
