@@ -877,6 +877,9 @@ func capitalsBefore(text string, pos int) bool {
 	if pos < 3 || text[pos-1] != ' ' {
 		return false
 	}
+	if c := text[pos-2]; !(c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf) {
+		return false // most words before a first name end in a small letter: a quick no
+	}
 	if r, n := utf8.DecodeRuneInString(text[pos:]); !unicode.IsUpper(r) || pos+n >= len(text) {
 		return false
 	} else if r, _ := utf8.DecodeRuneInString(text[pos+n:]); !unicode.IsLower(r) {

@@ -107,9 +107,13 @@ func newRewriteWatch(text string) rewriteWatch {
 func worthWatching(text string, start, end int, mixed bool) bool {
 	c := text[start]
 	return mixed || isDigitByte(c) || end-start == 1 || start > 0 && watchAfter[text[start-1]] ||
-		end-start >= 3 && (c|0x20 == 'z' && text[start+1]|0x20 == 'e' && text[start+2]|0x20 == 's' ||
-			c|0x20 == 's' && text[start+1]|0x20 == 'i' && text[start+2]|0x20 == 'x')
+		end-start >= 3 && text[start+1]|0x20 == zesSix[c][0] && text[start+2]|0x20 == zesSix[c][1]
 }
+
+// zesSix are the second and third letters of "zes" and "six" by the first
+// (zero for every other byte, which no byte folded with 0x20 is): a table,
+// so worthWatching stays small enough to be inlined.
+var zesSix = [256][2]byte{'z': {'e', 's'}, 'Z': {'e', 's'}, 's': {'i', 'x'}, 'S': {'i', 'x'}}
 
 // watchAfter are the bytes after which a word is worth watching: a link's
 // space, the start of an HTML entity ("&nbsp;", "&#64;"), the "$" and "@"
