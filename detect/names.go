@@ -254,7 +254,7 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 		}
 		// "Van den Berg, Sanne"; "KOWALCZYK Łukasz", the surname in
 		// capitals first, as official lists write it.
-		if comma := i > 0 && strings.ContainsAny(s.sep(toks, i-1), ",;"); comma || i > 0 && s.capitals(toks[i-1]) && !s.capitals(toks[i]) {
+		if comma := i > 0 && strings.ContainsAny(s.sep(toks, i-1), ",;"); comma || i > 0 && toks[i-1].Upper && s.capitals(toks[i-1]) && !s.capitals(toks[i]) {
 			for _, r := range g.refs {
 				if s.reverseForm(r.emp, &s.d.people[r.emp].surname, toks, i, j, r.form, !comma) {
 					matched = append(matched, r.emp)
