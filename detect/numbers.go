@@ -343,14 +343,18 @@ func symbolLetter(text string, i int) (byte, bool) {
 	if i+1 >= len(text) || !asciiLetter(text[i+1]) || c == '@' && !before {
 		return 0, false // "@sanne" is a mention, "$5" a price
 	}
-	a, b := i, i+1
-	for a > 0 && asciiLetter(text[a-1]) {
-		a--
-	}
+	b := i + 1
 	for b < len(text) && asciiLetter(text[b]) {
 		b++
 	}
-	if b-a-1 < 3 || a > 0 && !wordBoundary(text[a-1]) || b < len(text) && !wordBoundary(text[b]) && !sentenceEnd(text, b) {
+	if b < len(text) && !wordBoundary(text[b]) && !sentenceEnd(text, b) {
+		return 0, false // the domain of an e-mail address, told at its dot
+	}
+	a := i
+	for a > 0 && asciiLetter(text[a-1]) {
+		a--
+	}
+	if b-a-1 < 3 || a > 0 && !wordBoundary(text[a-1]) {
 		return 0, false
 	}
 	l := byte('s')
