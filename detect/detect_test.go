@@ -134,6 +134,7 @@ func TestNames(t *testing.T) {
 		{"MIEKE BAKKER", "E004 name low"},
 		{"Mieke Bakker", "E004 name low"},
 		{"M. Bakker", "E004 name low"},
+		{"Ons kind zit in groep 3. M. Bakker weigert", "E004 name low"}, // "3." is no initial
 		// With the organisation named: medium.
 		{"Sanne van den Berg van De Zonnebloem", "E001 name medium"},
 		{"Piet de Wit werkt bij KDV Zonnebloem", "E005 name medium"},

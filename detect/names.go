@@ -930,7 +930,7 @@ func (s *scan) initialForm(emp int, p *person, sn *surname, toks []fold.Token, i
 		}
 		k, match := c-1, false
 		first := -1
-		for k >= 0 && len(toks[k].Text) == 1 && s.soft(toks, k) {
+		for k >= 0 && len(toks[k].Text) == 1 && asciiLetter(toks[k].Text[0]) && s.soft(toks, k) { // not the "3." of "groep 3. F. El Amrani"
 			if toks[k].Text[0] == p.initial {
 				match = true
 			}
