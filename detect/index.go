@@ -94,32 +94,51 @@ type Detector struct {
 	// options once, when the first image is read (see ForImages).
 	forImages func() *Detector
 	// masks maps each word of a name with one letter hidden by "*"
-	// ("s*nne") to the word (see unmask); built when the first text with
-	// such a word is read.
-	masks func() map[string]string
+	// ("s*nne") to the words it may be (see unmask); built when the first
+	// text with such a word is read.
+	masks func() map[string][]string
 }
 
 // unmask is the word of the roster's names, the particles of surnames or
 // the organisation's names that word, with one letter hidden by "*",
-// stands for, folded; "" when none does or more than one.
-func (d *Detector) unmask(word string) string {
-	return d.masks()[strings.ToLower(word)]
+// stands for, folded; "" when none does. When more than one does ("l*tte":
+// Lotte or Lotje), the first name that the word after it (next, folded)
+// is the surname of someone with: "L*tte Verhoeven".
+func (d *Detector) unmask(word, next string) string {
+	ws := d.masks()[strings.ToLower(word)]
+	if len(ws) == 1 {
+		return ws[0]
+	}
+	found := ""
+	for _, w := range ws {
+		e := d.keys[w]
+		if e == nil {
+			continue
+		}
+		for _, g := range e.firsts {
+			if len(g.words) == 1 && len(g.byCore[next]) > 0 {
+				if found != "" {
+					return "" // still more than one
+				}
+				found = w
+			}
+		}
+	}
+	return found
 }
 
 // maskIndex builds the map of unmask: each such word of three letters or
 // more, with each of its letters hidden in turn.
-func (d *Detector) maskIndex() map[string]string {
-	m := map[string]string{}
+func (d *Detector) maskIndex() map[string][]string {
+	m := map[string][]string{}
 	add := func(w string) {
 		if len(w) < 3 || strings.ContainsFunc(w, func(r rune) bool { return r < 'a' || r > 'z' }) {
 			return
 		}
 		for k := range len(w) {
 			key := w[:k] + "*" + w[k+1:]
-			if old, ok := m[key]; ok && old != w {
-				m[key] = "" // "b*rg": Berg or Borg
-			} else if !ok {
-				m[key] = w
+			if !slices.Contains(m[key], w) {
+				m[key] = append(m[key], w) // "b*rg": Berg or Borg
 			}
 		}
 	}

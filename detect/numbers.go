@@ -30,7 +30,7 @@ import (
 // rewrite; otherwise the map of the result's offsets to text's. Most texts
 // have nothing to rewrite: they cost a table lookup per byte, and a closer
 // look (rewriter.at) only at the few bytes that may start a rewrite.
-func numberCanonMap(text string, spaced bool, unmask func(string) string) (string, *offsets) {
+func numberCanonMap(text string, spaced bool, unmask func(word, next string) string) (string, *offsets) {
 	r := rewriter{text: text, unmask: unmask}
 	maybe := &canonMaybe
 	if spaced {
@@ -201,8 +201,9 @@ var letterSeparator = [256]bool{' ': true, '.': true, '-': true, '_': true, '*':
 type rewriter struct {
 	text string
 	// unmask is the word of a name that a word with a letter hidden by
-	// "*" stands for, "" if none or more than one (nil: none).
-	unmask   func(word string) string
+	// "*" stands for, by the word after it where more than one may; ""
+	// if none (nil: none).
+	unmask   func(word, next string) string
 	wordEnd  int  // the last word a digit was looked at in ends here
 	wordLeet bool // and its digits stand for letters
 }
@@ -305,7 +306,9 @@ func (r *rewriter) at(i, done int) (from int, repl string, n int, ok bool) {
 
 // unmasked is the rewrite of the "*" at text[i] that hides a letter of a
 // word of a name: "S*nne" is Sanne when the roster has a Sanne and no
-// other name that fits. One letter hidden in a word, and no code ("A*B12").
+// other name that fits, or when the word after it is the surname of a
+// Sanne and of no other that fits. One letter hidden in a word, and no
+// code ("A*B12").
 func (r *rewriter) unmasked(i int) (int, string, int, bool) {
 	text := r.text
 	if r.unmask == nil || i == 0 || i+1 >= len(text) || !asciiLetter(text[i-1]) || !asciiLetter(text[i+1]) {
@@ -321,7 +324,19 @@ func (r *rewriter) unmasked(i int) (int, string, int, bool) {
 	if a > 0 && (isDigitByte(text[a-1]) || text[a-1] == '*') || b < len(text) && (isDigitByte(text[b]) || text[b] == '*') {
 		return 0, "", 0, false
 	}
-	w := r.unmask(text[a:b])
+	next := "" // the word after it, past particles: "L*tte van der Heijden"
+	for n, k := b, 0; k < 4; k++ {
+		n = skipAny(text, n, " ")
+		e := n
+		for e < len(text) && asciiLetter(text[e]) {
+			e++
+		}
+		if next = strings.ToLower(text[n:e]); !particles[next] {
+			break
+		}
+		n = e
+	}
+	w := r.unmask(text[a:b], next)
 	if w == "" {
 		return 0, "", 0, false
 	}

@@ -188,7 +188,7 @@ func FuzzRewriteWatch(f *testing.F) {
 // TestUnmask: a letter of a name hidden by "*" is the letter of the one
 // name of the roster that fits, and of none when two fit.
 func TestUnmask(t *testing.T) {
-	d, err := New(mustRoster("id,first_name,last_name\nE1,Sanne,van den Berg\nE2,Bram,Borg\nE3,Lotte,Hendriks\n"), Options{Organisation: []string{"De Zonnebloem"}})
+	d, err := New(mustRoster("id,first_name,last_name\nE1,Sanne,van den Berg\nE2,Bram,Borg\nE3,Lotte,Hendriks\nE4,Lotje,van der Bos\n"), Options{Organisation: []string{"De Zonnebloem"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -196,6 +196,8 @@ func TestUnmask(t *testing.T) {
 		{"S*nne v*n den B*rg", "Sanne van den B*rg"}, // Berg or Borg
 		{"S*NNE, L*tte, Hendr*ks, br*m", "SANNE, Lotte, Hendriks, bram"},
 		{"juf Lotte van de Z*nnebloem", "juf Lotte van de Zonnebloem"},
+		// "lo*te" and "lot*e" are Lotte and Lotje: the surname after decides.
+		{"Lot*e Hendriks, Lot*e van der Bos, Lot*e Bakker", "Lotte Hendriks, Lotje van der Bos, Lot*e Bakker"},
 		{"f*ck, A*B12, 2*3, S**nne, *Sanne*, S*, *nne, S*nne*, x*y", ""},
 	} {
 		got, pos := numberCanonMap(tt.in, false, d.unmask)
