@@ -13,6 +13,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/nyaruka/phonenumbers/v2"
 
@@ -338,7 +340,7 @@ func (g *corpusGen) nameMention(e roster.Employee) mention {
 		{first + " " + last, "full"},
 		{strings.ToLower(first + " " + last), "lower"},
 		{strings.ToUpper(first + " " + last), "upper"},
-		{first[:1] + ". " + capitalise(last), "initial"},
+		{string([]rune(first)[:1]) + ". " + capitalise(last), "initial"},
 		{capitalise(last) + ", " + first, "reversed"},
 		{plainASCII(first) + " " + plainASCII(last), "no diacritics"},
 		{first + " " + last + "'s", "possessive"},
@@ -381,11 +383,14 @@ func typoInSurname(r *rand.Rand, last string) (string, bool) {
 	return "", false
 }
 
+// capitalise writes the first letter of s as a capital (a letter, not a
+// byte: "Şahin").
 func capitalise(s string) string {
 	if s == "" || s[0] == '\'' {
 		return s
 	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 func plainASCII(s string) string {

@@ -239,7 +239,7 @@ func generateMoreForms(r *rand.Rand, ros *roster.Roster, n int) []evalCase {
 		case 0, 1:
 			m, group = g.hiddenName(e), "name"
 		case 2:
-			m, group = g.oddPhone2(e), "phone"
+			m, group = g.keycapPhone(e), "phone"
 		default:
 			m, group = g.runOnAddress(e), "address"
 		}
@@ -270,7 +270,8 @@ func (g *corpusGen) hiddenName(e roster.Employee) mention {
 	}
 	if c := core[len(core)-1]; len(c) >= 5 && !strings.Contains(last, "-") {
 		i := 1 + g.r.IntN(len(c)-2)
-		forms = append(forms, form{first + " " + strings.Join(parts, " ") + " " + c[:i] + "*" + c[i+1:], "a letter of the surname hidden"})
+		words := append(append(append([]string{first}, parts...), core[:len(core)-1]...), c[:i]+"*"+c[i+1:])
+		forms = append(forms, form{strings.Join(words, " "), "a letter of the surname hidden"})
 	}
 	if first[0] == 'S' {
 		forms = append(forms, form{"$" + first[1:] + " " + last, "$ for S"})
@@ -296,8 +297,8 @@ func (g *corpusGen) hiddenName(e roster.Employee) mention {
 	return mention{text: fmt.Sprintf("%s van %s, onthoud die naam.", f.text, org), emp: e.ID, note: "name " + f.note + " org"}
 }
 
-// oddPhone2 writes e's mobile in keycap digits.
-func (g *corpusGen) oddPhone2(e roster.Employee) mention {
+// keycapPhone writes e's mobile in keycap digits.
+func (g *corpusGen) keycapPhone(e roster.Employee) mention {
 	if len(e.Phones) == 0 || !strings.HasPrefix(e.Phones[0], "+316") {
 		return mention{}
 	}
