@@ -154,6 +154,13 @@ func TestNames(t *testing.T) {
 		{"Mijn kinderen Thomas, Kees en Sanne zitten op De Zonnebloem", ""},
 		{"De vader van Kees heeft geklaagd bij De Zonnebloem", ""},
 		{"Ik ben Kees, vader van Daan, en De Zonnebloem belt nooit", ""},
+		{"Gefeliciteerd kleine Kees! De juffen van De Zonnebloem zingen voor je", ""},
+		{"Kees en Sanne zijn vriendjes op de BSO van De Zonnebloem", ""},
+		{"Thomas, Kees en Sanne zijn vriendjes bij De Zonnebloem", ""},
+		{"Sanne's moeder werkt ook bij De Zonnebloem", ""},
+		{"Kees' vader haalt hem op bij De Zonnebloem", ""},
+		// ... but these are.
+		{"Kees en Sanne zijn de juffen van De Zonnebloem", "E007 name low; E001 name low"},
 		{"Smit, P.", ""},     // another initial
 		{"Berg, S.", ""},     // without its particles
 		{"Thomas (Tom)", ""}, // no surname after the nickname

@@ -378,10 +378,17 @@ var theirs = setOf("zijn", "haar", "hun", "his", "her", "their")
 // ownChild reports whether the first name at toks[i:j] is a parent's own
 // child or a child's friend: "mijn dochter Lotte", "onze Daan (4)", "onze
 // tweeling Roos en Femke", "m'n jongste, Daan", "zijn vriendje Bram", "mijn
-// dochter heet ook Sanne", "de vader van Bram".
+// dochter heet ook Sanne", "de vader van Bram", "kleine Femke", "Bram en
+// Daan zijn vriendjes", "Zeynep's moeder".
 func (s *scan) ownChild(toks []fold.Token, i, j int) bool {
 	// An age in brackets after the name: "Daan (4)", "Daan (4 jaar)".
 	if j < len(toks) && strings.TrimSpace(s.sep(toks, j-1)) == "(" && len(toks[j].Text) <= 2 && toks[j].Text[0] >= '0' && toks[j].Text[0] <= '9' {
+		return true
+	}
+	if i > 0 && childWords[toks[i-1].Text] && s.soft(toks, i-1) {
+		return true // "kleine Femke", "peuter Daan"
+	}
+	if s.childrenAfter(toks, j) {
 		return true
 	}
 	k := i - 1
@@ -414,6 +421,36 @@ func (s *scan) ownChild(toks []fold.Token, i, j int) bool {
 		}
 	}
 	return false
+}
+
+// childWords are the words for a child that say it before a name without
+// a "my" or "our": "Gefeliciteerd kleine Femke!".
+var childWords = setOf("kleine", "peuter", "peutertje", "kleuter", "baby", "little")
+
+// childrenAfter reports whether the words after a first name that ends
+// before toks[j] say it is a child's: "Bram en Daan zijn vriendjes",
+// "Zeynep's moeder werkt daar".
+func (s *scan) childrenAfter(toks []fold.Token, j int) bool {
+	k := j
+	if k < len(toks) && toks[k].Text == "s" && strings.TrimSpace(s.sep(toks, k-1)) == "'" {
+		k++ // "Zeynep's"
+	}
+	if k < len(toks) && parentWords[toks[k].Text] && s.soft(toks, k-1) && (k+1 >= len(toks) || toks[k+1].Text != "van" && toks[k+1].Text != "of") {
+		return true // "Zeynep's moeder", "Zeyneps moeder": Zeynep is a child ("Femke, moeder van Daan" is aParent's)
+	}
+	// Past the other names of a list: "Bram en Daan", "Bram, Daan en Sam".
+	for k+1 < len(toks) {
+		if toks[k].Text == "en" || toks[k].Text == "and" {
+			k++
+		} else if strings.TrimSpace(s.sep(toks, k-1)) != "," {
+			break
+		}
+		if !toks[k].Upper {
+			return false
+		}
+		k++
+	}
+	return k+1 < len(toks) && (toks[k].Text == "zijn" || toks[k].Text == "is" || toks[k].Text == "are") && kin[toks[k+1].Text]
 }
 
 // namedAs are the words that may stand between a word for a child and its
