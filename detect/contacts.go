@@ -546,13 +546,13 @@ func (s *scan) checkPostcode(h anchorHit, ref addrRef) {
 
 // namesCode reports whether a folded word names the code after it, which
 // may be made of a postcode and a number and is no address then
-// ("Bestelnummer 3571ZK17", "kenmerk 1234AB12").
+// ("Bestelnummer 3571ZK17", "kenmerk 1234AB12", "Bestelling 3571ZK17-A").
 func namesCode(w string) bool {
 	switch w {
-	case "order", "kenmerk", "referentie", "ref", "reference", "id", "tracking", "track", "trace":
+	case "order", "bestelling", "zending", "pakket", "factuur", "kenmerk", "referentie", "ref", "reference", "id", "tracking", "track", "trace":
 		return true
 	}
-	return strings.HasSuffix(w, "code") || strings.HasSuffix(w, "nummer") && w != "huisnummer"
+	return strings.HasSuffix(w, "code") || strings.HasSuffix(w, "nummer") && w != "huisnummer" || strings.HasSuffix(w, "nr") && w != "huisnr" && w != "hnr"
 }
 
 // digitBefore reports whether a digit stands in the n bytes before text[pos:].

@@ -12,6 +12,7 @@ func TestPhones(t *testing.T) {
 		"0612345678", "06-12345678", "06 12 34 56 78", "06-1234 5678", "+31 6 12345678", "+31(0)6-12345678",
 		"0031 6 1234 5678", "(06) 12345678", "+31612345678", "06.12.34.56.78", "tel:0612345678", "+31 (0)6 12 34 56 78",
 		"31612345678", "wa.me/31612345678", "https://api.whatsapp.com/send?phone=31612345678", "𝟎𝟔-𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖", "⓪⑥①②③④⑤⑥⑦⑧",
+		"0️⃣6️⃣1️⃣2️⃣3️⃣4️⃣5️⃣6️⃣7️⃣8️⃣", "06\u200b12345678", "haar\u200b06\u200b12345678",
 	} {
 		if got := summary(d.Scan("Bel haar maar op " + p + ", succes.")); got != "E001 phone critical" {
 			t.Errorf("%q: got %q", p, got)
@@ -120,25 +121,27 @@ func TestAddresses(t *testing.T) {
 		// Only the postcode: a few houses, high.
 		{"Ze woont ergens in 1234 AB Utrecht", "E001 address high"},
 		// Not the home.
-		{"Kerkstraat 14, 1234 AB Utrecht", ""},              // the neighbour
-		{"Kerkstraat 12a, Amsterdam", ""},                   // another town
-		{"Kerkstraat 12a in Zoetermeer", ""},                // another town
-		{"Kerkstraat 12a, 9999 ZZ Utrecht", ""},             // another postcode
-		{"Kerkstraat 12b", ""},                              // another door
-		{"Kerkstraat 112", ""},                              // another number
-		{"Lindelaan 44", ""},                                // another number
-		{"Dorpsweg 3 in Amersfoort", ""},                    // another town
-		{"Dorpsweg 3 - Hoogmade", ""},                       // another town after a dash
-		{"op de Lindelaan in Amersfoort, nummer 4", ""},     // another town before the number
-		{"op de Lindelaan in Utrecht, 4 keer", ""},          // no word for number after the comma
-		{"De Lindelaan? 4 keer geweest", ""},                // no word for number after the "?"
-		{"Lindelaan 4 - 9999 ZZ - Groningen", ""},           // another postcode after a dash
-		{"Kerkstraat, 12 jaar gewoond", ""},                 // a comma, then no house number
-		{"K. Hendriklaan 55", ""},                           // another street's initial
-		{"Kerkstraat 12a-bis, Utrecht", ""},                 // a longer addition: another door
-		{"1234AB12b", ""},                                   // another door
-		{"1234AB112", ""},                                   // another number
-		{"Bestelnummer 1234AB12a", ""},                      // a code made of the postcode and number
+		{"Kerkstraat 14, 1234 AB Utrecht", ""},          // the neighbour
+		{"Kerkstraat 12a, Amsterdam", ""},               // another town
+		{"Kerkstraat 12a in Zoetermeer", ""},            // another town
+		{"Kerkstraat 12a, 9999 ZZ Utrecht", ""},         // another postcode
+		{"Kerkstraat 12b", ""},                          // another door
+		{"Kerkstraat 112", ""},                          // another number
+		{"Lindelaan 44", ""},                            // another number
+		{"Dorpsweg 3 in Amersfoort", ""},                // another town
+		{"Dorpsweg 3 - Hoogmade", ""},                   // another town after a dash
+		{"op de Lindelaan in Amersfoort, nummer 4", ""}, // another town before the number
+		{"op de Lindelaan in Utrecht, 4 keer", ""},      // no word for number after the comma
+		{"De Lindelaan? 4 keer geweest", ""},            // no word for number after the "?"
+		{"Lindelaan 4 - 9999 ZZ - Groningen", ""},       // another postcode after a dash
+		{"Kerkstraat, 12 jaar gewoond", ""},             // a comma, then no house number
+		{"K. Hendriklaan 55", ""},                       // another street's initial
+		{"Kerkstraat 12a-bis, Utrecht", ""},             // a longer addition: another door
+		{"1234AB12b", ""},                               // another door
+		{"1234AB112", ""},                               // another number
+		{"Bestelnummer 1234AB12a", ""},                  // a code made of the postcode and number
+		{"Bestelling 1234AB12a-B", ""},                  // an order
+		{"ordernr 3521BC4", ""},
 		{"kenmerk 3521BC4", ""},                             // a code
 		{"1234 AB Utrecht, nummer 14", "E001 address high"}, // a neighbour: the postcode only
 		{"1234 AB 14", ""},                                  // the neighbour by postcode

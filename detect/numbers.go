@@ -295,6 +295,20 @@ func (r *rewriter) at(i, done int) (from int, repl string, n int, ok bool) {
 		case (r == '\uFE0F' || r == '\u20E3') && i > 0 && isDigitByte(text[i-1]),
 			r == '\u20E3' && i > 3 && text[i-3:i] == "\uFE0F" && isDigitByte(text[i-4]):
 			return i, "", size, true // a keycap digit, "6️⃣": the digit, its emoji form and its keycap
+		case r == '\u200B' || r == '\u200C' || r == '\u200D' || r == '\u2060' || r == '\uFEFF':
+			// A character that takes no room, put where a reader sees no
+			// break to defeat filters: between digits it is nothing
+			// ("06\u200b12345678"); between a letter and a digit it is the
+			// space a reader takes it for ("Berg\u200b06"). Inside a word
+			// the fold drops it.
+			if i > 0 && i+size < len(text) {
+				switch a, b := text[i-1], text[i+size]; {
+				case isDigitByte(a) && isDigitByte(b):
+					return i, "", size, true
+				case isDigitByte(a) && asciiLetter(b), asciiLetter(a) && isDigitByte(b):
+					return i, " ", size, true
+				}
+			}
 		case r == '＋':
 			return i, "+", size, true
 		case r == '－' || r == '−' || (r >= '\u2010' && r <= '\u2015'):

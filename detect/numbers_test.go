@@ -35,6 +35,8 @@ func TestNumberCanon(t *testing.T) {
 		{"O612345678 in 2O24, zie wa.me/O612345678", "0612345678 in 2O24, zie wa.me/0612345678"},
 		{"Sanne&nbsp;van&nbsp;den&nbsp;Berg", "Sanne van den Berg"},
 		{"0️⃣6️⃣1️⃣2️⃣ en 3⃣4⃣", "0612 en 34"},
+		{"06\u200b12345678 en Berg\u200b06\ufeff12", "0612345678 en Berg 0612"},
+		{"San\u200bne en \u200bhoi", ""}, // inside a word the fold drops it
 		{"❤️ en ✌️ en #️⃣", ""},
 		{"sanne&#64;example.com, s&#x40;example.com", "sanne@example.com, s@example.com"},
 		{"Caf&eacute; &amp; Co", "Café & Co"},
