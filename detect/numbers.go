@@ -18,18 +18,20 @@ import (
 // a house number typed on to its street ("Kerkstraat12a"), "wa.me/316…",
 // "phone=316…" and a bare "316…" as an international number, "0031(0)6"
 // without the "(0)", a line break inside a number (a chat app wrapped it)
-// as a space, "nul zes" and "zero six" as "06" (and the digits written out
-// after them as digits), "%40" in an address as "@", HTML entities left in
-// pasted page source ("Sanne&nbsp;van&nbsp;den&nbsp;Berg", "&#64;") as
-// their characters (a no-break space as a space), digits, "$" and "@" typed
-// for letters inside a word ("S4nne v4n den B3rg", "$anne", "S@nne") as
-// those letters, a letter of a name hidden by "*" ("S*nne v*n den B*rg") as
-// the letter unmask gives, and a word written letter by letter
-// ("S.a.n.n.e"; with spaces, "S a n n e", only when spaced is set) as one
-// word. It returns the text unchanged (and nil) when there is nothing to
-// rewrite; otherwise the map of the result's offsets to text's. Most texts
-// have nothing to rewrite: they cost a table lookup per byte, and a closer
-// look (rewriter.at) only at the few bytes that may start a rewrite.
+// as a space, a character that takes no room as nothing between digits and
+// as a space between a letter and a digit, "nul zes" and "zero six" as "06"
+// (and the digits written out after them as digits), "%40" in an address as
+// "@", HTML entities left in pasted page source
+// ("Sanne&nbsp;van&nbsp;den&nbsp;Berg", "&#64;") as their characters (a
+// no-break space as a space), digits, "$" and "@" typed for letters inside
+// a word ("S4nne v4n den B3rg", "$anne", "S@nne") as those letters, a
+// letter of a name hidden by "*" ("S*nne v*n den B*rg") as the letter
+// unmask gives, and a word written letter by letter ("S.a.n.n.e"; with
+// spaces, "S a n n e", only when spaced is set) as one word. It returns the
+// text unchanged (and nil) when there is nothing to rewrite; otherwise the
+// map of the result's offsets to text's. Most texts have nothing to
+// rewrite: they cost a table lookup per byte, and a closer look
+// (rewriter.at) only at the few bytes that may start a rewrite.
 func numberCanonMap(text string, spaced bool, unmask func(word, next string) string) (string, *offsets) {
 	r := rewriter{text: text, unmask: unmask}
 	maybe := &canonMaybe
