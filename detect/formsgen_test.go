@@ -18,24 +18,29 @@ const formsGeneratedFile = "forms-generated.jsonl"
 
 // generateForms writes n posts, each with one form.
 func generateForms(r *rand.Rand, ros *roster.Roster, n int) []evalCase {
+	return generatePosts(r, ros, n, func(g *corpusGen, e roster.Employee) (mention, string) {
+		switch g.r.IntN(6) {
+		case 0:
+			return g.nameForm(e), "name"
+		case 1:
+			return g.oddPhone(e), "phone"
+		case 2:
+			return g.oddEmail(e), "email"
+		case 3:
+			return g.addressInWords(e), "address"
+		}
+		return g.hardNegative(e), "negative"
+	})
+}
+
+// generatePosts writes n posts, each with the one form that form writes
+// for a random employee, in its group; an employee without such a detail
+// is passed over.
+func generatePosts(r *rand.Rand, ros *roster.Roster, n int, form func(*corpusGen, roster.Employee) (mention, string)) []evalCase {
 	g := corpusGen{r: r, ros: ros}
 	var out []evalCase
 	for len(out) < n {
-		e := g.employee()
-		var m mention
-		group := ""
-		switch r.IntN(6) {
-		case 0:
-			m, group = g.nameForm(e), "name"
-		case 1:
-			m, group = g.oddPhone(e), "phone"
-		case 2:
-			m, group = g.oddEmail(e), "email"
-		case 3:
-			m, group = g.addressInWords(e), "address"
-		default:
-			m, group = g.hardNegative(e), "negative"
-		}
+		m, group := form(&g, g.employee())
 		if m.text == "" {
 			continue // the employee has no such detail
 		}
@@ -229,28 +234,15 @@ func (g *corpusGen) hardNegative(e roster.Employee) mention {
 // postcodes with the number run on, the organisation named by its kind).
 // Apart, with a seed of its own, so the first posts stay as they were.
 func generateMoreForms(r *rand.Rand, ros *roster.Roster, n int) []evalCase {
-	g := corpusGen{r: r, ros: ros}
-	var out []evalCase
-	for len(out) < n {
-		e := g.employee()
-		var m mention
-		group := ""
-		switch r.IntN(4) {
+	return generatePosts(r, ros, n, func(g *corpusGen, e roster.Employee) (mention, string) {
+		switch g.r.IntN(4) {
 		case 0, 1:
-			m, group = g.hiddenName(e), "name"
+			return g.hiddenName(e), "name"
 		case 2:
-			m, group = g.keycapPhone(e), "phone"
-		default:
-			m, group = g.runOnAddress(e), "address"
+			return g.keycapPhone(e), "phone"
 		}
-		if m.text == "" {
-			continue
-		}
-		c := g.post([]mention{m})
-		c.Group = group
-		out = append(out, c)
-	}
-	return out
+		return g.runOnAddress(e), "address"
+	})
 }
 
 // hiddenName writes e's name as people write a name they do not want
