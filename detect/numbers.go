@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/doxwatch/doxwatch/address"
+	"github.com/doxwatch/doxwatch/fold"
 )
 
 // numberCanonMap rewrites the ways people write numbers so that the phone
@@ -297,7 +298,7 @@ func (r *rewriter) at(i, done int) (from int, repl string, n int, ok bool) {
 		case (r == '\uFE0F' || r == '\u20E3') && i > 0 && isDigitByte(text[i-1]),
 			r == '\u20E3' && i > 3 && text[i-3:i] == "\uFE0F" && isDigitByte(text[i-4]):
 			return i, "", size, true // a keycap digit, "6️⃣": the digit, its emoji form and its keycap
-		case r == '\u200B' || r == '\u200C' || r == '\u200D' || r == '\u2060' || r == '\uFEFF':
+		case fold.ZeroWidth(r):
 			// A character that takes no room, put where a reader sees no
 			// break to defeat filters: between digits it is nothing
 			// ("06\u200b12345678"); between a letter and a digit it is the
@@ -330,23 +331,14 @@ func (r *rewriter) unmasked(i int) (int, string, int, bool) {
 	if r.unmask == nil || i == 0 || i+1 >= len(text) || !asciiLetter(text[i-1]) || !asciiLetter(text[i+1]) {
 		return 0, "", 0, false
 	}
-	a, b := i-1, i+1
-	for a > 0 && asciiLetter(text[a-1]) {
-		a--
-	}
-	for b < len(text) && asciiLetter(text[b]) {
-		b++
-	}
+	a, b := lettersBefore(text, i), lettersAfter(text, i+1)
 	if a > 0 && (isDigitByte(text[a-1]) || text[a-1] == '*') || b < len(text) && (isDigitByte(text[b]) || text[b] == '*') {
 		return 0, "", 0, false
 	}
 	next := "" // the word after it, past particles: "L*tte van der Heijden"
 	for n, k := b, 0; k < 4; k++ {
 		n = skipAny(text, n, " ")
-		e := n
-		for e < len(text) && asciiLetter(text[e]) {
-			e++
-		}
+		e := lettersAfter(text, n)
 		if next = strings.ToLower(text[n:e]); !particles[next] {
 			break
 		}
@@ -374,17 +366,11 @@ func symbolLetter(text string, i int) (byte, bool) {
 	if i+1 >= len(text) || !asciiLetter(text[i+1]) || c == '@' && !before {
 		return 0, false // "@sanne" is a mention, "$5" a price
 	}
-	b := i + 1
-	for b < len(text) && asciiLetter(text[b]) {
-		b++
-	}
+	b := lettersAfter(text, i+1)
 	if b < len(text) && !wordBoundary(text[b]) && !sentenceEnd(text, b) {
 		return 0, false // the domain of an e-mail address, told at its dot
 	}
-	a := i
-	for a > 0 && asciiLetter(text[a-1]) {
-		a--
-	}
+	a := lettersBefore(text, i)
 	if b-a-1 < 3 || a > 0 && !wordBoundary(text[a-1]) {
 		return 0, false
 	}
@@ -396,6 +382,24 @@ func symbolLetter(text string, i int) (byte, bool) {
 		l -= 'a' - 'A'
 	}
 	return l, true
+}
+
+// lettersBefore is where the run of ASCII letters that ends at text[i]
+// starts (i if there is none).
+func lettersBefore(text string, i int) int {
+	for i > 0 && asciiLetter(text[i-1]) {
+		i--
+	}
+	return i
+}
+
+// lettersAfter is where the run of ASCII letters that starts at text[i]
+// ends (i if there is none).
+func lettersAfter(text string, i int) int {
+	for i < len(text) && asciiLetter(text[i]) {
+		i++
+	}
+	return i
 }
 
 // wordBoundary reports whether c may stand next to a word typed with a

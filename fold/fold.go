@@ -60,7 +60,7 @@ func foldSlow(r rune) runeFold {
 			return runeFold{s: string(rune(c + 'a' - 'A'))}
 		}
 		return runeFold{}
-	case r == 0xAD || (0x200B <= r && r <= 0x200D) || r == 0x2060 || r == 0xFEFF || unicode.Is(unicode.Mn, r):
+	case r == 0xAD || ZeroWidth(r) || unicode.Is(unicode.Mn, r):
 		return runeFold{invisible: true}
 	case 0xFF01 <= r && r <= 0xFF5E: // fullwidth ASCII
 		return foldSlow(r - 0xFF01 + '!')
@@ -103,6 +103,12 @@ func foldSlow(r rune) runeFold {
 	}
 	return runeFold{s: b.String()}
 }
+
+// ZeroWidth reports whether r is a character that takes no room and says
+// nothing: the zero-width space and joiners, the word joiner, the byte
+// order mark. Inside a word the fold drops it; people also put it between
+// words and digits to keep filters from reading them.
+func ZeroWidth(r rune) bool { return 0x200B <= r && r <= 0x200D || r == 0x2060 || r == 0xFEFF }
 
 func foldRune(r rune) runeFold {
 	if r < tableSize {
