@@ -477,7 +477,7 @@ func New(r *roster.Roster, opts Options) (*Detector, error) {
 	orgNames = append(orgNames, kindBefore...)
 	d.orgPhrases = newPhrases(orgNames)
 	for _, ph := range kindAfter {
-		d.orgPhrases[ph.words[0]] = append(d.orgPhrases[ph.words[0]], slices.Concat(ph.words, ph.then))
+		d.orgPhrases.add(slices.Concat(ph.words, ph.then))
 	}
 	for _, list := range []struct {
 		phrases []string

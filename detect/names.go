@@ -1153,11 +1153,14 @@ func newPhrases(list []string) phrases {
 	p := phrases{}
 	for _, x := range list {
 		if w := fold.Words(x); len(w) > 0 {
-			p[w[0]] = append(p[w[0]], w)
+			p.add(w)
 		}
 	}
 	return p
 }
+
+// add adds the phrase of the folded words w.
+func (p phrases) add(w []string) { p[w[0]] = append(p[w[0]], w) }
 
 // startsAt reports whether a phrase starts at words[0].
 func (p phrases) startsAt(words []string) bool {
