@@ -1,6 +1,10 @@
 package address
 
-import "testing"
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
 
 func TestParse(t *testing.T) {
 	tests := []struct {
@@ -179,4 +183,36 @@ func TestMayStartNumber(t *testing.T) {
 			t.Errorf("mayStartNumber(%q) = %v, want %v", s, got, want)
 		}
 	}
+}
+
+// FuzzByHand checks the parts of Parse that read by hand against the
+// regular expressions they replaced, which say exactly what is meant.
+func FuzzByHand(f *testing.F) {
+	for _, s := range []string{"Kerkstraat 12a, 1234 AB Utrecht", "Dorpsweg nr. 44", "Dorpsweg No.\t7", "a.nr x", "1234 ABC", "1234\tab_", "1234ab", "1234 ab", "0123 AB", "1234 SS", " 1234\nAB ", "1234\vAB"} {
+		f.Add(s)
+	}
+	firstNumberRE := regexp.MustCompile(`[ \t.](?:(?i:nr|no)\.?[ \t]*)?[0-9]`)
+	leadingPostcodeRE := regexp.MustCompile(`^[0-9]{4}[ \t]?[A-Za-z]{2}\b`)
+	postcodeRE := regexp.MustCompile(`^([1-9][0-9]{3})\s?([A-Za-z]{2})$`)
+	f.Fuzz(func(t *testing.T, s string) {
+		want := -1
+		if loc := firstNumberRE.FindStringIndex(s); loc != nil {
+			want = loc[0]
+		}
+		if got := firstNumber(s); got != want {
+			t.Errorf("firstNumber(%q) = %d, want %d", s, got, want)
+		}
+		if got, want := leadingPostcode(s), len(leadingPostcodeRE.FindString(s)); got != want {
+			t.Errorf("leadingPostcode(%q) = %d, want %d", s, got, want)
+		}
+		want2 := ""
+		if m := postcodeRE.FindStringSubmatch(strings.TrimSpace(s)); m != nil {
+			if l := strings.ToUpper(m[2]); l != "SA" && l != "SD" && l != "SS" {
+				want2 = m[1] + l
+			}
+		}
+		if got, ok := Postcode(s); got != want2 || ok != (want2 != "") {
+			t.Errorf("Postcode(%q) = %q, %v; want %q", s, got, ok, want2)
+		}
+	})
 }
