@@ -67,9 +67,18 @@ func TestEmails(t *testing.T) {
 			t.Errorf("%q: got %q", text, got)
 		}
 	}
+	// Not her roster address, so no e-mail finding; but an address that
+	// is her name and a handle's number names her, as "sanne.vdberg@…"
+	// without the number does.
 	for _, text := range []string{
 		"sanne.vdberg83@example.com",
 		"sanne.vdberg82@example.co",
+	} {
+		if got := summary(d.Scan(text)); got != "E001 name high" {
+			t.Errorf("%q: got %q, want her name", text, got)
+		}
+	}
+	for _, text := range []string{
 		"xsanne.vdberg82@example.com",
 		"p.dewit@zonnebloem-kdv.example",                   // the organisation's own domain
 		"sanne punt van punt vdberg82 at example punt com", // one dot in words only: not reached back over

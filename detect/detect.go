@@ -240,14 +240,8 @@ func (s *scan) candidates(watch bool) {
 				}
 			}
 		}
-		if sc.Mixed() && end-start >= 7 && end-start <= 12 {
-			// A postcode with its house number run on ("3521BC4"): the
-			// word is no key, its first six letters may be.
-			if w := sc.Word(); len(w) >= 7 && isDigitByte(w[0]) && isDigitByte(w[3]) && asciiLetter(w[4]) && asciiLetter(w[5]) {
-				if e, ok := d.keys[string(w[:6])]; ok && len(e.postcodes) > 0 {
-					s.anchors = push(s.anchors, anchorHit{start, end, e})
-				}
-			}
+		if sc.Mixed() && end-start >= 7 && !sc.Long() {
+			s.mixedWord(sc.Word(), start, end)
 		}
 		if n := end - start; n == 2 && s.text[start]|0x20 == 'a' && s.text[start+1]|0x20 == 't' ||
 			n == 12 && strings.EqualFold(s.text[start:end], "apenstaartje") {
@@ -266,6 +260,48 @@ func (s *scan) candidates(watch bool) {
 	}
 	s.mayRewrite = rw.found
 	s.ats()
+}
+
+// mixedWord looks up the part of a word of letters and digits (w, folded;
+// seven bytes or more, at text[start:end]) that may be a key:
+//   - a postcode with its house number run on ("3521BC4"): its first six;
+//   - a full name written as one word, or a surname after a first name and
+//     a dot, with a number after it, as handles take one when the name is
+//     taken ("@sannevdberg82", "sannevandenberg1985", "@sanne.vdberg82"):
+//     the letters. That anchor ends before a digit, which no other does:
+//     verify reads it as such a name only.
+func (s *scan) mixedWord(w []byte, start, end int) {
+	switch {
+	case isDigitByte(w[0]):
+		if len(w) >= 7 && end-start <= 12 && isDigitByte(w[3]) && asciiLetter(w[4]) && asciiLetter(w[5]) {
+			if e, ok := s.d.keys[string(w[:6])]; ok && len(e.postcodes) > 0 {
+				s.anchors = push(s.anchors, anchorHit{start, end, e})
+			}
+		}
+	case isDigitByte(w[len(w)-1]) && end-start == len(w):
+		// Only a word of ASCII, so the letters' length in the text is
+		// their length folded.
+		k := len(w) - 1
+		for k > 0 && isDigitByte(w[k-1]) {
+			k--
+		}
+		if k < 6 || len(w)-k > 4 || !asciiLetters(w[:k]) {
+			return
+		}
+		if e, ok := s.d.keys[string(w[:k])]; ok && (len(e.joined) > 0 || e.dottedEnd) {
+			s.anchors = push(s.anchors, anchorHit{start, start + k, e})
+		}
+	}
+}
+
+// asciiLetters reports whether w is all ASCII letters.
+func asciiLetters(w []byte) bool {
+	for _, c := range w {
+		if !asciiLetter(c) {
+			return false
+		}
+	}
+	return true
 }
 
 // ats adds the place of every "@" to the e-mail triggers, in text order
@@ -363,6 +399,19 @@ func (s *scan) verify() {
 		if grow.due(h.start) {
 			s.names = ahead(s.names, h.start, len(s.text))
 		}
+		if h.end < len(s.text) && isDigitByte(s.text[h.end]) {
+			// "@sannevdberg82", "@sanne.vdberg82" (mixedWord); the
+			// employee's own e-mail address is found as such.
+			for _, r := range h.e.joined {
+				if !s.inOwnEmail(r.emp, h.start) {
+					s.checkJoined(h, r)
+				}
+			}
+			if h.e.dottedEnd {
+				s.checkDotted(h)
+			}
+			continue
+		}
 		if len(h.e.firsts) > 0 && s.mayBeName(i) {
 			for _, g := range h.e.firsts {
 				s.checkFirst(h, g)
@@ -374,7 +423,7 @@ func (s *scan) verify() {
 		for _, r := range h.e.joined {
 			s.checkJoined(h, r)
 		}
-		if h.e.dottedEnd {
+		if h.e.dottedEnd || len(h.e.surnames) > 0 && h.start > 1 && (s.text[h.start-1] == '.' || s.text[h.start-1] == '_') {
 			s.checkDotted(h)
 		}
 		if len(h.e.streets) > 0 {

@@ -64,6 +64,18 @@ func TestNames(t *testing.T) {
 		{"facebook.com/sanne.vandenberg.5", "E001 name low"},
 		{"Volg haar op insta: @sanne.vdberg", "E001 name low"},
 		{"@kees.visser op tiktok", "E007 name low"},
+		// Every word joined so, and a handle's number after the name.
+		{"facebook.com/Sanne.van.den.Berg", "E001 name low"},
+		{"insta: sanne_van_den_berg", "E001 name low"},
+		{"sanne.v.d.berg", "E001 name low"},
+		{"sanne.van.den.bosch", ""},
+		{"sanne.van.de", ""},
+		{"@sannevdberg82 op insta", "E001 name low"},
+		{"@sanne.vdberg82 op insta", "E001 name low"},
+		{"sannevandenberg1985", "E001 name low"},
+		{"keesvisser12 en keesvisser12345", "E007 name low"},
+		{"sannevdberg82x", ""},
+		{"mail sanne.vdberg82@example.com", "E001 email critical"},
 		// A contact card's or a spreadsheet's "surname;first name".
 		{"N:Bakker;Mieke;;;", "E004 name low"},
 		{"Bakker; Mieke", "E004 name low"},

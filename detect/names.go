@@ -717,26 +717,37 @@ func (s *scan) checkJoined(h anchorHit, r joinedRef) {
 
 // checkDotted: a first name, then the surname joined by a dot or an
 // underscore, as profile addresses write names: "facebook.com/kees.visser",
-// "sanne.vandenberg.5" (the particles written into the surname), "kees_visser".
+// "sanne.vandenberg.5" (the particles written into the surname),
+// "kees_visser", and with each particle joined so too:
+// "Sanne.van.den.Berg", "sanne_v_d_berg". h is the surname's last word.
 func (s *scan) checkDotted(h anchorHit) {
 	if h.start < 2 || (s.text[h.start-1] != '.' && s.text[h.start-1] != '_') {
 		return
 	}
-	b := h.start - 1
-	for b > 0 && isLetterByte(s.text[b-1]) {
-		b--
-	}
-	if b == h.start-1 {
-		return
-	}
-	first := fold.String(s.text[b : h.start-1])
-	if !s.d.isFirstName(first) {
-		return
-	}
-	for _, emp := range s.d.dotted[[2]string{first, fold.String(s.text[h.start:h.end])}] {
-		if !s.inOwnEmail(emp, b) { // the employee's own e-mail address is found as such
-			s.names = push(s.names, nameMatch{emp: emp, start: b, end: h.end, form: formFull})
+	joint := s.text[h.start-1]
+	surname := fold.String(s.text[h.start:h.end])
+	for e := h.start - 1; ; {
+		b := e
+		for b > 0 && isLetterByte(s.text[b-1]) {
+			b--
 		}
+		if b == e {
+			return
+		}
+		w := fold.String(s.text[b:e])
+		if (particles[w] || len(w) == 1) && b > 1 && s.text[b-1] == joint { // "van", "v" of "v.d."
+			surname, e = w+surname, b-1
+			continue
+		}
+		if !s.d.isFirstName(w) {
+			return
+		}
+		for _, emp := range s.d.dotted[[2]string{w, surname}] {
+			if !s.inOwnEmail(emp, b) { // the employee's own e-mail address is found as such
+				s.names = push(s.names, nameMatch{emp: emp, start: b, end: h.end, form: formFull})
+			}
+		}
+		return
 	}
 }
 
