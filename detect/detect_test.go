@@ -372,6 +372,35 @@ func TestKindNames(t *testing.T) {
 	}
 }
 
+// TestOrgTypos: the organisation's own words misspelt by a letter, not
+// its words for what it is, nor short words, whose variants are other words.
+func TestOrgTypos(t *testing.T) {
+	got := orgTypos([]string{"Kinderopvang De Zonnebloem", "Het Vlindertje", "BSO Rups"})
+	for _, w := range []string{"kinderopvang de zonneblom", "kinderopvang de zonnebleom", "kinderopvang de onnebloem", "het vlindrtje", "het vlindetrje"} {
+		if !slices.Contains(got, w) {
+			t.Errorf("orgTypos lacks %q", w)
+		}
+	}
+	for _, w := range []string{"kinderopvang de zonnebloem", "kindropvang de zonnebloem", "kinderopvang d zonnebloem", "bso rup", "het vlindertje"} {
+		if slices.Contains(got, w) {
+			t.Errorf("orgTypos has %q", w)
+		}
+	}
+	if n := len(got); n != len(slices.Compact(slices.Sorted(slices.Values(got)))) {
+		t.Errorf("orgTypos has duplicates: %q", got)
+	}
+	d := testDetector(t)
+	for text, want := range map[string]string{
+		"juf Sanne van de Zonneblom":   "E001 name low",
+		"juf Sanne van De Zonnebleom":  "E001 name low",
+		"juf Sanne van de Zonnebloemm": "", // a letter too many: not caught
+	} {
+		if got := summary(d.Scan(text)); got != want {
+			t.Errorf("Scan(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
 // TestNotWordBefore: the quick test before a phrase's last word is sure
 // only where the full check (wordsEndAt) could not match.
 func TestNotWordBefore(t *testing.T) {

@@ -266,6 +266,37 @@ func kindNames(names []string) (before []string, after []phraseRef) {
 	return before, after
 }
 
+// orgTypos are the organisation's names with one of their own words (of
+// eight letters or more, not a word for what it is) misspelt as people
+// type it: a letter left out or two letters swapped ("De Zonneblom", "De
+// Zonnebleom"). Only the name is varied, not the text (a letter too many
+// is not caught): a few dozen keys, where a shorter word's variants would
+// be other words.
+func orgTypos(names []string) []string {
+	var out []string
+	for _, name := range names {
+		w := fold.Words(name)
+		for k, word := range w {
+			r := []rune(word)
+			if len(r) < 8 || slices.ContainsFunc(orgKinds, func(kind []string) bool { return slices.Contains(kind, word) }) {
+				continue
+			}
+			var variants []string
+			for i := range r {
+				variants = append(variants, string(r[:i])+string(r[i+1:]))
+				if i+1 < len(r) && r[i] != r[i+1] {
+					variants = append(variants, string(r[:i])+string(r[i+1])+string(r[i])+string(r[i+2:]))
+				}
+			}
+			slices.Sort(variants)
+			for _, v := range slices.Compact(variants) {
+				out = append(out, strings.Join(slices.Concat(w[:k], []string{v}, w[k+1:]), " "))
+			}
+		}
+	}
+	return out
+}
+
 // surnameSpellings are the other ways people spell the surname last,
 // folded as words, as words: "ij" as "y" ("Dykstra"), "ö", "ü" and "ä" as
 // "oe", "ue" and "ae" ("Oeztuerk"), and its words run together
@@ -480,6 +511,7 @@ func New(r *roster.Roster, opts Options) (*Detector, error) {
 	}
 	kindBefore, kindAfter := kindNames(opts.Organisation)
 	orgNames = append(orgNames, kindBefore...)
+	orgNames = append(orgNames, orgTypos(opts.Organisation)...)
 	d.orgPhrases = newPhrases(orgNames)
 	for _, ph := range kindAfter {
 		d.orgPhrases.add(slices.Concat(ph.words, ph.then))
