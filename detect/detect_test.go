@@ -83,6 +83,17 @@ func TestNames(t *testing.T) {
 		{"juf mieke van De Zonnebloem", "E004 name low"},
 		{"mieke van De Zonnebloem", ""},
 		{"juf mieke", ""},
+		// After the words that give a name; not a pet's.
+		{"m'n buurvrouw is juf bij de zonnebloem, ze heet mieke", "E004 name low"},
+		{"mijn kat heet mieke, niks met de zonnebloem", ""},
+		{"Onze dochter heet mieke en zit op De Zonnebloem", ""},
+		// A first name made small, after a title where the organisation is
+		// named; the possessive s anywhere.
+		{"juf Sannetje van de Zonnebloem", "E001 name low"},
+		{"juf Keesje van De Zonnebloem", "E007 name low"},
+		{"Sannetje van de Zonnebloem", ""},
+		{"juf Sannetje", ""},
+		{"Sannes fiets stond bij De Zonnebloem", "E001 name low"},
 		// Two first names with a slash, the organisation named.
 		{"Sanne/Mieke van De Zonnebloem", "E001 name low; E004 name low"},
 		{"Sanne/Mieke", ""},
@@ -397,6 +408,20 @@ func TestOrgTypos(t *testing.T) {
 	} {
 		if got := summary(d.Scan(text)); got != want {
 			t.Errorf("Scan(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
+func TestDiminutives(t *testing.T) {
+	for first, want := range map[string]string{
+		"sanne": "sannetje",
+		"kees":  "keesje",
+		"daan":  "daantje",
+		"tom":   "tommetje",
+		"kim":   "kimpje",
+	} {
+		if got := diminutives(first); !slices.Contains(got, want) {
+			t.Errorf("diminutives(%q) = %q, lacks %q", first, got, want)
 		}
 	}
 }

@@ -586,6 +586,29 @@ func (d *Detector) group(word string, words []string) *firstGroup {
 	return g
 }
 
+// alsoAt makes g, the group of a first name, found at word too.
+func (d *Detector) alsoAt(word string, g *firstGroup) {
+	if en := d.entry(word); !slices.Contains(en.firsts, g) {
+		en.firsts = append(en.firsts, g)
+	}
+}
+
+// diminutives are the ways Dutch makes a one-word first name small, as
+// children call their juf: "Sannetje", "Keesje", "Daantje", "Kimpje",
+// "Tommetje". Not every form is right for every name; a wrong one is a
+// word no one writes.
+func diminutives(first string) []string {
+	last := first[len(first)-1]
+	if strings.IndexByte("aeiouy", last) >= 0 {
+		return []string{first + "tje"}
+	}
+	out := []string{first + "je", first + "tje", first + string(last) + "etje"}
+	if last == 'm' {
+		out = append(out, first+"pje")
+	}
+	return out
+}
+
 // addFirst adds ref to the group of the first name words, and gives the
 // group.
 func (d *Detector) addFirst(word string, words []string, ref firstRef, core string) *firstGroup {
@@ -631,7 +654,12 @@ func (d *Detector) addPerson(e roster.Employee, common map[string]bool) {
 			}
 			g := d.addFirst(words[0], words, ref, p.core[0])
 			if len(words) == 1 {
-				d.addFirst(words[0]+"s", words, ref, p.core[0]) // "Sannes"
+				// "Sannes", and after a title "juf Sannetje": the same
+				// people, found at another word.
+				d.alsoAt(words[0]+"s", g)
+				for _, w := range diminutives(words[0]) {
+					d.alsoAt(w, g)
+				}
 			}
 			// Each other surname is looked for after the first name too,
 			// once the roster's has not matched; it adds no one to the

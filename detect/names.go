@@ -239,13 +239,19 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 	if i >= len(toks) || toks[i].Start != h.start {
 		return
 	}
-	possessive := len(g.words) == 1 && toks[i].Text == g.words[0]+"s"
-	if !possessive && !s.wordsAt(toks, i, g.words) {
+	// Found at another word than the name's (index.go, alsoAt): "Sannes",
+	// or made small ("juf Sannetje"), which only a title before it tells
+	// to be a name.
+	atOther := toks[i].Text != g.words[0]
+	if atOther && toks[i].Text != g.words[0]+"s" && !namedBefore(s.text, h.start) {
+		return
+	}
+	if !atOther && !s.wordsAt(toks, i, g.words) {
 		return
 	}
 	j := i + len(g.words)
 	var matched []int
-	if !possessive {
+	if !atOther {
 		matched = s.forwardForms(g, toks, i, j)
 		if len(matched) == 0 && j+1 < len(toks) && toks[j].Upper && !particles[toks[j].Text] && s.sep(toks, j) == "-" {
 			// "Priya Sewdien-Ramdin": a partner's name before her own, as
@@ -262,7 +268,7 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 			}
 		}
 	}
-	if len(matched) == len(g.refs) || !toks[i].Upper && !hashtag(s.text, h.start) && !titleBefore(s.text, h.start) {
+	if len(matched) == len(g.refs) || !toks[i].Upper && !hashtag(s.text, h.start) && !namedBefore(s.text, h.start) {
 		return
 	}
 	first := strings.Join(g.words, " ")
@@ -379,7 +385,7 @@ var theirs = setOf("zijn", "haar", "hun", "his", "her", "their")
 // child or a child's friend: "mijn dochter Lotte", "onze Daan (4)", "onze
 // tweeling Roos en Femke", "m'n jongste, Daan", "zijn vriendje Bram", "mijn
 // dochter heet ook Sanne", "de vader van Bram", "kleine Femke", "Bram en
-// Daan zijn vriendjes", "Zeynep's moeder".
+// Daan zijn vriendjes", "Zeynep's moeder"; or a pet: "mijn kat heet Sanne".
 func (s *scan) ownChild(toks []fold.Token, i, j int) bool {
 	// An age in brackets after the name: "Daan (4)", "Daan (4 jaar)".
 	if j < len(toks) && strings.TrimSpace(s.sep(toks, j-1)) == "(" && len(toks[j].Text) <= 2 && toks[j].Text[0] >= '0' && toks[j].Text[0] <= '9' {
@@ -413,9 +419,9 @@ func (s *scan) ownChild(toks []fold.Token, i, j int) bool {
 			return true
 		case w == "van" && k > 0 && parentWords[toks[k-1].Text]:
 			return true // "de vader van Bram": Bram is a child
-		case kin[w]:
+		case kin[w], pets[w]:
 			kinSeen = true
-		case namedAs[w] && !kinSeen:
+		case (namingWords[w] || w == "ook" || w == "also") && !kinSeen: // "mijn dochter heet ook Sanne"
 		default:
 			return false
 		}
@@ -453,9 +459,9 @@ func (s *scan) childrenAfter(toks []fold.Token, j int) bool {
 	return k+1 < len(toks) && (toks[k].Text == "zijn" || toks[k].Text == "is" || toks[k].Text == "are") && kin[toks[k+1].Text]
 }
 
-// namedAs are the words that may stand between a word for a child and its
-// name: "mijn dochter heet ook Sanne".
-var namedAs = setOf("heet", "heten", "ook", "genaamd", "called", "named", "also")
+// pets are the words for the animals people name: "mijn kat heet Sanne"
+// is no one's juf.
+var pets = setOf("kat", "poes", "kater", "hond", "hondje", "konijn", "cavia", "hamster", "paard", "pony", "kitten", "puppy", "cat", "dog", "rabbit")
 
 // mayBeName is a quick test, before cutting words, that the first name of
 // anchor i can be part of a finding: a comma precedes it (a reversed
@@ -468,7 +474,7 @@ func (s *scan) mayBeName(i int) bool {
 	}
 	// A first name alone counts only where the organisation is named: in
 	// any other text it must be followed by a surname to be a finding.
-	if r, _ := utf8.DecodeRuneInString(s.text[h.start:]); s.orgCtx && (unicode.IsUpper(r) || hashtag(s.text, h.start) || titleBefore(s.text, h.start)) {
+	if r, _ := utf8.DecodeRuneInString(s.text[h.start:]); s.orgCtx && (unicode.IsUpper(r) || hashtag(s.text, h.start) || namedBefore(s.text, h.start)) {
 		return true
 	}
 	// Else only a surname after it makes a finding, and a surname follows
@@ -653,9 +659,10 @@ func (s *scan) standsAlone(toks []fold.Token, i, j int) bool {
 		k == j && s.sep(toks, j-1) == "/" && s.d.isFirstName(toks[j].Text) // "Sanne/Lotte": two people
 }
 
-// titleBefore reports whether a title stands right before text[pos:], one
-// space apart: "juf zeynep", typed on a phone without capitals, is a name.
-func titleBefore(text string, pos int) bool {
+// namedBefore reports whether a title or a word that gives a name stands
+// right before text[pos:], one space apart: "juf zeynep", typed on a phone
+// without capitals, and "ze heet lotte" are names.
+func namedBefore(text string, pos int) bool {
 	if pos < 3 || text[pos-1] != ' ' {
 		return false
 	}
@@ -663,8 +670,15 @@ func titleBefore(text string, pos int) bool {
 	for b > 0 && asciiLetter(text[b-1]) && pos-1-b < 9 {
 		b--
 	}
-	return (b == 0 || !asciiLetter(text[b-1])) && titles[strings.ToLower(text[b:pos-1])]
+	if b > 0 && asciiLetter(text[b-1]) {
+		return false
+	}
+	w := strings.ToLower(text[b : pos-1])
+	return titles[w] || namingWords[w]
 }
+
+// namingWords are the words after which a name is given: "ze heet Lotte".
+var namingWords = setOf("heet", "heette", "heten", "genaamd", "named", "called")
 
 // checkInitials looks for "S. van den Berg" at a surname in the text.
 func (s *scan) checkInitials(h anchorHit) {
