@@ -519,6 +519,9 @@ func spacedLetters(text string, i, done int) (from int, word string, n int, ok b
 	if n < 3 || (sep == '.' && upper && n <= 4) {
 		return 0, "", 0, false
 	}
+	if sep != ' ' && k+1 < len(text) && text[k+1] == sep {
+		k++ // "S.a.n.n.e. v.d. Berg": the separator after the last letter goes too
+	}
 	return i - 1, string(b[:n]), k + 1 - (i - 1), true
 }
 

@@ -52,6 +52,7 @@ func TestNumberCanon(t *testing.T) {
 		{"S4nne v4n den B3rg", "Sanne van den Berg"},
 		{"K33s D44n S4nn3", "Kees Daan Sanne"},
 		{"S.a.n.n.e v.d. Berg, S a n n e  de V r i e s, s-a-n-n-e_, B*E*R*G.", "Sanne v.d. Berg, Sanne  de Vries, sanne_, BERG."},
+		{"S.a.n.n.e. v.d. Berg, s-a-n-n-e- weg, S.J.M. de Vries", "Sanne v.d. Berg, sanne weg, S.J.M. de Vries"},
 		{"mail naar %40 niks, jan%40example.nl", "mail naar %40 niks, jan@example.nl"},
 		// Left alone: letters, codes, line breaks between words.
 		{"Oosterhout O2 10:30\nDaan", ""},
