@@ -153,6 +153,10 @@ func TestNames(t *testing.T) {
 		// The initial of the surname, with the organisation named.
 		{"Kees V. van De Zonnebloem", "E007 name low"},
 		{"Sanne v.d. B. van De Zonnebloem", "E001 name low"},
+		{"Sanne van den B. van De Zonnebloem", "E001 name low"},
+		{"Sanne de B. van De Zonnebloem", ""},  // other particles
+		{"Mieke van B. van De Zonnebloem", ""}, // she has none
+		{"Sanne van den V. van De Zonnebloem", ""},
 		{"mieke bakker", "E004 name low"},
 		{"MIEKE BAKKER", "E004 name low"},
 		{"Mieke Bakker", "E004 name low"},

@@ -273,15 +273,20 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 	}
 	first := strings.Join(g.words, " ")
 	end := j
-	if c, ok := s.initialAfter(toks, j); ok {
-		// "Femke W.": the first name alone, of those whose surname has
-		// that initial.
+	if c, particle, e, ok := s.initialAfter(toks, j); ok {
+		// "Femke W.", "Sanne van den B.": the first name alone, of those
+		// whose surname has that initial (and particles so written).
 		for _, r := range g.refs {
-			if p := &s.d.people[r.emp]; !slices.Contains(matched, r.emp) && p.core[0][0] != c && (len(p.particles) == 0 || p.particles[0][0] != c) {
+			p := &s.d.people[r.emp]
+			fits := p.core[0][0] == c || len(p.particles) > 0 && p.particles[0][0] == c
+			if particle != 0 {
+				fits = p.core[0][0] == c && len(p.particles) > 0 && p.particles[0][0] == particle
+			}
+			if !fits && !slices.Contains(matched, r.emp) {
 				matched = append(matched, r.emp)
 			}
 		}
-		end = j + 1
+		end = e
 	}
 	if len(matched) == len(g.refs) || end == j && !s.standsAlone(toks, i, j) {
 		if len(matched) == 0 || end > j {
@@ -304,15 +309,23 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 // initialAfter gives the initial of a surname written after a first name
 // that ends at toks[j]: a capital letter and a full stop, with no more of a
 // name after it ("Femke W. van De Zonnebloem"; "Femke W. Jansen" has a
-// middle initial).
-func (s *scan) initialAfter(toks []fold.Token, j int) (byte, bool) {
-	if j >= len(toks) || len(toks[j].Text) != 1 || !toks[j].Upper || !s.soft(toks, j-1) || !strings.HasPrefix(s.text[toks[j].End:], ".") {
-		return 0, false
+// middle initial), maybe after particles ("Sanne van den B."), whose first
+// letter it gives too (0 if none), and where it ends.
+func (s *scan) initialAfter(toks []fold.Token, j int) (c, particle byte, end int, ok bool) {
+	k := j
+	for k < len(toks) && particles[toks[k].Text] && !toks[k].Upper && s.soft(toks, k-1) {
+		k++
 	}
-	if j+1 < len(toks) && s.soft(toks, j) && toks[j+1].Upper && !s.startsOrgName(toks, j+1) {
-		return 0, false
+	if k >= len(toks) || len(toks[k].Text) != 1 || !toks[k].Upper || !s.soft(toks, k-1) || !strings.HasPrefix(s.text[toks[k].End:], ".") {
+		return 0, 0, 0, false
 	}
-	return toks[j].Text[0], true
+	if k+1 < len(toks) && s.soft(toks, k) && toks[k+1].Upper && !s.startsOrgName(toks, k+1) {
+		return 0, 0, 0, false
+	}
+	if k > j {
+		particle = toks[j].Text[0]
+	}
+	return toks[k].Text[0], particle, k + 1, true
 }
 
 // setPhrases are sayings and figures with a first name in them: the name
