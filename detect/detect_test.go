@@ -87,6 +87,11 @@ func TestNames(t *testing.T) {
 		{"m'n buurvrouw is juf bij de zonnebloem, ze heet mieke", "E004 name low"},
 		{"mijn kat heet mieke, niks met de zonnebloem", ""},
 		{"Onze dochter heet mieke en zit op De Zonnebloem", ""},
+		// A parent's child with an employee's full name; not a colleague.
+		{"mijn zoon Bram van Leeuwen zit in groep 3", ""},
+		{"m'n dochter heet Mieke Bakker", ""},
+		{"onze Mieke Bakker is de beste juf", "E004 name low"},
+		{"mijn collega Mieke Bakker", "E004 name low"},
 		// A first name made small, after a title where the organisation is
 		// named; the possessive s anywhere.
 		{"juf Sannetje van de Zonnebloem", "E001 name low"},

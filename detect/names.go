@@ -252,7 +252,14 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 	j := i + len(g.words)
 	var matched []int
 	if !atOther {
+		before := len(s.names)
 		matched = s.forwardForms(g, toks, i, j)
+		if len(matched) > 0 && s.ownChild(toks, i, j, true) {
+			// "mijn zoon Bram van Leeuwen": a parent's child who has an
+			// employee's full name.
+			s.names = s.names[:before]
+			return
+		}
 		if len(matched) == 0 && j+1 < len(toks) && toks[j].Upper && !particles[toks[j].Text] && s.sep(toks, j) == "-" {
 			// "Priya Sewdien-Ramdin": a partner's name before her own, as
 			// Dutch married names are written.
@@ -297,7 +304,7 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 		}
 		return
 	}
-	if s.ownChild(toks, i, j) || s.aParent(toks, j) {
+	if s.ownChild(toks, i, j, false) || s.aParent(toks, j) {
 		return // "mijn dochter Lotte", "Bram (vader van Sam)": a parent's child, a parent
 	}
 	if s.inSetPhrase(toks, i) {
@@ -399,7 +406,10 @@ var theirs = setOf("zijn", "haar", "hun", "his", "her", "their")
 // tweeling Roos en Femke", "m'n jongste, Daan", "zijn vriendje Bram", "mijn
 // dochter heet ook Sanne", "de vader van Bram", "kleine Femke", "Bram en
 // Daan zijn vriendjes", "Zeynep's moeder"; or a pet: "mijn kat heet Sanne".
-func (s *scan) ownChild(toks []fold.Token, i, j int) bool {
+//
+// With a surname after it (full), only a word for a child says so: "onze
+// Sanne van den Berg" may be a colleague.
+func (s *scan) ownChild(toks []fold.Token, i, j int, full bool) bool {
 	// An age in brackets after the name: "Daan (4)", "Daan (4 jaar)".
 	if j < len(toks) && strings.TrimSpace(s.sep(toks, j-1)) == "(" && len(toks[j].Text) <= 2 && toks[j].Text[0] >= '0' && toks[j].Text[0] <= '9' {
 		return true
@@ -426,9 +436,9 @@ func (s *scan) ownChild(toks []fold.Token, i, j int) bool {
 	for n := 0; n < 5 && k >= 0; n, k = n+1, k-1 {
 		w := toks[k].Text
 		switch {
-		case possessive[w], theirs[w] && kinSeen:
+		case possessive[w] && (kinSeen || !full), theirs[w] && kinSeen:
 			return true
-		case w == "n" && k > 0 && toks[k-1].Text == "m": // m'n
+		case w == "n" && k > 0 && toks[k-1].Text == "m" && (kinSeen || !full): // m'n
 			return true
 		case w == "van" && k > 0 && parentWords[toks[k-1].Text]:
 			return true // "de vader van Bram": Bram is a child
