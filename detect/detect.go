@@ -49,7 +49,7 @@ func (d *Detector) scanPlain(text string, all bool) []model.Finding {
 	s := d.newScan(text, all, true)
 	canon, pos := text, (*offsets)(nil)
 	if s.mayRewrite {
-		if canon, pos = numberCanonMap(text, false, d.unmask); pos != nil {
+		if canon, pos = numberCanonMap(text, false, d); pos != nil {
 			d.done(s)
 			s = d.newScan(canon, all, false)
 		}
@@ -57,7 +57,7 @@ func (d *Detector) scanPlain(text string, all bool) []model.Finding {
 	if s.spacedLetters {
 		// Letters written apart with spaces ("S a n n e"), which are rare
 		// and costly to look for at every space: read again, joined.
-		canon, pos = numberCanonMap(text, true, d.unmask)
+		canon, pos = numberCanonMap(text, true, d)
 		d.done(s)
 		s = d.newScan(canon, all, false)
 	}

@@ -785,6 +785,16 @@ func (d *Detector) isSurname(w string) bool {
 	return e != nil && len(e.surnames) > 0
 }
 
+// nameWord reports whether w is a first name or the first word of a
+// surname in the roster (nameWords, for the rewriter).
+func (d *Detector) nameWord(w string) bool {
+	e := d.keys[w]
+	return e != nil && (len(e.firsts) > 0 || len(e.surnames) > 0)
+}
+
+// isKey reports whether w is a key of the index (nameWords).
+func (d *Detector) isKey(w string) bool { return d.keys[w] != nil }
+
 // isFirstName reports whether w is a first name (or alias) in the roster.
 func (d *Detector) isFirstName(w string) bool {
 	e := d.keys[w]

@@ -27,14 +27,18 @@ import (
 // no-break space as a space), digits, "$" and "@" typed for letters inside
 // a word ("S4nne v4n den B3rg", "$anne", "S@nne") as those letters, a
 // letter of a name hidden by "*" ("S*nne v*n den B*rg") as the letter
-// unmask gives, and a word written letter by letter ("S.a.n.n.e"; with
-// spaces, "S a n n e", only when spaced is set) as one word. It returns the
+// names unmasks, a word written letter by letter ("S.a.n.n.e"; with
+// spaces, "S a n n e", only when spaced is set) as one word, and a
+// CamelCase hashtag as its words ("#JufSanneMoetWeg" as "#juf Sanne moet
+// weg": names capitalised, other words not, so none looks like a
+// surname). names may be nil: then no letter is unmasked and every word of
+// a hashtag is in lower case. It returns the
 // text unchanged (and nil) when there is nothing to rewrite; otherwise the
 // map of the result's offsets to text's. Most texts have nothing to
 // rewrite: they cost a table lookup per byte, and a closer look
 // (rewriter.at) only at the few bytes that may start a rewrite.
-func numberCanonMap(text string, spaced bool, unmask func(word, next string) string) (string, *offsets) {
-	r := rewriter{text: text, unmask: unmask}
+func numberCanonMap(text string, spaced bool, names nameWords) (string, *offsets) {
+	r := rewriter{text: text, names: names}
 	maybe := &canonMaybe
 	if spaced {
 		maybe = &canonMaybeSpaced // a space is common: only when asked
@@ -147,6 +151,9 @@ func (w *rewriteWatch) word(start, end, prevEnd int, mixed bool) {
 	if amp := strings.LastIndexByte(text[max(0, start-2):start], '&'); amp >= 0 && !w.found {
 		_, _, _, w.found = w.r.at(max(0, start-2)+amp, 0) // "&nbsp;", "&#64;"
 	}
+	if start > 0 && text[start-1] == '#' && !w.found {
+		_, _, _, w.found = w.r.at(start-1, 0) // "#JufSanneMoetWeg"
+	}
 	if start > 0 && (text[start-1] == '$' || text[start-1] == '@') && !w.found {
 		_, _, _, w.found = w.r.at(start-1, 0) // "$anne", "S@nne"
 	}
@@ -179,7 +186,7 @@ func (w *rewriteWatch) word(start, end, prevEnd int, mixed bool) {
 // apart but the space (a quick test of the byte after the next passes over
 // most of them).
 var canonMaybe = func() (t [256]bool) {
-	for _, c := range append([]byte("\n(%+&$@0123456789zZxX"), rewriteLeads[:]...) {
+	for _, c := range append([]byte("\n(%+&#$@0123456789zZxX"), rewriteLeads[:]...) {
 		t[c] = true
 	}
 	for c := range t {
@@ -203,10 +210,9 @@ var letterSeparator = [256]bool{' ': true, '.': true, '-': true, '_': true, '*':
 // letter is a property of its word, so it is decided once per word.
 type rewriter struct {
 	text string
-	// unmask is the word of a name that a word with a letter hidden by
-	// "*" stands for, by the word after it where more than one may; ""
-	// if none (nil: none).
-	unmask   func(word, next string) string
+	// names are the roster's words, for unmasking and hashtags (nil:
+	// none).
+	names    nameWords
 	wordEnd  int  // the last word a digit was looked at in ends here
 	wordLeet bool // and its digits stand for letters
 }
@@ -270,6 +276,10 @@ func (r *rewriter) at(i, done int) (from int, repl string, n int, ok bool) {
 		if repl, n, ok := htmlEntity(text[i:]); ok {
 			return i, repl, n, true
 		}
+	case '#':
+		if repl, n, ok := r.camelHashtag(i + 1); ok {
+			return i + 1, repl, n, true
+		}
 	case '$', '@':
 		if l, ok := symbolLetter(text, i); ok {
 			return i, string(l), 1, true
@@ -328,7 +338,7 @@ func (r *rewriter) at(i, done int) (from int, repl string, n int, ok bool) {
 // code ("A*B12").
 func (r *rewriter) unmasked(i int) (int, string, int, bool) {
 	text := r.text
-	if r.unmask == nil || i == 0 || i+1 >= len(text) || !asciiLetter(text[i-1]) || !asciiLetter(text[i+1]) {
+	if r.names == nil || i == 0 || i+1 >= len(text) || !asciiLetter(text[i-1]) || !asciiLetter(text[i+1]) {
 		return 0, "", 0, false
 	}
 	a, b := lettersBefore(text, i), lettersAfter(text, i+1)
@@ -344,7 +354,7 @@ func (r *rewriter) unmasked(i int) (int, string, int, bool) {
 		}
 		n = e
 	}
-	w := r.unmask(text[a:b], next)
+	w := r.names.unmask(text[a:b], next)
 	if w == "" {
 		return 0, "", 0, false
 	}
@@ -353,6 +363,69 @@ func (r *rewriter) unmasked(i int) (int, string, int, bool) {
 		l -= 'a' - 'A' // "S*NNE"
 	}
 	return i, string(l), 1, true
+}
+
+// nameWords answers the rewriter's questions about the roster's names.
+type nameWords interface {
+	// unmask is the word of a name that word, with a letter hidden by
+	// "*", stands for ("" if none); next is the word after it, folded
+	// (see Detector.unmask).
+	unmask(word, next string) string
+	// nameWord reports whether w, folded, is a first name or the first
+	// word of a surname in the roster.
+	nameWord(w string) bool
+	// isKey reports whether w, folded, is a word the index looks up: a
+	// name written as one word ("sannevandenberg") is read as such.
+	isKey(w string) bool
+}
+
+// camelHashtag reads the words of a CamelCase hashtag whose letters start
+// at text[i] ("JufSanneMoetWeg", "SanneVDBerg"): a word starts at a
+// capital after a small letter, or at the last capital of a run before a
+// small letter. It gives them apart by spaces, the roster's names (asked
+// of r.names) capitalised and the other words in small letters, and how
+// many bytes they stand for; none when the hashtag is one word, or a key
+// of the index as a whole ("#SannevandenBerg", "#DeZonnebloem").
+func (r *rewriter) camelHashtag(i int) (repl string, n int, ok bool) {
+	text := r.text
+	var words []string
+	start, prev := i, rune(0)
+	e := i
+	for e < len(text) {
+		c, size := utf8.DecodeRuneInString(text[e:])
+		if !unicode.IsLetter(c) {
+			break
+		}
+		if unicode.IsUpper(c) && e > start {
+			next, _ := utf8.DecodeRuneInString(text[e+size:])
+			if unicode.IsLower(prev) || unicode.IsUpper(prev) && unicode.IsLower(next) {
+				words = append(words, text[start:e])
+				start = e
+			}
+		}
+		prev, e = c, e+size
+	}
+	if len(words) == 0 || r.names != nil && r.names.isKey(fold.String(text[i:e])) {
+		return "", 0, false
+	}
+	words = append(words, text[start:e])
+	var b strings.Builder
+	for k, w := range words {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		w = strings.ToLower(w)
+		if r.names != nil && r.names.nameWord(fold.String(w)) {
+			c, size := utf8.DecodeRuneInString(w)
+			b.WriteRune(unicode.ToUpper(c))
+			w = w[size:]
+		}
+		b.WriteString(w)
+	}
+	if e < len(text) && isDigitByte(text[e]) {
+		b.WriteByte(' ') // "#SanneVanDenBerg2024"
+	}
+	return b.String(), e - i, true
 }
 
 // symbolLetter is the letter the "$" or "@" at text[i] stands for in a

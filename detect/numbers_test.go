@@ -160,7 +160,7 @@ func TestRewriteWatchMissesNoRewrite(t *testing.T) {
 	}
 	rewritten := 0
 	for _, text := range texts {
-		if _, pos := numberCanonMap(text, false, d.unmask); pos != nil {
+		if _, pos := numberCanonMap(text, false, d); pos != nil {
 			rewritten++
 			if !mayBeRewritten(d, text) {
 				t.Errorf("%q is rewritten, but the fast phase did not see it may be", text)
@@ -182,7 +182,7 @@ func FuzzRewriteWatch(f *testing.F) {
 	}
 	d := testDetector(f)
 	f.Fuzz(func(t *testing.T, text string) {
-		if _, pos := numberCanonMap(text, false, d.unmask); pos != nil && !mayBeRewritten(d, text) {
+		if _, pos := numberCanonMap(text, false, d); pos != nil && !mayBeRewritten(d, text) {
 			t.Fatalf("%q is rewritten, but the fast phase did not see it may be", text)
 		}
 	})
@@ -190,6 +190,45 @@ func FuzzRewriteWatch(f *testing.F) {
 
 // TestUnmask: a letter of a name hidden by "*" is the letter of the one
 // name of the roster that fits, and of none when two fit.
+// TestCamelHashtags: a CamelCase hashtag apart in its words, the roster's
+// names capitalised and the other words not; a hashtag of one word, or
+// that the index knows as a whole, left alone.
+func TestCamelHashtags(t *testing.T) {
+	d, err := New(mustRoster("id,first_name,last_name\nE1,Sanne,van den Berg\nE2,Łukasz,Kowalczyk\n"), Options{Organisation: []string{"De Zonnebloem"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ in, want string }{
+		{"#JufSanneMoetWeg", "#juf Sanne moet weg"},
+		{"#SanneVDBergOut2024 #IkHaatSanne", "#Sanne vd Berg out 2024 #ik haat Sanne"},
+		{"#WegMetŁukaszKowalczyk", "#weg met Łukasz Kowalczyk"},
+		{"#SannevandenBerg #SanneVDBerg2024 #DeZonnebloem #Sanne #SANNE #sanne #Sanne_Berg", ""},
+	} {
+		got, pos := numberCanonMap(tt.in, false, d)
+		if tt.want == "" {
+			if pos != nil {
+				t.Errorf("numberCanonMap(%q) rewrote it to %q", tt.in, got)
+			}
+			continue
+		}
+		if got != tt.want {
+			t.Errorf("numberCanonMap(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if !mayBeRewritten(d, tt.in) {
+			t.Errorf("the fast phase did not see that %q may be rewritten", tt.in)
+		}
+	}
+	for text, want := range map[string]string{
+		"#SanneVanDenBergOut":            "E1 name low",
+		"#JufSanneMoetWeg #DeZonnebloem": "E1 name low",
+		"#JufSanneMoetWeg":               "",
+	} {
+		if got := summary(d.Scan(text)); got != want {
+			t.Errorf("Scan(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
 func TestUnmask(t *testing.T) {
 	d, err := New(mustRoster("id,first_name,last_name\nE1,Sanne,van den Berg\nE2,Bram,Borg\nE3,Lotte,Hendriks\nE4,Lotje,van der Bos\n"), Options{Organisation: []string{"De Zonnebloem"}})
 	if err != nil {
@@ -203,7 +242,7 @@ func TestUnmask(t *testing.T) {
 		{"Lot*e Hendriks, Lot*e van der Bos, Lot*e Bakker", "Lotte Hendriks, Lotje van der Bos, Lot*e Bakker"},
 		{"f*ck, A*B12, 2*3, S**nne, *Sanne*, S*, *nne, S*nne*, x*y", ""},
 	} {
-		got, pos := numberCanonMap(tt.in, false, d.unmask)
+		got, pos := numberCanonMap(tt.in, false, d)
 		if tt.want == "" {
 			if pos != nil {
 				t.Errorf("numberCanonMap(%q) rewrote it to %q", tt.in, got)
