@@ -230,9 +230,7 @@ func (s *scan) candidates(watch bool) {
 			single, singleEnd = single+1, end
 			s.spacedLetters = s.spacedLetters || single == 3
 		}
-		h := sc.Hash()
-		b1, b2 := h&d.bloomMask, (h>>32)&d.bloomMask
-		if d.bloom[b1>>6]&(1<<(b1&63)) != 0 && d.bloom[b2>>6]&(1<<(b2&63)) != 0 && !sc.Long() {
+		if at, bits := d.bloomAt(sc.Hash()); d.bloom[at]&bits == bits && !sc.Long() {
 			if e, ok := d.keys[string(sc.Word())]; ok {
 				s.anchors = push(s.anchors, anchorHit{start, end, e})
 				if len(e.phrases) > 0 {

@@ -61,8 +61,9 @@ type Detector struct {
 	keys   map[string]*entry
 	// entries is the block the next key's entry is taken from (entry).
 	entries []entry
-	// bloom is a Bloom filter of the keys (two bits from each key's hash),
-	// so most words of a text cost two bit tests instead of a map lookup.
+	// bloom is a Bloom filter of the keys (two bits from each key's hash,
+	// see bloomAt), so most words of a text cost a bit test instead of a
+	// map lookup; bloomMask masks an index into it.
 	bloom     []uint64
 	bloomMask uint64
 
@@ -553,17 +554,22 @@ func New(r *roster.Roster, opts Options) (*Detector, error) {
 	for nbits < uint64(len(d.keys))*16 {
 		nbits <<= 1
 	}
-	d.bloom, d.bloomMask = make([]uint64, nbits/64), nbits-1
+	d.bloom, d.bloomMask = make([]uint64, nbits/64), nbits/64-1
 	for k, en := range d.keys {
 		// By house number: the text gives one, and a common street is
 		// hundreds of employees'.
 		slices.SortStableFunc(en.streets, func(a, b int) int { return d.addresses[a].addr.Number - d.addresses[b].addr.Number })
-		h := fold.HashString(k)
-		for _, b := range [2]uint64{h & d.bloomMask, (h >> 32) & d.bloomMask} {
-			d.bloom[b>>6] |= 1 << (b & 63)
-		}
+		at, bits := d.bloomAt(fold.HashString(k))
+		d.bloom[at] |= bits
 	}
 	return d, nil
+}
+
+// bloomAt is where in the Bloom filter the word of hash h has its two
+// bits, and which: both in one word of it, so a word of the text costs one
+// read of memory (the filter is larger than the fastest cache).
+func (d *Detector) bloomAt(h uint64) (at, bits uint64) {
+	return (h >> 32) & d.bloomMask, 1<<(h&63) | 1<<(h>>6&63)
 }
 
 func (d *Detector) entry(word string) *entry {
