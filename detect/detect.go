@@ -230,8 +230,8 @@ func (s *scan) candidates(watch bool) {
 			single, singleEnd = single+1, end
 			s.spacedLetters = s.spacedLetters || single == 3
 		}
-		if at, bits := d.bloomAt(sc.Hash()); d.bloom[at]&bits == bits && !sc.Long() {
-			if e, ok := d.keys[string(sc.Word())]; ok {
+		if h := sc.Hash(); !sc.Long() && d.maybeKey(h) {
+			if e := d.lookup(h, sc); e != nil {
 				s.anchors = push(s.anchors, anchorHit{start, end, e})
 				if len(e.phrases) > 0 {
 					s.phraseHits++

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/doxwatch/doxwatch/config"
+	"github.com/doxwatch/doxwatch/fold"
 	"github.com/doxwatch/doxwatch/model"
 	"github.com/doxwatch/doxwatch/roster"
 )
@@ -480,6 +481,39 @@ func TestNamesAsListsAndMarriagesWriteThem(t *testing.T) {
 	} {
 		if got := summary(d.Scan(tt.text)); got != tt.want {
 			t.Errorf("Scan(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestHashIndex: every key is found by its hash and nothing else is; two
+// keys of one hash make the index ambiguous, and the scan then reads the
+// map of words, with the same findings.
+func TestHashIndex(t *testing.T) {
+	d := testDetector(t)
+	for k, e := range d.keys {
+		if got := d.byHash.find(fold.HashString(k)); got != e {
+			t.Fatalf("find(%q) is not its entry", k)
+		}
+	}
+	for _, w := range []string{"zonnebloemen", "sannes2", "gisteren", ""} {
+		if d.keys[w] == nil && d.byHash.find(fold.HashString(w)) != nil {
+			t.Errorf("find(%q) found an entry", w)
+		}
+	}
+	x := newHashIndex(2)
+	x.add(7, &entry{})
+	if x.add(7, &entry{}); !x.ambiguous {
+		t.Error("two keys of one hash did not make the index ambiguous")
+	}
+	texts := []string{"Sanne van den Berg woont op Kerkstraat 12a", "#SannevandenBerg en juf Mieke van De Zonnebloem", "@sannevdberg82"}
+	var want []string
+	for _, text := range texts {
+		want = append(want, summary(d.Scan(text)))
+	}
+	d.byHash.ambiguous = true
+	for i, text := range texts {
+		if got := summary(d.Scan(text)); got != want[i] || got == "" {
+			t.Errorf("Scan(%q) with the map = %q, with the hash index %q", text, got, want[i])
 		}
 	}
 }
