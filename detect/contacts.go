@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -397,19 +398,66 @@ func (s *scan) around(a, b int) (int, int) {
 // candidate word: the house number is read once, and only the addresses
 // with that number are checked further (a common street name is the
 // street of hundreds of employees).
+// houseNumberInWords reads a house number written out in words after a
+// street, as dictated text writes it ("kerkstraat twaalf a",
+// "Dorpsweg drie"): two to ninety-nine in Dutch or English, and a letter
+// alone after it as its addition unless a sentence goes on after that
+// letter. Not "een" or "one", which are more often "a" and "one day".
+// It gives the number, the addition and how many bytes of text they take.
+func houseNumberInWords(text string) (num int, add string, n int, ok bool) {
+	if text == "" || text[0] != ' ' {
+		return 0, "", 0, false
+	}
+	j, e := nextWord(text, 1)
+	if j != 1 || e == j {
+		return 0, "", 0, false
+	}
+	w := strings.ToLower(text[j:e])
+	d, found := numberWord[w]
+	if num, _ = strconv.Atoi(d); !found || num < 2 || len(d) > 2 || w == "een" || w == "one" {
+		return 0, "", 0, false
+	}
+	if e+2 <= len(text) && text[e] == ' ' && asciiLetter(text[e+1]) && (e+2 == len(text) || !isLetterByte(text[e+2])) && !sentenceGoesOn(text, e+2) {
+		return num, strings.ToLower(text[e+1 : e+2]), e + 2, true // "twaalf a"
+	}
+	if sentenceGoesOn(text, e) {
+		return 0, "", 0, false // "de Dorpsweg drie keer op en neer"
+	}
+	return num, "", e, true
+}
+
+// sentenceGoesOn reports whether a word in small letters follows text[i:]
+// after blanks, other than the "in" or "te" before a town: what stood
+// before it was a word of the sentence.
+func sentenceGoesOn(text string, i int) bool {
+	k := skipAny(text, i, " ")
+	if k == len(text) || text[k] < 'a' || text[k] > 'z' {
+		return false
+	}
+	e := k
+	for e < len(text) && isLetterByte(text[e]) {
+		e++
+	}
+	w := text[k:e]
+	return w != "in" && w != "te"
+}
+
 func (s *scan) checkStreets(h anchorHit) {
 	// "op de Lindelaan in Utrecht, nummer 4": the town may stand between
 	// the street and its number.
 	town, townEnd, townFirst := townThenNumber(s.text, h.end)
 	after := digitWithin(s.text, h.end, numberReach) || townFirst && digitWithin(s.text, townEnd, numberReach)
-	if !after && !digitBefore(s.text, h.start, 40) {
+	num, add, n2, ok := houseNumberInWords(s.text[h.end:min(len(s.text), h.end+32)])
+	if !after && !ok && !digitBefore(s.text, h.start, 40) {
 		return
 	}
 	end := h.end
 	if end < len(s.text) && s.text[end] == '.' {
 		end++
 	}
-	num, add, n2, ok := address.NumberAfter(s.text[end:min(len(s.text), end+24)])
+	if !ok {
+		num, add, n2, ok = address.NumberAfter(s.text[end:min(len(s.text), end+24)])
+	}
 	townBetween := "" // the town the text gives between the street and its number, folded
 	if !ok && townFirst {
 		if num, add, n2, ok = address.NumberAfter(s.text[townEnd:min(len(s.text), townEnd+24)]); ok {

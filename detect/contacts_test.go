@@ -106,6 +106,12 @@ func TestAddresses(t *testing.T) {
 		{"Prins Hendriklaan 55, 3583 EL Utrecht", "E009 address critical"},
 		{"Oudegracht 210 bis", "E003 address critical"},
 		{"Dorpsweg 3, Zeist", "E007 address critical"},
+		// The number in words, as dictated text writes it; not a count.
+		{"ze woont op de kerkstraat twaalf a in utrecht", "E001 address critical"},
+		{"Dorpsweg drie, Zeist", "E007 address critical"},
+		{"ik liep de Dorpsweg drie keer op en neer", ""},
+		{"de Kerkstraat een keer", ""},
+		{"Dorpsweg tweeëndertig", ""}, // another door
 		{"Lindelaan, huisnummer 4", "E002 address critical"},
 		{"Op de Kerkstraat (nr 12a) woont ze", "E001 address critical"},
 		{"Ze woont op de Lindelaan in Utrecht, nummer 4.", "E002 address critical"},
