@@ -772,7 +772,7 @@ func (s *scan) checkDotted(h anchorHit) {
 			return
 		}
 		w := fold.String(s.text[b:e])
-		if (particles[w] || len(w) == 1) && b > 1 && s.text[b-1] == joint { // "van", "v" of "v.d."
+		if b > 1 && s.text[b-1] == joint && (particles[w] || len(w) == 1) { // "van", "v" of "v.d."
 			surname, e = w+surname, b-1
 			continue
 		}
