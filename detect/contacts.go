@@ -394,10 +394,6 @@ func (s *scan) around(a, b int) (int, int) {
 	return a, b
 }
 
-// checkStreets verifies the roster addresses on the street that ends at a
-// candidate word: the house number is read once, and only the addresses
-// with that number are checked further (a common street name is the
-// street of hundreds of employees).
 // houseNumberInWords reads a house number written out in words after a
 // street, as dictated text writes it ("kerkstraat twaalf a",
 // "Dorpsweg drie"): two to ninety-nine in Dutch or English, and a letter
@@ -442,6 +438,10 @@ func sentenceGoesOn(text string, i int) bool {
 	return w != "in" && w != "te"
 }
 
+// checkStreets verifies the roster addresses on the street that ends at a
+// candidate word: the house number is read once, and only the addresses
+// with that number are checked further (a common street name is the
+// street of hundreds of employees).
 func (s *scan) checkStreets(h anchorHit) {
 	// "op de Lindelaan in Utrecht, nummer 4": the town may stand between
 	// the street and its number.
