@@ -373,13 +373,36 @@ func bracketed(text string, p int) bool {
 }
 
 // checkEmails finds the roster's e-mail addresses.
-func (s *scan) checkEmails() {
+func (s *scan) checkEmails() (names []nameMatch) {
 	for _, e := range s.emailsBetween(0, len(s.text)) {
-		for _, emp := range s.d.emails[e.addr] {
+		emps := s.d.emails[e.addr]
+		for _, emp := range emps {
 			s.add(emp, model.KindEmail, e.addr, e.start, e.end, model.Critical, "private e-mail address")
 			s.ownEmails = append(s.ownEmails, ownEmail{e.start, e.end, emp})
 		}
+		if len(emps) == 0 && strings.IndexByte(s.text[e.start:e.end], ' ') >= 0 {
+			names = s.dottedInWords(names, e)
+		}
 	}
+	return names
+}
+
+// dottedInWords adds to names the people an address written in words
+// names, when it is not the roster's but its local part is a first name and
+// a surname joined by a dot or an underscore ("femke punt wijnands at gmail
+// punt com"), as the address written out does (checkDotted, which reads
+// the text as it stands).
+func (s *scan) dottedInWords(names []nameMatch, e emailSpan) []nameMatch {
+	local, _, _ := strings.Cut(e.addr, "@")
+	i := strings.IndexAny(local, "._")
+	if i <= 0 {
+		return names
+	}
+	surname := strings.NewReplacer(".", "", "_", "").Replace(local[i+1:])
+	for _, emp := range s.d.dotted[[2]string{local[:i], surname}] {
+		names = append(names, nameMatch{emp: emp, start: e.start, end: e.end, form: formFull})
+	}
+	return names
 }
 
 // around clamps [a, b) to the text and widens it to whole runes.

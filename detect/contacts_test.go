@@ -3,6 +3,8 @@ package detect
 import (
 	"strings"
 	"testing"
+
+	"github.com/doxwatch/doxwatch/model"
 )
 
 func TestPhones(t *testing.T) {
@@ -66,6 +68,21 @@ func TestEmails(t *testing.T) {
 		if got := summary(d.Scan(text)); got != "E001 email critical" {
 			t.Errorf("%q: got %q", text, got)
 		}
+	}
+	// Written in words, not her address, but her name: as written out.
+	for text, want := range map[string]string{
+		"mail sanne punt vdberg at gmail punt com":     "E001 name high",
+		"sanne_vdberg [at] gmail [dot] com":            "E001 name high",
+		"mail sanne punt bakker at gmail punt com":     "",
+		"mail sanne punt vdberg82 at example punt com": "E001 email critical",
+	} {
+		if got := summary(d.Scan(text)); got != want {
+			t.Errorf("%q: got %q, want %q", text, got, want)
+		}
+	}
+	fs := d.Scan("Sanne van den Berg, mail haar: sanne punt vdberg at gmail punt com")
+	if len(fs) != 1 || fs[0].Start != 0 || fs[0].Severity != model.High {
+		t.Errorf("a name then the same name in an address in words: %+v, want one high finding at the first", fs)
 	}
 	// Not her roster address, so no e-mail finding; but an address that
 	// is her name and a handle's number names her, as "sanne.vdberg@…"

@@ -386,8 +386,9 @@ func (s *scan) verify() {
 	for _, p := range s.phoneStarts {
 		s.checkPhones(p)
 	}
+	var inWords []nameMatch // names in addresses written in words
 	if len(s.emailTriggers) > 0 && len(s.d.emails) > 0 {
-		s.checkEmails()
+		inWords = s.checkEmails()
 	}
 	// Whether the text names the organisation decides what a first name
 	// alone is worth, so it is known before the names are checked.
@@ -430,6 +431,12 @@ func (s *scan) verify() {
 		for _, ai := range h.e.postcodes {
 			s.checkPostcode(h, s.d.addresses[ai])
 		}
+	}
+	if len(inWords) > 0 {
+		// Scored in text order, as the anchors give the others: of equal
+		// findings the first is kept.
+		s.names = append(s.names, inWords...)
+		slices.SortStableFunc(s.names, func(a, b nameMatch) int { return a.start - b.start })
 	}
 	s.scoreNames()
 }
