@@ -21,16 +21,12 @@ func TestPhones(t *testing.T) {
 		}
 	}
 	// Landlines.
-	for text, want := range map[string]string{
+	checkScans(t, d, map[string]string{
 		"Haar vaste nummer: 030-1234567":     "E001 phone critical",
 		"Bel 010 123 4567":                   "E006 phone critical",
 		"Thuis: +31 30 765 4321 (na 18 uur)": "E008 phone critical",
 		"Mieke: 0612121212":                  "E004 phone critical",
-	} {
-		if got := summary(d.Scan(text)); got != want {
-			t.Errorf("%q: got %q, want %q", text, got, want)
-		}
-	}
+	})
 	// Never phones, or not the roster's.
 	for _, text := range []string{
 		"Bel 06-12345679 (een cijfer anders)",
@@ -69,31 +65,20 @@ func TestEmails(t *testing.T) {
 			t.Errorf("%q: got %q", text, got)
 		}
 	}
-	// Written in words, not her address, but her name: as written out.
-	for text, want := range map[string]string{
+	// Not her roster address, so no e-mail finding; but an address that
+	// is her name names her, also with a handle's number, as
+	// "sanne.vdberg@…" does, and written in words.
+	checkScans(t, d, map[string]string{
+		"sanne.vdberg83@example.com":                   "E001 name high",
+		"sanne.vdberg82@example.co":                    "E001 name high",
 		"mail sanne punt vdberg at gmail punt com":     "E001 name high",
 		"sanne_vdberg [at] gmail [dot] com":            "E001 name high",
 		"mail sanne punt bakker at gmail punt com":     "",
 		"mail sanne punt vdberg82 at example punt com": "E001 email critical",
-	} {
-		if got := summary(d.Scan(text)); got != want {
-			t.Errorf("%q: got %q, want %q", text, got, want)
-		}
-	}
+	})
 	fs := d.Scan("Sanne van den Berg, mail haar: sanne punt vdberg at gmail punt com")
 	if len(fs) != 1 || fs[0].Start != 0 || fs[0].Severity != model.High {
 		t.Errorf("a name then the same name in an address in words: %+v, want one high finding at the first", fs)
-	}
-	// Not her roster address, so no e-mail finding; but an address that
-	// is her name and a handle's number names her, as "sanne.vdberg@…"
-	// without the number does.
-	for _, text := range []string{
-		"sanne.vdberg83@example.com",
-		"sanne.vdberg82@example.co",
-	} {
-		if got := summary(d.Scan(text)); got != "E001 name high" {
-			t.Errorf("%q: got %q, want her name", text, got)
-		}
 	}
 	for _, text := range []string{
 		"xsanne.vdberg82@example.com",
@@ -235,5 +220,15 @@ func TestPlainEmailAt(t *testing.T) {
 	}
 	if _, _, _, ok := plainEmailAt("twee @ drie", 5); ok {
 		t.Error(`"twee @ drie" is an address`)
+	}
+}
+
+// checkScans holds d's findings, summarised, for each text to want's.
+func checkScans(t *testing.T, d *Detector, want map[string]string) {
+	t.Helper()
+	for text, w := range want {
+		if got := summary(d.Scan(text)); got != w {
+			t.Errorf("Scan(%q) = %q, want %q", text, got, w)
+		}
 	}
 }
