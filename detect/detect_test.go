@@ -429,6 +429,13 @@ func TestDiminutives(t *testing.T) {
 			t.Errorf("diminutives(%q) = %q, lacks %q", first, got, want)
 		}
 	}
+	// Found at those words, but they are not first names.
+	d := testDetector(t)
+	for w, want := range map[string]bool{"sanne": true, "sannetje": false, "sannes": false, "anne": true} {
+		if got := d.isFirstName(w); got != want {
+			t.Errorf("isFirstName(%q) = %v", w, got)
+		}
+	}
 }
 
 // TestNotWordBefore: the quick test before a phrase's last word is sure

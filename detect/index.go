@@ -877,9 +877,16 @@ func (d *Detector) nameWord(w string) bool {
 func (d *Detector) isKey(w string) bool { return d.keys[w] != nil }
 
 // isFirstName reports whether w is a first name (or alias) in the roster.
+// Not a form the group is found at too ("sannes", "sannetje"; alsoAt).
 func (d *Detector) isFirstName(w string) bool {
-	e := d.keys[w]
-	return e != nil && len(e.firsts) > 0
+	if e := d.keys[w]; e != nil {
+		for _, g := range e.firsts {
+			if g.words[0] == w {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // maybeTypo reports whether w might be within one edit of a surname core
