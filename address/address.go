@@ -165,15 +165,15 @@ func HasStreetSuffix(word string) bool {
 // address of a roster of thousands has one, at start-up.
 func Postcode(s string) (string, bool) {
 	s = strings.TrimSpace(s)
-	letters := 4
+	at := 4 // where the letters start
 	if len(s) == 7 && strings.IndexByte(" \t\n\f\r", s[4]) >= 0 {
-		letters = 5
+		at = 5
 	}
-	if len(s) != letters+2 || s[0] < '1' || s[0] > '9' || !isDigit(s[1]) || !isDigit(s[2]) || !isDigit(s[3]) ||
-		!isLetter(s[letters]) || !isLetter(s[letters+1]) {
+	if len(s) != at+2 || s[0] < '1' || s[0] > '9' || !isDigit(s[1]) || !isDigit(s[2]) || !isDigit(s[3]) ||
+		!isLetter(s[at]) || !isLetter(s[at+1]) {
 		return "", false
 	}
-	pair := strings.ToUpper(s[letters:])
+	pair := strings.ToUpper(s[at:])
 	switch pair {
 	case "SA", "SD", "SS":
 		return "", false
