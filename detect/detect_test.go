@@ -160,6 +160,8 @@ func TestNames(t *testing.T) {
 		{"Kees V. van De Zonnebloem", "E007 name low"},
 		{"Sanne v.d. B. van De Zonnebloem", "E001 name low"},
 		{"Sanne van den B. van De Zonnebloem", "E001 name low"},
+		{"Sanne vanden Berg", "E001 name low"}, // the particles as one word
+		{"#sannevandenberg", "E001 name low"},
 		{"Sanne de B. van De Zonnebloem", ""},  // other particles
 		{"Mieke van B. van De Zonnebloem", ""}, // she has none
 		{"Sanne van den V. van De Zonnebloem", ""},

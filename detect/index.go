@@ -407,7 +407,8 @@ func (p *person) surnameAt(k int) *surname {
 
 // particles are the Dutch (and some other) surname prefixes, tussenvoegsels.
 var particles = setOf("van", "de", "den", "der", "het", "t", "te", "ten", "ter", "in", "op", "aan",
-	"bij", "onder", "uit", "voor", "d", "l", "la", "le", "du", "des", "da", "di", "dos", "das", "von", "zu", "vd")
+	"bij", "onder", "uit", "voor", "d", "l", "la", "le", "du", "des", "da", "di", "dos", "das", "von", "zu", "vd",
+	"vanden", "vander", "vande", "vant") // written as one word: "Sanne vanden Berg"
 
 // commonSurnames are surnames that are also ordinary words: they match only
 // where the casing shows a name.
@@ -761,17 +762,23 @@ func (d *Detector) addPerson(e roster.Employee, common map[string]bool) {
 		// Written as one word, as hashtags and profile addresses write
 		// names: "#SannevandenBerg", "#sannevdberg", "sanne.vandenberg".
 		core := strings.Join(p.core, "")
+		var joinedParticles []string // each form of the particles as one word, once: "v d" and "vd" join alike
+		for _, pf := range p.forms {
+			if j := strings.Join(pf, ""); !slices.Contains(joinedParticles, j) {
+				joinedParticles = append(joinedParticles, j)
+			}
+		}
 		for f, words := range p.firsts {
-			for _, pf := range p.forms {
+			for _, pj := range joinedParticles {
 				form := formFull
 				if f > 0 {
 					form = formAlias
 				}
-				en := d.entry(strings.Join(words, "") + strings.Join(pf, "") + core)
+				en := d.entry(strings.Join(words, "") + pj + core)
 				en.joined = append(en.joined, joinedRef{emp: idx, form: form})
 				if len(p.core) > 1 {
 					// "#CharlottevanderHeijden-Bos": the hyphen ends the word.
-					en := d.entry(strings.Join(words, "") + strings.Join(pf, "") + p.core[0])
+					en := d.entry(strings.Join(words, "") + pj + p.core[0])
 					en.joined = append(en.joined, joinedRef{emp: idx, form: form, rest: p.core[1:]})
 				}
 			}
@@ -780,13 +787,8 @@ func (d *Detector) addPerson(e roster.Employee, common map[string]bool) {
 		// and a surname joined by a dot, as profile addresses and handles
 		// write them.
 		if len(p.core) == 1 || len(p.particles) > 0 {
-			var done []string
-			for _, pf := range p.forms {
-				surname := strings.Join(pf, "") + core
-				if slices.Contains(done, surname) {
-					continue // "v d" and "vd" join alike
-				}
-				done = append(done, surname)
+			for _, pj := range joinedParticles {
+				surname := pj + core
 				d.entry(surname).dottedEnd = true
 				for _, words := range p.firsts {
 					if len(words) == 1 {

@@ -215,7 +215,7 @@ func withinOneEdit(a, b string) bool {
 }
 
 // particleForms are the ways the particles of p are written: "van den",
-// "v.d." or "v/d" (v, d), "vd".
+// "v.d." or "v/d" (v, d), "vd", "vanden".
 func particleForms(p *surname) [][]string {
 	if len(p.particles) == 0 {
 		return [][]string{nil}
@@ -226,7 +226,7 @@ func particleForms(p *surname) [][]string {
 	}
 	forms := [][]string{p.particles, initials}
 	if len(initials) > 1 {
-		forms = append(forms, []string{strings.Join(initials, "")})
+		forms = append(forms, []string{strings.Join(initials, "")}, []string{strings.Join(p.particles, "")})
 	}
 	return forms
 }
