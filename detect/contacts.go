@@ -235,7 +235,21 @@ func plainEmailAt(text string, p int) (start, end int, addr string, ok bool) {
 		}
 		break
 	}
+	localSpaced := false
+	for spaced && l < p && ls >= 4 && l-ls < 64 && text[ls-3:ls] == " . " && isLocalByte(text[ls-4]) {
+		// "sanne . vdberg82 @ example . com": dots spaced in the local
+		// part too, where the "@" and the domain's are ("zo . sanne @
+		// example.com" is "sanne@…").
+		ls -= 3
+		for ls > 0 && l-ls < 64 && isLocalByte(text[ls-1]) {
+			ls--
+		}
+		localSpaced = true
+	}
 	local := strings.Trim(text[ls:l], ".")
+	if localSpaced {
+		local = strings.ReplaceAll(local, " . ", ".")
+	}
 	dom := strings.ToLower(text[r:re])
 	if spaced {
 		dom = strings.ReplaceAll(dom, " . ", ".")

@@ -75,6 +75,10 @@ func TestEmails(t *testing.T) {
 		"sanne_vdberg [at] gmail [dot] com":            "E001 name high",
 		"mail sanne punt bakker at gmail punt com":     "",
 		"mail sanne punt vdberg82 at example punt com": "E001 email critical",
+		// Every dot spaced, the "@" too; a spaced dot before an address
+		// whose domain is not spaced is a full stop.
+		"sanne . vdberg82 @ example . com":      "E001 email critical",
+		"Tot zo . sanne.vdberg82 @ example.com": "E001 email critical",
 	})
 	fs := d.Scan("Sanne van den Berg, mail haar: sanne punt vdberg at gmail punt com")
 	if len(fs) != 1 || fs[0].Start != 0 || fs[0].Severity != model.High {
