@@ -214,9 +214,14 @@ func wordBytes(x uint64) (letters, digits, lower uint64) {
 func (s *Scanner) Next() bool {
 	t := s.text
 	i := s.pos
+	// Most words of prose are one space apart: that separator is skipped
+	// without reading eight bytes.
+	if i+1 < len(t) && t[i] == ' ' && asciiWord[t[i+1]] != 0 {
+		i++
+	}
 	// Skip separators, eight bytes at a time: stop at an ASCII letter or
 	// digit, and at a byte beyond ASCII to decode its character.
-	for i < len(t) {
+	for i < len(t) && asciiWord[t[i]] == 0 {
 		if i+8 <= len(t) {
 			x := binary.LittleEndian.Uint64([]byte(t[i : i+8]))
 			letters, digits, _ := wordBytes(x)
