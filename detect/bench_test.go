@@ -43,11 +43,7 @@ var benchCorpora = sync.OnceValue(func() map[string]corpus {
 })
 
 func (c corpus) detector(b testing.TB) *Detector {
-	d, err := New(mustRoster(c.rosterCSV), Options{Organisation: []string{"Kinderopvang De Zonnebloem"}})
-	if err != nil {
-		b.Fatal(err)
-	}
-	return d
+	return newDetector(b, c.rosterCSV, Options{Organisation: []string{"Kinderopvang De Zonnebloem"}})
 }
 
 // posts cuts the prose into posts of about 1.5 kB, as a forum page holds them.

@@ -49,9 +49,22 @@ func summary(fs []model.Finding) string {
 	return strings.Join(parts, "; ")
 }
 
+// scanCase is a text and its findings, summarised ("" for none).
+type scanCase struct{ text, want string }
+
+// checkScans holds d's findings for each text to what the test wants.
+func checkScans(t *testing.T, d *Detector, tests []scanCase) {
+	t.Helper()
+	for _, tt := range tests {
+		if got := summary(d.Scan(tt.text)); got != tt.want {
+			t.Errorf("Scan(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
 func TestNames(t *testing.T) {
 	d := testDetector(t)
-	tests := []struct{ text, want string }{
+	tests := []scanCase{
 		// Every way a full name is written; no context, so low.
 		{"Gisteren sprak ik Sanne van den Berg.", "E001 name low"},
 		{"gisteren sprak ik sanne van den berg", "E001 name low"},
@@ -221,11 +234,7 @@ func TestNames(t *testing.T) {
 		{"Thomas Smitt", ""},
 		{"Jansen, Anouk", ""},
 	}
-	for _, tt := range tests {
-		if got := summary(d.Scan(tt.text)); got != tt.want {
-			t.Errorf("Scan(%q) = %q, want %q", tt.text, got, tt.want)
-		}
-	}
+	checkScans(t, d, tests)
 }
 
 // The excerpt of a name whose severity a threat or a locator raised shows
@@ -315,11 +324,8 @@ func TestAhead(t *testing.T) {
 // TestDoubleSurnameParts: either surname of a double one stands for its
 // bearer, unless someone's whole surname stands there.
 func TestDoubleSurnameParts(t *testing.T) {
-	d, err := New(mustRoster("id,first_name,last_name\nE1,Noor,de Vries\nE2,Noor,Jansen-de Vries\nE3,Anouk,Jansen-de Vries\nE4,Bas,van der Meer-Bos\n"), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tt := range []struct{ text, want string }{
+	d := newDetector(t, "id,first_name,last_name\nE1,Noor,de Vries\nE2,Noor,Jansen-de Vries\nE3,Anouk,Jansen-de Vries\nE4,Bas,van der Meer-Bos\n", Options{})
+	checkScans(t, d, []scanCase{
 		{"Noor de Vries", "E1 name low"},
 		{"Noor Jansen-de Vries", "E2 name low"},
 		{"Noor Jansen", "E2 name low"},
@@ -334,21 +340,14 @@ func TestDoubleSurnameParts(t *testing.T) {
 		{"Bas Bos", "E4 name low"},
 		{"Bas bos", ""}, // a common surname in lower case is a word
 		{"B. Bos", "E4 name low"},
-	} {
-		if got := summary(d.Scan(tt.text)); got != tt.want {
-			t.Errorf("Scan(%q) = %q, want %q", tt.text, got, tt.want)
-		}
-	}
+	})
 }
 
 // TestSurnameSpellings: the other ways people spell a surname, which
 // count where the roster's own spelling of someone's does not stand.
 func TestSurnameSpellings(t *testing.T) {
-	d, err := New(mustRoster("id,first_name,last_name\nE1,Femke,Wijnands\nE2,Yusuf,Öztürk\nE3,Noor,Dyk\nE4,Noor,Dijk\nE5,Sanne,van den Berg\nE6,Fatima,El Amrani\n"), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tt := range []struct{ text, want string }{
+	d := newDetector(t, "id,first_name,last_name\nE1,Femke,Wijnands\nE2,Yusuf,Öztürk\nE3,Noor,Dyk\nE4,Noor,Dijk\nE5,Sanne,van den Berg\nE6,Fatima,El Amrani\n", Options{})
+	checkScans(t, d, []scanCase{
 		{"Femke Wynands", "E1 name low"},
 		{"F. Wynands", "E1 name low"},
 		{"Yusuf Oeztuerk", "E2 name low"},
@@ -359,11 +358,7 @@ func TestSurnameSpellings(t *testing.T) {
 		{"Fatima Elamrani", "E6 name low"},
 		{"Fatima El-Amrani", "E6 name low"},
 		{"Femke Wynand", ""},
-	} {
-		if got := summary(d.Scan(tt.text)); got != tt.want {
-			t.Errorf("Scan(%q) = %q, want %q", tt.text, got, tt.want)
-		}
-	}
+	})
 }
 
 func TestKindNames(t *testing.T) {
@@ -412,10 +407,10 @@ func TestOrgTypos(t *testing.T) {
 	if n := len(got); n != len(slices.Compact(slices.Sorted(slices.Values(got)))) {
 		t.Errorf("orgTypos has duplicates: %q", got)
 	}
-	checkScans(t, testDetector(t), map[string]string{
-		"juf Sanne van de Zonneblom":   "E001 name low",
-		"juf Sanne van De Zonnebleom":  "E001 name low",
-		"juf Sanne van de Zonnebloemm": "", // a letter too many: not caught
+	checkScans(t, testDetector(t), []scanCase{
+		{"juf Sanne van de Zonneblom", "E001 name low"},
+		{"juf Sanne van De Zonnebleom", "E001 name low"},
+		{"juf Sanne van de Zonnebloemm", ""}, // a letter too many: not caught
 	})
 }
 
@@ -466,12 +461,8 @@ func TestNotWordBefore(t *testing.T) {
 // TestNamesAsListsAndMarriagesWriteThem: the orders of official lists,
 // and a partner's name before one's own.
 func TestNamesAsListsAndMarriagesWriteThem(t *testing.T) {
-	d, err := New(mustRoster("id,first_name,last_name\nE1,Łukasz,Kowalczyk\nE2,Priya,Ramdin\nE3,Sanne,van den Berg\nE4,Noor,de Vries\nE5,Noor,Jansen\n"),
-		Options{Organisation: []string{"Kinderopvang De Zonnebloem", "De Zonnebloem"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tt := range []struct{ text, want string }{
+	d := newDetector(t, "id,first_name,last_name\nE1,Łukasz,Kowalczyk\nE2,Priya,Ramdin\nE3,Sanne,van den Berg\nE4,Noor,de Vries\nE5,Noor,Jansen\n", Options{Organisation: []string{"Kinderopvang De Zonnebloem", "De Zonnebloem"}})
+	checkScans(t, d, []scanCase{
 		{"KOWALCZYK Łukasz", "E1 name low"},
 		{"VAN DEN BERG Sanne", "E3 name low"},
 		{"Kowalczyk, Ł.", "E1 name low"},
@@ -482,11 +473,7 @@ func TestNamesAsListsAndMarriagesWriteThem(t *testing.T) {
 		{"Sanne Bakker-van den Berg", "E3 name low"},
 		{"Noor Jansen-de Vries", "E5 name low"}, // Noor Jansen, married: not also Noor de Vries's partner's name
 		{"Priya Sewdien", ""},
-	} {
-		if got := summary(d.Scan(tt.text)); got != tt.want {
-			t.Errorf("Scan(%q) = %q, want %q", tt.text, got, tt.want)
-		}
-	}
+	})
 }
 
 // TestHashIndex: every key is found by its hash and nothing else is; two

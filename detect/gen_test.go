@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+	"testing"
 
 	"github.com/doxwatch/doxwatch/roster"
 )
@@ -65,6 +66,17 @@ func mustRoster(csv string) *roster.Roster {
 		panic(err)
 	}
 	return r
+}
+
+// newDetector builds a detector of the roster csv, failing the test if
+// it cannot.
+func newDetector(t testing.TB, csv string, opts Options) *Detector {
+	t.Helper()
+	d, err := New(mustRoster(csv), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }
 
 // filler is everyday Dutch and English forum prose with the numbers such

@@ -194,28 +194,22 @@ func FuzzRewriteWatch(f *testing.F) {
 // names capitalised and the other words not; a hashtag of one word, or
 // that the index knows as a whole, left alone.
 func TestCamelHashtags(t *testing.T) {
-	d, err := New(mustRoster("id,first_name,last_name\nE1,Sanne,van den Berg\nE2,Łukasz,Kowalczyk\n"), Options{Organisation: []string{"De Zonnebloem"}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := newDetector(t, "id,first_name,last_name\nE1,Sanne,van den Berg\nE2,Łukasz,Kowalczyk\n", Options{Organisation: []string{"De Zonnebloem"}})
 	checkRewrites(t, d, []rewriteCase{
 		{"#JufSanneMoetWeg", "#juf Sanne moet weg"},
 		{"#SanneVDBergOut2024 #IkHaatSanne", "#Sanne vd Berg out 2024 #ik haat Sanne"},
 		{"#WegMetŁukaszKowalczyk", "#weg met Łukasz Kowalczyk"},
 		{"#SannevandenBerg #SanneVDBerg2024 #DeZonnebloem #Sanne #SANNE #sanne #Sanne_Berg", ""},
 	})
-	checkScans(t, d, map[string]string{
-		"#SanneVanDenBergOut":            "E1 name low",
-		"#JufSanneMoetWeg #DeZonnebloem": "E1 name low",
-		"#JufSanneMoetWeg":               "",
+	checkScans(t, d, []scanCase{
+		{"#SanneVanDenBergOut", "E1 name low"},
+		{"#JufSanneMoetWeg #DeZonnebloem", "E1 name low"},
+		{"#JufSanneMoetWeg", ""},
 	})
 }
 
 func TestUnmask(t *testing.T) {
-	d, err := New(mustRoster("id,first_name,last_name\nE1,Sanne,van den Berg\nE2,Bram,Borg\nE3,Lotte,Hendriks\nE4,Lotje,van der Bos\n"), Options{Organisation: []string{"De Zonnebloem"}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := newDetector(t, "id,first_name,last_name\nE1,Sanne,van den Berg\nE2,Bram,Borg\nE3,Lotte,Hendriks\nE4,Lotje,van der Bos\n", Options{Organisation: []string{"De Zonnebloem"}})
 	checkRewrites(t, d, []rewriteCase{
 		{"S*nne v*n den B*rg", "Sanne van den B*rg"}, // Berg or Borg
 		{"S*NNE, L*tte, Hendr*ks, br*m", "SANNE, Lotte, Hendriks, bram"},

@@ -13,10 +13,7 @@ import (
 // out: every answer must be the uncached one.
 func TestMaybeTypoRemembersTheRightAnswer(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 14))
-	d, err := New(mustRoster(genRoster(rng, 2000)), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := newDetector(t, genRoster(rng, 2000), Options{})
 	var words []string
 	for _, p := range d.people {
 		if len(p.core) == 0 || len(p.core[0]) < 3 {
