@@ -151,11 +151,8 @@ func (w *rewriteWatch) word(start, end, prevEnd int, mixed bool) {
 	if amp := strings.LastIndexByte(text[max(0, start-2):start], '&'); amp >= 0 && !w.found {
 		_, _, _, w.found = w.r.at(max(0, start-2)+amp, 0) // "&nbsp;", "&#64;"
 	}
-	if start > 0 && text[start-1] == '#' && !w.found {
-		_, _, _, w.found = w.r.at(start-1, 0) // "#JufSanneMoetWeg"
-	}
-	if start > 0 && (text[start-1] == '$' || text[start-1] == '@') && !w.found {
-		_, _, _, w.found = w.r.at(start-1, 0) // "$anne", "S@nne"
+	if start > 0 && strings.IndexByte("#$@", text[start-1]) >= 0 && !w.found {
+		_, _, _, w.found = w.r.at(start-1, 0) // "#JufSanneMoetWeg", "$anne", "S@nne"
 	}
 	if start >= 2 && text[start-1] == '*' && asciiLetter(text[start-2]) {
 		w.found = true // "S*nne": whether a name's word is hidden there is the index's to say
