@@ -193,8 +193,8 @@ type person struct {
 	surname
 	// others are the other surnames the person is written with: each of
 	// a double surname ("Jansen-de Vries"), which people use alone ("Anouk
-	// Jansen", "Anouk de Vries"), and the other spellings of the surname
-	// (surnameSpellings).
+	// Jansen", "Anouk de Vries"), the other spellings of the surname
+	// (surnameSpellings) and the ways that are not quite it (looseSurnames).
 	others []surname
 }
 
@@ -205,7 +205,22 @@ type surname struct {
 	// forms are the ways the particles may be written (see particleForms).
 	forms  [][]string
 	common bool
+	kind   surnameKind
 }
+
+// surnameKind is what a person's surname (or one of its others) is to the
+// surname the roster gives.
+type surnameKind uint8
+
+const (
+	asGiven  surnameKind = iota // the roster's
+	part                        // one part of a double surname
+	spelling                    // spelt another way: "Dykstra", "Vandenberg"
+	// loose is written so that a reader who knows her would know her,
+	// but is not quite her surname (looseSurnames). It is looked for only
+	// after her first name, and a name so written is less sure (formLoose).
+	loose
+)
 
 // newSurname splits a folded surname into its particles and its core.
 func newSurname(words []string, common map[string]bool) surname {
@@ -329,6 +344,27 @@ func surnameSpellings(last string, words []string) [][]string {
 	}
 	if len(words) > 1 {
 		out = append(out, []string{strings.Join(words, "")})
+	}
+	return out
+}
+
+// looseSurnames are the ways people write a surname that are not quite it,
+// as words: its particles left out ("Annemarie Hart" for 't Hart, "Sanne
+// Berg"), "der" for "den" and the other way ("Sanne van der Berg"), and the
+// Arabic article of its core left out ("Rachid Idrissi" for El Idrissi).
+func looseSurnames(sn *surname) [][]string {
+	var out [][]string
+	if len(sn.particles) > 0 {
+		out = append(out, sn.core)
+		last := len(sn.particles) - 1
+		for _, swap := range [][2]string{{"den", "der"}, {"der", "den"}} {
+			if sn.particles[last] == swap[0] {
+				out = append(out, slices.Concat(sn.particles[:last], []string{swap[1]}, sn.core))
+			}
+		}
+	}
+	if len(sn.core) > 1 && (sn.core[0] == "el" || sn.core[0] == "al") {
+		out = append(out, sn.core[1:])
 	}
 	return out
 }
@@ -724,7 +760,9 @@ func (d *Detector) addPerson(e roster.Employee, common map[string]bool) {
 	if halves := strings.Split(e.LastName, "-"); len(halves) > 1 {
 		for _, h := range halves {
 			if w := fold.Words(h); len(w) > 0 {
-				p.others = append(p.others, newSurname(w, common))
+				sn := newSurname(w, common)
+				sn.kind = part
+				p.others = append(p.others, sn)
 			}
 		}
 		if len(p.others) < 2 {
@@ -732,7 +770,14 @@ func (d *Detector) addPerson(e roster.Employee, common map[string]bool) {
 		}
 	}
 	for _, v := range surnameSpellings(e.LastName, lastWords) {
-		p.others = append(p.others, newSurname(v, nil))
+		sn := newSurname(v, nil)
+		sn.kind = spelling
+		p.others = append(p.others, sn)
+	}
+	for _, v := range looseSurnames(&p.surname) {
+		sn := newSurname(v, nil)
+		sn.kind = loose
+		p.others = append(p.others, sn)
 	}
 	d.people = append(d.people, p)
 
@@ -802,6 +847,9 @@ func (d *Detector) addPerson(e roster.Employee, common map[string]bool) {
 		en.surnames = append(en.surnames, idx)
 		for _, other := range p.others {
 			// Once for each word: a first part starts where the whole does.
+			// A loose surname is a surname's key too, so a first name
+			// before it is read ("Rachid Idrissi"), but it is looked for
+			// only after her first name (checkInitials).
 			if en := d.entry(other.core[0]); len(en.surnames) == 0 || en.surnames[len(en.surnames)-1] != idx {
 				en.surnames = append(en.surnames, idx)
 			}

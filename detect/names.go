@@ -17,6 +17,7 @@ type nameForm uint8
 
 const (
 	formFirst   nameForm = iota + 1 // "Sanne" alone
+	formLoose                       // "Sanne Berg", "Sanne van der Berg": a loose surname
 	formInitial                     // "S. van den Berg"
 	formAlias                       // "Joe Jansen", known_as + surname
 	formFull                        // "Sanne van den Berg"
@@ -723,8 +724,8 @@ func (s *scan) checkInitials(h anchorHit) {
 		p := &s.d.people[emp]
 		for k := 0; k <= len(p.others); k++ {
 			sn := p.surnameAt(k)
-			if sn.core[0] != toks[i].Text {
-				continue // a part of the surname that does not start here
+			if sn.core[0] != toks[i].Text || sn.kind == loose {
+				continue // a part of the surname that does not start here; or only after her first name
 			}
 			switch {
 			case initial:
@@ -881,11 +882,11 @@ func (s *scan) forwardForm(r firstRef, toks []fold.Token, i, j int) bool {
 		if len(pf) > 0 && (k >= len(toks) || !s.nameJoin(toks, k-1)) {
 			continue
 		}
-		if !s.coreAt(p, toks, k) || (p.common && toks[i].Upper != toks[k].Upper) {
-			continue
+		if !s.coreAt(p, toks, k) || (p.common && toks[i].Upper != toks[k].Upper) || (p.kind == loose && !toks[k].Upper) {
+			continue // a loose surname only where its capital shows a name: "jan meer mail"
 		}
 		last := k + len(p.core) - 1
-		if r.other > 0 && last+1 < len(toks) && strings.HasPrefix(s.sep(toks, last), "-") {
+		if p.kind == part && last+1 < len(toks) && strings.HasPrefix(s.sep(toks, last), "-") {
 			// "Anouk Jansen-Bakker": a double surname, not hers; but
 			// "Anouk de Vries-Jansen" is hers, its parts the other way.
 			end, ok := s.otherAt(r, toks, last+1)
@@ -894,7 +895,11 @@ func (s *scan) forwardForm(r firstRef, toks []fold.Token, i, j int) bool {
 			}
 			last = end
 		}
-		s.names = push(s.names, nameMatch{emp: r.emp, start: toks[i].Start, end: toks[last].End, form: r.form})
+		form := r.form
+		if p.kind == loose {
+			form = formLoose
+		}
+		s.names = push(s.names, nameMatch{emp: r.emp, start: toks[i].Start, end: toks[last].End, form: form})
 		return true
 	}
 	return false
@@ -906,7 +911,7 @@ func (s *scan) otherAt(r firstRef, toks []fold.Token, k int) (last int, ok bool)
 	p := &s.d.people[r.emp]
 	for o := 1; o <= len(p.others); o++ {
 		sn := p.surnameAt(o)
-		if o == r.other {
+		if o == r.other || sn.kind != part {
 			continue
 		}
 		for _, pf := range sn.forms {
@@ -1096,16 +1101,26 @@ func (s *scan) scoreNames() {
 		if s.settled(m.emp, model.High, m.start, m.end) {
 			continue // nothing here can raise it further
 		}
+		// A name whose surname is written loosely ("Sanne Berg") may be
+		// someone else's: one step lower, as a reader unsure of it would
+		// put it; but a threat is never put off.
+		loosely := m.form == formLoose
 		switch {
 		case s.threat:
 			s.add(m.emp, model.KindName, "", m.start, m.end, model.High, "name with threatening language")
 			s.withContext(m.emp, m.start, m.end, s.threatSpan)
 		case s.locatorNear(m.start, m.end):
-			s.add(m.emp, model.KindName, "", m.start, m.end, model.High, "name with a phone number, e-mail or street address")
+			if loosely {
+				s.add(m.emp, model.KindName, "", m.start, m.end, model.Medium, "name written loosely, with a phone number, e-mail or street address")
+			} else {
+				s.add(m.emp, model.KindName, "", m.start, m.end, model.High, "name with a phone number, e-mail or street address")
+			}
 			l, _ := s.nearestLocator(m.start, m.end)
 			s.withContext(m.emp, m.start, m.end, l)
-		case s.orgCtx:
+		case s.orgCtx && !loosely:
 			s.add(m.emp, model.KindName, "", m.start, m.end, model.Medium, "name with the organisation named")
+		case s.orgCtx:
+			s.add(m.emp, model.KindName, "", m.start, m.end, model.Low, "name written loosely, with the organisation named")
 		default:
 			s.add(m.emp, model.KindName, "", m.start, m.end, model.Low, "name without context")
 		}
