@@ -214,6 +214,14 @@ func TestNames(t *testing.T) {
 		{"Thomas (Tom)", ""}, // no surname after the nickname
 		{"Sanne van den Broek van De Zonnebloem", ""},
 		{"Sanne de Berg", ""},
+		// The surname in brackets after the first name; closed, and the
+		// whole surname.
+		{"Sanne (v.d. Berg) van de opvang", "E001 name low"},
+		{"Sanne (van den Berg)", "E001 name low"},
+		{"Sanne \u201cvan den Berg\u201d", "E001 name low"},
+		{"Sanne (van den Berg", ""},
+		{"Sanne (van den Berg-Bos)", ""},
+		{"Sanne (van den) Berg", ""},
 		{"Anouk Vries", ""},
 		{"Anouk Jansen-Bakker", ""},
 		{"Anouk de Vries-Jansen", "E002 name low"}, // the parts the other way

@@ -147,6 +147,13 @@ func (s *scan) nickname(toks []fold.Token, j int) bool {
 	return j > 0 && j+1 < len(toks) && enclosed(strings.TrimSpace(s.sep(toks, j-1)), strings.TrimSpace(s.sep(toks, j)))
 }
 
+// closerOf is the bracket or quote that closes the one between toks[j-1]
+// and toks[j], where a surname may stand in brackets after the first name:
+// "Sanne (v.d. Berg)"; "" if none opens there.
+func (s *scan) closerOf(toks []fold.Token, j int) string {
+	return quoteCloses[strings.TrimSpace(s.sep(toks, j-1))]
+}
+
 // enclosed reports whether open and close are a pair of brackets or quotes.
 func enclosed(open, close string) bool {
 	c, ok := quoteCloses[open]
@@ -620,7 +627,7 @@ func capitalInitialAfter(text string, pos int) bool {
 func (s *scan) forwardForms(g *firstGroup, toks []fold.Token, i, j int) []int {
 	if s.nickname(toks, j) {
 		j++
-	} else if j >= len(toks) || !s.nameJoin(toks, j-1) {
+	} else if j >= len(toks) || !s.nameJoin(toks, j-1) && s.closerOf(toks, j) == "" {
 		return nil
 	}
 	var matched []int
@@ -868,8 +875,14 @@ func (s *scan) titleOrTypoForm(emp int, p *person, sn *surname, toks []fold.Toke
 // Vries", or a part of a double surname alone: "Anouk de Vries".
 func (s *scan) forwardForm(r firstRef, toks []fold.Token, i, j int) bool {
 	p := s.d.surnameOf(r)
-	if j >= len(toks) || !s.nameJoin(toks, j-1) && !s.nickname(toks, j-1) {
+	if j >= len(toks) {
 		return false
+	}
+	closer := ""
+	if !s.nameJoin(toks, j-1) && !s.nickname(toks, j-1) {
+		if closer = s.closerOf(toks, j); closer == "" {
+			return false
+		}
 	}
 	if j+1 < len(toks) && len(toks[j].Text) == 1 && toks[j].Upper && strings.HasPrefix(s.sep(toks, j), ".") && s.soft(toks, j) {
 		j++ // a middle initial: "Sanne J. van den Berg"
@@ -886,6 +899,9 @@ func (s *scan) forwardForm(r firstRef, toks []fold.Token, i, j int) bool {
 			continue // a loose surname only where its capital shows a name: "jan meer mail"
 		}
 		last := k + len(p.core) - 1
+		if closer != "" && closeAfter(s.text, toks[last].End) != closer {
+			continue
+		}
 		if p.kind == part && last+1 < len(toks) && strings.HasPrefix(s.sep(toks, last), "-") {
 			// "Anouk Jansen-Bakker": a double surname, not hers; but
 			// "Anouk de Vries-Jansen" is hers, its parts the other way.
