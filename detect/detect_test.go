@@ -214,6 +214,12 @@ func TestNames(t *testing.T) {
 		{"Thomas (Tom)", ""}, // no surname after the nickname
 		{"Sanne van den Broek van De Zonnebloem", ""},
 		{"Sanne de Berg", ""},
+		// A group of the organisation after a first name is no surname.
+		{"Juf Mieke van de Vlindergroep (De Zonnebloem) gaat met verlof", "E004 name low"},
+		{"juf Mieke van de Bijenklas, kdv De Zonnebloem", "E004 name low"},
+		{"Mieke van de Vlindergroep gaat met verlof", ""},
+		{"Mieke uit de Rupsgroep heeft mijn zoon gebeten, De Zonnebloem doet niks", ""}, // a child named by her group
+		{"Mieke van de Vlinders (De Zonnebloem)", ""},
 		// The surname in brackets after the first name; closed, and the
 		// whole surname.
 		{"Sanne (v.d. Berg) van de opvang", "E001 name low"},

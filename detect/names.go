@@ -687,7 +687,16 @@ func (s *scan) standsAlone(toks []fold.Token, i, j int) bool {
 		k++
 	}
 	return k >= len(toks) || !s.soft(toks, k-1) || !toks[k].Upper || s.startsOrgName(toks, j) ||
+		k > j && groupName(toks[k].Text) && namedBefore(s.text, toks[i].Start) ||
 		k == j && s.sep(toks, j-1) == "/" && s.d.isFirstName(toks[j].Text) // "Sanne/Lotte": two people
+}
+
+// groupName reports whether a folded word names a group of children, as
+// a daycare or school calls its groups: "juf Lotte van de Vlindergroep" is
+// Lotte, not Lotte van de Vlindergroep. Only after a title: without one,
+// a child is named so as often ("Daan uit de Rupsgroep").
+func groupName(w string) bool {
+	return strings.HasSuffix(w, "groep") || strings.HasSuffix(w, "klas") || strings.HasSuffix(w, "group")
 }
 
 // namedBefore reports whether a title or a word that gives a name stands
