@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -217,4 +218,20 @@ func TestPlainEmailAt(t *testing.T) {
 	if _, _, _, ok := plainEmailAt("twee @ drie", 5); ok {
 		t.Error(`"twee @ drie" is an address`)
 	}
+}
+
+// FuzzIbanBefore holds ibanBefore to the regular expression it replaced,
+// on every position of the text.
+func FuzzIbanBefore(f *testing.F) {
+	re := regexp.MustCompile(`\b[a-zA-Z]{2}[0-9]{2} ?[a-zA-Z]{4}[0-9 ]*$`)
+	for _, s := range []string{"IBAN NL91 ABNA 0417 1643 00", "NL91ABNA0612345678", "xNL91ABNA06", "NL91  ABNA 06", "_NL91ABNA", "ſL91ABNA0", "tel NL 0612345678", "aaaaaaaaaaaaaaaaaaaaaaaNL91ABNA06"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for pos := 0; pos <= len(text); pos++ {
+			if got, want := ibanBefore(text, pos), re.MatchString(text[max(0, pos-26):pos]); got != want {
+				t.Fatalf("ibanBefore(%q, %d) = %v, the expression says %v", text, pos, got, want)
+			}
+		}
+	})
 }
