@@ -512,6 +512,11 @@ func TestNamesAsListsAndMarriagesWriteThem(t *testing.T) {
 	checkScans(t, d, []scanCase{
 		{"KOWALCZYK Łukasz", "E1 name low"},
 		{"VAN DEN BERG Sanne", "E3 name low"},
+		{"Berg, S. van den", "E3 name low"}, // the particles after the initials, as official lists put them
+		{"Berg, S.M. van den (groepsleiding)", "E3 name low"},
+		{"Berg, S. v.d.", "E3 name low"},
+		{"Berg, S. van der", ""},
+		{"Berg, S.; van den Broek, T.", ""},
 		{"Kowalczyk, Ł.", "E1 name low"},
 		{"Kowalczyk Łukasz", ""}, // without capitals or a comma the order is not sure
 		{"KOWALCZYK ŁUKASZ", ""},

@@ -1060,7 +1060,8 @@ func (s *scan) initialForm(emp int, p *person, sn *surname, toks []fold.Token, i
 }
 
 // reversedInitialForm: "Benali, M.", "Van den Berg, S.", "Bakker, S.M.",
-// found from the surname sn of p.
+// and with the particles after the initials, as official Dutch lists put
+// them: "Berg, S. van den"; found from the surname sn of p.
 func (s *scan) reversedInitialForm(emp int, p *person, sn *surname, toks []fold.Token, i int) {
 	if !s.coreAt(sn, toks, i) || (sn.common && !toks[i].Upper) {
 		return
@@ -1072,18 +1073,39 @@ func (s *scan) reversedInitialForm(emp int, p *person, sn *surname, toks []fold.
 			break
 		}
 	}
+	particlesAfter := start < 0 // then they must follow the initials
+	if particlesAfter {
+		start = i
+	}
 	k := i + len(sn.core)
-	if start < 0 || k >= len(toks) || strings.TrimSpace(s.sep(toks, k-1)) != "," {
+	if k >= len(toks) || strings.TrimSpace(s.sep(toks, k-1)) != "," {
 		return
 	}
-	for m := k; m < len(toks) && len(toks[m].Text) == 1 && toks[m].Upper; m++ {
-		if toks[m].Text[0] == p.initial {
-			s.names = push(s.names, nameMatch{emp: emp, start: toks[start].Start, end: toks[m].End, form: formInitial})
-			return
+	hit := -1 // the initial that is p's
+	m := k
+	for ; m < len(toks) && len(toks[m].Text) == 1 && toks[m].Upper; m++ {
+		if hit < 0 && toks[m].Text[0] == p.initial {
+			if hit = m; !particlesAfter {
+				break
+			}
 		}
 		if m+1 < len(toks) && !s.soft(toks, m) {
-			return
+			m++
+			break
 		}
+	}
+	end := hit
+	if hit >= 0 && particlesAfter {
+		end = -1
+		for _, pf := range sn.forms {
+			if last := m + len(pf) - 1; len(pf) > 0 && s.wordsAt(toks, m, pf) && s.soft(toks, m-1) {
+				end = last
+				break
+			}
+		}
+	}
+	if end >= 0 {
+		s.names = push(s.names, nameMatch{emp: emp, start: toks[start].Start, end: toks[end].End, form: formInitial})
 	}
 }
 
