@@ -108,7 +108,9 @@ var titleAbbreviations = map[string]string{
 
 // SameStreet reports whether two folded street names (StreetName) are
 // the same street, one of them perhaps with a title shortened:
-// "pr hendriklaan" and "prins hendriklaan".
+// "pr hendriklaan" and "prins hendriklaan". Two titles written out are
+// the same only as the same word: the Prinses Hendriklaan is another
+// street than the Prins Hendriklaan, though both are "Pr. Hendriklaan".
 func SameStreet(a, b string) bool {
 	if a == b {
 		return true
@@ -118,7 +120,7 @@ func SameStreet(a, b string) bool {
 		return false
 	}
 	for i := range wa {
-		if wa[i] != wb[i] && short(wa[i]) != short(wb[i]) && (i == len(wa)-1 || !initialOf(wa[i], wb[i]) && !initialOf(wb[i], wa[i])) {
+		if wa[i] != wb[i] && wa[i] != short(wb[i]) && wb[i] != short(wa[i]) && (i == len(wa)-1 || !initialOf(wa[i], wb[i]) && !initialOf(wb[i], wa[i])) {
 			return false
 		}
 	}

@@ -91,6 +91,8 @@ func TestSameStreet(t *testing.T) {
 		{"burg van roijensingel", "burgemeester van roijensingel", true},
 		{"st jacobsstraat", "sint jacobsstraat", true},
 		{"pr hendriklaan", "prinses hendriklaan", true},
+		{"prins hendriklaan", "prinses hendriklaan", false}, // two streets, both "Pr. Hendriklaan"
+		{"koning julianaplein", "koningin julianaplein", false},
 		{"kerkstraat", "kerkweg", false},
 		{"pr hendriklaan", "hendriklaan", false},
 		{"lange nieuwstraat", "korte nieuwstraat", false},

@@ -158,6 +158,7 @@ func TestAddresses(t *testing.T) {
 		{"Lindelaan 4 - 9999 ZZ - Groningen", ""},       // another postcode after a dash
 		{"Kerkstraat, 12 jaar gewoond", ""},             // a comma, then no house number
 		{"K. Hendriklaan 55", ""},                       // another street's initial
+		{"Prinses Hendriklaan 55, Utrecht", ""},         // another street, also "Pr. Hendriklaan"
 		{"Kerkstraat 12a-bis, Utrecht", ""},             // a longer addition: another door
 		{"1234AB12b", ""},                               // another door
 		{"1234AB112", ""},                               // another number
