@@ -415,9 +415,16 @@ func bracketed(text string, p int) bool {
 // checkEmails finds the roster's e-mail addresses.
 func (s *scan) checkEmails() (names []nameMatch) {
 	for _, e := range s.emailsBetween(0, len(s.text)) {
-		emps := s.d.emails[e.addr]
+		addr := e.addr
+		emps := s.d.emails[addr]
+		if local, domain, _ := strings.Cut(addr, "@"); len(emps) == 0 && strings.IndexByte(local, '+') > 0 {
+			// "sanne.vdberg82+kdv@example.com": a tag after a plus reaches
+			// the mailbox without it, at the mail services most people use.
+			addr = local[:strings.IndexByte(local, '+')] + "@" + domain
+			emps = s.d.emails[addr]
+		}
 		for _, emp := range emps {
-			s.add(emp, model.KindEmail, e.addr, e.start, e.end, model.Critical, "private e-mail address")
+			s.add(emp, model.KindEmail, addr, e.start, e.end, model.Critical, "private e-mail address")
 			s.ownEmails = append(s.ownEmails, ownEmail{e.start, e.end, emp})
 		}
 		if len(emps) == 0 && strings.IndexByte(s.text[e.start:e.end], ' ') >= 0 {

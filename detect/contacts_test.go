@@ -61,6 +61,7 @@ func TestEmails(t *testing.T) {
 		"sanne.vdberg82{at}example{dot}com",
 		"mail haar op sanne punt vdberg82 at example punt com",
 		"mail maar punt sanne punt vdberg82 at example punt com",
+		"mail haar: sanne.vdberg82+kdv@example.com", // a tag after a plus reaches her mailbox
 	} {
 		if got := summary(d.Scan(text)); got != "E001 email critical" {
 			t.Errorf("%q: got %q", text, got)
@@ -72,6 +73,7 @@ func TestEmails(t *testing.T) {
 	checkScans(t, d, []scanCase{
 		{"sanne.vdberg83@example.com", "E001 name high"},
 		{"sanne.vdberg82@example.co", "E001 name high"},
+		{"sanne.vdberg+82@example.com", "E001 name high"}, // before the plus is not her address
 		{"mail sanne punt vdberg at gmail punt com", "E001 name high"},
 		{"sanne_vdberg [at] gmail [dot] com", "E001 name high"},
 		{"mail sanne punt bakker at gmail punt com", ""},
