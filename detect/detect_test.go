@@ -214,6 +214,10 @@ func TestNames(t *testing.T) {
 		{"Thomas (Tom)", ""}, // no surname after the nickname
 		{"Sanne van den Broek van De Zonnebloem", ""},
 		{"Sanne de Berg", ""},
+		// A title after the first name, as Turkish puts it, is no surname.
+		{"Mieke Hanım De Zonnebloem'de çalışıyor", "E004 name low"},
+		{"Kees Bey van De Zonnebloem", "E007 name low"},
+		{"Mieke Hanım", ""},
 		// A group of the organisation after a first name is no surname.
 		{"Juf Mieke van de Vlindergroep (De Zonnebloem) gaat met verlof", "E004 name low"},
 		{"juf Mieke van de Bijenklas, kdv De Zonnebloem", "E004 name low"},

@@ -688,8 +688,14 @@ func (s *scan) standsAlone(toks []fold.Token, i, j int) bool {
 	}
 	return k >= len(toks) || !s.soft(toks, k-1) || !toks[k].Upper || s.startsOrgName(toks, j) ||
 		k > j && groupName(toks[k].Text) && namedBefore(s.text, toks[i].Start) ||
-		k == j && s.sep(toks, j-1) == "/" && s.d.isFirstName(toks[j].Text) // "Sanne/Lotte": two people
+		k == j && s.sep(toks, j-1) == "/" && s.d.isFirstName(toks[j].Text) || // "Sanne/Lotte": two people
+		k == j && titlesAfter[toks[j].Text]
 }
+
+// titlesAfter are the words after a first name that say a person is
+// meant, as Turkish puts them: "Zeynep Hanım", "Yusuf Bey", "Fatma Abla",
+// "Ali Hoca". They are no surname.
+var titlesAfter = setOf("hanim", "bey", "abla", "hoca")
 
 // groupName reports whether a folded word names a group of children, as
 // a daycare or school calls its groups: "juf Lotte van de Vlindergroep" is
