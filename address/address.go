@@ -186,11 +186,14 @@ func Postcode(s string) (string, bool) {
 // numberTail reads what follows a street name at the start of text: an
 // optional "nr.", the house number, and an optional addition (letter,
 // "-2", " bis", " hs"). A chat app may wrap a street's number onto the
-// next line: one line break may stand before it. (A comma, a bracket, "?"
-// or ":" may too, only with the word for number: NumberAfter reads those.)
-// It gives what the regular expression
+// next line: one line break may stand before it; a table pasted as text
+// puts a bar between them ("Kerkstraat | 12a"), and a link's slug a
+// hyphen ("kerkstraat-12-a"); a query string writes "huisnummer=12".
+// (A comma, a bracket, "?" or ":" may stand before it too, only with the
+// word for number: NumberAfter reads those.) It gives what the regular
+// expression
 //
-//	^[ \t]*(?:\r?\n[ \t]*)?(?:(?i:nr|no|nummer|huisnummer|huisnr|hnr|number)\.?[ \t]*)?
+//	^(?:-|[ \t]*(?:\|[ \t]*)?)(?:\r?\n[ \t]*)?(?:(?i:nr|no|nummer|huisnummer|huisnr|hnr|number)[.=]?[ \t]*)?
 //	([0-9]{1,5})(?:([A-Za-z]{1,2})\b|[ \t]?-[ \t]?([0-9]{1,4}|[A-Za-z]{1,3})\b|[ \t]([A-Za-z])\b|
 //	[ \t]((?i:hs|bis|bg|huis|boven|i{1,3}))\b)?
 //
@@ -198,7 +201,7 @@ func Postcode(s string) (string, bool) {
 // by hand: it runs at every street name near a name, and at every address
 // of a roster at start-up.
 func numberTail(text string) []int {
-	i := skipBlanks(text, 0)
+	i := leadIn(text)
 	if strings.HasPrefix(text[i:], "\r\n") {
 		i = skipBlanks(text, i+2)
 	} else if strings.HasPrefix(text[i:], "\n") {
@@ -208,7 +211,7 @@ func numberTail(text string) []int {
 		for _, w := range numberWords {
 			if n, ok := foldPrefix(text[i:], w); ok {
 				j := i + n
-				if j < len(text) && text[j] == '.' {
+				if j < len(text) && (text[j] == '.' || text[j] == '=') {
 					j++
 				}
 				if j = skipBlanks(text, j); j < len(text) && isDigit(text[j]) {
@@ -413,6 +416,7 @@ func mayStartNumber(text string) bool {
 		i = skipBlanks(text, i+1)
 		return i < len(text) && (text[i]|0x20 == 'n' || text[i]|0x20 == 'h')
 	}
+	i = leadIn(text)
 	if strings.HasPrefix(text[i:], "\r\n") {
 		i = skipBlanks(text, i+2)
 	} else if strings.HasPrefix(text[i:], "\n") {
@@ -423,6 +427,21 @@ func mayStartNumber(text string) bool {
 	}
 	c := text[i]
 	return c >= '0' && c <= '9' || c|0x20 == 'n' || c|0x20 == 'h'
+}
+
+// leadIn is where what may stand between a street name and its number
+// ends, before a line break: blanks and one bar ("Kerkstraat | 12a", a
+// table pasted as text), or one hyphen right after the name
+// ("kerkstraat-12-a", a link's slug).
+func leadIn(text string) int {
+	if text != "" && text[0] == '-' {
+		return 1
+	}
+	i := skipBlanks(text, 0)
+	if i < len(text) && text[i] == '|' {
+		i = skipBlanks(text, i+1)
+	}
+	return i
 }
 
 // numberOnlyNamed reports whether c, after a street name, may stand

@@ -640,8 +640,13 @@ func (s *scan) checkPostcode(h anchorHit, ref addrRef) {
 	default:
 		return
 	}
-	rest := strings.TrimLeft(s.text[end:min(len(s.text), end+24)], " ,-\t")
+	// A query string ("postcode=1234AB&huisnummer=12&toevoeging=a") joins
+	// them with "&".
+	rest := strings.TrimLeft(s.text[end:min(len(s.text), end+24)], " ,-\t&")
 	if num, add, n, ok := address.NumberAfter(rest); ok {
+		if add == "" {
+			add, n = queryAddition(s.text, end+(len(s.text[end:min(len(s.text), end+24)])-len(rest))+n, n)
+		}
 		if num != ref.addr.Number || (add != "" && add != ref.addr.Addition) {
 			return // a neighbour
 		}
@@ -660,6 +665,25 @@ func (s *scan) checkPostcode(h anchorHit, ref addrRef) {
 		}
 		s.add(ref.emp, model.KindAddress, "postcode "+ref.addr.Postcode, h.start, end, model.High, "postcode of the home address")
 	}
+}
+
+// queryAddition reads the house number's addition as a query string gives
+// it after the number, which ends at text[at:] and took n bytes
+// ("&toevoeging=a"): the addition, folded, and n with it read; "" and n if
+// none stands there.
+func queryAddition(text string, at, n int) (string, int) {
+	for _, key := range [...]string{"&toevoeging=", "&huisletter=", "&huisnummertoevoeging=", "&addition="} {
+		if len(text)-at > len(key) && strings.EqualFold(text[at:at+len(key)], key) {
+			e := at + len(key)
+			for e < len(text) && e-at-len(key) < 4 && (asciiLetter(text[e]) || isDigitByte(text[e])) {
+				e++
+			}
+			if e > at+len(key) {
+				return fold.String(text[at+len(key) : e]), n + e - at
+			}
+		}
+	}
+	return "", n
 }
 
 // namesCode reports whether a folded word names the code after it, which

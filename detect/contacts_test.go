@@ -126,6 +126,11 @@ func TestAddresses(t *testing.T) {
 		{"Ze woont op de Lindelaan in Utrecht, nummer 4.", "E002 address critical"},
 		{"Kerkstraat12a, Utrecht", "E001 address critical"},
 		{"https://www.google.com/maps/place/Kerkstraat+12a,+1234+AB+Utrecht", "E001 address critical"},
+		// A house-sale link's slug, a query string, a table pasted as text.
+		{"funda.nl/koop/utrecht/appartement-kerkstraat-12-a/", "E001 address critical"},
+		{"?postcode=1234AB&huisnummer=12&toevoeging=a", "E001 address critical"},
+		{"?postcode=1234ab&huisnummer=12", "E001 address critical"},
+		{"Kerkstraat | 12a | Utrecht", "E001 address critical"},
 		{"maps/search/?api=1&query=Lindelaan%204%20Utrecht", "E002 address critical"},
 		{"She lives on Kerkstraat, number 12a, in Utrecht", "E001 address critical"},
 		{"Lindelaan 4 - 3521 BC - Utrecht", "E002 address critical"},
@@ -145,27 +150,30 @@ func TestAddresses(t *testing.T) {
 		// Only the postcode: a few houses, high.
 		{"Ze woont ergens in 1234 AB Utrecht", "E001 address high"},
 		// Not the home.
-		{"Kerkstraat 14, 1234 AB Utrecht", ""},          // the neighbour
-		{"Kerkstraat 12a, Amsterdam", ""},               // another town
-		{"Kerkstraat 12a in Zoetermeer", ""},            // another town
-		{"Kerkstraat 12a, 9999 ZZ Utrecht", ""},         // another postcode
-		{"Kerkstraat 12b", ""},                          // another door
-		{"Kerkstraat 112", ""},                          // another number
-		{"Lindelaan 44", ""},                            // another number
-		{"Dorpsweg 3 in Amersfoort", ""},                // another town
-		{"Dorpsweg 3 - Hoogmade", ""},                   // another town after a dash
-		{"op de Lindelaan in Amersfoort, nummer 4", ""}, // another town before the number
-		{"op de Lindelaan in Utrecht, 4 keer", ""},      // no word for number after the comma
-		{"De Lindelaan? 4 keer geweest", ""},            // no word for number after the "?"
-		{"Lindelaan 4 - 9999 ZZ - Groningen", ""},       // another postcode after a dash
-		{"Kerkstraat, 12 jaar gewoond", ""},             // a comma, then no house number
-		{"K. Hendriklaan 55", ""},                       // another street's initial
-		{"Prinses Hendriklaan 55, Utrecht", ""},         // another street, also "Pr. Hendriklaan"
-		{"Kerkstraat 12a-bis, Utrecht", ""},             // a longer addition: another door
-		{"1234AB12b", ""},                               // another door
-		{"1234AB112", ""},                               // another number
-		{"Bestelnummer 1234AB12a", ""},                  // a code made of the postcode and number
-		{"Bestelling 1234AB12a-B", ""},                  // an order
+		{"Kerkstraat 14, 1234 AB Utrecht", ""},              // the neighbour
+		{"Kerkstraat 12a, Amsterdam", ""},                   // another town
+		{"Kerkstraat 12a in Zoetermeer", ""},                // another town
+		{"Kerkstraat 12a, 9999 ZZ Utrecht", ""},             // another postcode
+		{"Kerkstraat 12b", ""},                              // another door
+		{"Kerkstraat 112", ""},                              // another number
+		{"Lindelaan 44", ""},                                // another number
+		{"Dorpsweg 3 in Amersfoort", ""},                    // another town
+		{"Dorpsweg 3 - Hoogmade", ""},                       // another town after a dash
+		{"op de Lindelaan in Amersfoort, nummer 4", ""},     // another town before the number
+		{"op de Lindelaan in Utrecht, 4 keer", ""},          // no word for number after the comma
+		{"De Lindelaan? 4 keer geweest", ""},                // no word for number after the "?"
+		{"Lindelaan 4 - 9999 ZZ - Groningen", ""},           // another postcode after a dash
+		{"Kerkstraat, 12 jaar gewoond", ""},                 // a comma, then no house number
+		{"K. Hendriklaan 55", ""},                           // another street's initial
+		{"Prinses Hendriklaan 55, Utrecht", ""},             // another street, also "Pr. Hendriklaan"
+		{"?postcode=1234AB&huisnummer=12&toevoeging=b", ""}, // another door
+		{"?postcode=1234AB&huisnummer=14", ""},
+		{"Kerkstraat-2024 was een feest", ""},
+		{"Kerkstraat 12a-bis, Utrecht", ""}, // a longer addition: another door
+		{"1234AB12b", ""},                   // another door
+		{"1234AB112", ""},                   // another number
+		{"Bestelnummer 1234AB12a", ""},      // a code made of the postcode and number
+		{"Bestelling 1234AB12a-B", ""},      // an order
 		{"ordernr 3521BC4", ""},
 		{"kenmerk 3521BC4", ""},                             // a code
 		{"1234 AB Utrecht, nummer 14", "E001 address high"}, // a neighbour: the postcode only
