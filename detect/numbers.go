@@ -87,8 +87,11 @@ type rewriteWatch struct {
 
 // rewriteLeads are the lead bytes of the characters beyond ASCII that are
 // rewritten: Unicode dashes and circled digits (e2), full-width digits
-// (ef), mathematical digits (f0). (Each is a pass over every text.)
-var rewriteLeads = [...]byte{0xe2, 0xef, 0xf0}
+// (ef), mathematical digits (f0), Arabic-Indic digits ("٠٦", as an Arabic
+// keyboard types them) and their Persian and Urdu forms (d9 and db, which
+// start most Arabic letters too: arabicDigitAt). Each is a pass over
+// every text, at the speed of memchr.
+var rewriteLeads = [...]byte{0xe2, 0xef, 0xf0, 0xd9, 0xdb}
 
 // newRewriteWatch starts watching text: the characters beyond ASCII that
 // are rewritten (digits in other forms, Unicode dashes) are looked for at
@@ -102,10 +105,20 @@ func newRewriteWatch(text string) rewriteWatch {
 				break
 			}
 			i += j
+			if lead < 0xe0 && !arabicDigitAt(text, i) {
+				continue // an Arabic letter: Arabic text is full of them
+			}
 			_, _, _, w.found = w.r.at(i, 0)
 		}
 	}
 	return w
+}
+
+// arabicDigitAt reports whether an Arabic-Indic digit (U+0660 to U+0669,
+// d9 a0 to d9 a9) or its Persian and Urdu form (U+06F0 to U+06F9, db b0
+// to db b9) starts at text[i].
+func arabicDigitAt(text string, i int) bool {
+	return i+1 < len(text) && (text[i] == 0xd9 && text[i+1]-0xa0 < 10 || text[i] == 0xdb && text[i+1]-0xb0 < 10)
 }
 
 // worthWatching is the quick test of a word before word: only a word with
@@ -527,8 +540,9 @@ func bareMobile(text string, i int) bool {
 }
 
 // digitOf is the value of a digit written in another form than ASCII:
-// full-width, mathematical bold or sans-serif ("𝟎𝟔"), circled ("⓪⑥", "❶");
-// and of other scripts', which are not looked for (see rewriteLeads).
+// full-width, mathematical bold or sans-serif ("𝟎𝟔"), circled ("⓪⑥", "❶"),
+// Arabic-Indic ("٠٦"); and of other scripts', which are not looked for
+// (see rewriteLeads).
 // Unicode puts the decimal digits of a form in runs from zero, so a digit's
 // value is its distance from where its run starts (the five mathematical
 // forms are one run of fifty).

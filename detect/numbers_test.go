@@ -177,7 +177,7 @@ func TestRewriteWatchMissesNoRewrite(t *testing.T) {
 }
 
 func FuzzRewriteWatch(f *testing.F) {
-	for _, s := range []string{"S4nne", "O6-12345678", "wa.me/316", "31(0)6", "a%40b.nl", "nul zes", "1\n2", "S.a.n", "０６", "x–1", "a&nbsp;b", "&#64;", "S&#97;nne", "$anne", "S@nne.", "S*nne"} {
+	for _, s := range []string{"S4nne", "O6-12345678", "wa.me/316", "31(0)6", "a%40b.nl", "nul zes", "1\n2", "S.a.n", "０６", "x–1", "a&nbsp;b", "&#64;", "S&#97;nne", "$anne", "S@nne.", "S*nne", "٠٦", "6٠", "مرحبا ٠"} {
 		f.Add(s)
 	}
 	d := testDetector(f)
