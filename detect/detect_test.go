@@ -512,10 +512,16 @@ func TestNotWordBefore(t *testing.T) {
 // TestNamesAsListsAndMarriagesWriteThem: the orders of official lists,
 // and a partner's name before one's own.
 func TestNamesAsListsAndMarriagesWriteThem(t *testing.T) {
-	d := newDetector(t, "id,first_name,last_name\nE1,Łukasz,Kowalczyk\nE2,Priya,Ramdin\nE3,Sanne,van den Berg\nE4,Noor,de Vries\nE5,Noor,Jansen\n", Options{Organisation: []string{"Kinderopvang De Zonnebloem", "De Zonnebloem"}})
+	d := newDetector(t, "id,first_name,last_name\nE1,Łukasz,Kowalczyk\nE2,Priya,Ramdin\nE3,Sanne,van den Berg\nE4,Noor,de Vries\nE5,Noor,Jansen\nE6,Mohamed,Benali\n", Options{Organisation: []string{"Kinderopvang De Zonnebloem", "De Zonnebloem"}})
 	checkScans(t, d, []scanCase{
 		{"KOWALCZYK Łukasz", "E1 name low"},
 		{"VAN DEN BERG Sanne", "E3 name low"},
+		{"Benali M. (groep 2)", "E6 name low"}, // no comma, as class lists write names
+		{"Benali M.", "E6 name low"},
+		{"Van den Berg S. en Benali M.", "E3 name low; E6 name low"},
+		{"Benali K.", ""},
+		{"benali m.", ""},
+		{"Benali M", ""},
 		{"Berg, S. van den", "E3 name low"}, // the particles after the initials, as official lists put them
 		{"Berg, S.M. van den (groepsleiding)", "E3 name low"},
 		{"Berg, S. v.d.", "E3 name low"},

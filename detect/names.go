@@ -614,10 +614,11 @@ func capitalInitialBefore(text string, pos int) bool {
 // text[pos:], as sorted lists write names: "Benali, M.".
 func capitalInitialAfter(text string, pos int) bool {
 	i := skipAny(text, pos, " ")
-	if i >= len(text) || text[i] != ',' {
-		return false
+	if i < len(text) && text[i] == ',' {
+		i = skipAny(text, i+1, " ")
+	} else if i == pos {
+		return false // "Benali M.", as a class list writes it, has a space
 	}
-	i = skipAny(text, i+1, " ")
 	r, n := utf8.DecodeRuneInString(text[i:])
 	return i+n < len(text) && unicode.IsUpper(r) && text[i+n] == '.' // "Benali, M.", "Kowalczyk, Ł."
 }
@@ -733,7 +734,10 @@ func (s *scan) checkInitials(h anchorHit) {
 	// van den Berg") or a title in a text that names the organisation
 	// ("mevrouw Van den Berg van kdv ..."). Both need a word before the
 	// surname (and its particles), which is looked for first, cheaply.
-	after := !initial && capitalInitialAfter(s.text, h.end)
+	// An initial may stand before it and one after it, each of another
+	// name: "Van den Berg S. en Benali M." (the quick test before looks
+	// back over the first's "S.").
+	after := capitalInitialAfter(s.text, h.end)
 	before := !initial && !after && s.wordBeforeSurname(h)
 	if !initial && !after && !before {
 		return
@@ -749,12 +753,13 @@ func (s *scan) checkInitials(h anchorHit) {
 			if sn.core[0] != toks[i].Text || sn.kind == loose {
 				continue // a part of the surname that does not start here; or only after her first name
 			}
-			switch {
-			case initial:
+			if initial {
 				s.initialForm(emp, p, sn, toks, i)
-			case after:
+			}
+			if after {
 				s.reversedInitialForm(emp, p, sn, toks, i)
-			default:
+			}
+			if before {
 				s.titleOrTypoForm(emp, p, sn, toks, i)
 			}
 		}
@@ -1066,8 +1071,9 @@ func (s *scan) initialForm(emp int, p *person, sn *surname, toks []fold.Token, i
 }
 
 // reversedInitialForm: "Benali, M.", "Van den Berg, S.", "Bakker, S.M.",
-// and with the particles after the initials, as official Dutch lists put
-// them: "Berg, S. van den"; found from the surname sn of p.
+// with the particles after the initials, as official Dutch lists put
+// them: "Berg, S. van den", and without the comma, as class lists write
+// names: "Benali M."; found from the surname sn of p.
 func (s *scan) reversedInitialForm(emp int, p *person, sn *surname, toks []fold.Token, i int) {
 	if !s.coreAt(sn, toks, i) || (sn.common && !toks[i].Upper) {
 		return
@@ -1084,7 +1090,18 @@ func (s *scan) reversedInitialForm(emp int, p *person, sn *surname, toks []fold.
 		start = i
 	}
 	k := i + len(sn.core)
-	if k >= len(toks) || strings.TrimSpace(s.sep(toks, k-1)) != "," {
+	if k >= len(toks) {
+		return
+	}
+	switch strings.TrimSpace(s.sep(toks, k-1)) {
+	case ",":
+	case "":
+		// "Benali M.", as a class list writes it: the surname with its
+		// capital, and one initial, the person's, and its dot.
+		if !toks[i].Upper || toks[k].Text[0] != p.initial || !strings.HasPrefix(s.text[toks[k].End:], ".") {
+			return
+		}
+	default:
 		return
 	}
 	hit := -1 // the initial that is p's
