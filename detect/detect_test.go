@@ -206,6 +206,9 @@ func TestNames(t *testing.T) {
 		{"Kees en Sanne zijn vriendjes op de BSO van De Zonnebloem", ""},
 		{"Thomas, Kees en Sanne zijn vriendjes bij De Zonnebloem", ""},
 		{"Sanne's moeder werkt ook bij De Zonnebloem", ""},
+		{"Kees en Sanne zijn de namen van mijn tweeling, die naar De Zonnebloem gaan", ""}, // the writer's to name
+		{"Sanne is de naam van mijn kat. Niks met De Zonnebloem te maken", ""},
+		{"Sanne is de naam van de juf van De Zonnebloem", "E001 name low"},
 		{"Kees' vader haalt hem op bij De Zonnebloem", ""},
 		// ... but these are.
 		{"Kees en Sanne zijn de juffen van De Zonnebloem", "E007 name low; E001 name low"},

@@ -466,7 +466,8 @@ var childWords = setOf("kleine", "peuter", "peutertje", "kleuter", "baby", "litt
 
 // childrenAfter reports whether the words after a first name that ends
 // before toks[j] say it is a child's: "Bram en Daan zijn vriendjes",
-// "Zeynep's moeder werkt daar".
+// "Zeynep's moeder werkt daar"; or the writer's to name: "Sanne is de naam
+// van mijn kat".
 func (s *scan) childrenAfter(toks []fold.Token, j int) bool {
 	k := j
 	if k < len(toks) && toks[k].Text == "s" && strings.TrimSpace(s.sep(toks, k-1)) == "'" {
@@ -487,8 +488,17 @@ func (s *scan) childrenAfter(toks []fold.Token, j int) bool {
 		}
 		k++
 	}
-	return k+1 < len(toks) && (toks[k].Text == "zijn" || toks[k].Text == "is" || toks[k].Text == "are") && kin[toks[k+1].Text]
+	if k+1 >= len(toks) || toks[k].Text != "zijn" && toks[k].Text != "is" && toks[k].Text != "are" {
+		return false
+	}
+	// "Sanne en Lotte zijn de namen van mijn tweeling", "Sanne is de naam
+	// van mijn kat": whatever follows, they are the writer's to name.
+	return kin[toks[k+1].Text] || k+4 < len(toks) && (toks[k+1].Text == "de" || toks[k+1].Text == "the") &&
+		wordsForName[toks[k+2].Text] && (toks[k+3].Text == "van" || toks[k+3].Text == "of") && possessive[toks[k+4].Text]
 }
+
+// wordsForName are the words for a name, as a writer says whose it is.
+var wordsForName = setOf("naam", "namen", "name", "names")
 
 // pets are the words for the animals people name: "mijn kat heet Sanne"
 // is no one's juf.
