@@ -183,7 +183,7 @@ var emailRE = regexp.MustCompile(`(?i)(?:mailto:)?([a-z0-9][a-z0-9._%+\-]*)` + e
 var localDotBefore = regexp.MustCompile(`(?i)(?:^|[^a-z0-9._%+\-])([a-z0-9][a-z0-9._%+\-]*)(?:\s+(?:dot|punt)\s+|\s*[\[({]\s*(?:dot|punt)\s*[\])}]\s*)$`)
 
 const (
-	emailAt  = `\s*(?:@|\[\s*(?:at|@)\s*\]|\(\s*(?:at|@)\s*\)|\{\s*(?:at|@)\s*\}|\s(?:at|apenstaartje)\s)\s*`
+	emailAt  = `\s*(?:@|\[\s*(?:at|@|a)\s*\]|\(\s*(?:at|@|a)\s*\)|\{\s*(?:at|@|a)\s*\}|\s(?:at|apenstaartje)\s)\s*`
 	emailDot = `(?:\.|\s*\[\s*(?:dot|punt|\.)\s*\]\s*|\s*\(\s*(?:dot|punt|\.)\s*\)\s*|\s*\{\s*(?:dot|punt)\s*\}\s*|\s+(?:dot|punt)\s+)`
 )
 

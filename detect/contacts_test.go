@@ -62,6 +62,9 @@ func TestEmails(t *testing.T) {
 		"mail haar op sanne punt vdberg82 at example punt com",
 		"mail maar punt sanne punt vdberg82 at example punt com",
 		"mail haar: sanne.vdberg82+kdv@example.com", // a tag after a plus reaches her mailbox
+		"mail haar: sanne.vdberg82＠example．com",     // full-width
+		"mail haar: sanne.vdberg82(a)example.com",
+		"mail haar: sanne.vdberg82 [a] example.com",
 	} {
 		if got := summary(d.Scan(text)); got != "E001 email critical" {
 			t.Errorf("%q: got %q", text, got)
@@ -92,6 +95,7 @@ func TestEmails(t *testing.T) {
 		"p.dewit@zonnebloem-kdv.example",                   // the organisation's own domain
 		"sanne punt van punt vdberg82 at example punt com", // one dot in words only: not reached back over
 		"see you at 5                   then",              // spaces after an "at": once a panic
+		"kies optie (a) of (b). Sanne.",
 	} {
 		if got := summary(d.Scan(text)); got != "" {
 			t.Errorf("%q: got %q, want nothing", text, got)

@@ -242,7 +242,8 @@ func (s *scan) candidates(watch bool) {
 			s.mixedWord(sc.Word(), start, end)
 		}
 		if n := end - start; n == 2 && s.text[start]|0x20 == 'a' && s.text[start+1]|0x20 == 't' ||
-			n == 12 && strings.EqualFold(s.text[start:end], "apenstaartje") {
+			n == 12 && strings.EqualFold(s.text[start:end], "apenstaartje") ||
+			n == 1 && s.text[start]|0x20 == 'a' && bracketedA(s.text, start) {
 			s.emailTriggers = push(s.emailTriggers, start)
 		}
 		if c := s.text[start]; c >= '0' && c <= '9' {
@@ -290,6 +291,13 @@ func (s *scan) mixedWord(w []byte, start, end int) {
 			s.anchors = push(s.anchors, anchorHit{start, start + k, e})
 		}
 	}
+}
+
+// bracketedA reports whether the "a" at text[i] stands in brackets, as
+// some write an e-mail address's "@": "naam(a)gmail.com", "naam [a]
+// gmail.com".
+func bracketedA(text string, i int) bool {
+	return i > 0 && i+1 < len(text) && strings.IndexByte("([{", text[i-1]) >= 0 && strings.IndexByte(")]}", text[i+1]) >= 0
 }
 
 // asciiLetters reports whether w is all ASCII letters.

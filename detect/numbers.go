@@ -334,6 +334,10 @@ func (r *rewriter) at(i, done int) (from int, repl string, n int, ok bool) {
 			}
 		case r == '＋':
 			return i, "+", size, true
+		case r == '＠': // full-width, in an e-mail address
+			return i, "@", size, true
+		case r == '．':
+			return i, ".", size, true
 		case r == '－' || r == '−' || (r >= '\u2010' && r <= '\u2015'):
 			return i, "-", size, true
 		}
