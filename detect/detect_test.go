@@ -238,6 +238,7 @@ func TestNames(t *testing.T) {
 		{"Anouk Vries", ""},
 		{"Anouk Jansen-Bakker", ""},
 		{"Anouk de Vries-Jansen", "E002 name low"}, // the parts the other way
+		{"Anouk Janssen", "E002 name low"},         // a part misspelt by a letter
 		{"Anouk de Vries-Bakker", ""},
 		{"Kees B. van De Zonnebloem", ""},
 		{"Kees V. Jansen van De Zonnebloem", ""},

@@ -669,10 +669,16 @@ func (s *scan) forwardForms(g *firstGroup, toks []fold.Token, i, j int) []int {
 			// a typo of another: "Janssen" is not a misspelt "Jansen".
 			if !s.d.isSurname(w) && s.d.maybeTypo([]byte(w)) {
 				// The surname misspelt: of those with this first name, those
-				// whose surname is one edit away.
+				// whose surname, or a part of their double surname ("Anouk
+				// Janssen" for Jansen-de Vries), is one edit away.
 				for _, r := range g.refs {
 					if len(r.core) >= 5 && withinOneEdit(w, r.core) {
 						try([]firstRef{r})
+					}
+					for k, other := range s.d.people[r.emp].others {
+						if c := other.core[0]; other.kind == part && len(c) >= 5 && withinOneEdit(w, c) {
+							try([]firstRef{{emp: r.emp, form: r.form, core: c, other: k + 1}})
+						}
 					}
 				}
 			}
