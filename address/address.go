@@ -468,7 +468,14 @@ var numberHead = regexp.MustCompile(`(?i)(?:^|[\s(,])(?:(?:nr|no|nummer|huisnumm
 // addition and where the number starts in text.
 func NumberBefore(text string) (number int, addition string, start int, ok bool) {
 	m := numberHead.FindStringSubmatchIndex(text)
-	if m == nil {
+	comma := false
+	if t := strings.TrimRight(text, " \t"); m == nil && strings.HasSuffix(t, ",") {
+		// "op nummer 12a, Kerkstraat": a comma after the number only
+		// with the word for number, as NumberAfter reads it ("ik ben 12,
+		// Kerkstraat" is no address).
+		m, comma = numberHead.FindStringSubmatchIndex(t[:len(t)-1]+" "), true
+	}
+	if m == nil || comma && !strings.ContainsAny(text[m[0]:m[2]], "NnHh") {
 		return 0, "", 0, false
 	}
 	number, err := strconv.Atoi(text[m[2]:m[3]])

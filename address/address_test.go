@@ -149,6 +149,8 @@ func TestNumbersBeforeAndAfterTheStreet(t *testing.T) {
 		{"woont op 9-2 ", "2", 9, 9},
 		{"woont op 9-ii ", "2", 9, 9},
 		{"at number 12a ", "a", 12, 3},
+		{"zij woont op nummer 12a, ", "a", 12, 13}, // a comma only with the word for number
+		{"nr. 4,", "", 4, 0},
 	}
 	for _, tt := range before {
 		n, add, start, ok := NumberBefore(tt.text)
@@ -156,8 +158,10 @@ func TestNumbersBeforeAndAfterTheStreet(t *testing.T) {
 			t.Errorf("NumberBefore(%q) = %d %q at %d (%v), want %d %q at %d", tt.text, n, add, start, ok, tt.number, tt.addition, tt.start)
 		}
 	}
-	if _, _, _, ok := NumberBefore("geen nummer "); ok {
-		t.Error("NumberBefore found a number in words")
+	for _, text := range []string{"geen nummer ", "ik ben 12, ", "12a,, "} {
+		if n, _, _, ok := NumberBefore(text); ok {
+			t.Errorf("NumberBefore(%q) found %d", text, n)
+		}
 	}
 }
 

@@ -130,6 +130,7 @@ func TestAddresses(t *testing.T) {
 		{"Ze woont op de Lindelaan in Utrecht, nummer 4.", "E002 address critical"},
 		{"Kerkstraat12a, Utrecht", "E001 address critical"},
 		{"https://www.google.com/maps/place/Kerkstraat+12a,+1234+AB+Utrecht", "E001 address critical"},
+		{"zij woont op nummer 12a, Kerkstraat", "E001 address critical"}, // a comma with the word for number
 		// A house-sale link's slug, a query string, a table pasted as text.
 		{"funda.nl/koop/utrecht/appartement-kerkstraat-12-a/", "E001 address critical"},
 		{"?postcode=1234AB&huisnummer=12&toevoeging=a", "E001 address critical"},
@@ -173,6 +174,7 @@ func TestAddresses(t *testing.T) {
 		{"?postcode=1234AB&huisnummer=12&toevoeging=b", ""}, // another door
 		{"?postcode=1234AB&huisnummer=14", ""},
 		{"Kerkstraat-2024 was een feest", ""},
+		{"ik ben 12, Kerkstraat is mooi", ""},
 		{"Kerkstraat 12a-bis, Utrecht", ""}, // a longer addition: another door
 		{"1234AB12b", ""},                   // another door
 		{"1234AB112", ""},                   // another number
