@@ -160,6 +160,10 @@ func TestNames(t *testing.T) {
 		{"Mrs Bakker from the Zonnebloem daycare", "E004 name medium"},
 		{"juf Mieke van bso Zonnebloem", "E004 name low"},
 		{"juf Mieke van school Zonnebloem", ""}, // a school is not what the organisation is
+		// The organisation's own name alone, as a name, with a capital.
+		{"meester Kees (Zonnebloem)", "E007 name low"},
+		{"~Mieke heeft de groep 'Ouders Zonnebloem' verlaten", "E004 name low"},
+		{"Kees zette een zonnebloem in de tuin", ""},
 		{"A. de Vries", "E002 name low"},
 		// As links join names.
 		{"zoek?naam=Sanne+van+den+Berg", "E001 name low"},

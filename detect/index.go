@@ -241,6 +241,19 @@ var orgKinds = [][]string{
 	municipalities: {"gemeente", "municipality"},
 }
 
+// kindWord reports whether a folded word is a word for what an
+// organisation is (the last of one of orgKinds: "school", "opvang").
+func kindWord(w string) bool {
+	for _, kind := range orgKinds {
+		for _, k := range kind {
+			if k == w || strings.HasSuffix(k, " "+w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // municipalities is the kind in orgKinds whose own names are places.
 const municipalities = 2
 
@@ -409,6 +422,10 @@ type phraseRef struct {
 	threat bool
 	// then are the words that must follow the phrase's words.
 	then []string
+	// capital: the phrase counts only with a capital, as a name: the
+	// organisation's own name alone ("Ouders Zonnebloem", "(Zonnebloem)"),
+	// which is also a word ("een zonnebloem").
+	capital bool
 }
 
 // firstGroup is everyone who has one first name (or alias), so a first name
@@ -572,9 +589,22 @@ func New(r *roster.Roster, opts Options) (*Detector, error) {
 	}
 	// The own name then the word for what it is ("zonnebloem daycare") is
 	// found at the own name, not at that word: "opvang" is common.
+	var own [][]string
 	for _, ph := range kindAfter {
 		e := d.entry(ph.words[len(ph.words)-1])
 		e.phrases = append(e.phrases, ph)
+		if !slices.ContainsFunc(own, func(o []string) bool { return slices.Equal(o, ph.words) }) {
+			own = append(own, ph.words)
+		}
+	}
+	// The own name alone, as people shorten it: one word of six letters
+	// or more, with a capital ("meester Gert (Zonnebloem)"); a shorter
+	// one ("Zon") or one of more words is too likely something else.
+	for _, o := range own {
+		if len(o) == 1 && len(o[0]) >= 6 {
+			e := d.entry(o[0])
+			e.phrases = append(e.phrases, phraseRef{words: o, capital: true})
+		}
 	}
 	for _, e := range r.Employees {
 		d.addPerson(e, common)

@@ -1231,7 +1231,13 @@ func (s *scan) docContext() {
 			if len(ph.words) > 1 && notWordBefore(s.text, h.start, ph.words[len(ph.words)-2]) {
 				continue // "op" is a phrase's last word, but not after "maar"
 			}
+			if r, _ := utf8.DecodeRuneInString(s.text[h.start:]); ph.capital && !unicode.IsUpper(r) {
+				continue
+			}
 			toks, i := s.tokensAround(h.start, h.end)
+			if ph.capital && i > 0 && i < len(toks) && kindWord(toks[i-1].Text) {
+				continue // "school Zonnebloem": another organisation of that name ("bso Zonnebloem" is a phrase of its own)
+			}
 			if i < len(toks) && toks[i].Start == h.start && s.wordsEndAt(toks, i, ph.words) &&
 				(len(ph.then) == 0 || i+1 < len(toks) && s.soft(toks, i) && s.wordsAt(toks, i+1, ph.then)) {
 				if ph.threat {
