@@ -164,7 +164,7 @@ type scan struct {
 	// a locator), for its excerpt.
 	contexts  map[foundKey][2]int
 	names     []nameMatch
-	namesakes []string // first names the text gives with another surname
+	namesakes []*firstGroup // first names the text gives with another surname
 
 	// Lazily computed facts about the whole text, for name severity.
 	ctxDone    bool

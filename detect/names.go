@@ -28,10 +28,9 @@ type nameMatch struct {
 	start, end int
 	form       nameForm
 	// For formFirst, the match is of everyone with the first name (group)
-	// but those whose full name stands here (skip); first is the first
-	// name, folded. One match, however many share the name: a common first
-	// name in a roster of thousands is hundreds of people.
-	first string
+	// but those whose full name stands here (skip). One match, however
+	// many share the name: a common first name in a roster of thousands is
+	// hundreds of people.
 	group *firstGroup
 	skip  []int
 }
@@ -286,7 +285,6 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 	if len(matched) == len(g.refs) || !toks[i].Upper && !hashtag(s.text, h.start) && !namedBefore(s.text, h.start) {
 		return
 	}
-	first := strings.Join(g.words, " ")
 	end := j
 	if c, particle, e, ok := s.initialAfter(toks, j); ok {
 		// "Femke W.", "Sanne van den B.": the first name alone, of those
@@ -308,7 +306,7 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 			// "Sanne de Vries ... een andere Sanne": once a text gives a
 			// first name with someone else's surname (or its initial),
 			// the first name alone refers to that person too.
-			s.namesakes = append(s.namesakes, first)
+			s.namesakes = append(s.namesakes, g)
 		}
 		return
 	}
@@ -318,7 +316,7 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 	if s.inSetPhrase(toks, i) {
 		return // "Zwarte Piet", "Jan en alleman": a phrase, not a person
 	}
-	s.names = push(s.names, nameMatch{emp: -1, start: toks[i].Start, end: toks[end-1].End, form: formFirst, first: first, group: g, skip: matched})
+	s.names = push(s.names, nameMatch{emp: -1, start: toks[i].Start, end: toks[end-1].End, form: formFirst, group: g, skip: matched})
 }
 
 // initialAfter gives the initial of a surname written after a first name
@@ -1175,7 +1173,7 @@ func (s *scan) scoreNames() {
 	s.docContext()
 	for _, m := range s.names {
 		if m.form == formFirst {
-			if s.orgCtx && !slices.Contains(s.namesakes, m.first) {
+			if s.orgCtx && !slices.Contains(s.namesakes, m.group) {
 				for _, r := range m.group.refs {
 					if !slices.Contains(m.skip, r.emp) && !s.settled(r.emp, model.Low, m.start, m.end) {
 						s.add(r.emp, model.KindName, "", m.start, m.end, model.Low, "first name with the organisation named")
