@@ -541,6 +541,9 @@ func TestNamesAsListsAndMarriagesWriteThem(t *testing.T) {
 		{"pan Kowalczyk z przedszkola De Zonnebloem", "E1 name medium"},
 		{"Priya Sewdien-Ramdin", "E2 name low"},
 		{"Sanne Bakker-van den Berg", "E3 name low"},
+		{"Sanne de Groot-van den Berg", "E3 name low"}, // the partner's name with its particle
+		{"Sanne van der Groot-van den Berg", "E3 name low"},
+		{"Sanne de Groot-Jansen", ""},
 		{"Sanne Vandenberg-Jansen", "E3 name low"}, // spelt otherwise, a partner's name after it
 		{"Sanne van den Berg-Jansen", "E3 name low"},
 		{"Noor Jansen-de Vries", "E5 name low"}, // Noor Jansen, married: not also Noor de Vries's partner's name

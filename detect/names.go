@@ -267,10 +267,11 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 			s.names = s.names[:before]
 			return
 		}
-		if len(matched) == 0 && j+1 < len(toks) && toks[j].Upper && !particles[toks[j].Text] && s.sep(toks, j) == "-" {
-			// "Priya Sewdien-Ramdin": a partner's name before her own, as
-			// Dutch married names are written.
-			matched = s.forwardForms(g, toks, i, j+1)
+		if k := s.partnerName(toks, j); len(matched) == 0 && k > 0 {
+			// "Priya Sewdien-Ramdin", "Sanne de Groot-van den Berg": a
+			// partner's name before her own, as Dutch married names are
+			// written.
+			matched = s.forwardForms(g, toks, i, k)
 		}
 		// "Van den Berg, Sanne"; "KOWALCZYK Łukasz", the surname in
 		// capitals first, as official lists write it.
@@ -317,6 +318,20 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 		return // "Zwarte Piet", "Jan en alleman": a phrase, not a person
 	}
 	s.names = push(s.names, nameMatch{emp: -1, start: toks[i].Start, end: toks[end-1].End, form: formFirst, group: g, skip: matched})
+}
+
+// partnerName is where a name after a partner's surname and a hyphen
+// starts, when toks[j:] is such a surname: its particles, then one
+// capitalised word ("Sewdien-", "de Groot-"); 0 if it is not.
+func (s *scan) partnerName(toks []fold.Token, j int) int {
+	k := j
+	for k < len(toks) && k < j+3 && particles[toks[k].Text] && !toks[k].Upper && s.soft(toks, k-1) {
+		k++
+	}
+	if k+1 < len(toks) && toks[k].Upper && !particles[toks[k].Text] && (k == j || s.soft(toks, k-1)) && s.sep(toks, k) == "-" {
+		return k + 1
+	}
+	return 0
 }
 
 // initialAfter gives the initial of a surname written after a first name
@@ -528,7 +543,9 @@ func (s *scan) mayBeName(i int) bool {
 	end := min(len(s.text), h.end+4*fold.MaxWord)
 	sc := fold.NewScanner(s.text[h.end:end])
 	next := i + 1
-	for n := 0; n < 4 && sc.Next(); n++ {
+	partner := true // no word but particles and initials read yet: a partner's name may follow
+	words := 4
+	for n := 0; n < words && sc.Next(); n++ {
 		w := sc.Word() // the lookups below do not copy it
 		if particles[string(w)] || len(w) == 1 {
 			continue // look past "van den", "v.d.", "v/d" and a middle initial at the surname
@@ -565,8 +582,9 @@ func (s *scan) mayBeName(i int) bool {
 				return true // "anne marie"
 			}
 		}
-		if n == 0 && h.end+we < len(s.text) && s.text[h.end+we] == '-' {
-			continue // a partner's name before hers: "Priya Sewdien-Ramdin"
+		if partner && h.end+we < len(s.text) && s.text[h.end+we] == '-' {
+			partner, words = false, n+4
+			continue // a partner's name before hers: "Priya Sewdien-Ramdin", "Sanne de Groot-van den Berg"
 		}
 		return false
 	}
