@@ -225,6 +225,8 @@ func TestNames(t *testing.T) {
 		{"Mieke Hanım De Zonnebloem'de çalışıyor", "E004 name low"},
 		{"Kees Bey van De Zonnebloem", "E007 name low"},
 		{"Mieke Hanım", ""},
+		{"Bakker Hanım De Zonnebloem'de çalışıyor", "E004 name medium"}, // after the surname, the org named
+		{"Bakker Hanım", ""},
 		// A group of the organisation after a first name is no surname.
 		{"Juf Mieke van de Vlindergroep (De Zonnebloem) gaat met verlof", "E004 name low"},
 		{"juf Mieke van de Bijenklas, kdv De Zonnebloem", "E004 name low"},

@@ -725,9 +725,37 @@ func (s *scan) standsAlone(toks []fold.Token, i, j int) bool {
 		k == j && titlesAfter[toks[j].Text]
 }
 
-// titlesAfter are the words after a first name that say a person is
-// meant, as Turkish puts them: "Zeynep Hanım", "Yusuf Bey", "Fatma Abla",
-// "Ali Hoca". They are no surname.
+// titleAfter reports whether one of titlesAfter is the word after
+// text[:pos], one space apart.
+func titleAfter(text string, pos int) bool {
+	if pos >= len(text) || text[pos] != ' ' {
+		return false
+	}
+	e := pos + 1
+	for e < len(text) && e-pos < 8 && (asciiLetter(text[e]) || text[e] >= utf8.RuneSelf) {
+		e++
+	}
+	return titlesAfter[fold.String(text[pos+1:e])]
+}
+
+// titleAfterForm: a surname and a Turkish title after it, "Şahin Hanım",
+// at the surname h; the organisation is named.
+func (s *scan) titleAfterForm(h anchorHit) {
+	toks, i := s.tokensAround(h.start, h.end)
+	if i >= len(toks) || toks[i].Start != h.start || !toks[i].Upper {
+		return
+	}
+	for _, emp := range h.e.surnames {
+		sn := &s.d.people[emp].surname
+		if k := i + len(sn.core); s.coreAt(sn, toks, i) && len(sn.particles) == 0 && k < len(toks) && titlesAfter[toks[k].Text] && s.soft(toks, k-1) {
+			s.names = push(s.names, nameMatch{emp: emp, start: toks[i].Start, end: toks[k].End, form: formInitial})
+		}
+	}
+}
+
+// titlesAfter are the words after a name that say a person is meant, as
+// Turkish puts them: "Zeynep Hanım", "Yusuf Bey", "Fatma Abla", "Ali Hoca",
+// "Şahin Hanım". After a first name they are no surname.
 var titlesAfter = setOf("hanim", "bey", "abla", "hoca")
 
 // groupName reports whether a folded word names a group of children, as
@@ -771,6 +799,13 @@ func (s *scan) checkInitials(h anchorHit) {
 	// back over the first's "S.").
 	after := capitalInitialAfter(s.text, h.end)
 	before := !initial && !after && s.wordBeforeSurname(h)
+	// "Şahin Hanım", "Öztürk Bey": a Turkish title after the surname,
+	// where the organisation is named (as a title before it).
+	titled := !initial && !after && !before && s.orgCtx && titleAfter(s.text, h.end)
+	if titled {
+		s.titleAfterForm(h)
+		return
+	}
 	if !initial && !after && !before {
 		return
 	}
