@@ -109,9 +109,19 @@ func newRewriteWatch(text string) rewriteWatch {
 				continue // an Arabic letter: Arabic text is full of them
 			}
 			_, _, _, w.found = w.r.at(i, 0)
+			// An emoji in a letter's place ("S🌻nne"): whether a name's
+			// word is hidden there is the index's to say, as for "*".
+			w.found = w.found || emojiInWord(text, i)
 		}
 	}
 	return w
+}
+
+// emojiInWord reports whether the character at text[i] is a symbol
+// (an emoji) between two ASCII letters.
+func emojiInWord(text string, i int) bool {
+	c, size := utf8.DecodeRuneInString(text[i:])
+	return i > 0 && i+size < len(text) && asciiLetter(text[i-1]) && asciiLetter(text[i+size]) && unicode.Is(unicode.So, c)
 }
 
 // arabicDigitAt reports whether an Arabic-Indic digit (U+0660 to U+0669,
@@ -310,15 +320,15 @@ func (r *rewriter) at(i, done int) (from int, repl string, n int, ok bool) {
 			}
 		}
 	default: // the first byte of a character beyond ASCII
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if d, ok := digitOf(r); ok {
+		c, size := utf8.DecodeRuneInString(text[i:])
+		if d, ok := digitOf(c); ok {
 			return i, string(rune('0' + d)), size, true
 		}
 		switch {
-		case (r == '\uFE0F' || r == '\u20E3') && i > 0 && isDigitByte(text[i-1]),
-			r == '\u20E3' && i > 3 && text[i-3:i] == "\uFE0F" && isDigitByte(text[i-4]):
+		case (c == '\uFE0F' || c == '\u20E3') && i > 0 && isDigitByte(text[i-1]),
+			c == '\u20E3' && i > 3 && text[i-3:i] == "\uFE0F" && isDigitByte(text[i-4]):
 			return i, "", size, true // a keycap digit, "6️⃣": the digit, its emoji form and its keycap
-		case fold.ZeroWidth(r):
+		case fold.ZeroWidth(c):
 			// A character that takes no room, put where a reader sees no
 			// break to defeat filters: between digits it is nothing
 			// ("06\u200b12345678"); between a letter and a digit it is the
@@ -332,13 +342,18 @@ func (r *rewriter) at(i, done int) (from int, repl string, n int, ok bool) {
 					return i, " ", size, true
 				}
 			}
-		case r == '＋':
+		case emojiInWord(text, i):
+			// An emoji put in a letter's place, "S🌻nne": read as "S*nne".
+			if from, repl, n, ok := r.unmaskedAt(i, size); ok {
+				return from, repl, n, true
+			}
+		case c == '＋':
 			return i, "+", size, true
-		case r == '＠': // full-width, in an e-mail address
+		case c == '＠': // full-width, in an e-mail address
 			return i, "@", size, true
-		case r == '．':
+		case c == '．':
 			return i, ".", size, true
-		case r == '－' || r == '−' || (r >= '\u2010' && r <= '\u2015'):
+		case c == '－' || c == '−' || (c >= '\u2010' && c <= '\u2015'):
 			return i, "-", size, true
 		}
 	}
@@ -351,11 +366,17 @@ func (r *rewriter) at(i, done int) (from int, repl string, n int, ok bool) {
 // Sanne and of no other that fits. One letter hidden in a word, and no
 // code ("A*B12").
 func (r *rewriter) unmasked(i int) (int, string, int, bool) {
+	return r.unmaskedAt(i, 1)
+}
+
+// unmaskedAt is unmasked for a letter hidden by the size bytes at text[i]:
+// a "*", or an emoji put in its place ("S🌻nne").
+func (r *rewriter) unmaskedAt(i, size int) (int, string, int, bool) {
 	text := r.text
-	if r.names == nil || i == 0 || i+1 >= len(text) || !asciiLetter(text[i-1]) || !asciiLetter(text[i+1]) {
+	if r.names == nil || i == 0 || i+size >= len(text) || !asciiLetter(text[i-1]) || !asciiLetter(text[i+size]) {
 		return 0, "", 0, false
 	}
-	a, b := lettersBefore(text, i), lettersAfter(text, i+1)
+	a, b := lettersBefore(text, i), lettersAfter(text, i+size)
 	if a > 0 && (isDigitByte(text[a-1]) || text[a-1] == '*') || b < len(text) && (isDigitByte(text[b]) || text[b] == '*') {
 		return 0, "", 0, false
 	}
@@ -368,15 +389,19 @@ func (r *rewriter) unmasked(i int) (int, string, int, bool) {
 		}
 		n = e
 	}
-	w := r.names.unmask(text[a:b], next)
+	word := text[a:b]
+	if size > 1 {
+		word = text[a:i] + "*" + text[i+size:b]
+	}
+	w := r.names.unmask(word, next)
 	if w == "" {
 		return 0, "", 0, false
 	}
 	l := w[i-a]
-	if text[i-1] < 'a' && text[i+1] < 'a' {
+	if text[i-1] < 'a' && text[i+size] < 'a' {
 		l -= 'a' - 'A' // "S*NNE"
 	}
-	return i, string(l), 1, true
+	return i, string(l), size, true
 }
 
 // nameWords answers the rewriter's questions about the roster's names.

@@ -177,7 +177,7 @@ func TestRewriteWatchMissesNoRewrite(t *testing.T) {
 }
 
 func FuzzRewriteWatch(f *testing.F) {
-	for _, s := range []string{"S4nne", "O6-12345678", "wa.me/316", "31(0)6", "a%40b.nl", "nul zes", "1\n2", "S.a.n", "０６", "x–1", "a&nbsp;b", "&#64;", "S&#97;nne", "$anne", "S@nne.", "S*nne", "٠٦", "6٠", "مرحبا ٠"} {
+	for _, s := range []string{"S4nne", "O6-12345678", "wa.me/316", "31(0)6", "a%40b.nl", "nul zes", "1\n2", "S.a.n", "０６", "x–1", "a&nbsp;b", "&#64;", "S&#97;nne", "$anne", "S@nne.", "S*nne", "٠٦", "6٠", "مرحبا ٠", "S🌻nne", "a⭐b"} {
 		f.Add(s)
 	}
 	d := testDetector(f)
@@ -217,6 +217,9 @@ func TestUnmask(t *testing.T) {
 		// "lo*te" and "lot*e" are Lotte and Lotje: the surname after decides.
 		{"Lot*e Hendriks, Lot*e van der Bos, Lot*e Bakker", "Lotte Hendriks, Lotje van der Bos, Lot*e Bakker"},
 		{"f*ck, A*B12, 2*3, S**nne, *Sanne*, S*, *nne, S*nne*, x*y", ""},
+		// An emoji in a letter's place, as a "*".
+		{"S🌻nne v🌻n den B⭐rg, L⭐tte Hendriks", "Sanne van den B⭐rg, Lotte Hendriks"},
+		{"f🌻ck, S🌻🌻nne, 🌻Sanne, Sanne🌻", ""},
 	})
 }
 
