@@ -642,16 +642,17 @@ func (s *scan) checkPostcode(h anchorHit, ref addrRef) {
 	}
 	// A query string ("postcode=1234AB&huisnummer=12&toevoeging=a") joins
 	// them with "&".
-	rest := strings.TrimLeft(s.text[end:min(len(s.text), end+24)], " ,-\t&")
+	after := s.text[end:min(len(s.text), end+24)]
+	rest := strings.TrimLeft(after, " ,-\t&")
 	if num, add, n, ok := address.NumberAfter(rest); ok {
+		at := end + len(after) - len(rest) // where the number starts
 		if add == "" {
-			add, n = queryAddition(s.text, end+(len(s.text[end:min(len(s.text), end+24)])-len(rest))+n, n)
+			add, n = queryAddition(s.text, at+n, n)
 		}
 		if num != ref.addr.Number || (add != "" && add != ref.addr.Addition) {
 			return // a neighbour
 		}
-		numEnd := end + (len(s.text[end:min(len(s.text), end+24)]) - len(rest)) + n
-		s.add(ref.emp, model.KindAddress, ref.value, h.start, numEnd, model.Critical, "home address")
+		s.add(ref.emp, model.KindAddress, ref.value, h.start, at+n, model.Critical, "home address")
 		return
 	}
 	if numberBefore.MatchString(s.text[max(0, h.start-24):h.start]) {
