@@ -241,6 +241,8 @@ func TestNames(t *testing.T) {
 		{"Sanne (van den Berg", ""},
 		{"Sanne (van den Berg-Bos)", ""},
 		{"Sanne (van den) Berg", ""},
+		{"S.M. (Sanne) van den Berg", "E001 name low"}, // the first name in brackets after initials
+		{"S. (Sanne) de Vries", ""},
 		{"Anouk Vries", ""},
 		{"Anouk Jansen-Bakker", ""},
 		{"Anouk de Vries-Jansen", "E002 name low"}, // the parts the other way

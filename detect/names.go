@@ -146,6 +146,22 @@ func (s *scan) nickname(toks []fold.Token, j int) bool {
 	return j > 0 && j+1 < len(toks) && enclosed(strings.TrimSpace(s.sep(toks, j-1)), strings.TrimSpace(s.sep(toks, j)))
 }
 
+// bracketedFirst reports whether the first name toks[i:j] stands in
+// brackets or quotes of its own before the surname, as after initials:
+// "S.M. (Sanne) van den Berg".
+func (s *scan) bracketedFirst(toks []fold.Token, i, j int) bool {
+	if i == 0 || j >= len(toks) {
+		return false
+	}
+	open, close := strings.TrimSpace(s.sep(toks, i-1)), strings.TrimSpace(s.sep(toks, j-1))
+	for o, c := range quoteCloses {
+		if close == c && strings.HasSuffix(open, o) { // ". (": the initials' dot before it
+			return true
+		}
+	}
+	return false
+}
+
 // closerOf is the bracket or quote that closes the one between toks[j-1]
 // and toks[j], where a surname may stand in brackets after the first name:
 // "Sanne (v.d. Berg)"; "" if none opens there.
@@ -536,8 +552,8 @@ func (s *scan) mayBeName(i int) bool {
 	// initial): not the dot of "sanne.bakker@…" (the dotted form is read
 	// at the surname).
 	if h.end < len(s.text) {
-		if c := s.text[h.end]; !mayJoinName[c] && (c != '.' || h.end-h.start > 2) {
-			return false
+		if c := s.text[h.end]; !mayJoinName[c] && (c != '.' || h.end-h.start > 2) && (c != ')' || h.start == 0 || s.text[h.start-1] != '(') {
+			return false // but "S.M. (Sanne) van den Berg": the first name in brackets
 		}
 	}
 	end := min(len(s.text), h.end+4*fold.MaxWord)
@@ -654,7 +670,7 @@ func capitalInitialAfter(text string, pos int) bool {
 func (s *scan) forwardForms(g *firstGroup, toks []fold.Token, i, j int) []int {
 	if s.nickname(toks, j) {
 		j++
-	} else if j >= len(toks) || !s.nameJoin(toks, j-1) && s.closerOf(toks, j) == "" {
+	} else if j >= len(toks) || !s.nameJoin(toks, j-1) && s.closerOf(toks, j) == "" && !s.bracketedFirst(toks, i, j) {
 		return nil
 	}
 	var matched []int
@@ -966,7 +982,7 @@ func (s *scan) forwardForm(r firstRef, toks []fold.Token, i, j int) bool {
 		return false
 	}
 	closer := ""
-	if !s.nameJoin(toks, j-1) && !s.nickname(toks, j-1) {
+	if !s.nameJoin(toks, j-1) && !s.nickname(toks, j-1) && !s.bracketedFirst(toks, i, j) {
 		if closer = s.closerOf(toks, j); closer == "" {
 			return false
 		}
