@@ -91,8 +91,8 @@ func (s *scan) sep(toks []fold.Token, k int) string {
 }
 
 // soft reports whether the words k and k+1 can belong to one name: only
-// spaces, hyphens, apostrophes or a slash between them, and a dot only after
-// an initial or an abbreviation ("S. v.d. Berg").
+// spaces, hyphens, apostrophes, a slash or an emoji between them, and a dot
+// only after an initial or an abbreviation ("S. v.d. Berg").
 func (s *scan) soft(toks []fold.Token, k int) bool {
 	sep := s.sep(toks, k)
 	if len(sep) > 6 {
@@ -103,6 +103,8 @@ func (s *scan) soft(toks []fold.Token, k int) bool {
 		switch {
 		case r == ' ' || r == '\t' || r == '\u00a0' || r == '-' || r == '\'' || r == '\u2019' || r == '/' || (r >= '\u2010' && r <= '\u2014'):
 		case r == '.' && dot:
+		case r >= utf8.RuneSelf && (unicode.Is(unicode.So, r) || r == '\uFE0F'):
+			// An emoji where a space would be, as phones type it: "Mieke😡Bakker".
 		default:
 			return false
 		}
