@@ -242,7 +242,7 @@ func TestNames(t *testing.T) {
 		{"Sanne (van den Berg-Bos)", ""},
 		{"Sanne (van den) Berg", ""},
 		{"S.M. (Sanne) van den Berg", "E001 name low"}, // the first name in brackets after initials
-		{"Mieke😡Bakker", "E004 name low"}, // an emoji where a space would be
+		{"Mieke😡Bakker", "E004 name low"},              // an emoji where a space would be
 		{"Sanne 🌻 van den Berg", "E001 name low"},
 		{"S. (Sanne) de Vries", ""},
 		{"Anouk Vries", ""},
