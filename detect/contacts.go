@@ -466,7 +466,8 @@ func (s *scan) around(a, b int) (int, int) {
 
 // houseNumberInWords reads a house number written out in words after a
 // street, as dictated text writes it ("kerkstraat twaalf a",
-// "Dorpsweg drie"): two to ninety-nine in Dutch or English, and a letter
+// "Dorpsweg drie", "Lindelaan nummer vier"): two to ninety-nine in Dutch
+// or English, maybe after the word for number, and a letter
 // alone after it as its addition unless a sentence goes on after that
 // letter. Not "een" or "one", which are more often "a" and "one day".
 // It gives the number, the addition and how many bytes of text they take.
@@ -479,6 +480,20 @@ func houseNumberInWords(text string) (num int, add string, n int, ok bool) {
 		return 0, "", 0, false
 	}
 	w := strings.ToLower(text[j:e])
+	switch w {
+	case "nummer", "huisnummer", "nr", "number": // "Lindelaan nummer vier"
+		k := e
+		if k < len(text) && text[k] == '.' {
+			k++
+		}
+		if k >= len(text) || text[k] != ' ' {
+			return 0, "", 0, false
+		}
+		if j, e = nextWord(text, k+1); j != k+1 || e == j {
+			return 0, "", 0, false
+		}
+		w = strings.ToLower(text[j:e])
+	}
 	d, found := numberWord[w]
 	if num, _ = strconv.Atoi(d); !found || num < 2 || len(d) > 2 || w == "een" || w == "one" {
 		return 0, "", 0, false

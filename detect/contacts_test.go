@@ -121,6 +121,9 @@ func TestAddresses(t *testing.T) {
 		{"Dorpsweg 3, Zeist", "E007 address critical"},
 		// The number in words, as dictated text writes it; not a count.
 		{"ze woont op de kerkstraat twaalf a in utrecht", "E001 address critical"},
+		{"Lindelaan nummer vier", "E002 address critical"}, // the word for number before the words
+		{"Lindelaan nr. vier, Utrecht", "E002 address critical"},
+		{"Lindelaan nummer vijf", ""},
 		{"Dorpsweg drie, Zeist", "E007 address critical"},
 		{"ik liep de Dorpsweg drie keer op en neer", ""},
 		{"de Kerkstraat een keer", ""},
