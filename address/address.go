@@ -459,8 +459,9 @@ func skipBlanks(text string, i int) int {
 }
 
 // numberHead is a house number written before its street: in English
-// ("12a Kerkstraat") or in a Dutch sentence ("op nr 3 van de Dorpsweg").
-var numberHead = regexp.MustCompile(`(?i)(?:^|[\s(,])(?:(?:nr|no|nummer|huisnummer|huisnr|hnr|number)\.?[ \t]*)?([0-9]{1,5})(?:-?([a-z]{1,2})|-([0-9]{1,4}))?[ \t]+(?:(?:van|op|aan|in)[ \t]+(?:de|het|'t)[ \t]+)?$`)
+// ("12a Kerkstraat", "210 bis Oudegracht") or in a Dutch sentence ("op nr 3
+// van de Dorpsweg").
+var numberHead = regexp.MustCompile(`(?i)(?:^|[\s(,])(?:(?:nr|no|nummer|huisnummer|huisnr|hnr|number)\.?[ \t]*)?([0-9]{1,5})(?:-?([a-z]{1,2})|-([0-9]{1,4})|[ \t]+(bis|hs))?[ \t]+(?:(?:van|op|aan|in)[ \t]+(?:de|het|'t)[ \t]+)?$`)
 
 // NumberBefore parses a house number (and a letter addition) at the end of
 // text, which is what precedes a street name in English or in a sentence
@@ -482,7 +483,7 @@ func NumberBefore(text string) (number int, addition string, start int, ok bool)
 	if err != nil || number == 0 {
 		return 0, "", 0, false
 	}
-	for g := 2; g <= 3; g++ {
+	for g := 2; g <= 4; g++ {
 		if m[2*g] >= 0 {
 			addition = foldAddition(text[m[2*g]:m[2*g+1]])
 		}

@@ -150,6 +150,7 @@ func TestNumbersBeforeAndAfterTheStreet(t *testing.T) {
 		{"woont op 9-ii ", "2", 9, 9},
 		{"at number 12a ", "a", 12, 3},
 		{"zij woont op nummer 12a, ", "a", 12, 13}, // a comma only with the word for number
+		{"home: 210 bis ", "bis", 210, 6},
 		{"nr. 4,", "", 4, 0},
 	}
 	for _, tt := range before {

@@ -133,7 +133,8 @@ func TestAddresses(t *testing.T) {
 		{"Ze woont op de Lindelaan in Utrecht, nummer 4.", "E002 address critical"},
 		{"Kerkstraat12a, Utrecht", "E001 address critical"},
 		{"https://www.google.com/maps/place/Kerkstraat+12a,+1234+AB+Utrecht", "E001 address critical"},
-		{"zij woont op nummer 12a, Kerkstraat", "E001 address critical"}, // a comma with the word for number
+		{"zij woont op nummer 12a, Kerkstraat", "E001 address critical"},   // a comma with the word for number
+		{"her home: 210 bis Oudegracht, Utrecht", "E003 address critical"}, // English order, a word for the addition
 		// A house-sale link's slug, a query string, a table pasted as text.
 		{"funda.nl/koop/utrecht/appartement-kerkstraat-12-a/", "E001 address critical"},
 		{"?postcode=1234AB&huisnummer=12&toevoeging=a", "E001 address critical"},
