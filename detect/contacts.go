@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/nyaruka/phonenumbers/v2"
+	"golang.org/x/net/publicsuffix"
 
 	"github.com/doxwatch/doxwatch/address"
 	"github.com/doxwatch/doxwatch/fold"
@@ -193,26 +194,50 @@ var emailDotRE = regexp.MustCompile(`(?i)` + emailDot)
 // (the pattern is slow: only on a small window around a trigger),
 // normalised to lower case.
 func (d *Detector) emailsIn(text string, a, b int, fn func(start, end int, addr string)) {
-	for _, m := range emailRE.FindAllStringSubmatchIndex(text[a:b], -1) {
-		start := a + m[0]
-		local := strings.ToLower(strings.Trim(text[a+m[2]:a+m[3]], "."))
-		if m[2] == m[0] && start > a && strings.IndexByte(" ])}", text[start-1]) >= 0 {
-			lo := max(a, start-40)
-			if d := localDotBefore.FindStringSubmatchIndex(text[lo:start]); d != nil {
-				local = strings.ToLower(text[lo+d[2]:lo+d[3]]) + "." + local
-				start = lo + d[2]
+	for pos := a; pos < b; {
+		start, end, addr, domain, ok := emailFrom(text, a, pos, b)
+		if !ok {
+			return
+		}
+		if _, icann := publicsuffix.PublicSuffix(addr[strings.IndexByte(addr, '@')+1:]); !icann {
+			// "email her at fatima dot elamrani at example dot org": the
+			// first "at" made the words after it a domain of no known
+			// ending; read again from there, the address after it is the
+			// one meant.
+			if _, _, next, _, ok := emailFrom(text, a, domain, b); ok {
+				if _, icann := publicsuffix.PublicSuffix(next[strings.IndexByte(next, '@')+1:]); icann {
+					pos = domain
+					continue
+				}
 			}
 		}
-		labels := emailDotRE.Split(strings.ToLower(text[a+m[4]:a+m[5]]), -1)
-		if !validTLD(labels[len(labels)-1]) {
-			continue
+		pos = end
+		if validTLD(addr[strings.LastIndexByte(addr, '.')+1:]) && !d.ownDomains[domainOf(addr)] {
+			fn(start, end, addr)
 		}
-		addr := local + "@" + strings.Join(labels, ".")
-		if d.ownDomains[domainOf(addr)] {
-			continue
-		}
-		fn(start, a+m[1], addr)
 	}
+}
+
+// emailFrom is the first e-mail address emailRE finds in text[pos:b], as
+// emailsIn reads it (a word and a dot written out before it, text[a:] at
+// most, are its local part's start): where it starts and ends, the
+// address, where its domain starts; ok is false if there is none.
+func emailFrom(text string, a, pos, b int) (start, end int, addr string, domain int, ok bool) {
+	m := emailRE.FindStringSubmatchIndex(text[pos:b])
+	if m == nil {
+		return 0, 0, "", 0, false
+	}
+	start = pos + m[0]
+	local := strings.ToLower(strings.Trim(text[pos+m[2]:pos+m[3]], "."))
+	if m[2] == m[0] && start > a && strings.IndexByte(" ])}", text[start-1]) >= 0 {
+		lo := max(a, start-40)
+		if d := localDotBefore.FindStringSubmatchIndex(text[lo:start]); d != nil {
+			local = strings.ToLower(text[lo+d[2]:lo+d[3]]) + "." + local
+			start = lo + d[2]
+		}
+	}
+	labels := emailDotRE.Split(strings.ToLower(text[pos+m[4]:pos+m[5]]), -1)
+	return start, pos + m[1], local + "@" + strings.Join(labels, "."), pos + m[4], true
 }
 
 // validTLD reports whether the last label of a domain can be a top-level

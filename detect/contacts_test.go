@@ -70,6 +70,13 @@ func TestEmails(t *testing.T) {
 			t.Errorf("%q: got %q", text, got)
 		}
 	}
+	// An "at" word before the address or before its words: the words
+	// after it are no domain of a known ending, so the address after it is
+	// the one meant.
+	checkScans(t, d, []scanCase{
+		{"email her at fatima dot elamrani at example dot org", "E008 email critical"},
+		{"je kan at fatima.elamrani@example.org mailen", "E008 email critical"},
+	})
 	// Not her roster address, so no e-mail finding; but an address that
 	// is her name names her, also with a handle's number, as
 	// "sanne.vdberg@…" does, and written in words.
