@@ -155,9 +155,9 @@ func (s *scan) bracketedFirst(toks []fold.Token, i, j int) bool {
 	if i == 0 || j >= len(toks) {
 		return false
 	}
-	open, close := strings.TrimSpace(s.sep(toks, i-1)), strings.TrimSpace(s.sep(toks, j-1))
-	for o, c := range quoteCloses {
-		if close == c && strings.HasSuffix(open, o) { // ". (": the initials' dot before it
+	before, after := strings.TrimSpace(s.sep(toks, i-1)), strings.TrimSpace(s.sep(toks, j-1))
+	for open, close := range quoteCloses {
+		if after == close && strings.HasSuffix(before, open) { // ". (": the initials' dot before it
 			return true
 		}
 	}
