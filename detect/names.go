@@ -338,15 +338,23 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 	s.names = push(s.names, nameMatch{emp: -1, start: toks[i].Start, end: toks[end-1].End, form: formFirst, group: g, skip: matched})
 }
 
+// pastParticles is where the particles in small letters that follow
+// toks[j-1] as words of a name end ("van den" of "Sanne van den B."): j if
+// there are none.
+func (s *scan) pastParticles(toks []fold.Token, j int) int {
+	k := j
+	for k < len(toks) && particles[toks[k].Text] && !toks[k].Upper && s.soft(toks, k-1) {
+		k++
+	}
+	return k
+}
+
 // partnerName is where a name after a partner's surname and a hyphen
 // starts, when toks[j:] is such a surname: its particles, then one
 // capitalised word ("Sewdien-", "de Groot-"); 0 if it is not.
 func (s *scan) partnerName(toks []fold.Token, j int) int {
-	k := j
-	for k < len(toks) && k < j+3 && particles[toks[k].Text] && !toks[k].Upper && s.soft(toks, k-1) {
-		k++
-	}
-	if k+1 < len(toks) && toks[k].Upper && !particles[toks[k].Text] && (k == j || s.soft(toks, k-1)) && s.sep(toks, k) == "-" {
+	k := s.pastParticles(toks, j)
+	if k-j <= 3 && k+1 < len(toks) && toks[k].Upper && !particles[toks[k].Text] && (k == j || s.soft(toks, k-1)) && s.sep(toks, k) == "-" {
 		return k + 1
 	}
 	return 0
@@ -358,10 +366,7 @@ func (s *scan) partnerName(toks []fold.Token, j int) int {
 // middle initial), maybe after particles ("Sanne van den B."), whose first
 // letter it gives too (0 if none), and where it ends.
 func (s *scan) initialAfter(toks []fold.Token, j int) (c, particle byte, end int, ok bool) {
-	k := j
-	for k < len(toks) && particles[toks[k].Text] && !toks[k].Upper && s.soft(toks, k-1) {
-		k++
-	}
+	k := s.pastParticles(toks, j)
 	if k >= len(toks) || len(toks[k].Text) != 1 || !toks[k].Upper || !s.soft(toks, k-1) || !strings.HasPrefix(s.text[toks[k].End:], ".") {
 		return 0, 0, 0, false
 	}
@@ -733,10 +738,7 @@ func (s *scan) forwardForms(g *firstGroup, toks []fold.Token, i, j int) []int {
 // does not if a surname follows it: "Sanne van den Broek" is someone else;
 // it does when the organisation's name follows ("Sanne van De Zonnebloem").
 func (s *scan) standsAlone(toks []fold.Token, i, j int) bool {
-	k := j
-	for k < len(toks) && s.soft(toks, k-1) && particles[toks[k].Text] && !toks[k].Upper {
-		k++
-	}
+	k := s.pastParticles(toks, j)
 	return k >= len(toks) || !s.soft(toks, k-1) || !toks[k].Upper || s.startsOrgName(toks, j) ||
 		k > j && groupName(toks[k].Text) && namedBefore(s.text, toks[i].Start) ||
 		k == j && s.sep(toks, j-1) == "/" && s.d.isFirstName(toks[j].Text) || // "Sanne/Lotte": two people
