@@ -567,7 +567,7 @@ func leadingPostcode(s string) int {
 	if s[4] == ' ' || s[4] == '\t' {
 		n = 5
 	}
-	if n+2 > len(s) || !isLetter(s[n]) || !isLetter(s[n+1]) || n+2 < len(s) && (isAlnum(s[n+2]) || s[n+2] == '_') {
+	if n+2 > len(s) || !isLetter(s[n]) || !isLetter(s[n+1]) || n+2 < len(s) && wordByte(s[n+2]) {
 		return 0
 	}
 	return n + 2

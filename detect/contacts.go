@@ -70,7 +70,7 @@ func ibanBefore(text string, pos int) bool {
 
 // isWordByte reports whether c is a byte of a word as \b in Go's regular
 // expressions reads one.
-func isWordByte(c byte) bool { return asciiLetter(c) || isDigitByte(c) || c == '_' }
+func isWordByte(c byte) bool { return alnumByte(c) || c == '_' }
 
 // phoneRun is the number that starts at text[p]: its "+" if any, then
 // digits and the punctuation people put between them, up to the last digit.
@@ -199,13 +199,13 @@ func (d *Detector) emailsIn(text string, a, b int, fn func(start, end int, addr 
 		if !ok {
 			return
 		}
-		if _, icann := publicsuffix.PublicSuffix(addr[strings.IndexByte(addr, '@')+1:]); !icann {
+		if _, icann := publicsuffix.PublicSuffix(domainOf(addr)); !icann {
 			// "email her at fatima dot elamrani at example dot org": the
 			// first "at" made the words after it a domain of no known
 			// ending; read again from there, the address after it is the
 			// one meant.
 			if _, _, next, _, ok := emailFrom(text, a, domain, b); ok {
-				if _, icann := publicsuffix.PublicSuffix(next[strings.IndexByte(next, '@')+1:]); icann {
+				if _, icann := publicsuffix.PublicSuffix(domainOf(next)); icann {
 					pos = domain
 					continue
 				}
@@ -442,11 +442,14 @@ func (s *scan) checkEmails() (names []nameMatch) {
 	for _, e := range s.emailsBetween(0, len(s.text)) {
 		addr := e.addr
 		emps := s.d.emails[addr]
-		if local, domain, _ := strings.Cut(addr, "@"); len(emps) == 0 && strings.IndexByte(local, '+') > 0 {
-			// "sanne.vdberg82+kdv@example.com": a tag after a plus reaches
-			// the mailbox without it, at the mail services most people use.
-			addr = local[:strings.IndexByte(local, '+')] + "@" + domain
-			emps = s.d.emails[addr]
+		if local, domain, _ := strings.Cut(addr, "@"); len(emps) == 0 {
+			if plus := strings.IndexByte(local, '+'); plus > 0 {
+				// "sanne.vdberg82+kdv@example.com": a tag after a plus
+				// reaches the mailbox without it, at the mail services most
+				// people use.
+				addr = local[:plus] + "@" + domain
+				emps = s.d.emails[addr]
+			}
 		}
 		for _, emp := range emps {
 			s.add(emp, model.KindEmail, addr, e.start, e.end, model.Critical, "private e-mail address")
@@ -716,7 +719,7 @@ func queryAddition(text string, at, n int) (string, int) {
 	for _, key := range [...]string{"&toevoeging=", "&huisletter=", "&huisnummertoevoeging=", "&addition="} {
 		if len(text)-at > len(key) && strings.EqualFold(text[at:at+len(key)], key) {
 			e := at + len(key)
-			for e < len(text) && e-at-len(key) < 4 && (asciiLetter(text[e]) || isDigitByte(text[e])) {
+			for e < len(text) && e-at-len(key) < 4 && alnumByte(text[e]) {
 				e++
 			}
 			if e > at+len(key) {

@@ -242,16 +242,9 @@ var orgKinds = [][]string{
 }
 
 // kindWord reports whether a folded word is a word for what an
-// organisation is (the last of one of orgKinds: "school", "opvang").
+// organisation is, of any kind of orgKinds ("school", "opvang").
 func kindWord(w string) bool {
-	for _, kind := range orgKinds {
-		for _, k := range kind {
-			if k == w || strings.HasSuffix(k, " "+w) {
-				return true
-			}
-		}
-	}
-	return false
+	return slices.ContainsFunc(orgKinds, func(kind []string) bool { return slices.Contains(kind, w) })
 }
 
 // municipalities is the kind in orgKinds whose own names are places.
@@ -312,7 +305,7 @@ func orgTypos(names []string) []string {
 		w := fold.Words(name)
 		for k, word := range w {
 			r := []rune(word)
-			if len(r) < 8 || slices.ContainsFunc(orgKinds, func(kind []string) bool { return slices.Contains(kind, word) }) {
+			if len(r) < 8 || kindWord(word) {
 				continue
 			}
 			var variants []string

@@ -608,7 +608,7 @@ func spacedLetters(text string, i, done int) (from int, word string, n int, ok b
 	// inside a run found wanting, such as initials; words stand between
 	// spaces).
 	if i < 1 || i+2 >= len(text) || text[i+2] != sep || !asciiLetter(text[i+1]) || !asciiLetter(text[i-1]) ||
-		i-1 < done || (i >= 2 && (asciiLetter(text[i-2]) || isDigitByte(text[i-2]) || text[i-2] == sep && sep != ' ')) {
+		i-1 < done || (i >= 2 && (alnumByte(text[i-2]) || text[i-2] == sep && sep != ' ')) {
 		return 0, "", 0, false
 	}
 	var b [maxSpaced]byte
@@ -620,13 +620,13 @@ func spacedLetters(text string, i, done int) (from int, word string, n int, ok b
 		b[n], n = text[k], n+1
 		upper = upper && text[k] < 'a'
 		if k+2 < len(text) && text[k+1] == sep && asciiLetter(text[k+2]) &&
-			(k+3 == len(text) || !asciiLetter(text[k+3]) && !isDigitByte(text[k+3])) {
+			(k+3 == len(text) || !alnumByte(text[k+3])) {
 			k += 2
 			continue
 		}
 		break
 	}
-	if k+1 < len(text) && (asciiLetter(text[k+1]) || isDigitByte(text[k+1])) {
+	if k+1 < len(text) && alnumByte(text[k+1]) {
 		return 0, "", 0, false // the last letter is not alone
 	}
 	if n < 3 || (sep == '.' && upper && n <= 4) {
@@ -751,10 +751,10 @@ var leet = [256]byte{'0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't'}
 // house numbers ("3583el", "12a") have more digits.
 func leetWord(text string, i int) (ok bool, end int) {
 	a, b := i, i+1
-	for a > 0 && (asciiLetter(text[a-1]) || isDigitByte(text[a-1])) {
+	for a > 0 && alnumByte(text[a-1]) {
 		a--
 	}
-	for b < len(text) && (asciiLetter(text[b]) || isDigitByte(text[b])) {
+	for b < len(text) && alnumByte(text[b]) {
 		b++
 	}
 	// A name is short: a longer run of letters and digits is something
@@ -813,7 +813,7 @@ func streetJoined(text string, i int) bool {
 	for k := 0; k < 2 && end < len(text) && asciiLetter(text[end]); k++ {
 		end++
 	}
-	if end < len(text) && (strings.IndexByte("@_/", text[end]) >= 0 || text[end] == '.' && end+1 < len(text) && (asciiLetter(text[end+1]) || isDigitByte(text[end+1]))) {
+	if end < len(text) && (strings.IndexByte("@_/", text[end]) >= 0 || text[end] == '.' && end+1 < len(text) && alnumByte(text[end+1])) {
 		return false
 	}
 	return address.HasStreetSuffix(strings.ToLower(text[start:i]))
