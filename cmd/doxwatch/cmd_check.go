@@ -131,10 +131,12 @@ func limitMemory() {
 	if debug.SetMemoryLimit(-1) != math.MaxInt64 {
 		return
 	}
-	sample := []metrics.Sample{{Name: "/memory/classes/total:bytes"}}
+	// The limit counts the memory the runtime has mapped and not released
+	// to the kernel: not the region hugeheap mapped and freed at init.
+	sample := []metrics.Sample{{Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"}}
 	metrics.Read(sample)
-	if sample[0].Value.Kind() == metrics.KindUint64 {
-		debug.SetMemoryLimit(int64(sample[0].Value.Uint64()) + checkMemory)
+	if sample[0].Value.Kind() == metrics.KindUint64 && sample[1].Value.Kind() == metrics.KindUint64 {
+		debug.SetMemoryLimit(int64(sample[0].Value.Uint64()-sample[1].Value.Uint64()) + checkMemory)
 	}
 }
 
