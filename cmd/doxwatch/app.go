@@ -28,8 +28,10 @@ type app struct {
 	log    *slog.Logger
 }
 
-// openApp loads the configuration, the roster and the database, printing
-// any problem. The caller closes a.store.
+// openApp loads the configuration and the database, printing any
+// problem; the roster and its index are the command's to load (see
+// loadStaff), as only it knows which of them it needs. The caller closes
+// a.store.
 func openApp(ctx context.Context, c common, log *slog.Logger, io stdio) (*app, bool) {
 	cfg, ok := loadConfig(c.config, io)
 	if !ok {
@@ -37,14 +39,6 @@ func openApp(ctx context.Context, c common, log *slog.Logger, io stdio) (*app, b
 	}
 	a := &app{cfg: cfg, log: log}
 	var err error
-	if a.roster, err = loadRoster(cfg); err != nil {
-		fmt.Fprintln(io.err, err)
-		return nil, false
-	}
-	if a.det, err = detect.New(a.roster, detect.OptionsFromConfig(cfg)); err != nil {
-		fmt.Fprintln(io.err, err)
-		return nil, false
-	}
 	if a.store, err = openStore(ctx, cfg, io); err != nil {
 		return nil, false
 	}
@@ -61,6 +55,20 @@ func openApp(ctx context.Context, c common, log *slog.Logger, io stdio) (*app, b
 		return nil, false
 	}
 	return a, true
+}
+
+// loadStaff reads the roster and, with index, builds its detector,
+// printing any problem.
+func (a *app) loadStaff(io stdio, index bool) bool {
+	var err error
+	if a.roster, err = loadRoster(a.cfg); err == nil && index {
+		a.det, err = detect.New(a.roster, detect.OptionsFromConfig(a.cfg))
+	}
+	if err != nil {
+		fmt.Fprintln(io.err, err)
+		return false
+	}
+	return true
 }
 
 // configAndStore loads the configuration and opens its database, for the

@@ -19,7 +19,6 @@ import (
 	"golang.org/x/term"
 
 	"github.com/doxwatch/doxwatch/crawler"
-	"github.com/doxwatch/doxwatch/detect"
 	"github.com/doxwatch/doxwatch/intake"
 	"github.com/doxwatch/doxwatch/model"
 	"github.com/doxwatch/doxwatch/roster"
@@ -52,15 +51,11 @@ func cmdCheck(ctx context.Context, args []string, io stdio) int {
 		return exitError
 	}
 	a := &app{cfg: cfg, log: log}
-	var err error
-	if a.roster, err = loadRoster(cfg); err == nil {
-		a.det, err = detect.New(a.roster, detect.OptionsFromConfig(cfg))
-	}
-	if err != nil {
-		fmt.Fprintln(io.err, err)
+	if !a.loadStaff(io, true) {
 		return exitError
 	}
 	limitMemory()
+	var err error
 	if *record {
 		if a.store, err = openStore(ctx, cfg, io); err != nil {
 			return exitError

@@ -55,6 +55,9 @@ func cmdDemo(ctx context.Context, args []string, io stdio) int {
 		return exitError
 	}
 	defer a.store.Close()
+	if !a.loadStaff(io, true) {
+		return exitError
+	}
 	results := a.pipeline(true).RunAll(ctx, a.cfg.Sources, a.cfg.Crawl.ParallelHosts, nil)
 	code = printRescan(io, results)
 	sent, err := sendQueued(ctx, a)

@@ -28,6 +28,9 @@ func cmdDigest(ctx context.Context, args []string, io stdio) int {
 		return exitError
 	}
 	defer a.store.Close()
+	if !a.loadStaff(io, false) {
+		return exitError
+	}
 	s, err := a.sender()
 	if err != nil {
 		fmt.Fprintln(io.err, err)

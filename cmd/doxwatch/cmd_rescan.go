@@ -28,6 +28,9 @@ func cmdRescan(ctx context.Context, args []string, io stdio) int {
 		return exitError
 	}
 	defer a.store.Close()
+	if !a.loadStaff(io, true) {
+		return exitError
+	}
 	// A damaged database would take hits and lose them: refuse to crawl
 	// into it, and say so.
 	if err := a.store.QuickCheck(ctx); err != nil {
