@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"runtime/debug"
 	"sync"
 
 	"github.com/doxwatch/doxwatch/alerts"
@@ -60,6 +61,11 @@ func openApp(ctx context.Context, c common, log *slog.Logger, io stdio) (*app, b
 // loadStaff reads the roster and, with index, builds its detector,
 // printing any problem.
 func (a *app) loadStaff(io stdio, index bool) bool {
+	// The collector waits until the index is built: run as the heap
+	// doubles, it marks the growing index again each time, a seventh of
+	// start-up, while reading the roster leaves little garbage (8 MB for
+	// 10,000 employees).
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	var err error
 	if a.roster, err = loadRoster(a.cfg); err == nil && index {
 		a.det, err = detect.New(a.roster, detect.OptionsFromConfig(a.cfg))

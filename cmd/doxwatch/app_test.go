@@ -5,6 +5,7 @@ import (
 	"io"
 	"log/slog"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 )
@@ -30,8 +31,14 @@ func TestOpenAppLeavesStaffToTheCommand(t *testing.T) {
 	if !a.loadStaff(io, false) || a.roster == nil || a.det != nil {
 		t.Errorf("loadStaff without the index: roster %v, index %v, %s", a.roster != nil, a.det != nil, errb.String())
 	}
+	// The collector, held back while the index is built, is as it was
+	// after.
+	defer debug.SetGCPercent(debug.SetGCPercent(73))
 	if !a.loadStaff(io, true) || a.det == nil || len(a.det.Scan("juf Sanne van den Berg")) == 0 {
 		t.Errorf("loadStaff with the index: roster %v, index %v, %s", a.roster != nil, a.det != nil, errb.String())
+	}
+	if got := debug.SetGCPercent(73); got != 73 {
+		t.Errorf("after loadStaff the collector's percentage is %d, want 73 as before", got)
 	}
 	// A roster that cannot be read is named, and nothing is loaded.
 	writeFile(t, dir, "staff.csv", "id,first_name\nE1,Sanne\n")
