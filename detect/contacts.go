@@ -240,6 +240,13 @@ func emailFrom(text string, a, pos, b int) (start, end int, addr string, domain 
 	return start, pos + m[1], local + "@" + strings.Join(labels, "."), pos + m[4], true
 }
 
+// endsDomain reports whether dom, read so far, could be a whole domain:
+// a dot and a valid ending after it.
+func endsDomain(dom string) bool {
+	dot := strings.LastIndexByte(dom, '.')
+	return dot > 0 && validTLD(dom[dot+1:])
+}
+
 // validTLD reports whether the last label of a domain can be a top-level
 // domain: two letters or more, no digits or hyphens ("12.30" is no domain).
 func validTLD(tld string) bool {
@@ -270,13 +277,25 @@ func plainEmailAt(text string, p int) (start, end int, addr string, ok bool) {
 	if r < len(text) && text[r] == ' ' {
 		r++
 	}
-	re, spaced := r, false
+	re, spaced, wrapped := r, false, false
+	// wrapAt reports whether the line break at text[nl] is one a chat
+	// bubble put inside the domain ("sanne@exam⏎ple.com",
+	// "sanne@example.⏎com"): what stands before it is no domain yet, and
+	// the domain goes on after it.
+	wrapAt := func(nl int) bool {
+		return !wrapped && nl > r && nl+1 < len(text) && text[nl] == '\n' && isDomainByte(text[nl+1]) &&
+			!endsDomain(strings.TrimSuffix(text[r:nl], "."))
+	}
 	for re < len(text) && re-r < 255 {
 		switch c := text[re]; {
 		case isDomainByte(c):
 			re++
 			continue
-		case c == '.' && re > r && text[re-1] != '.' && re+1 < len(text) && isDomainByte(text[re+1]):
+		case wrapAt(re):
+			re++
+			wrapped = true
+			continue
+		case c == '.' && re > r && text[re-1] != '.' && re+1 < len(text) && (isDomainByte(text[re+1]) || wrapAt(re+1)):
 			re++
 			continue
 		case c == ' ' && re > r && strings.HasPrefix(text[re:], " . ") && re+3 < len(text) && isDomainByte(text[re+3]):
@@ -305,8 +324,10 @@ func plainEmailAt(text string, p int) (start, end int, addr string, ok bool) {
 	if spaced {
 		dom = strings.ReplaceAll(dom, " . ", ".")
 	}
-	dot := strings.LastIndexByte(dom, '.')
-	if local == "" || dot <= 0 || !validTLD(dom[dot+1:]) {
+	if wrapped {
+		dom = strings.Replace(dom, "\n", "", 1)
+	}
+	if local == "" || !endsDomain(dom) {
 		return 0, 0, "", false
 	}
 	start = ls

@@ -92,6 +92,13 @@ func TestEmails(t *testing.T) {
 		// whose domain is not spaced is a full stop.
 		{"sanne . vdberg82 @ example . com", "E001 email critical"},
 		{"Tot zo . sanne.vdberg82 @ example.com", "E001 email critical"},
+		// A chat bubble wrapped the address inside its domain; a domain
+		// whole before the break is not joined to the next line.
+		{"haar mail: sanne.vdberg82@exam\nple.com", "E001 email critical"},
+		{"haar mail: sanne.vdberg82@example.\ncom", "E001 email critical"},
+		{"mail sanne.vdberg82@example.com\nnl", "E001 email critical"},
+		{"mail info@bedrijf\nDank je wel", ""},
+		{"mail sanne.vdberg82@example.com.\nGroet", "E001 email critical"},
 	})
 	fs := d.Scan("Sanne van den Berg, mail haar: sanne punt vdberg at gmail punt com")
 	if len(fs) != 1 || fs[0].Start != 0 || fs[0].Severity != model.High {
