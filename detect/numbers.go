@@ -305,12 +305,12 @@ func (r *rewriter) at(i, done int) (from int, repl string, n int, ok bool) {
 			return i, string(l), 1, true
 		}
 	case 'z', 'Z', 'x', 'X':
-		// "nul zes" read at its z, "zero six" at its x: a mobile number
-		// begun in words, maybe all of it.
+		// "nul zes" read at its z, "zero six" and "oh six" at their x: a
+		// mobile number begun in words, maybe all of it.
 		for _, w := range [...]struct {
 			words string
 			at    int // where in words the trigger byte stands
-		}{{"nul zes", 4}, {"zero six", 7}} {
+		}{{"nul zes", 4}, {"zero six", 7}, {"oh six", 5}} {
 			from := i - w.at
 			end := from + len(w.words)
 			if from >= done && end <= len(text) && (text[i]|0x20) == w.words[w.at] && strings.EqualFold(text[from:end], w.words) &&

@@ -76,6 +76,8 @@ func TestNumberCanon(t *testing.T) {
 		{"zero six twelve thirty-four fifty six seventy-eight.", "0612345678."},
 		{"nul zes twintig een.", "06201."},
 		{"zero six twenty, one.", "06201."},
+		{"call her on oh six, twelve, thirty-four, fifty-six, seventy-eight", "call her on 0612345678"},
+		{"Oh sixty, Ohsix, oh sixth, NOH SIX", ""},
 		{"S4nneV4nDenB3rgW00ntInDeK3rkstr44t is te lang", ""},
 	}
 	for _, tt := range tests {
