@@ -106,6 +106,12 @@ func TestNames(t *testing.T) {
 		{"m'n dochter heet Mieke Bakker", ""},
 		{"onze Mieke Bakker is de beste juf", "E004 name low"},
 		{"mijn collega Mieke Bakker", "E004 name low"},
+		// A child the writer's child knows, or the writer's own, named
+		// before the words that say so; not the juf of the writer's child.
+		{"Daan Kuipers zit bij mijn zoon in de klas, op de Zonnebloem", ""},
+		{"Daan speelt altijd met onze dochter, bij De Zonnebloem", ""},
+		{"Bram is een vriendje van mijn zoon, op De Zonnebloem", ""},
+		{"Mieke Bakker is de juf van mijn dochter", "E004 name low"},
 		// A first name made small, after a title where the organisation is
 		// named; the possessive s anywhere.
 		{"juf Sannetje van de Zonnebloem", "E001 name low"},

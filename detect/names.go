@@ -279,7 +279,7 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 	if !atOther {
 		before := len(s.names)
 		matched = s.forwardForms(g, toks, i, j)
-		if len(matched) > 0 && s.ownChild(toks, i, j, true) {
+		if len(matched) > 0 && (s.ownChild(toks, i, j, true) || s.childPeer(toks, tokenAfter(toks, j, s.names[len(s.names)-1].end))) {
 			// "mijn zoon Bram van Leeuwen": a parent's child who has an
 			// employee's full name.
 			s.names = s.names[:before]
@@ -461,7 +461,7 @@ func (s *scan) ownChild(toks []fold.Token, i, j int, full bool) bool {
 	if i > 0 && childWords[toks[i-1].Text] && s.soft(toks, i-1) {
 		return true // "kleine Femke", "peuter Daan"
 	}
-	if s.childrenAfter(toks, j) {
+	if s.childrenAfter(toks, j) || s.childPeer(toks, j) {
 		return true
 	}
 	k := i - 1
@@ -494,6 +494,37 @@ func (s *scan) ownChild(toks []fold.Token, i, j int, full bool) bool {
 		}
 	}
 	return false
+}
+
+// childPeer reports whether the words from toks[k] say the one named
+// before them is the writer's child or a child the writer's child knows:
+// "zit bij mijn zoon in de klas", "speelt altijd met onze dochter", "is
+// een vriendje van mijn zoon", "is mijn dochter". Not "is de juf van mijn
+// dochter": the words between are only these.
+func (s *scan) childPeer(toks []fold.Token, k int) bool {
+	if k >= len(toks) || !peerVerbs[toks[k].Text] {
+		return false
+	}
+	for k++; k < len(toks) && peerWords[toks[k].Text]; k++ {
+	}
+	return k+1 < len(toks) && possessive[toks[k].Text] && kin[toks[k+1].Text]
+}
+
+// peerVerbs and peerWords are the words of childPeer: a verb, then the
+// words that may stand between it and "my child".
+var (
+	peerVerbs = setOf("zit", "zat", "speelt", "speelde", "is", "was", "plays", "played")
+	peerWords = setOf("bij", "met", "vaak", "altijd", "ook", "een", "het", "vriendje", "vriendinnetje", "klasgenootje",
+		"van", "with", "often", "always", "a", "friend", "of")
+)
+
+// tokenAfter is the index of the first of toks from j on that starts at
+// or after the byte offset end.
+func tokenAfter(toks []fold.Token, j, end int) int {
+	for j < len(toks) && toks[j].Start < end {
+		j++
+	}
+	return j
 }
 
 // childWords are the words for a child that say it before a name without
