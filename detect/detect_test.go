@@ -166,6 +166,12 @@ func TestNames(t *testing.T) {
 		{"Mrs Bakker from the Zonnebloem daycare", "E004 name medium"},
 		{"juf Mieke van bso Zonnebloem", "E004 name low"},
 		{"juf Mieke van school Zonnebloem", ""}, // a school is not what the organisation is
+		// As handles and hashtags write it: a dot alone between its words,
+		// or all of it as one word; a sentence's end is no dot alone.
+		{"@zonnebloem.kdv | juf Mieke weer", "E004 name low"},
+		{"juf Mieke weer #zonnebloemkdv", "E004 name low"},
+		{"juf Mieke, kdv.zonnebloem", "E004 name low"},
+		{"juf Mieke zag een zonnebloem. Kdv is dicht", ""},
 		// The organisation's own name alone, as a name, with a capital.
 		{"meester Kees (Zonnebloem)", "E007 name low"},
 		{"~Mieke heeft de groep 'Ouders Zonnebloem' verlaten", "E004 name low"},

@@ -564,6 +564,10 @@ func New(r *roster.Roster, opts Options) (*Detector, error) {
 	}
 	kindBefore, kindAfter := kindNames(opts.Organisation)
 	orgNames = append(orgNames, kindBefore...)
+	for _, ph := range kindAfter {
+		// As one word, as handles and hashtags write it: "#zonnebloemkdv".
+		orgNames = append(orgNames, strings.Join(ph.words, "")+strings.Join(ph.then, ""))
+	}
 	orgNames = append(orgNames, orgTypos(opts.Organisation)...)
 	d.orgPhrases = newPhrases(orgNames)
 	for _, ph := range kindAfter {

@@ -1341,7 +1341,7 @@ func (s *scan) docContext() {
 				continue // "school Zonnebloem": another organisation of that name ("bso Zonnebloem" is a phrase of its own)
 			}
 			if i < len(toks) && toks[i].Start == h.start && s.wordsEndAt(toks, i, ph.words) &&
-				(len(ph.then) == 0 || i+1 < len(toks) && s.soft(toks, i) && s.wordsAt(toks, i+1, ph.then)) {
+				(len(ph.then) == 0 || i+1 < len(toks) && (s.soft(toks, i) || s.handleDot(toks, i)) && s.wordsAt(toks, i+1, ph.then)) {
 				if ph.threat {
 					s.threat = true
 					s.threatSpan = [2]int{toks[i-len(ph.words)+1].Start, h.end}
@@ -1369,6 +1369,9 @@ func (s *scan) docContext() {
 // differs is certain.
 func notWordBefore(text string, pos int, want string) bool {
 	e := pos
+	if e > 1 && text[e-1] == '.' && alnumByte(text[e-2]) {
+		e-- // a handle's dot: "kdv.zonnebloem" (handleDot)
+	}
 	for e > 0 && (text[e-1] == ' ' || text[e-1] == ',' || text[e-1] == '-') {
 		e--
 	}
@@ -1396,12 +1399,17 @@ func (s *scan) wordsEndAt(toks []fold.Token, i int, words []string) bool {
 		if toks[k+n].Text != w {
 			return false
 		}
-		if n > 0 && strings.ContainsAny(s.sep(toks, k+n-1), ".!?\n") {
+		if n > 0 && strings.ContainsAny(s.sep(toks, k+n-1), ".!?\n") && !s.handleDot(toks, k+n-1) {
 			return false
 		}
 	}
 	return true
 }
+
+// handleDot reports whether toks[k] and the word after it are joined by
+// a dot alone, as in a handle or a domain ("@zonnebloem.kdv"), not by a
+// sentence's end.
+func (s *scan) handleDot(toks []fold.Token, k int) bool { return s.sep(toks, k) == "." }
 
 // phrases is a set of folded word sequences, found by their first word.
 type phrases map[string][][]string
