@@ -112,6 +112,14 @@ func TestNames(t *testing.T) {
 		{"Daan speelt altijd met onze dochter, bij De Zonnebloem", ""},
 		{"Bram is een vriendje van mijn zoon, op De Zonnebloem", ""},
 		{"Mieke Bakker is de juf van mijn dochter", "E004 name low"},
+		// A namesake the writer names by trade in an aside; a trade said
+		// of her is no aside, and an aside without a trade says nothing.
+		{"Sanne van den Berg (de schaatsster) won goud", ""},
+		{"Kees Visser, de bekende schilder uit Zeist, deed onze kozijnen", ""},
+		{"Mieke Bakker - the singer - was on TV", ""},
+		{"Mieke Bakker is de nieuwe wethouder", "E004 name low"},
+		{"Mieke Bakker, de juf van groep 2", "E004 name low"},
+		{"Mieke Bakker, de heks", "E004 name low"},
 		// A first name made small, after a title where the organisation is
 		// named; the possessive s anywhere.
 		{"juf Sannetje van de Zonnebloem", "E001 name low"},

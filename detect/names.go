@@ -279,7 +279,7 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 	if !atOther {
 		before := len(s.names)
 		matched = s.forwardForms(g, toks, i, j)
-		if len(matched) > 0 && (s.ownChild(toks, i, j, true) || s.childPeer(toks, tokenAfter(toks, j, s.names[len(s.names)-1].end))) {
+		if len(matched) > 0 && (s.ownChild(toks, i, j, true) || s.otherPerson(toks, tokenAfter(toks, j, s.names[len(s.names)-1].end))) {
 			// "mijn zoon Bram van Leeuwen": a parent's child who has an
 			// employee's full name.
 			s.names = s.names[:before]
@@ -509,6 +509,39 @@ func (s *scan) childPeer(toks []fold.Token, k int) bool {
 	}
 	return k+1 < len(toks) && possessive[toks[k].Text] && kin[toks[k+1].Text]
 }
+
+// otherPerson reports whether the words from toks[k], after a full name,
+// say it is someone else than an employee of that name: a child
+// (childPeer), or a person the writer names by trade in an aside ("Sanne
+// van den Berg (de schaatsster)", "Kees Visser, de schilder uit Zeist").
+func (s *scan) otherPerson(toks []fold.Token, k int) bool {
+	if s.childPeer(toks, k) {
+		return true
+	}
+	if k == 0 || k+1 >= len(toks) || !articles[toks[k].Text] {
+		return false
+	}
+	switch strings.TrimSpace(s.sep(toks, k-1)) {
+	case "(", ",", "-", "\u2013":
+	default:
+		return false
+	}
+	// The trade, or an adjective before it: "de bekende schaatsster".
+	return trades[toks[k+1].Text] || k+2 < len(toks) && s.soft(toks, k+1) && trades[toks[k+2].Text]
+}
+
+// articles are the words an aside naming a trade starts with.
+var articles = setOf("de", "het", "een", "the", "a", "an")
+
+// trades are the trades and callings by which writers tell a namesake from
+// someone the reader might take the name for: not the words for the staff
+// of the organisations doxwatch watches for.
+var trades = setOf("schaatsster", "schaatser", "wielrenner", "wielrenster", "voetballer", "voetbalster", "zanger",
+	"zangeres", "actrice", "acteur", "presentator", "presentatrice", "schrijver", "schrijfster", "politicus", "minister",
+	"wethouder", "burgemeester", "kamerlid", "schilder", "loodgieter", "tandarts", "huisarts", "dokter", "kapper",
+	"kapster", "advocaat", "notaris", "makelaar", "slager", "dominee", "pastoor", "journalist", "skater", "cyclist",
+	"footballer", "singer", "actress", "actor", "presenter", "writer", "author", "politician", "mayor", "painter",
+	"plumber", "dentist", "lawyer")
 
 // peerVerbs and peerWords are the words of childPeer: a verb, then the
 // words that may stand between it and "my child".
