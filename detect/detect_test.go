@@ -565,6 +565,9 @@ func TestNamesAsListsAndMarriagesWriteThem(t *testing.T) {
 		{"Kowalczyk Łukasz", ""}, // without capitals or a comma the order is not sure
 		{"KOWALCZYK ŁUKASZ", ""},
 		{"pan Kowalczyk z przedszkola De Zonnebloem", "E1 name medium"},
+		{"Frau Kowalczyk von der Zonnebloem Kita", "E1 name medium"},
+		{"Madame Kowalczyk de la crèche Zonnebloem", "E1 name medium"},
+		{"Madame Kowalczyk", ""}, // a title alone names someone only where the organisation is named
 		{"Priya Sewdien-Ramdin", "E2 name low"},
 		{"Sanne Bakker-van den Berg", "E3 name low"},
 		{"Sanne de Groot-van den Berg", "E3 name low"}, // the partner's name with its particle

@@ -981,7 +981,8 @@ func (s *scan) inOwnEmail(emp, pos int) bool {
 
 // titles are the words before a surname that say a person is meant.
 var titles = setOf("mevrouw", "mevr", "mw", "meneer", "mnr", "dhr", "heer", "juf", "juffrouw", "meester", "mr", "mrs", "ms", "miss",
-	"pan", "pani") // Polish: "pan Kowalczyk"
+	"pan", "pani", // Polish: "pan Kowalczyk"
+	"frau", "herr", "madame", "mme", "monsieur") // German and French, as parents from across the border write
 
 // wordBeforeSurname is a quick test: before the surname at h, past any
 // particles, stands a capitalised word of four letters or more that is no
