@@ -252,6 +252,8 @@ func TestNames(t *testing.T) {
 		{"juf Mieke van de Bijenklas, kdv De Zonnebloem", "E004 name low"},
 		{"Mieke van de Vlindergroep gaat met verlof", ""},
 		{"Mieke uit de Rupsgroep heeft mijn zoon gebeten, De Zonnebloem doet niks", ""}, // a child named by her group
+		{"Mieke uit groep 1b van De Zonnebloem heeft mijn zoon gebeten", ""},            // or by her school group's number
+		{"juf Mieke van groep 3 van De Zonnebloem", "E004 name low"},                    // who teaches it
 		{"Mieke van de Vlinders (De Zonnebloem)", ""},
 		// The surname in brackets after the first name; closed, and the
 		// whole surname.

@@ -329,8 +329,11 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 		}
 		return
 	}
-	if s.ownChild(toks, i, j, false) || s.aParent(toks, j) {
-		return // "mijn dochter Lotte", "Bram (vader van Sam)": a parent's child, a parent
+	if s.ownChild(toks, i, j, false) || s.aParent(toks, j) || inSchoolGroup(toks, j) && !namedBefore(s.text, h.start) {
+		// "mijn dochter Lotte", "Bram (vader van Sam)", "Femke uit groep
+		// 1b": a parent's child, a parent, a pupil ("juf Femke van groep
+		// 3" teaches it).
+		return
 	}
 	if s.inSetPhrase(toks, i) {
 		return // "Zwarte Piet", "Jan en alleman": a phrase, not a person
@@ -807,6 +810,15 @@ func (s *scan) standsAlone(toks []fold.Token, i, j int) bool {
 		k > j && groupName(toks[k].Text) && namedBefore(s.text, toks[i].Start) ||
 		k == j && s.sep(toks, j-1) == "/" && s.d.isFirstName(toks[j].Text) || // "Sanne/Lotte": two people
 		k == j && titlesAfter[toks[j].Text]
+}
+
+// inSchoolGroup reports whether the words from toks[j] put the one named
+// before them in a school's group or class by its number: "uit groep 1b",
+// "van klas 3", "in group 2".
+func inSchoolGroup(toks []fold.Token, j int) bool {
+	return j+2 < len(toks) && (toks[j].Text == "uit" || toks[j].Text == "van" || toks[j].Text == "in" || toks[j].Text == "from") &&
+		(toks[j+1].Text == "groep" || toks[j+1].Text == "klas" || toks[j+1].Text == "group" || toks[j+1].Text == "class") &&
+		isDigitByte(toks[j+2].Text[0])
 }
 
 // titleAfter reports whether one of titlesAfter is the word after
