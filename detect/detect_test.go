@@ -159,6 +159,9 @@ func TestNames(t *testing.T) {
 		{"San\u00adne van den Berg", "E001 name low"},
 		{"Sanne van den Berg's mail", "E001 name low"},
 		{"Anne Marie 't Hart en Annemarie 't Hart", "E006 name low"},
+		// The first of a double first name, with the surname only.
+		{"Anne 't Hart, die van de opvang", "E006 name low"},
+		{"juf Anne van De Zonnebloem", ""},
 		{"Anne-Marie ’t Hart", "E006 name low"},
 		{"Fatima El Amrani", "E008 name low"},
 		{"Ilse van der Meer-de Boer", "E009 name low"},

@@ -830,6 +830,15 @@ func (d *Detector) addPerson(e roster.Employee, common map[string]bool) {
 				pr := firstRef{emp: idx, form: ref.form, core: other.core[0], other: k + 1}
 				g.byCore[pr.core] = append(g.byCore[pr.core], pr)
 			}
+			if len(words) > 1 {
+				// The first of a double first name with the surname, as
+				// people shorten it ("Anne 't Hart" for Anne Marie 't
+				// Hart): looked for only before the surname; the word
+				// alone still names no one.
+				first := d.group(words[0], words[:1])
+				pr := firstRef{emp: idx, form: formAlias, core: p.core[0]}
+				first.byCore[pr.core] = append(first.byCore[pr.core], pr)
+			}
 		}
 		// Written as one word, as hashtags and profile addresses write
 		// names: "#SannevandenBerg", "#sannevdberg", "sanne.vandenberg".
