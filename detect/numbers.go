@@ -322,7 +322,21 @@ func (r *rewriter) at(i, done int) (from int, repl string, n int, ok bool) {
 	default: // the first byte of a character beyond ASCII
 		c, size := utf8.DecodeRuneInString(text[i:])
 		if d, ok := digitOf(c); ok {
-			return i, string(rune('0' + d)), size, true
+			if c < '⁰' || c > '⁹' {
+				return i, string(rune('0' + d)), size, true
+			}
+			// A superscript number, all of it: its 1, 2 and 3 start with
+			// a byte the rewriter does not stop at ("⁰⁶¹²³⁴⁵⁶⁷⁸").
+			digits, n := []byte{byte('0' + d)}, size
+			for {
+				c, size := utf8.DecodeRuneInString(text[i+n:])
+				d, ok := digitOf(c)
+				if !ok {
+					break
+				}
+				digits, n = append(digits, byte('0'+d)), n+size
+			}
+			return i, string(digits), n, true
 		}
 		switch {
 		case (c == '\uFE0F' || c == '\u20E3') && i > 0 && isDigitByte(text[i-1]),
@@ -587,6 +601,16 @@ func digitOf(r rune) (int, bool) {
 		return int(r-start) % 10, true
 	case r == '⓪' || r == '⓿' || r == '🄋' || r == '🄌':
 		return 0, true
+	case r == '⁰':
+		return 0, true
+	case r == '¹':
+		return 1, true
+	case r == '²' || r == '³': // superscripts: 1 to 3 are Latin-1's, the rest a run of their own
+		return int(r-'²') + 2, true
+	case r >= '⁴' && r <= '⁹':
+		return int(r-'⁴') + 4, true
+	case r >= '₀' && r <= '₉':
+		return int(r - '₀'), true
 	}
 	for _, first := range [...]rune{'①', '⓵', '❶', '➀', '➊'} { // runs from one
 		if r >= first && r < first+9 {

@@ -32,6 +32,8 @@ func TestNumberCanon(t *testing.T) {
 		{"order 316123456789 en 2316123456 en +31612345678", ""},
 		{"𝟎𝟔-𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖", "06-12345678"},
 		{"⓪⑥①②③④⑤⑥⑦⑧ ❶", "0612345678 1"},
+		{"⁰⁶¹²³⁴⁵⁶⁷⁸ of ₀₆₁₂₃₄₅₆₇₈", "0612345678 of 0612345678"},
+		{"x² + y³ = z¹", ""}, // no superscript 0 or 4 to 9 to start a rewrite
 		{"O612345678 in 2O24, zie wa.me/O612345678", "0612345678 in 2O24, zie wa.me/0612345678"},
 		{"Sanne&nbsp;van&nbsp;den&nbsp;Berg", "Sanne van den Berg"},
 		{"0️⃣6️⃣1️⃣2️⃣ en 3⃣4⃣", "0612 en 34"},
