@@ -306,11 +306,12 @@ func (r *rewriter) at(i, done int) (from int, repl string, n int, ok bool) {
 		}
 	case 'z', 'Z', 'x', 'X':
 		// "nul zes" read at its z, "zero six" and "oh six" at their x: a
-		// mobile number begun in words, maybe all of it.
+		// mobile number begun in words, maybe all of it; the words apart
+		// by a space or a dash, as digitWords reads the rest.
 		for _, w := range [...]struct {
 			words string
 			at    int // where in words the trigger byte stands
-		}{{"nul zes", 4}, {"zero six", 7}, {"oh six", 5}} {
+		}{{"nul zes", 4}, {"zero six", 7}, {"oh six", 5}, {"nul-zes", 4}, {"zero-six", 7}, {"oh-six", 5}} {
 			from := i - w.at
 			end := from + len(w.words)
 			if from >= done && end <= len(text) && (text[i]|0x20) == w.words[w.at] && strings.EqualFold(text[from:end], w.words) &&

@@ -80,6 +80,7 @@ func TestNumberCanon(t *testing.T) {
 		{"zero six twenty, one.", "06201."},
 		{"call her on oh six, twelve, thirty-four, fifty-six, seventy-eight", "call her on 0612345678"},
 		{"Oh sixty, Ohsix, oh sixth, NOH SIX", ""},
+		{"nul-zes-een-twee-drie-vier-vijf-zes-zeven-acht. Zero-six-twelve", "0612345678. 0612"},
 		{"S4nneV4nDenB3rgW00ntInDeK3rkstr44t is te lang", ""},
 	}
 	for _, tt := range tests {
