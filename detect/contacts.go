@@ -106,7 +106,14 @@ func phoneLike(text string, p int) bool {
 }
 
 func (s *scan) checkPhones(p int) {
-	if p < s.phoneCovered || !phoneLike(s.text, p) || !s.mayBeRosterPhone(p) {
+	if p < s.phoneCovered {
+		return
+	}
+	if !phoneLike(s.text, p) {
+		s.spokenPhone(p)
+		return
+	}
+	if !s.mayBeRosterPhone(p) {
 		return
 	}
 	a, b := s.around(p-3, p+phoneWindow)
@@ -123,6 +130,56 @@ func (s *scan) checkPhones(p int) {
 		}
 	})
 }
+
+// spokenPhone finds a roster number that words split or spell out in
+// part after the few digits at text[p:] ("06 twaalf 34 56 78", "begint
+// met 06 en dan 12345678"), joined as a reader joins them: digit groups,
+// number words, and at most two words in a row between (phoneFillers),
+// within twice a phone's window. Only a
+// roster number counts, so whatever else the words make is never a
+// finding.
+func (s *scan) spokenPhone(p int) {
+	text := s.text
+	var buf [16]byte
+	d := buf[:0]
+	k, end, fillers := p, p, 0
+	for k < len(text) && k-p < 2*phoneWindow && len(d) < len(buf)-4 {
+		j := k
+		for j < len(text) && (text[j] == ' ' || text[j] == ',' || text[j] == '-') {
+			j++
+		}
+		if j < len(text) && isDigitByte(text[j]) {
+			e := j
+			for e < len(text) && isDigitByte(text[e]) && len(d) < len(buf)-4 {
+				d = append(d, text[e])
+				e++
+			}
+			k, end, fillers = e, e, 0
+			continue
+		}
+		if digits, n := digitWords(text[j:]); n > 0 && len(d)+len(digits) <= len(buf)-4 {
+			d = append(d, digits...)
+			k, end, fillers = j+n, j+n, 0
+			continue
+		}
+		ws, we := nextWord(text, j)
+		if we == ws || fillers == 2 || !phoneFillers[strings.ToLower(text[ws:we])] {
+			break
+		}
+		k, fillers = we, fillers+1
+	}
+	if len(d) < 9 || d[0] != '0' {
+		return
+	}
+	e164 := "+" + s.d.cc + string(d[1:])
+	for _, emp := range s.d.phones[e164] {
+		s.add(emp, model.KindPhone, e164, p, end, model.Critical, "private phone number")
+	}
+}
+
+// phoneFillers are the words a writer puts inside a number read out:
+// "06 en dan 12345678".
+var phoneFillers = setOf("en", "dan", "daarna", "and", "then")
 
 // mayBeRosterPhone is a cheap test before the phone number parser: the
 // digits from text[p:], read as +CC…, 00CC… or a national number with a

@@ -28,6 +28,16 @@ func TestPhones(t *testing.T) {
 		{"Thuis: +31 30 765 4321 (na 18 uur)", "E008 phone critical"},
 		{"Mieke: 0612121212", "E004 phone critical"},
 	})
+	// Split or spelt out in part by words, as a reader joins it.
+	checkScans(t, d, []scanCase{
+		{"bel 06 twaalf 34 56 78", "E001 phone critical"},
+		{"haar nummer begint met 06 en dan 12345678", "E001 phone critical"},
+		{"0 6 1 2 en dan 34 vijf zes 78", "E001 phone critical"},
+		{"06 en 12 en 34 en 56 en 78", "E001 phone critical"},
+		{"06 en dan en 12345678", ""},     // three words in a row: no longer one number
+		{"06 twaalf 34 56 79", ""},        // not hers
+		{"om 06 uur en dan 12345678", ""}, // a word that is no filler
+	})
 	// Never phones, or not the roster's.
 	for _, text := range []string{
 		"Bel 06-12345679 (een cijfer anders)",
