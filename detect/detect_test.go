@@ -112,6 +112,12 @@ func TestNames(t *testing.T) {
 		{"Daan speelt altijd met onze dochter, bij De Zonnebloem", ""},
 		{"Bram is een vriendje van mijn zoon, op De Zonnebloem", ""},
 		{"Mieke Bakker is de juf van mijn dochter", "E004 name low"},
+		// A letter of the organisation to a parent who shares an employee's
+		// surname; the child named in it; not a letter about her.
+		{"Beste mevrouw Bakker,\n\nUw zoon is niet meer welkom.\n\nMet vriendelijke groet,\nKinderopvang De Zonnebloem", ""},
+		{"Dear Mrs Bakker, your daughter was ill today. The Zonnebloem daycare", ""},
+		{"Mail van De Zonnebloem: 'Beste ouder, uw kind Mieke ...'", ""},
+		{"Beste mevrouw Bakker, u werkt niet meer bij De Zonnebloem", "E004 name medium"},
 		// A namesake the writer names by trade in an aside; a trade said
 		// of her is no aside, and an aside without a trade says nothing.
 		{"Sanne van den Berg (de schaatsster) won goud", ""},

@@ -440,8 +440,9 @@ func (s *scan) aParent(toks []fold.Token, j int) bool {
 	return false
 }
 
-// possessive are the words with which parents say "ours".
-var possessive = setOf("mijn", "onze", "ons", "my", "our")
+// possessive are the words with which parents say "ours", and with which
+// the organisation's letters say "yours" to them ("uw kind Daan").
+var possessive = setOf("mijn", "onze", "ons", "my", "our", "uw", "your")
 
 // theirs are the words for "his", "her" and "their": a child's own ("zijn
 // vriendje Bram", "haar zusje Femke") only with a word for a child
@@ -991,6 +992,29 @@ func (s *scan) inOwnEmail(emp, pos int) bool {
 	return false
 }
 
+// addressedParent reports whether the title at toks[t] opens a letter
+// ("Beste mevrouw Jansen,") to someone the letter then speaks to about
+// their child ("uw zoon", "your daughter"): a parent, as the organisation
+// writes to them, whose surname may be an employee's.
+func (s *scan) addressedParent(toks []fold.Token, t int) bool {
+	if t == 0 || !salutations[toks[t-1].Text] {
+		return false
+	}
+	body := fold.Tokens(s.text[toks[t].Start:min(len(s.text), toks[t].Start+letterReach)], toks[t].Start)
+	for k := 1; k < len(body); k++ {
+		if (body[k-1].Text == "uw" || body[k-1].Text == "your") && kin[body[k].Text] {
+			return true
+		}
+	}
+	return false
+}
+
+// salutations open a letter; letterReach is how far after one its words
+// about the addressee's child are looked for.
+var salutations = setOf("beste", "geachte", "dear", "hallo", "hoi", "goedemorgen", "goedemiddag")
+
+const letterReach = 600
+
 // titles are the words before a surname that say a person is meant.
 var titles = setOf("mevrouw", "mevr", "mw", "meneer", "mnr", "dhr", "heer", "juf", "juffrouw", "meester", "mr", "mrs", "ms", "miss",
 	"pan", "pani", // Polish: "pan Kowalczyk"
@@ -1044,6 +1068,9 @@ func (s *scan) titleOrTypoForm(emp int, p *person, sn *surname, toks []fold.Toke
 		end := toks[i+len(sn.core)-1].End
 		switch {
 		case titles[w] && s.orgCtx:
+			if s.addressedParent(toks, c-1) {
+				return // "Beste mevrouw Jansen, ... uw zoon": a letter to a parent
+			}
 			s.names = push(s.names, nameMatch{emp: emp, start: toks[c-1].Start, end: end, form: formInitial})
 			return
 		case toks[c-1].Upper && len(w) >= 4 && len(p.firsts) > 0 && !s.d.isFirstName(w) && withinOneEdit(w, p.firsts[0][0]):
