@@ -179,6 +179,13 @@ func TestNames(t *testing.T) {
 		{"Ilse van der Meer", "E009 name low"},
 		{"Ilse de Boer", "E009 name low"},
 		{"mevrouw Jansen van KDV Zonnebloem", "E002 name medium"},
+		// A surname pointed at ("die Kuipers") as a title does, with its
+		// capital and the organisation named; the name in brackets after
+		// a title.
+		{"wat een gedoe met die Bakker van De Zonnebloem", "E004 name medium"},
+		{"die bakker naast De Zonnebloem", ""},
+		{"die Bakker", ""},
+		{"De juf (Mieke) van De Zonnebloem", "E004 name low"},
 		// The organisation's name with another word for what it is.
 		{"Mrs Bakker from the Zonnebloem daycare", "E004 name medium"},
 		{"juf Mieke van bso Zonnebloem", "E004 name low"},

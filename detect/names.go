@@ -867,6 +867,9 @@ func groupName(w string) bool {
 // right before text[pos:], one space apart: "juf zeynep", typed on a phone
 // without capitals, and "ze heet lotte" are names.
 func namedBefore(text string, pos int) bool {
+	if pos > 3 && text[pos-1] == '(' {
+		pos-- // "de juf (Lotte)": the name in brackets after the title
+	}
 	if pos < 3 || text[pos-1] != ' ' {
 		return false
 	}
@@ -1009,6 +1012,11 @@ func (s *scan) addressedParent(toks []fold.Token, t int) bool {
 	return false
 }
 
+// pointers are the words that point at a person by the surname alone, as
+// a title does, where the organisation is named and the surname has its
+// capital: "die Kuipers van De Zonnebloem".
+var pointers = setOf("die", "that")
+
 // salutations open a letter; letterReach is how far after one its words
 // about the addressee's child are looked for.
 var salutations = setOf("beste", "geachte", "dear", "hallo", "hoi", "goedemorgen", "goedemiddag")
@@ -1039,7 +1047,7 @@ func (s *scan) wordBeforeSurname(h anchorHit) bool {
 		}
 		w := strings.ToLower(strings.TrimRight(s.text[b:e], "."))
 		switch {
-		case titles[w]:
+		case titles[w] || pointers[w]:
 			return s.orgCtx
 		case particles[w]:
 			end = b
@@ -1067,7 +1075,7 @@ func (s *scan) titleOrTypoForm(emp int, p *person, sn *surname, toks []fold.Toke
 		w := toks[c-1].Text
 		end := toks[i+len(sn.core)-1].End
 		switch {
-		case titles[w] && s.orgCtx:
+		case (titles[w] || pointers[w] && toks[i].Upper) && s.orgCtx:
 			if s.addressedParent(toks, c-1) {
 				return // "Beste mevrouw Jansen, ... uw zoon": a letter to a parent
 			}
