@@ -112,6 +112,11 @@ func TestNames(t *testing.T) {
 		{"Daan speelt altijd met onze dochter, bij De Zonnebloem", ""},
 		{"Bram is een vriendje van mijn zoon, op De Zonnebloem", ""},
 		{"Mieke Bakker is de juf van mijn dochter", "E004 name low"},
+		// A first name alone that the text makes someone's husband, wife
+		// or sibling; a full name is the surname's to say.
+		{"Kees is de man van juf Mieke van De Zonnebloem", "E004 name low"},
+		{"juf Mieke en haar man Kees van De Zonnebloem", "E004 name low"},
+		{"Mieke Bakker is de vrouw van Kees", "E004 name low"},
 		// A letter of the organisation to a parent who shares an employee's
 		// surname; the child named in it; not a letter about her.
 		{"Beste mevrouw Bakker,\n\nUw zoon is niet meer welkom.\n\nMet vriendelijke groet,\nKinderopvang De Zonnebloem", ""},

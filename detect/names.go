@@ -465,7 +465,7 @@ func (s *scan) ownChild(toks []fold.Token, i, j int, full bool) bool {
 	if i > 0 && childWords[toks[i-1].Text] && s.soft(toks, i-1) {
 		return true // "kleine Femke", "peuter Daan"
 	}
-	if s.childrenAfter(toks, j) || s.childPeer(toks, j) {
+	if s.childrenAfter(toks, j) || s.childPeer(toks, j) || !full && relativeOf(toks, j) {
 		return true
 	}
 	k := i - 1
@@ -490,7 +490,7 @@ func (s *scan) ownChild(toks []fold.Token, i, j int, full bool) bool {
 			return true
 		case w == "van" && k > 0 && parentWords[toks[k-1].Text]:
 			return true // "de vader van Bram": Bram is a child
-		case kin[w], pets[w]:
+		case kin[w], pets[w], !full && relatives[w]:
 			kinSeen = true
 		case (namingWords[w] || w == "ook" || w == "also") && !kinSeen: // "mijn dochter heet ook Sanne"
 		default:
@@ -562,6 +562,20 @@ func tokenAfter(toks []fold.Token, j, end int) int {
 		j++
 	}
 	return j
+}
+
+// relatives are the words for a grown-up relative or partner: a first name
+// alone after "haar man" or before "is de man van" is someone's husband,
+// whom the writer tells apart from the staff by it ("Kees is de man van
+// juf Mieke"). With a surname the name is the surname's to say.
+var relatives = setOf("man", "vrouw", "echtgenoot", "echtgenote", "partner", "vriend", "vriendin", "broer", "zus",
+	"zwager", "schoonzus", "husband", "wife", "brother", "sister", "boyfriend", "girlfriend")
+
+// relativeOf reports whether the words from toks[j] say the one named
+// before them is someone's relative: "is de man van", "is the husband of".
+func relativeOf(toks []fold.Token, j int) bool {
+	return j+3 < len(toks) && (toks[j].Text == "is" || toks[j].Text == "was") && articles[toks[j+1].Text] &&
+		relatives[toks[j+2].Text] && (toks[j+3].Text == "van" || toks[j+3].Text == "of")
 }
 
 // childWords are the words for a child that say it before a name without
