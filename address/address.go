@@ -207,7 +207,12 @@ func numberTail(text string) []int {
 	} else if strings.HasPrefix(text[i:], "\n") {
 		i = skipBlanks(text, i+1)
 	}
-	if i < len(text) && !isDigit(text[i]) {
+	if i < len(text) && text[i] == '#' {
+		// "Lindelaan #4", as English forms write the number.
+		if j := skipBlanks(text, i+1); j < len(text) && isDigit(text[j]) {
+			i = j
+		}
+	} else if i < len(text) && !isDigit(text[i]) {
 		for _, w := range numberWords {
 			if n, ok := foldPrefix(text[i:], w); ok {
 				j := i + n
@@ -426,7 +431,7 @@ func mayStartNumber(text string) bool {
 		return false
 	}
 	c := text[i]
-	return c >= '0' && c <= '9' || c|0x20 == 'n' || c|0x20 == 'h'
+	return c >= '0' && c <= '9' || c|0x20 == 'n' || c|0x20 == 'h' || c == '#'
 }
 
 // leadIn is where what may stand between a street name and its number
