@@ -830,15 +830,19 @@ func digitBefore(text string, pos, n int) bool {
 }
 
 // townThenNumber reads a town between a street and its number at
-// text[pos:]: "in Utrecht, nummer 4" (only with the word for number, which
-// NumberAfter asks after a comma). It gives the town and where the comma
-// stands.
+// text[pos:]: "in Utrecht, nummer 4", ", Utrecht, nummer 4" (only with the
+// word for number, which NumberAfter asks after a comma; the town must be
+// the address's). It gives the town and where the comma after it stands.
 func townThenNumber(text string, pos int) (town string, comma int, ok bool) {
 	i := skipAny(text, pos, " ")
-	if i+3 > len(text) || !strings.EqualFold(text[i:i+3], "in ") && !strings.EqualFold(text[i:i+3], "te ") {
+	switch {
+	case i+3 <= len(text) && (strings.EqualFold(text[i:i+3], "in ") || strings.EqualFold(text[i:i+3], "te ")):
+		i += 3
+	case pos < len(text) && text[pos] == ',':
+		i = skipAny(text, pos+1, " ") // "Kerkstraat, Utrecht, nummer 12a"
+	default:
 		return "", 0, false
 	}
-	i += 3
 	c := strings.IndexByte(text[i:min(len(text), i+40)], ',')
 	if c <= 0 || strings.ContainsAny(text[i:i+c], "0123456789.!?\n") {
 		return "", 0, false

@@ -142,6 +142,9 @@ func TestAddresses(t *testing.T) {
 		{"Lindelaan 4 in Utrecht", "E002 address critical"},
 		{"Prins Hendriklaan 55, 3583 EL Utrecht", "E009 address critical"},
 		{"Oudegracht 210 bis", "E003 address critical"},
+		{"Lindelaan #4", "E002 address critical"},                    // the number after a hash, as English forms write it
+		{"Kerkstraat, Utrecht, nummer 12a", "E001 address critical"}, // the town between, after a comma
+		{"Kerkstraat, Amsterdam, nummer 12a", ""},                    // another town between
 		{"Dorpsweg 3, Zeist", "E007 address critical"},
 		// The number in words, as dictated text writes it; not a count.
 		{"ze woont op de kerkstraat twaalf a in utrecht", "E001 address critical"},
