@@ -8,12 +8,12 @@ import (
 )
 
 func TestDigitOf(t *testing.T) {
-	for r, want := range map[rune]int{'０': 0, '９': 9, '𝟎': 0, '𝟗': 9, '𝟘': 0, '𝟭': 1, '𝟿': 9, '٣': 3, '۷': 7, '⓪': 0, '①': 1, '⑨': 9, '⓽': 9, '❺': 5, '➒': 9} {
+	for r, want := range map[rune]int{'０': 0, '９': 9, '𝟎': 0, '𝟗': 9, '𝟘': 0, '𝟭': 1, '𝟿': 9, '٣': 3, '۷': 7, '⓪': 0, '①': 1, '⑨': 9, '⓽': 9, '❺': 5, '➒': 9, '⁰': 0, '¹': 1, '²': 2, '³': 3, '⁴': 4, '⁹': 9, '₀': 0, '₉': 9} {
 		if got, ok := digitOf(r); !ok || got != want {
 			t.Errorf("digitOf(%q) = %d, %v; want %d", r, got, ok, want)
 		}
 	}
-	for _, r := range []rune{'5', 'a', '⑩', '²', 'Ⅻ', '€'} {
+	for _, r := range []rune{'5', 'a', '⑩', 'Ⅻ', '€', '½', 'ⁿ'} {
 		if d, ok := digitOf(r); ok {
 			t.Errorf("digitOf(%q) = %d, want none", r, d)
 		}
