@@ -135,9 +135,8 @@ func (s *scan) checkPhones(p int) {
 // part after the few digits at text[p:] ("06 twaalf 34 56 78", "begint
 // met 06 en dan 12345678"), joined as a reader joins them: digit groups,
 // number words, and at most two words in a row between (phoneFillers),
-// within twice a phone's window. Only a
-// roster number counts, so whatever else the words make is never a
-// finding.
+// within twice a phone's window. Only a roster number counts, so whatever
+// else the words make is never a finding.
 func (s *scan) spokenPhone(p int) {
 	text := s.text
 	var buf [16]byte

@@ -465,7 +465,7 @@ func (s *scan) ownChild(toks []fold.Token, i, j int, full bool) bool {
 	if i > 0 && childWords[toks[i-1].Text] && s.soft(toks, i-1) {
 		return true // "kleine Femke", "peuter Daan"
 	}
-	if s.childrenAfter(toks, j) || s.childPeer(toks, j) || !full && relativeOf(toks, j) {
+	if s.childrenAfter(toks, j) || childPeer(toks, j) || !full && relativeOf(toks, j) {
 		return true
 	}
 	k := i - 1
@@ -505,7 +505,7 @@ func (s *scan) ownChild(toks []fold.Token, i, j int, full bool) bool {
 // "zit bij mijn zoon in de klas", "speelt altijd met onze dochter", "is
 // een vriendje van mijn zoon", "is mijn dochter". Not "is de juf van mijn
 // dochter": the words between are only these.
-func (s *scan) childPeer(toks []fold.Token, k int) bool {
+func childPeer(toks []fold.Token, k int) bool {
 	if k >= len(toks) || !peerVerbs[toks[k].Text] {
 		return false
 	}
@@ -519,7 +519,7 @@ func (s *scan) childPeer(toks []fold.Token, k int) bool {
 // (childPeer), or a person the writer names by trade in an aside ("Sanne
 // van den Berg (de schaatsster)", "Kees Visser, de schilder uit Zeist").
 func (s *scan) otherPerson(toks []fold.Token, k int) bool {
-	if s.childPeer(toks, k) {
+	if childPeer(toks, k) {
 		return true
 	}
 	if k == 0 || k+1 >= len(toks) || !articles[toks[k].Text] {

@@ -585,8 +585,8 @@ func bareMobile(text string, i int) bool {
 
 // digitOf is the value of a digit written in another form than ASCII:
 // full-width, mathematical bold or sans-serif ("𝟎𝟔"), circled ("⓪⑥", "❶"),
-// Arabic-Indic ("٠٦"); and of other scripts', which are not looked for
-// (see rewriteLeads).
+// superscript and subscript ("⁰⁶", "₀₆"), Arabic-Indic ("٠٦"); and of
+// other scripts', which are not looked for (see rewriteLeads).
 // Unicode puts the decimal digits of a form in runs from zero, so a digit's
 // value is its distance from where its run starts (the five mathematical
 // forms are one run of fifty).

@@ -62,7 +62,7 @@ func openApp(ctx context.Context, c common, log *slog.Logger, io stdio) (*app, b
 // printing any problem.
 func (a *app) loadStaff(io stdio, index bool) bool {
 	// The collector waits until the index is built: run as the heap
-	// doubles, it marks the growing index again each time, a seventh of
+	// doubles, it marks the growing index again each time, a fifth of
 	// start-up, while reading the roster leaves little garbage (8 MB for
 	// 10,000 employees).
 	defer debug.SetGCPercent(debug.SetGCPercent(-1))
