@@ -143,10 +143,7 @@ func (s *scan) spokenPhone(p int) {
 	d := buf[:0]
 	k, end, fillers := p, p, 0
 	for k < len(text) && k-p < 2*phoneWindow && len(d) < len(buf)-4 {
-		j := k
-		for j < len(text) && (text[j] == ' ' || text[j] == ',' || text[j] == '-') {
-			j++
-		}
+		j := skipAny(text, k, " ,-")
 		if j < len(text) && isDigitByte(text[j]) {
 			e := j
 			for e < len(text) && isDigitByte(text[e]) && len(d) < len(buf)-4 {

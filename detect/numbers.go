@@ -690,10 +690,7 @@ func digitWords(text string) (digits string, n int) {
 // nextWord is where the word after text[k:] starts and ends: past the
 // spaces, commas and dashes between it and k, then letters.
 func nextWord(text string, k int) (start, end int) {
-	start = k
-	for start < len(text) && (text[start] == ' ' || text[start] == ',' || text[start] == '-') {
-		start++
-	}
+	start = skipAny(text, k, " ,-")
 	end = start
 	for end < len(text) && isLetterByte(text[end]) {
 		end++
