@@ -219,6 +219,9 @@ func (s *scan) mayBeRosterPhone(p int) bool {
 // number (of eight characters or more) not found yet in this text.
 func (s *scan) startsRosterPhone(number []byte) bool {
 	for n := 8; n <= len(number); n++ {
+		if s.d.phoneLens&(1<<n) == 0 {
+			continue
+		}
 		if _, ok := s.d.phones[string(number[:n])]; ok && (s.all || !s.phonesFound[string(number[:n])]) {
 			return true
 		}

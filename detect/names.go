@@ -796,10 +796,12 @@ func (s *scan) forwardForms(g *firstGroup, toks []fold.Token, i, j int) []int {
 					if len(r.core) >= 5 && withinOneEdit(w, r.core) {
 						try([]firstRef{r})
 					}
-					for k, other := range s.d.people[r.emp].others {
-						if c := other.core[0]; other.kind == part && len(c) >= 5 && withinOneEdit(w, c) {
-							try([]firstRef{{emp: r.emp, form: r.form, core: c, other: k + 1}})
-						}
+				}
+				// The parts go to the list tried last, in the order
+				// they had when read person by person.
+				for _, r := range g.parts {
+					if withinOneEdit(w, r.core) {
+						try([]firstRef{r})
 					}
 				}
 			}
