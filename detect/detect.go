@@ -211,7 +211,7 @@ func (s *scan) candidates(watch bool) {
 	sc := fold.NewScanner(s.text)
 	var rw rewriteWatch
 	if watch {
-		rw = newRewriteWatch(s.text)
+		rw.r.text = s.text
 	}
 	d := s.d
 	// Room for a candidate every 128 bytes, about as many as prose full of
@@ -266,6 +266,9 @@ func (s *scan) candidates(watch bool) {
 		} else if address.MayEndStreet(s.text[start:end]) {
 			s.streetWords = push(s.streetWords, [2]int{start, end})
 		}
+	}
+	if watch && !rw.found && sc.MaxLead() >= minRewriteLead {
+		rw.leads()
 	}
 	s.mayRewrite = rw.found
 	s.ats()

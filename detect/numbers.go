@@ -2,6 +2,7 @@ package detect
 
 import (
 	"html"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -93,11 +94,15 @@ type rewriteWatch struct {
 // every text, at the speed of memchr.
 var rewriteLeads = [...]byte{0xe2, 0xef, 0xf0, 0xd9, 0xdb}
 
-// newRewriteWatch starts watching text: the characters beyond ASCII that
-// are rewritten (digits in other forms, Unicode dashes) are looked for at
-// once, at their lead bytes.
-func newRewriteWatch(text string) rewriteWatch {
-	w := rewriteWatch{r: rewriter{text: text}}
+// minRewriteLead is the least of rewriteLeads.
+var minRewriteLead = slices.Min(rewriteLeads[:])
+
+// leads looks for the characters beyond ASCII that are rewritten (digits in
+// other forms, Unicode dashes) at their lead bytes. The fast phase asks
+// only of a text in which its scanner read a lead byte of minRewriteLead
+// or more: a pass over the text for each lead was 3% of a scan.
+func (w *rewriteWatch) leads() {
+	text := w.r.text
 	for _, lead := range rewriteLeads {
 		for i := 0; !w.found; i++ {
 			j := strings.IndexByte(text[i:], lead)
@@ -114,7 +119,6 @@ func newRewriteWatch(text string) rewriteWatch {
 			w.found = w.found || emojiInWord(text, i)
 		}
 	}
-	return w
 }
 
 // emojiInWord reports whether the character at text[i] is a symbol

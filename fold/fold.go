@@ -140,6 +140,7 @@ type Scanner struct {
 	n, k       int // folded length of the word, and how much of it is in buf
 	folded     bool
 	mixed      bool   // the word has ASCII digits and letters
+	maxLead    byte   // the largest lead byte of a character beyond ASCII read
 	hash       uint64 // before the end mix, which only Hash needs
 	buf        [MaxWord]byte
 }
@@ -240,6 +241,7 @@ func (s *Scanner) Next() bool {
 			i++
 			continue
 		}
+		s.maxLead = max(s.maxLead, c)
 		r, n := utf8.DecodeRuneInString(t[i:])
 		if f := foldRune(r); f.s != "" {
 			break
@@ -302,6 +304,7 @@ func (s *Scanner) Next() bool {
 		if c < utf8.RuneSelf {
 			break
 		}
+		s.maxLead = max(s.maxLead, c)
 		r, size := utf8.DecodeRuneInString(t[i:])
 		f := foldRune(r)
 		if f.s == "" && !f.invisible {
@@ -321,6 +324,13 @@ func (s *Scanner) Next() bool {
 	s.mixed = digit && other
 	return true
 }
+
+// MaxLead is the largest first byte of a character beyond ASCII that Next
+// has read (0 if none). Next reads every byte of the text up to the
+// current word: once it has reported the last word, a text whose MaxLead
+// is below the first bytes of the characters a caller looks for has none
+// of them.
+func (s *Scanner) MaxLead() byte { return s.maxLead }
 
 // Mixed reports whether the current word has both ASCII digits and
 // letters ("S4nne", "O6", "1234AB", "2e").

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestString(t *testing.T) {
@@ -162,6 +163,15 @@ func checkScanner(t *testing.T, text string) {
 	}
 	if k != len(words) {
 		t.Fatalf("%q: %d words, want %d (%q)", text, k, len(words), words)
+	}
+	var lead byte // the largest first byte of a character beyond ASCII
+	for i := range text {
+		if text[i] >= utf8.RuneSelf {
+			lead = max(lead, text[i])
+		}
+	}
+	if sc.MaxLead() != lead {
+		t.Fatalf("%q: MaxLead = %#x, want %#x", text, sc.MaxLead(), lead)
 	}
 }
 
