@@ -598,19 +598,23 @@ func fingerprint(id string, kind model.Kind, value string) string {
 // terminal.
 const excerptContext = 60
 
-// excerptSpan shows text[a:b] with the match text[start:end] in it.
+// excerptSpan shows text[a:b] with the match text[start:end] in it,
+// written into one string as it is collapsed.
 func excerptSpan(text string, start, end, a, b int) (string, int, int) {
-	pre, match, post := collapse(text[a:start]), collapse(text[start:end]), collapse(text[end:b])
-	pre, post = strings.TrimLeft(pre, " "), strings.TrimRight(post, " ")
-	lead, trail := "", "" // an ellipsis where text was cut off
+	var sb strings.Builder
+	sb.Grow(b - a + 2*len("…"))
 	if a > 0 {
-		lead = "…"
+		sb.WriteString("…") // where text was cut off
 	}
+	collapseTo(&sb, text[a:start], true, false)
+	from := sb.Len()
+	collapseTo(&sb, text[start:end], false, false)
+	to := sb.Len()
+	collapseTo(&sb, text[end:b], false, true)
 	if b < len(text) {
-		trail = "…"
+		sb.WriteString("…")
 	}
-	from := len(lead) + len(pre)
-	return lead + pre + match + post + trail, from, from + len(match) // one allocation
+	return sb.String(), from, to
 }
 
 // excerptBounds is the part of text an excerpt of [start, end) shows.
@@ -632,35 +636,52 @@ func excerptBounds(text string, start, end, n int) (int, int) {
 	return a, b
 }
 
-func collapse(s string) string {
-	// Most excerpts are plain ASCII with single spaces: nothing to do.
+// collapseTo writes s to b with each run of white space as one space, and
+// control characters and bytes that are no UTF-8 as U+FFFD, so that an
+// excerpt reads as one line in an e-mail or a terminal; trimLeft and
+// trimRight leave out the space that a run at that end of s makes.
+func collapseTo(b *strings.Builder, s string, trimLeft, trimRight bool) {
+	// Most excerpts are plain ASCII with single spaces: written as they are.
 	plain := true
 	for i := 0; i < len(s) && plain; i++ {
 		c := s[i]
 		plain = c >= 0x20 && c < utf8.RuneSelf && (c != ' ' || i == 0 || s[i-1] != ' ')
 	}
 	if plain {
-		return s
+		if trimLeft && s != "" && s[0] == ' ' {
+			s = s[1:]
+		}
+		if trimRight && s != "" && s[len(s)-1] == ' ' {
+			s = s[:len(s)-1]
+		}
+		b.WriteString(s)
+		return
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range s {
+	space, wrote := false, false
+	for i := 0; i < len(s); {
+		c, r, n := s[i], rune(s[i]), 1
+		if c >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		i += n
 		if r == '\n' || r == '\r' || r == '\t' || r == ' ' || r == '\u00a0' {
 			space = true
 			continue
 		}
-		if r == utf8.RuneError || r < 0x20 {
-			r = '\uFFFD'
-		}
-		if space {
+		if space && (wrote || !trimLeft) {
 			b.WriteByte(' ')
-			space = false
 		}
-		b.WriteRune(r)
+		space, wrote = false, true
+		switch {
+		case r == utf8.RuneError || r < 0x20:
+			b.WriteString("\uFFFD")
+		case n == 1:
+			b.WriteByte(c)
+		default:
+			b.WriteString(s[i-n : i]) // as written: valid UTF-8
+		}
 	}
-	if space {
+	if space && !trimRight && (wrote || !trimLeft) {
 		b.WriteByte(' ')
 	}
-	return b.String()
 }

@@ -2,6 +2,7 @@ package detect
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/doxwatch/doxwatch/model"
@@ -129,7 +130,7 @@ func TestSpacedLettersPointIntoTheText(t *testing.T) {
 		for _, f := range d.Scan(text) {
 			if f.Kind == model.KindName {
 				got = f.Match
-				if text[f.Start:f.End] != f.Match || f.Excerpt[f.ExcerptStart:f.ExcerptEnd] != collapse(want) {
+				if text[f.Start:f.End] != f.Match || f.Excerpt[f.ExcerptStart:f.ExcerptEnd] != collapsed(want) {
 					t.Errorf("%q: finding %+v does not point into the text", text, f)
 				}
 			}
@@ -251,4 +252,11 @@ func checkRewrites(t *testing.T, d *Detector, tests []rewriteCase) {
 			t.Errorf("the fast phase did not see that %q may be rewritten", tt.in)
 		}
 	}
+}
+
+// collapsed is s with white space collapsed as excerpts show it.
+func collapsed(s string) string {
+	var b strings.Builder
+	collapseTo(&b, s, false, false)
+	return b.String()
 }
