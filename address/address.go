@@ -7,6 +7,7 @@ import (
 	_ "embed"
 	"errors"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -387,6 +388,33 @@ func NumberAfter(text string) (number int, addition string, n int, ok bool) {
 	}
 	return number, addition, m[1], true
 }
+
+// maxRange is how many doors a range of house numbers spans at most.
+const maxRange = 20
+
+// RangeEnd reads an addition of digits, which a dash gives, as the last
+// door of a range, as a building with several doors is written
+// ("Esdoornlaan 23-25"): a number above the house number and at most
+// maxRange above it. "12-2" is a door or floor of number 12, no range.
+func RangeEnd(number int, addition string) (int, bool) {
+	last, err := strconv.Atoi(addition)
+	if err != nil || addition[0] < '0' || addition[0] > '9' || last <= number || last-number > maxRange {
+		return 0, false
+	}
+	return last, true
+}
+
+// InRange reports whether house number n is a door of the range from
+// first to last: the doors on one side of a Dutch street are all odd or
+// all even, so "12-14" is 12 and 14, not 13 across the street; "11-12"
+// is both.
+func InRange(n, first, last int) bool {
+	return n >= first && n <= last && ((n-first)%2 == 0 || last-first == 1)
+}
+
+// StreetSuffix reports whether a folded word is the ending of a street name
+// alone ("straat", "laan"), as some write a street apart: "Kerk straat".
+func StreetSuffix(word string) bool { return slices.Contains(streetSuffixes, word) }
 
 func isAlnum(c byte) bool { return isDigit(c) || isLetter(c) }
 

@@ -244,3 +244,41 @@ func FuzzByHand(f *testing.F) {
 		}
 	})
 }
+
+func TestRanges(t *testing.T) {
+	for _, c := range []struct {
+		number   int
+		addition string
+		last     int
+		ok       bool
+	}{
+		{23, "25", 25, true},
+		{4, "6", 6, true},
+		{12, "2", 0, false},  // a floor of number 12
+		{4, "30", 0, false},  // too far for a range: a door of number 4
+		{4, "a", 0, false},   // a letter
+		{4, "", 0, false},    // no addition
+		{4, "+5", 0, false},  // no digits
+		{4, "bis", 0, false}, // a word
+	} {
+		if last, ok := RangeEnd(c.number, c.addition); last != c.last || ok != c.ok {
+			t.Errorf("RangeEnd(%d, %q) = %d, %v; want %d, %v", c.number, c.addition, last, ok, c.last, c.ok)
+		}
+	}
+	for _, c := range []struct {
+		n, first, last int
+		want           bool
+	}{
+		{23, 23, 25, true}, {25, 23, 25, true}, {24, 23, 25, false}, {27, 23, 25, false},
+		{11, 11, 12, true}, {12, 11, 12, true}, {22, 23, 25, false},
+	} {
+		if got := InRange(c.n, c.first, c.last); got != c.want {
+			t.Errorf("InRange(%d, %d, %d) = %v", c.n, c.first, c.last, got)
+		}
+	}
+	for w, want := range map[string]bool{"straat": true, "laan": true, "kerkstraat": false, "straten": false} {
+		if StreetSuffix(w) != want {
+			t.Errorf("StreetSuffix(%q) = %v", w, !want)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/nyaruka/phonenumbers/v2"
@@ -632,7 +633,13 @@ func sentenceGoesOn(text string, i int) bool {
 // candidate word: the house number is read once, and only the addresses
 // with that number are checked further (a common street name is the
 // street of hundreds of employees).
-func (s *scan) checkStreets(h anchorHit) {
+//
+// as, when given, is the last word of the street as the roster spells it,
+// which the text at h writes apart ("Kerk straat") or, misspelt, with one
+// letter otherwise ("Kerkstaat"). A misspelt street is the home address
+// for certain only with her town or postcode after it; without, a reader
+// could not be sure it is hers, and the finding is high, not critical.
+func (s *scan) checkStreets(h anchorHit, as string, misspelt bool) {
 	// "op de Lindelaan in Utrecht, nummer 4": the town may stand between
 	// the street and its number.
 	town, townEnd, townFirst := townThenNumber(s.text, h.end)
@@ -664,10 +671,13 @@ func (s *scan) checkStreets(h anchorHit) {
 	}
 	refs := h.e.streets
 	if ok {
-		// Only the addresses with that number (refs are by number).
+		// Only the addresses with that number, or in that range of
+		// numbers (refs are by number).
+		last, _ := address.RangeEnd(num, add)
+		last = max(last, num)
 		lo := sort.Search(len(refs), func(k int) bool { return s.d.addresses[refs[k]].addr.Number >= num })
 		hi := lo
-		for hi < len(refs) && s.d.addresses[refs[hi]].addr.Number == num {
+		for hi < len(refs) && s.d.addresses[refs[hi]].addr.Number <= last {
 			hi++
 		}
 		refs = refs[lo:hi]
@@ -707,8 +717,12 @@ func (s *scan) checkStreets(h anchorHit) {
 			}
 			num, add, numStart, n2 = nb.num, nb.add, nb.start, 0
 		}
+		inRange := false // "Esdoornlaan 23-25 Nijkerk": a building's doors, hers among them
 		if num != ref.addr.Number || (add != "" && add != ref.addr.Addition) {
-			continue
+			last, ok := address.RangeEnd(num, add)
+			if inRange = ok && address.InRange(ref.addr.Number, num, last); !inRange {
+				continue
+			}
 		}
 		if names[n-1] == "" {
 			names[n-1] = "\x00" // the words do not join into a street name
@@ -716,7 +730,11 @@ func (s *scan) checkStreets(h anchorHit) {
 			for k := first; k < i && soft; k++ {
 				soft = s.soft(toks, k)
 			}
-			if soft {
+			switch {
+			case !soft:
+			case as != "":
+				names[n-1] = address.StreetName(s.text[toks[first].Start:toks[i].Start] + as)
+			default:
 				names[n-1] = address.StreetName(s.text[toks[first].Start:toks[i].End])
 			}
 		}
@@ -724,11 +742,24 @@ func (s *scan) checkStreets(h anchorHit) {
 			continue
 		}
 		if pend, ok := s.placeAfter(end+n2, ref.addr); ok {
+			placed := townBetween != "" || pend > end+n2 // her town or postcode is given
+			if inRange && !placed {
+				// A building on a street of that name, in any town: "Lindelaan
+				// 4-6 wordt gesloopt" names no one's door.
+				continue
+			}
 			start := toks[first].Start
 			if numStart >= 0 {
 				start = numStart
 			}
-			s.add(ref.emp, model.KindAddress, ref.value, start, pend, model.Critical, "home address")
+			sev, reason := model.Critical, "home address"
+			if misspelt {
+				reason = "home address, the street misspelt"
+				if !placed {
+					sev, reason = model.High, "home address, the street misspelt and no town"
+				}
+			}
+			s.add(ref.emp, model.KindAddress, ref.value, start, pend, sev, reason)
 		}
 	}
 }
@@ -847,6 +878,74 @@ func townThenNumber(text string, pos int) (town string, comma int, ok bool) {
 		return "", 0, false
 	}
 	return text[i : i+c], i + c, true
+}
+
+// streetsOtherwise looks, at each word that may end a street and has a
+// number after it, for a roster street that the fast phase, which looks
+// words up as written, could not find: written apart ("Kerk straat 12a")
+// or misspelt by one letter ("Kerkstaat 12a"). Only a street's ending of
+// five letters or more is a word the fast phase notes ("straat", "plein",
+// not "laan").
+func (s *scan) streetsOtherwise() {
+	for _, sw := range s.streetWords {
+		start, end := sw[0], sw[1]
+		// A street's ending alone is five letters or more, a misspelt
+		// street's last word seven: the word folds to no more bytes.
+		if end-start < 5 || !digitWithin(s.text, end, numberReach) || s.streetAt(start) {
+			continue
+		}
+		x := fold.Word(s.text[start:end])
+		if address.StreetSuffix(x) {
+			if ps := wordBefore(s.text, start); ps >= 0 {
+				joined := fold.Word(s.text[ps:end])
+				if e := s.d.keys[joined]; e != nil && len(e.streets) > 0 {
+					s.checkStreets(anchorHit{ps, end, e}, joined, false)
+				}
+			}
+			continue
+		}
+		for _, w := range s.d.misspeltStreets(x) {
+			s.checkStreets(anchorHit{start, end, s.d.keys[w]}, w, true)
+		}
+	}
+}
+
+// streetAt reports whether a roster street's last word, as written,
+// starts at text[start:]: the fast phase made it an anchor.
+func (s *scan) streetAt(start int) bool {
+	k, _ := slices.BinarySearchFunc(s.anchors, start, func(h anchorHit, start int) int { return h.start - start })
+	for ; k < len(s.anchors) && s.anchors[k].start == start; k++ {
+		if len(s.anchors[k].e.streets) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// numberAfterStreetWord reports whether a number follows a word that may
+// end a street: where streetsOtherwise may find one.
+func (s *scan) numberAfterStreetWord() bool {
+	return slices.ContainsFunc(s.streetWords, func(sw [2]int) bool { return digitWithin(s.text, sw[1], numberReach) })
+}
+
+// wordBefore is where the word of letters that ends one space or hyphen
+// before text[pos:] starts; -1 if none does.
+func wordBefore(text string, pos int) int {
+	if pos < 2 || text[pos-1] != ' ' && text[pos-1] != '-' {
+		return -1
+	}
+	i := pos - 1
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:i])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		i -= n
+	}
+	if i == pos-1 {
+		return -1
+	}
+	return i
 }
 
 // numberReach is how far after its street a house number may start:

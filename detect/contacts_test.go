@@ -185,6 +185,20 @@ func TestAddresses(t *testing.T) {
 		{"huisnr 4 aan de Lindelaan", "E002 address critical"},
 		// Only the postcode: a few houses, high.
 		{"Ze woont ergens in 1234 AB Utrecht", "E001 address high"},
+		// A range of doors with hers among them, in her town: her building.
+		{"Lindelaan 4-6, Utrecht", "E002 address critical"},
+		{"Lindelaan 2-4, 3521 BC", "E002 address critical"},
+		{"Lindelaan 2-6 in Utrecht", "E002 address critical"},
+		// Her street written apart, as some type it.
+		{"Ze woont op de Kerk straat 12a", "E001 address critical"},
+		{"Kerk-straat 12a, Utrecht", "E001 address critical"},
+		// Her street misspelt by one letter: hers for certain with her town
+		// or postcode; without, a reader could not be sure.
+		{"Kerkstaat 12a, Utrecht", "E001 address critical"},
+		{"Kerksrtaat 12a 1234 AB", "E001 address critical"},
+		{"ze woont Kerkstaat 12a", "E001 address high"},
+		{"Kerkstrraat 12a", "E001 address high"},
+		{"Prins Hendrikklaan 55", "E009 address high"},
 		// Not the home.
 		{"Kerkstraat 14, 1234 AB Utrecht", ""},              // the neighbour
 		{"Kerkstraat 12a, Amsterdam", ""},                   // another town
@@ -206,11 +220,18 @@ func TestAddresses(t *testing.T) {
 		{"?postcode=1234AB&huisnummer=14", ""},
 		{"Kerkstraat-2024 was een feest", ""},
 		{"ik ben 12, Kerkstraat is mooi", ""},
-		{"Kerkstraat 12a-bis, Utrecht", ""}, // a longer addition: another door
-		{"1234AB12b", ""},                   // another door
-		{"1234AB112", ""},                   // another number
-		{"Bestelnummer 1234AB12a", ""},      // a code made of the postcode and number
-		{"Bestelling 1234AB12a-B", ""},      // an order
+		{"Kerkstraat 12a-bis, Utrecht", ""},  // a longer addition: another door
+		{"Lindelaan 4-6 wordt gesloopt", ""}, // a building on a Lindelaan in any town
+		{"Lindelaan 3-5, Utrecht", ""},       // the doors across the street
+		{"Lindelaan 4-30, Utrecht", ""},      // no range: a door of number 4
+		{"Kerkstaat 12b, Utrecht", ""},       // misspelt, and another door
+		{"Kerkstaat 12a, Amsterdam", ""},     // misspelt, and another town
+		{"Kerk laan 12a, Utrecht", ""},       // another street
+		{"Markstraat 12a, Utrecht", ""},      // two letters from hers
+		{"1234AB12b", ""},                    // another door
+		{"1234AB112", ""},                    // another number
+		{"Bestelnummer 1234AB12a", ""},       // a code made of the postcode and number
+		{"Bestelling 1234AB12a-B", ""},       // an order
 		{"ordernr 3521BC4", ""},
 		{"kenmerk 3521BC4", ""},                             // a code
 		{"1234 AB Utrecht, nummer 14", "E001 address high"}, // a neighbour: the postcode only

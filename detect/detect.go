@@ -100,7 +100,7 @@ const maxKept = 1 << 12
 // findings runs the slow phase and gives the findings in text, of which
 // the scan's text is the rewrite pos maps (nil when they are the same).
 func (s *scan) findings(text string, pos *offsets) []model.Finding {
-	if len(s.phoneStarts) == 0 && len(s.emailTriggers) == 0 && onlyPhrases(s.anchors) {
+	if len(s.phoneStarts) == 0 && len(s.emailTriggers) == 0 && onlyPhrases(s.anchors) && !s.numberAfterStreetWord() {
 		return nil
 	}
 	s.verify()
@@ -447,12 +447,13 @@ func (s *scan) verify() {
 			s.checkDotted(h)
 		}
 		if len(h.e.streets) > 0 {
-			s.checkStreets(h)
+			s.checkStreets(h, "", false)
 		}
 		for _, ai := range h.e.postcodes {
 			s.checkPostcode(h, s.d.addresses[ai])
 		}
 	}
+	s.streetsOtherwise()
 	if len(inWords) > 0 {
 		// Scored in text order, as the anchors give the others: of equal
 		// findings the first is kept.
