@@ -416,6 +416,29 @@ func InRange(n, first, last int) bool {
 // alone ("straat", "laan"), as some write a street apart: "Kerk straat".
 func StreetSuffix(word string) bool { return slices.Contains(streetSuffixes, word) }
 
+// ShortEnding reports whether a word as written is a street's ending of
+// three or four letters alone ("laan", "Weg", "pad"), as some write a
+// street apart: "Tuinfluiter pad". MayEndStreet passes the longer ones.
+func ShortEnding(word string) bool {
+	n := len(word)
+	if n != 3 && n != 4 {
+		return false
+	}
+	if i := tailIndex(word[n-3:]); suffixTails[i/64]&(1<<(i%64)) == 0 {
+		return false
+	}
+	var low [4]byte
+	for k := range n {
+		low[k] = word[k] | 0x20 // a capital to small; no other byte becomes a letter
+	}
+	for _, s := range streetSuffixes {
+		if string(low[:n]) == s {
+			return true
+		}
+	}
+	return false
+}
+
 func isAlnum(c byte) bool { return isDigit(c) || isLetter(c) }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }

@@ -281,4 +281,10 @@ func TestRanges(t *testing.T) {
 			t.Errorf("StreetSuffix(%q) = %v", w, !want)
 		}
 	}
+	for w, want := range map[string]bool{"laan": true, "Weg": true, "PAD": true, "hof": true, "Dijk": true,
+		"gaan": false, "wijk": false, "we": false, "plein": false, "la@n": false, "wég": false} {
+		if ShortEnding(w) != want {
+			t.Errorf("ShortEnding(%q) = %v", w, !want)
+		}
+	}
 }

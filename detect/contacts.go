@@ -883,15 +883,12 @@ func townThenNumber(text string, pos int) (town string, comma int, ok bool) {
 // streetsOtherwise looks, at each word that may end a street and has a
 // number after it, for a roster street that the fast phase, which looks
 // words up as written, could not find: written apart ("Kerk straat 12a")
-// or misspelt by one letter ("Kerkstaat 12a"). Only a street's ending of
-// five letters or more is a word the fast phase notes ("straat", "plein",
-// not "laan").
+// or misspelt by one letter ("Kerkstaat 12a"; not in its ending, by which
+// the fast phase notes the words that may end a street).
 func (s *scan) streetsOtherwise() {
 	for _, sw := range s.streetWords {
 		start, end := sw[0], sw[1]
-		// A street's ending alone is five letters or more, a misspelt
-		// street's last word seven: the word folds to no more bytes.
-		if end-start < 5 || !digitWithin(s.text, end, numberReach) || s.streetAt(start) {
+		if !digitWithin(s.text, end, numberReach) || s.streetAt(start) {
 			continue
 		}
 		x := fold.Word(s.text[start:end])

@@ -192,6 +192,7 @@ func TestAddresses(t *testing.T) {
 		// Her street written apart, as some type it.
 		{"Ze woont op de Kerk straat 12a", "E001 address critical"},
 		{"Kerk-straat 12a, Utrecht", "E001 address critical"},
+		{"Ze woont Linde laan 4", "E002 address critical"},
 		// Her street misspelt by one letter: hers for certain with her town
 		// or postcode; without, a reader could not be sure.
 		{"Kerkstaat 12a, Utrecht", "E001 address critical"},
@@ -228,6 +229,8 @@ func TestAddresses(t *testing.T) {
 		{"Kerkstaat 12a, Amsterdam", ""},     // misspelt, and another town
 		{"Kerk laan 12a, Utrecht", ""},       // another street
 		{"Markstraat 12a, Utrecht", ""},      // two letters from hers
+		{"Linde laan 5", ""},                 // another number
+		{"ze is weg 4 dagen", ""},            // a street's ending as a word
 		{"1234AB12b", ""},                    // another door
 		{"1234AB112", ""},                    // another number
 		{"Bestelnummer 1234AB12a", ""},       // a code made of the postcode and number

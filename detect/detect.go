@@ -152,9 +152,10 @@ type scan struct {
 	// rewrite.
 	mayRewrite  bool
 	phoneStarts []int
-	// streetWords are the words that may end a street name, and
-	// postcodeStarts the words that may start a postcode: the locators
-	// near a name are read at them.
+	// streetWords are the words that may end a street name (or be its
+	// short ending written apart, "Linde laan"), and postcodeStarts the
+	// words that may start a postcode: the locators near a name and the
+	// streets written otherwise are read at them.
 	streetWords    [][2]int
 	postcodeStarts []int
 	// emailTriggers are where an e-mail address may stand, in text order:
@@ -221,7 +222,7 @@ func (s *scan) candidates(watch bool) {
 		s.anchors = make([]anchorHit, 0, want)
 	}
 	single, singleEnd := 0, 0 // a run of one-letter words, one space apart
-	prevEnd := 0
+	prevStart, prevEnd := 0, 0
 	var grow growAhead
 	for sc.Next() {
 		start, end := sc.Span()
@@ -235,7 +236,8 @@ func (s *scan) candidates(watch bool) {
 		if watch && !rw.found && worthWatching(s.text, start, end, sc.Mixed()) {
 			rw.word(start, end, prevEnd, sc.Mixed())
 		}
-		prevEnd = end
+		lastStart, lastEnd := prevStart, prevEnd // the word before
+		prevStart, prevEnd = start, end
 		if end-start == 1 && asciiLetter(s.text[start]) {
 			if single == 0 || start != singleEnd+1 || s.text[singleEnd] != ' ' {
 				single = 0
@@ -262,6 +264,12 @@ func (s *scan) candidates(watch bool) {
 			}
 			if n := end - start; c != '0' && (n == 4 || n == 6) {
 				s.postcodeStarts = push(s.postcodeStarts, start) // "1234 AB", "1234AB"
+			}
+			// "Linde laan 4": a street's short ending written apart, noted
+			// at the number after it (asked of every word, the test was a
+			// twentieth of the fast phase).
+			if c != '0' && lastEnd > lastStart && start-lastEnd <= 2 && address.ShortEnding(s.text[lastStart:lastEnd]) {
+				s.streetWords = push(s.streetWords, [2]int{lastStart, lastEnd})
 			}
 		} else if address.MayEndStreet(s.text[start:end]) {
 			s.streetWords = push(s.streetWords, [2]int{start, end})
