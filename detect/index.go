@@ -438,8 +438,8 @@ type firstGroup struct {
 	byCore map[string][]firstRef
 	// parts are the parts of five letters or more of the double surnames
 	// of refs' people, in refs' order, looked for misspelt after the
-	// first name: reading them off each person there was a tenth of the
-	// slow phase on prose full of first names.
+	// first name: reading them off each person there was 8% of the slow
+	// phase on prose full of first names.
 	parts []firstRef
 }
 
