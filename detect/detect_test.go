@@ -280,6 +280,9 @@ func TestNames(t *testing.T) {
 		// whole surname.
 		{"Sanne (v.d. Berg) van de opvang", "E001 name low"},
 		{"Sanne (van den Berg)", "E001 name low"},
+		{"Mieke (Bakker) reageerde met een duim", "E004 name low"}, // a surname of one word, as a nickname stands
+		{"Noek (Jansen-de Vries) zei dat", "E002 name low"},
+		{"Mieke (Mies) Bakker", "E004 name low"}, // a nickname in brackets
 		{"Sanne \u201cvan den Berg\u201d", "E001 name low"},
 		{"Sanne (van den Berg", ""},
 		{"Sanne (van den Berg-Bos)", ""},

@@ -656,9 +656,6 @@ func (s *scan) mayBeName(i int) bool {
 			continue // look past "van den", "v.d.", "v/d" and a middle initial at the surname
 		}
 		ws, we := sc.Span()
-		if n == 0 && ws > 0 && mayOpen[s.text[h.end+ws-1]] && enclosed(strings.TrimSpace(s.text[h.end:h.end+ws]), closeAfter(s.text, h.end+we)) {
-			continue // a nickname: "Mohamed (Mo) Benali"
-		}
 		// The fast phase looked every word up: a word that is a key is
 		// the anchor that starts where it does. Only a word cut off by
 		// the end of what is read here is not the text's, and is looked up.
@@ -672,12 +669,15 @@ func (s *scan) mayBeName(i int) bool {
 			e = s.anchors[next].e
 		}
 		if e != nil && len(e.surnames) > 0 {
-			return true
+			return true // also in brackets: "Loes (Hoekstra)"
 		}
 		if w[len(w)-1] == 's' {
 			if e := s.d.keys[string(w[:len(w)-1])]; e != nil && len(e.surnames) > 0 {
 				return true // "Bakkers"
 			}
+		}
+		if n == 0 && ws > 0 && mayOpen[s.text[h.end+ws-1]] && enclosed(strings.TrimSpace(s.text[h.end:h.end+ws]), closeAfter(s.text, h.end+we)) {
+			continue // a nickname: "Mohamed (Mo) Benali"
 		}
 		if s.d.maybeTypo(w) {
 			return true
@@ -757,8 +757,8 @@ func capitalInitialAfter(text string, pos int) bool {
 // forwardForms tries "first [particles] surname" for the people of g whose
 // surname could start at one of the next few words, and returns who matched.
 func (s *scan) forwardForms(g *firstGroup, toks []fold.Token, i, j int) []int {
-	if s.nickname(toks, j) {
-		j++
+	if s.nickname(toks, j) && len(g.byCore[toks[j].Text]) == 0 {
+		j++ // but "Loes (Hoekstra) zei" is her surname in brackets
 	} else if j >= len(toks) || !s.nameJoin(toks, j-1) && s.closerOf(toks, j) == "" && !s.bracketedFirst(toks, i, j) {
 		return nil
 	}
