@@ -103,6 +103,9 @@ func TestNames(t *testing.T) {
 		{"Onze dochter heet mieke en zit op De Zonnebloem", ""},
 		// A parent's child with an employee's full name; not a colleague.
 		{"mijn zoon Bram van Leeuwen zit in groep 3", ""},
+		{"[09:12] Papa van Sanne: Sanne van den Berg is ziek vandaag", ""},  // the child the sender's name gives
+		{"Papa van Sanne: juf Sanne van den Berg is ziek", "E001 name low"}, // the juf of that name
+		{"Papa van Bram: Sanne van den Berg is ziek", "E001 name low"},      // another child's parent
 		{"m'n dochter heet Mieke Bakker", ""},
 		{"onze Mieke Bakker is de beste juf", "E004 name low"},
 		{"mijn collega Mieke Bakker", "E004 name low"},

@@ -465,7 +465,7 @@ func (s *scan) ownChild(toks []fold.Token, i, j int, full bool) bool {
 	if i > 0 && childWords[toks[i-1].Text] && s.soft(toks, i-1) {
 		return true // "kleine Femke", "peuter Daan"
 	}
-	if s.childrenAfter(toks, j) || childPeer(toks, j) || !full && relativeOf(toks, j) {
+	if s.childrenAfter(toks, j) || childPeer(toks, j) || !full && relativeOf(toks, j) || childNamedBefore(toks, i) {
 		return true
 	}
 	k := i - 1
@@ -499,6 +499,26 @@ func (s *scan) ownChild(toks []fold.Token, i, j int, full bool) bool {
 	}
 	return false
 }
+
+// childNamedBefore reports whether the first name at toks[i] is a child
+// the text named shortly before as the child of a parent: "Papa van Daan:
+// Daan Kuipers is ziek", as a chat gives a parent's name; not after a
+// title: "Papa van Daan: meester Daan Kuipers is ziek".
+func childNamedBefore(toks []fold.Token, i int) bool {
+	if i > 0 && titles[toks[i-1].Text] {
+		return false
+	}
+	for k := i - 1; k >= 2 && k >= i-childNamedReach; k-- {
+		if toks[k].Text == toks[i].Text && toks[k-1].Text == "van" && parentWords[toks[k-2].Text] {
+			return true
+		}
+	}
+	return false
+}
+
+// childNamedReach is how many words before a name childNamedBefore reads:
+// a chat line's sender and the start of the message.
+const childNamedReach = 12
 
 // childPeer reports whether the words from toks[k] say the one named
 // before them is the writer's child or a child the writer's child knows:
