@@ -129,6 +129,11 @@ func TestNames(t *testing.T) {
 		// A namesake the writer names by trade in an aside; a trade said
 		// of her is no aside, and an aside without a trade says nothing.
 		{"Sanne van den Berg (de schaatsster) won goud", ""},
+		{"Thomas Smit scoorde gisteren twee keer voor FC Utrecht", ""},                          // a namesake placed with his club
+		{"Sanne van den Berg werkt bij Albert Heijn", ""},                                       // with another employer
+		{"Sanne van den Berg werkt bij de opvang", "E001 name low"},                             // no name of another
+		{"Sanne van den Berg van De Zonnebloem werkt ook bij Albert Heijn", "E001 name medium"}, // the organisation named
+		{"Sanne van den Berg werkt met Lotte bij Albert Heijn", "E001 name low"},                // another name first
 		{"Kees Visser, de bekende schilder uit Zeist, deed onze kozijnen", ""},
 		{"Mieke Bakker - the singer - was on TV", ""},
 		{"Mieke Bakker is de nieuwe wethouder", "E004 name low"},

@@ -539,7 +539,7 @@ func childPeer(toks []fold.Token, k int) bool {
 // (childPeer), or a person the writer names by trade in an aside ("Sanne
 // van den Berg (de schaatsster)", "Kees Visser, de schilder uit Zeist").
 func (s *scan) otherPerson(toks []fold.Token, k int) bool {
-	if childPeer(toks, k) {
+	if childPeer(toks, k) || !s.orgCtx && placedElsewhere(toks, k) {
 		return true
 	}
 	if k == 0 || k+1 >= len(toks) || !articles[toks[k].Text] {
@@ -553,6 +553,31 @@ func (s *scan) otherPerson(toks []fold.Token, k int) bool {
 	// The trade, or an adjective before it: "de bekende schaatsster".
 	return trades[toks[k+1].Text] || k+2 < len(toks) && s.soft(toks, k+1) && trades[toks[k+2].Text]
 }
+
+// placedElsewhere reports whether the words from toks[k], after a full
+// name in a text that does not name the organisation, place its bearer
+// with another employer or club: "Thomas Smit scoorde gisteren twee keer
+// voor FC Utrecht", "Sanne van den Berg werkt bij Albert Heijn". A
+// reader takes that for a namesake; a name with the organisation named is
+// the employee's, wherever else it is placed.
+func placedElsewhere(toks []fold.Token, k int) bool {
+	if k >= len(toks) || !placeVerbs[toks[k].Text] {
+		return false
+	}
+	for n := k + 1; n < len(toks) && n <= k+5; n++ {
+		if toks[n].Upper {
+			return false // another name first: "werkt met Sanne bij …"
+		}
+		if (toks[n].Text == "bij" || toks[n].Text == "voor" || toks[n].Text == "for" || toks[n].Text == "at") && n+1 < len(toks) {
+			return toks[n+1].Upper
+		}
+	}
+	return false
+}
+
+// placeVerbs are the verbs that place someone with an employer or a club.
+var placeVerbs = setOf("werkt", "werkte", "speelt", "speelde", "scoorde", "scoort", "voetbalt", "traint", "works",
+	"worked", "plays", "played", "scored")
 
 // articles are the words an aside naming a trade starts with.
 var articles = setOf("de", "het", "een", "the", "a", "an")
