@@ -118,6 +118,10 @@ func TestNames(t *testing.T) {
 		// A first name alone that the text makes someone's husband, wife
 		// or sibling; a full name is the surname's to say.
 		{"Kees is de man van juf Mieke van De Zonnebloem", "E004 name low"},
+		{"Kees (de man van juf Mieke) staat bij het hek van De Zonnebloem", "E004 name low"}, // in an aside
+		{"Kees, de man van Mieke, haalt ze op bij De Zonnebloem", "E004 name low"},
+		{"De man van juf Sanne (van De Zonnebloem) heet Kees", "E001 name low"}, // named as the relative
+		{"De man van Mieke is ziek. Op De Zonnebloem heet de juf Kees", "E004 name low; E007 name low"},
 		{"juf Mieke en haar man Kees van De Zonnebloem", "E004 name low"},
 		{"Mieke Bakker is de vrouw van Kees", "E004 name low"},
 		// A letter of the organisation to a parent who shares an employee's

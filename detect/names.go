@@ -465,7 +465,8 @@ func (s *scan) ownChild(toks []fold.Token, i, j int, full bool) bool {
 	if i > 0 && childWords[toks[i-1].Text] && s.soft(toks, i-1) {
 		return true // "kleine Femke", "peuter Daan"
 	}
-	if s.childrenAfter(toks, j) || childPeer(toks, j) || !full && relativeOf(toks, j) || childNamedBefore(toks, i) {
+	if s.childrenAfter(toks, j) || childPeer(toks, j) || !full && s.relativeOf(toks, j) || childNamedBefore(toks, i) ||
+		!full && s.relativeNamed(toks, i) {
 		return true
 	}
 	k := i - 1
@@ -495,6 +496,24 @@ func (s *scan) ownChild(toks []fold.Token, i, j int, full bool) bool {
 		case (namingWords[w] || w == "ook" || w == "also") && !kinSeen: // "mijn dochter heet ook Sanne"
 		default:
 			return false
+		}
+	}
+	return false
+}
+
+// relativeNamed reports whether the first name at toks[i] is given as the
+// name of a relative that the clause before it starts with: "De man van
+// juf Sanne (van De Zonnebloem) heet Kees".
+func (s *scan) relativeNamed(toks []fold.Token, i int) bool {
+	if i < 3 || !namingWords[toks[i-1].Text] {
+		return false
+	}
+	for k := i - 3; k >= 0 && k >= i-childNamedReach; k-- {
+		if strings.ContainsAny(s.sep(toks, k+1), ".!?;\n") && k+1 < i-1 {
+			return false // another sentence
+		}
+		if relatives[toks[k].Text] && toks[k+1].Text == "van" {
+			return true
 		}
 	}
 	return false
@@ -542,16 +561,24 @@ func (s *scan) otherPerson(toks []fold.Token, k int) bool {
 	if childPeer(toks, k) || !s.orgCtx && placedElsewhere(toks, k) {
 		return true
 	}
-	if k == 0 || k+1 >= len(toks) || !articles[toks[k].Text] {
-		return false
-	}
-	switch strings.TrimSpace(s.sep(toks, k-1)) {
-	case "(", ",", "-", "\u2013":
-	default:
+	if k+1 >= len(toks) || !s.aside(toks, k) {
 		return false
 	}
 	// The trade, or an adjective before it: "de bekende schaatsster".
 	return trades[toks[k+1].Text] || k+2 < len(toks) && s.soft(toks, k+1) && trades[toks[k+2].Text]
+}
+
+// aside reports whether an aside about the one named before starts with an
+// article at toks[k]: "(de schaatsster)", ", de man van Mieke".
+func (s *scan) aside(toks []fold.Token, k int) bool {
+	if k == 0 || k >= len(toks) || !articles[toks[k].Text] {
+		return false
+	}
+	switch strings.TrimSpace(s.sep(toks, k-1)) {
+	case "(", ",", "-", "\u2013":
+		return true
+	}
+	return false
 }
 
 // placedElsewhere reports whether the words from toks[k], after a full
@@ -617,10 +644,15 @@ var relatives = setOf("man", "vrouw", "echtgenoot", "echtgenote", "partner", "vr
 	"zwager", "schoonzus", "husband", "wife", "brother", "sister", "boyfriend", "girlfriend")
 
 // relativeOf reports whether the words from toks[j] say the one named
-// before them is someone's relative: "is de man van", "is the husband of".
-func relativeOf(toks []fold.Token, j int) bool {
-	return j+3 < len(toks) && (toks[j].Text == "is" || toks[j].Text == "was") && articles[toks[j+1].Text] &&
-		relatives[toks[j+2].Text] && (toks[j+3].Text == "van" || toks[j+3].Text == "of")
+// before them is someone's relative: "is de man van", "is the husband of",
+// or in an aside, "Kees (de man van juf Mieke)".
+func (s *scan) relativeOf(toks []fold.Token, j int) bool {
+	if j < len(toks) && (toks[j].Text == "is" || toks[j].Text == "was") {
+		j++
+	} else if !s.aside(toks, j) {
+		return false
+	}
+	return j+2 < len(toks) && articles[toks[j].Text] && relatives[toks[j+1].Text] && (toks[j+2].Text == "van" || toks[j+2].Text == "of")
 }
 
 // childWords are the words for a child that say it before a name without
