@@ -430,11 +430,7 @@ func (s *scan) verify() {
 		if h.end < len(s.text) && isDigitByte(s.text[h.end]) {
 			// "@sannevdberg82", "@sanne.vdberg82" (mixedWord); the
 			// employee's own e-mail address is found as such.
-			for _, r := range h.e.joined {
-				if !s.inOwnEmail(r.emp, h.start) {
-					s.checkJoined(h, r)
-				}
-			}
+			s.checkJoinedAll(h, true)
 			if h.e.dottedEnd {
 				s.checkDotted(h)
 			}
@@ -448,9 +444,7 @@ func (s *scan) verify() {
 		if len(h.e.surnames) > 0 {
 			s.checkInitials(h)
 		}
-		for _, r := range h.e.joined {
-			s.checkJoined(h, r)
-		}
+		s.checkJoinedAll(h, false)
 		if h.e.dottedEnd || len(h.e.surnames) > 0 && h.start > 1 && (s.text[h.start-1] == '.' || s.text[h.start-1] == '_') {
 			s.checkDotted(h)
 		}

@@ -463,6 +463,16 @@ func TestDoubleSurnameParts(t *testing.T) {
 		{"Bas Bos", "E4 name low"},
 		{"Bas bos", ""}, // a common surname in lower case is a word
 		{"B. Bos", "E4 name low"},
+		// Written as one word or joined by a dot, as handles and hashtags
+		// write them: a part only where no whole name stands so.
+		{"#NoordeVries", "E1 name low"},
+		{"noor.devries", "E1 name low"},
+		{"#NoorJansen", "E2 name low"},
+		{"noor_jansen", "E2 name low"},
+		{"#AnoukdeVries", "E3 name low"},
+		{"@anouk.jansen", "E3 name low"},
+		{"@bas_vdmeer", "E4 name low"},
+		{"#BasBos", "E4 name low"},
 	})
 }
 

@@ -86,8 +86,10 @@ type Detector struct {
 	// have, one or two lookups instead of nine.
 	phoneLens uint64
 	// dotted are the people by first name and surname (with its particles
-	// written in): {"kees", "visser"}, {"sanne", "vandenberg"}.
-	dotted    map[[2]string][]int
+	// written in): {"kees", "visser"}, {"sanne", "vandenberg"}; dottedParts
+	// by first name and a part of a double surname, {"anouk", "jansen"},
+	// which count only where no one's whole name stands written so.
+	dotted, dottedParts map[[2]string][]int
 	emails    map[string][]int
 	addresses []addrRef
 
@@ -415,6 +417,10 @@ type joinedRef struct {
 	emp  int
 	form nameForm
 	rest []string
+	// part: the first name with one part of a double surname
+	// ("#AnoukJansen"), which counts only where no one's whole name
+	// stands written so (see checkJoinedAll).
+	part bool
 }
 
 // phraseRef is an organisation name or a threat, as folded words.
@@ -536,7 +542,8 @@ func New(r *roster.Roster, opts Options) (*Detector, error) {
 		addresses:  make([]addrRef, 0, len(r.Employees)),
 		phones:     make(map[string][]int, len(r.Employees)),
 		emails:     make(map[string][]int, len(r.Employees)),
-		dotted:     make(map[[2]string][]int, len(r.Employees)),
+		dotted:      make(map[[2]string][]int, len(r.Employees)),
+		dottedParts: map[[2]string][]int{},
 		ownPhones:  map[string]bool{},
 		ownDomains: map[string]bool{},
 	}
@@ -861,41 +868,12 @@ func (d *Detector) addPerson(e roster.Employee, common map[string]bool) {
 		}
 		// Written as one word, as hashtags and profile addresses write
 		// names: "#SannevandenBerg", "#sannevdberg", "sanne.vandenberg".
-		core := strings.Join(p.core, "")
-		var joinedParticles []string // each form of the particles as one word, once: "v d" and "vd" join alike
-		for _, pf := range p.forms {
-			if j := strings.Join(pf, ""); !slices.Contains(joinedParticles, j) {
-				joinedParticles = append(joinedParticles, j)
-			}
-		}
-		for f, words := range p.firsts {
-			for _, pj := range joinedParticles {
-				form := formFull
-				if f > 0 {
-					form = formAlias
-				}
-				en := d.entry(strings.Join(words, "") + pj + core)
-				en.joined = append(en.joined, joinedRef{emp: idx, form: form})
-				if len(p.core) > 1 {
-					// "#CharlottevanderHeijden-Bos": the hyphen ends the word.
-					en := d.entry(strings.Join(words, "") + pj + p.core[0])
-					en.joined = append(en.joined, joinedRef{emp: idx, form: form, rest: p.core[1:]})
-				}
-			}
-		}
-		// "kees.visser", "sanne.vandenberg", "sanne.vdberg": a first name
-		// and a surname joined by a dot, as profile addresses and handles
-		// write them.
-		if len(p.core) == 1 || len(p.particles) > 0 {
-			for _, pj := range joinedParticles {
-				surname := pj + core
-				d.entry(surname).dottedEnd = true
-				for _, words := range p.firsts {
-					if len(words) == 1 {
-						key := [2]string{words[0], surname}
-						d.dotted[key] = append(d.dotted[key], idx)
-					}
-				}
+		d.addJoined(idx, &p.surname, false)
+		for k := range p.others {
+			if p.others[k].kind == part {
+				// "#AnoukJansen", "anouk.jansen", "@lotje_vdheijden": one part
+				// of a double surname, as it counts written apart.
+				d.addJoined(idx, &p.others[k], true)
 			}
 		}
 		en := d.entry(p.core[0])
@@ -936,6 +914,55 @@ func (d *Detector) addPerson(e roster.Employee, common map[string]bool) {
 			for _, w := range []string{strings.ToLower(a.Postcode), a.Postcode[:4]} {
 				en := d.entry(w)
 				en.postcodes = append(en.postcodes, ai)
+			}
+		}
+	}
+}
+
+// addJoined indexes the name of person idx with surname sn (the roster's,
+// or a part of a double one) written as one word, as hashtags and profile
+// addresses write names ("#SannevandenBerg", "#sannevdberg"), and with the
+// first name and surname joined by a dot ("kees.visser",
+// "sanne.vandenberg", "sanne.vdberg"), as profile addresses and handles
+// write them.
+func (d *Detector) addJoined(idx int, sn *surname, isPart bool) {
+	p := &d.people[idx]
+	core := strings.Join(sn.core, "")
+	var joinedParticles []string // each form of the particles as one word, once: "v d" and "vd" join alike
+	for _, pf := range sn.forms {
+		if j := strings.Join(pf, ""); !slices.Contains(joinedParticles, j) {
+			joinedParticles = append(joinedParticles, j)
+		}
+	}
+	for f, words := range p.firsts {
+		for _, pj := range joinedParticles {
+			form := formFull
+			if f > 0 {
+				form = formAlias
+			}
+			en := d.entry(strings.Join(words, "") + pj + core)
+			en.joined = append(en.joined, joinedRef{emp: idx, form: form, part: isPart})
+			if len(sn.core) > 1 {
+				// "#CharlottevanderHeijden-Bos": the hyphen ends the word.
+				en := d.entry(strings.Join(words, "") + pj + sn.core[0])
+				en.joined = append(en.joined, joinedRef{emp: idx, form: form, rest: sn.core[1:], part: isPart})
+			}
+		}
+	}
+	if len(sn.core) > 1 && len(sn.particles) == 0 {
+		return
+	}
+	dotted := d.dotted
+	if isPart {
+		dotted = d.dottedParts
+	}
+	for _, pj := range joinedParticles {
+		surname := pj + core
+		d.entry(surname).dottedEnd = true
+		for _, words := range p.firsts {
+			if len(words) == 1 {
+				key := [2]string{words[0], surname}
+				dotted[key] = append(dotted[key], idx)
 			}
 		}
 	}

@@ -1028,16 +1028,36 @@ func (s *scan) checkInitials(h anchorHit) {
 
 // checkJoined: a full name written as one word ("#SannevandenBerg"),
 // with the rest of a double surname after a hyphen when it has one.
-func (s *scan) checkJoined(h anchorHit, r joinedRef) {
+func (s *scan) checkJoined(h anchorHit, r joinedRef) bool {
 	end := h.end
 	if len(r.rest) > 0 {
 		toks, i := s.tokensAround(h.start, h.end)
 		if i >= len(toks) || toks[i].Start != h.start || !s.wordsAt(toks, i+1, r.rest) || !s.soft(toks, i) {
-			return
+			return false
 		}
 		end = toks[i+len(r.rest)].End
 	}
 	s.names = push(s.names, nameMatch{emp: r.emp, start: h.start, end: end, form: r.form})
+	return true
+}
+
+// checkJoinedAll checks the names written as one word at h: a first name
+// with a part of a double surname only where no whole name stands so
+// ("#AnoukJansen" is Anouk Jansen of the roster, not also her colleague
+// Anouk Jansen-de Vries). handle: a number follows ("@sannevdberg82"),
+// where the employee's own e-mail address is found as such.
+func (s *scan) checkJoinedAll(h anchorHit, handle bool) {
+	whole := false
+	for _, r := range h.e.joined {
+		if !r.part && !(handle && s.inOwnEmail(r.emp, h.start)) && s.checkJoined(h, r) {
+			whole = true
+		}
+	}
+	for _, r := range h.e.joined {
+		if r.part && !whole && !(handle && s.inOwnEmail(r.emp, h.start)) {
+			s.checkJoined(h, r)
+		}
+	}
 }
 
 // checkDotted: a first name, then the surname joined by a dot or an
@@ -1067,7 +1087,11 @@ func (s *scan) checkDotted(h anchorHit) {
 		if !s.d.isFirstName(w) {
 			return
 		}
-		for _, emp := range s.d.dotted[[2]string{w, surname}] {
+		emps := s.d.dotted[[2]string{w, surname}]
+		if len(emps) == 0 {
+			emps = s.d.dottedParts[[2]string{w, surname}] // "anouk.jansen" for Anouk Jansen-de Vries
+		}
+		for _, emp := range emps {
 			if !s.inOwnEmail(emp, b) { // the employee's own e-mail address is found as such
 				s.names = push(s.names, nameMatch{emp: emp, start: b, end: h.end, form: formFull})
 			}
