@@ -138,6 +138,11 @@ func TestNames(t *testing.T) {
 		{"Sanne van den Berg werkt bij de opvang", "E001 name low"},                             // no name of another
 		{"Sanne van den Berg van De Zonnebloem werkt ook bij Albert Heijn", "E001 name medium"}, // the organisation named
 		{"Sanne van den Berg werkt met Lotte bij Albert Heijn", "E001 name low"},                // another name first
+		{"LinkedIn: Thomas Smit – Accountmanager bij Rabobank", ""},                             // a profile's title line
+		{"Sanne van den Berg, juf bij Het Vlindertje", ""},
+		{"Sanne van den Berg, gisteren bij de opvang", "E001 name low"},
+		{"Mieke Bakker (1952-2010) was een bekende zangeres", ""}, // a namesake of the past
+		{"Mieke Bakker (2024) heeft", "E004 name low"},
 		{"Kees Visser, de bekende schilder uit Zeist, deed onze kozijnen", ""},
 		{"Mieke Bakker - the singer - was on TV", ""},
 		{"Mieke Bakker is de nieuwe wethouder", "E004 name low"},

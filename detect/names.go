@@ -558,7 +558,7 @@ func childPeer(toks []fold.Token, k int) bool {
 // (childPeer), or a person the writer names by trade in an aside ("Sanne
 // van den Berg (de schaatsster)", "Kees Visser, de schilder uit Zeist").
 func (s *scan) otherPerson(toks []fold.Token, k int) bool {
-	if childPeer(toks, k) || !s.orgCtx && placedElsewhere(toks, k) {
+	if childPeer(toks, k) || !s.orgCtx && s.placedElsewhere(toks, k) || s.lifeSpan(toks, k) {
 		return true
 	}
 	if k+1 >= len(toks) || !s.aside(toks, k) {
@@ -584,11 +584,12 @@ func (s *scan) aside(toks []fold.Token, k int) bool {
 // placedElsewhere reports whether the words from toks[k], after a full
 // name in a text that does not name the organisation, place its bearer
 // with another employer or club: "Thomas Smit scoorde gisteren twee keer
-// voor FC Utrecht", "Sanne van den Berg werkt bij Albert Heijn". A
+// voor FC Utrecht", "Sanne van den Berg werkt bij Albert Heijn", and as a
+// profile's title line, "Thomas Smit – Accountmanager bij Rabobank". A
 // reader takes that for a namesake; a name with the organisation named is
 // the employee's, wherever else it is placed.
-func placedElsewhere(toks []fold.Token, k int) bool {
-	if k >= len(toks) || !placeVerbs[toks[k].Text] {
+func (s *scan) placedElsewhere(toks []fold.Token, k int) bool {
+	if k >= len(toks) || !placeVerbs[toks[k].Text] && (k == 0 || !strings.ContainsAny(s.sep(toks, k-1), "-\u2013\u2014|,")) {
 		return false
 	}
 	for n := k + 1; n < len(toks) && n <= k+5; n++ {
@@ -600,6 +601,18 @@ func placedElsewhere(toks []fold.Token, k int) bool {
 		}
 	}
 	return false
+}
+
+// lifeSpan reports whether a life span in brackets follows a full name at
+// toks[k]: "Mieke Bakker (1952-2010)", a namesake of the past.
+func (s *scan) lifeSpan(toks []fold.Token, k int) bool {
+	return k > 0 && k+1 < len(toks) && strings.TrimSpace(s.sep(toks, k-1)) == "(" && year(toks[k].Text) &&
+		strings.Trim(s.sep(toks, k), " -\u2013") == "" && year(toks[k+1].Text)
+}
+
+// year reports whether a word is a year of the last centuries.
+func year(w string) bool {
+	return len(w) == 4 && (w[:2] == "18" || w[:2] == "19" || w[:2] == "20") && isDigitByte(w[2]) && isDigitByte(w[3])
 }
 
 // placeVerbs are the verbs that place someone with an employer or a club.
