@@ -90,8 +90,8 @@ type Detector struct {
 	// by first name and a part of a double surname, {"anouk", "jansen"},
 	// which count only where no one's whole name stands written so.
 	dotted, dottedParts map[[2]string][]int
-	emails    map[string][]int
-	addresses []addrRef
+	emails              map[string][]int
+	addresses           []addrRef
 
 	// fingerprint identifies what this detector searches for; made on
 	// first use, since `check` has no use for it.
@@ -537,15 +537,15 @@ func New(r *roster.Roster, opts Options) (*Detector, error) {
 		// gives about 2.6 keys (first name, surname, the name as one
 		// word, street, postcode), a phone, an e-mail address and a
 		// dotted name.
-		keys:       make(map[string]*entry, 3*len(r.Employees)),
-		people:     make([]person, 0, len(r.Employees)),
-		addresses:  make([]addrRef, 0, len(r.Employees)),
-		phones:     make(map[string][]int, len(r.Employees)),
-		emails:     make(map[string][]int, len(r.Employees)),
+		keys:        make(map[string]*entry, 3*len(r.Employees)),
+		people:      make([]person, 0, len(r.Employees)),
+		addresses:   make([]addrRef, 0, len(r.Employees)),
+		phones:      make(map[string][]int, len(r.Employees)),
+		emails:      make(map[string][]int, len(r.Employees)),
 		dotted:      make(map[[2]string][]int, len(r.Employees)),
 		dottedParts: map[[2]string][]int{},
-		ownPhones:  map[string]bool{},
-		ownDomains: map[string]bool{},
+		ownPhones:   map[string]bool{},
+		ownDomains:  map[string]bool{},
 	}
 	common := setOf(commonSurnames...)
 	for _, s := range opts.CommonSurnames {
