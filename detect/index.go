@@ -1052,9 +1052,7 @@ func (d *Detector) typoLookup(w []byte) bool {
 	}
 	var buf [maxTypoWord]byte
 	for i := range w {
-		n := copy(buf[:], w[:i])
-		n += copy(buf[n:], w[i+1:])
-		if _, ok := d.typos[string(buf[:n])]; ok {
+		if _, ok := d.typos[string(appendWithout(buf[:0], w, i))]; ok {
 			return true
 		}
 	}
@@ -1078,6 +1076,12 @@ type typoCache struct {
 
 func newTypoCache() *typoCache { return &typoCache{seed: maphash.MakeSeed()} }
 
+// appendWithout appends w with its byte i left out to buf: the words one
+// letter from w that surname typos and misspelt streets are looked up by.
+func appendWithout[W ~string | ~[]byte](buf []byte, w W, i int) []byte {
+	return append(append(buf, w[:i]...), w[i+1:]...)
+}
+
 // maxTypoWord is the longest word looked at for a typo.
 const maxTypoWord = 40
 
@@ -1098,7 +1102,7 @@ func typos(people []person) map[string]struct{} {
 	for _, c := range cores {
 		buf = append(buf, c...)
 		for i := range c {
-			buf = append(append(buf, c[:i]...), c[i+1:]...)
+			buf = appendWithout(buf, c, i)
 		}
 	}
 	// Not sized beforehand: a map made for its size is looked up more
@@ -1153,7 +1157,7 @@ func (d *Detector) streetSpellingIndex() *streetIndex {
 		x.words = append(x.words, w)
 		x.forms = append(x.forms, streetForm{maphash.String(x.seed, w), k})
 		for i := range len(w) {
-			buf = append(append(buf[:0], w[:i]...), w[i+1:]...)
+			buf = appendWithout(buf[:0], w, i)
 			x.forms = append(x.forms, streetForm{maphash.Bytes(x.seed, buf), k})
 		}
 	}
@@ -1181,7 +1185,7 @@ func (d *Detector) misspeltStreets(x string) []string {
 	try(maphash.String(sp.seed, x))
 	buf := make([]byte, 0, len(x))
 	for i := range len(x) {
-		buf = append(append(buf[:0], x[:i]...), x[i+1:]...)
+		buf = appendWithout(buf[:0], x, i)
 		try(maphash.Bytes(sp.seed, buf))
 	}
 	return out
