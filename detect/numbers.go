@@ -251,7 +251,7 @@ func (r *rewriter) at(i, done int) (from int, repl string, n int, ok bool) {
 		if from, repl, n, ok = spacedLetters(text, i, done); ok || c != '*' {
 			return from, repl, n, ok
 		}
-		return r.unmasked(i)
+		return r.unmasked(i, 1)
 	}
 	switch c {
 	case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
@@ -363,7 +363,7 @@ func (r *rewriter) at(i, done int) (from int, repl string, n int, ok bool) {
 			}
 		case emojiInWord(text, i):
 			// An emoji put in a letter's place, "S🌻nne": read as "S*nne".
-			if from, repl, n, ok := r.unmaskedAt(i, size); ok {
+			if from, repl, n, ok := r.unmasked(i, size); ok {
 				return from, repl, n, true
 			}
 		case c == '＋':
@@ -379,18 +379,12 @@ func (r *rewriter) at(i, done int) (from int, repl string, n int, ok bool) {
 	return 0, "", 0, false
 }
 
-// unmasked is the rewrite of the "*" at text[i] that hides a letter of a
-// word of a name: "S*nne" is Sanne when the roster has a Sanne and no
-// other name that fits, or when the word after it is the surname of a
-// Sanne and of no other that fits. One letter hidden in a word, and no
-// code ("A*B12").
-func (r *rewriter) unmasked(i int) (int, string, int, bool) {
-	return r.unmaskedAt(i, 1)
-}
-
-// unmaskedAt is unmasked for a letter hidden by the size bytes at text[i]:
-// a "*", or an emoji put in its place ("S🌻nne").
-func (r *rewriter) unmaskedAt(i, size int) (int, string, int, bool) {
+// unmasked is the rewrite of the size bytes at text[i] that hide a letter
+// of a word of a name, a "*" or an emoji put in its place ("S🌻nne"):
+// "S*nne" is Sanne when the roster has a Sanne and no other name that
+// fits, or when the word after it is the surname of a Sanne and of no
+// other that fits. One letter hidden in a word, and no code ("A*B12").
+func (r *rewriter) unmasked(i, size int) (int, string, int, bool) {
 	text := r.text
 	if r.names == nil || i == 0 || i+size >= len(text) || !asciiLetter(text[i-1]) || !asciiLetter(text[i+size]) {
 		return 0, "", 0, false
