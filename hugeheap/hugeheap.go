@@ -14,9 +14,11 @@
 // one large region from the runtime, which maps it fresh from the kernel
 // without touching it, advises the kernel to back it with huge pages,
 // and frees it again. The runtime's page allocator hands out the lowest
-// free addresses first, so the heap grows into the advised region. Where
-// the kernel has no transparent huge pages, or has them always or never,
-// the advice changes nothing.
+// free addresses first, so the heap grows into the advised region. A
+// little of it stays outside, under 2 MiB: what the heap held before init
+// and the pages the running P took into its page cache while the region
+// was allocated. Where the kernel has no transparent huge pages, or has
+// them always or never, the advice changes nothing.
 //
 // Set DOXWATCH_HUGEPAGES=off to leave the heap to the kernel's default:
 // memory the runtime returns to the kernel inside a huge page may be
