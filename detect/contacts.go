@@ -646,6 +646,9 @@ func (s *scan) checkStreets(h anchorHit, as string, misspelt bool) {
 	after := digitWithin(s.text, h.end, numberReach) || townFirst && digitWithin(s.text, townEnd, numberReach)
 	num, add, n2, ok := houseNumberInWords(s.text[h.end:min(len(s.text), h.end+32)])
 	if !after && !ok && !digitBefore(s.text, h.start, 40) {
+		if as == "" {
+			s.bareStreet(h)
+		}
 		return
 	}
 	end := h.end
@@ -725,18 +728,7 @@ func (s *scan) checkStreets(h anchorHit, as string, misspelt bool) {
 			}
 		}
 		if names[n-1] == "" {
-			names[n-1] = "\x00" // the words do not join into a street name
-			soft := true
-			for k := first; k < i && soft; k++ {
-				soft = s.soft(toks, k)
-			}
-			switch {
-			case !soft:
-			case as != "":
-				names[n-1] = address.StreetName(s.text[toks[first].Start:toks[i].Start] + as)
-			default:
-				names[n-1] = address.StreetName(s.text[toks[first].Start:toks[i].End])
-			}
+			names[n-1] = s.streetName(toks, first, i, as)
 		}
 		if !address.SameStreet(names[n-1], ref.addr.Street) || townBetween != "" && ref.addr.City != "" && townBetween != ref.addr.City {
 			continue
@@ -762,6 +754,90 @@ func (s *scan) checkStreets(h anchorHit, as string, misspelt bool) {
 			s.add(ref.emp, model.KindAddress, ref.value, start, pend, sev, reason)
 		}
 	}
+}
+
+// streetName is the street name that toks[first..i] give, the last word
+// as the roster spells it when as is given; "\x00" where the words do not
+// join into one.
+func (s *scan) streetName(toks []fold.Token, first, i int, as string) string {
+	for k := first; k < i; k++ {
+		if !s.soft(toks, k) {
+			return "\x00"
+		}
+	}
+	if as != "" {
+		return address.StreetName(s.text[toks[first].Start:toks[i].Start] + as)
+	}
+	return address.StreetName(s.text[toks[first].Start:toks[i].End])
+}
+
+// homeStreet is a roster street named without a house number, at
+// start:end, where emp lives.
+// placed: her town or postcode follows it.
+type homeStreet struct {
+	emp, start, end int
+	placed          bool
+}
+
+// firstNameReach is how far from a street named without a number her first
+// name may stand to say whose street it is: a sentence's length.
+const firstNameReach = 80
+
+// bareStreet notes the roster streets that end at h with no house number
+// near ("de leidster (Ilse) woont op de Prins Hendriklaan"): alone they
+// name no one's door, but with the first name of someone who lives there
+// they say where she lives (scoreNames). Only the people on the street
+// whose first name stands near are read further: a common street is the
+// street of hundreds in a large roster.
+func (s *scan) bareStreet(h anchorHit) {
+	var buf [4]*entry
+	near := buf[:0] // the first names near
+	k, _ := slices.BinarySearchFunc(s.anchors, h.start-firstNameReach, func(a anchorHit, pos int) int { return a.start - pos })
+	for ; k < len(s.anchors) && s.anchors[k].start <= h.end+firstNameReach && len(near) < len(buf); k++ {
+		if len(s.anchors[k].e.firsts) > 0 {
+			near = append(near, s.anchors[k].e)
+		}
+	}
+	if len(near) == 0 {
+		return
+	}
+	toks, i := s.tokensAround(h.start, h.end)
+	if i >= len(toks) || toks[i].Start != h.start {
+		return
+	}
+	var names [8]string // as in checkStreets
+	for _, ai := range h.e.streets {
+		ref := &s.d.addresses[ai]
+		n := ref.words
+		first := i - n + 1
+		if first < 0 || n > len(names) || !namedIn(s.d.people[ref.emp].firsts, near) {
+			continue
+		}
+		if names[n-1] == "" {
+			names[n-1] = s.streetName(toks, first, i, "")
+		}
+		if !address.SameStreet(names[n-1], ref.addr.Street) {
+			continue
+		}
+		if pend, ok := s.placeAfter(h.end, ref.addr); ok {
+			s.homeStreets = append(s.homeStreets, homeStreet{ref.emp, toks[first].Start, h.end, pend > h.end})
+		}
+	}
+}
+
+// namedIn reports whether one of firsts, a person's first name and
+// aliases, is a first name of the entries.
+func namedIn(firsts [][]string, entries []*entry) bool {
+	for _, e := range entries {
+		for _, g := range e.firsts {
+			for _, f := range firsts {
+				if slices.Equal(g.words, f) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // checkPostcode verifies a roster postcode: with the house number it is

@@ -245,6 +245,27 @@ func TestAddresses(t *testing.T) {
 	checkScans(t, d, tests)
 }
 
+// Her first name with her street and no house number says where she
+// lives: medium, high with the organisation named, a title before the
+// name or her town after the street. Never critical: no door is named.
+func TestFirstNameAtHome(t *testing.T) {
+	d := testDetector(t)
+	checkScans(t, d, []scanCase{
+		{"Ilse woont op de Prins Hendriklaan", "E009 name medium"},
+		{"de leidster (Ilse) woont op de Prins Hendriklaan", "E009 name medium"},
+		{"op de Lindelaan woont Anouk", "E002 name medium"}, // the street first
+		{"Ilse woont op de Prins Hendriklaan in Utrecht", "E009 name high"},
+		{"juf Ilse woont op de Prins Hendriklaan", "E009 name high"},
+		{"Ilse van De Zonnebloem woont op de Prins Hendriklaan", "E009 name high"},
+		{"Ilse woont op de Prins Hendriklaan in Amsterdam", ""},                        // the street in another town
+		{"Ilse woont op de Hendriklaan", ""},                                           // another street
+		{"Anouk woont op de Prins Hendriklaan", ""},                                    // not her street
+		{"mijn dochter Ilse speelt op de Prins Hendriklaan", ""},                       // a parent's child
+		{"Ilse de Vries woont op de Prins Hendriklaan", ""},                            // a namesake
+		{"Lindelaan. " + strings.Repeat("Daarna gingen we verder. ", 4) + "Anouk", ""}, // too far apart
+	})
+}
+
 func TestSeverity(t *testing.T) {
 	d := testDetector(t)
 	tests := []scanCase{

@@ -179,6 +179,9 @@ type scan struct {
 	contexts  map[foundKey][2]int
 	names     []nameMatch
 	namesakes []*firstGroup // first names the text gives with another surname
+	// homeStreets are the roster streets named without a house number, and
+	// who lives on each.
+	homeStreets []homeStreet
 
 	// Lazily computed facts about the whole text, for name severity.
 	ctxDone    bool
@@ -422,6 +425,13 @@ func (s *scan) verify() {
 	// Whether the text names the organisation decides what a first name
 	// alone is worth, so it is known before the names are checked.
 	s.docContext()
+	// Streets first: one named without a house number tells whose a first
+	// name near it may be (homeStreets, mayBeName).
+	for _, h := range s.anchors {
+		if len(h.e.streets) > 0 {
+			s.checkStreets(h, "", false)
+		}
+	}
 	var grow growAhead
 	for i, h := range s.anchors {
 		if grow.due(h.start) {
@@ -447,9 +457,6 @@ func (s *scan) verify() {
 		s.checkJoinedAll(h, false)
 		if h.e.dottedEnd || len(h.e.surnames) > 0 && h.start > 1 && (s.text[h.start-1] == '.' || s.text[h.start-1] == '_') {
 			s.checkDotted(h)
-		}
-		if len(h.e.streets) > 0 {
-			s.checkStreets(h, "", false)
 		}
 		for _, ai := range h.e.postcodes {
 			s.checkPostcode(h, s.d.addresses[ai])

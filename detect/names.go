@@ -726,6 +726,12 @@ func (s *scan) mayBeName(i int) bool {
 	if r, _ := utf8.DecodeRuneInString(s.text[h.start:]); s.orgCtx && (unicode.IsUpper(r) || hashtag(s.text, h.start) || namedBefore(s.text, h.start)) {
 		return true
 	}
+	// Or where the text names someone's home street near it (firstAtHome).
+	if slices.ContainsFunc(s.homeStreets, func(hs homeStreet) bool {
+		return hs.end >= h.start-firstNameReach && hs.start <= h.end+firstNameReach
+	}) {
+		return true
+	}
 	// Else only a surname after it makes a finding, and a surname follows
 	// a space, a hyphen, an apostrophe or a slash (a dot only after an
 	// initial): not the dot of "sanne.bakker@…" (the dotted form is read
@@ -1488,6 +1494,9 @@ func (s *scan) scoreNames() {
 	s.docContext()
 	for _, m := range s.names {
 		if m.form == formFirst {
+			if len(s.homeStreets) > 0 && !slices.Contains(s.namesakes, m.group) {
+				s.firstAtHome(m)
+			}
 			if s.orgCtx && !slices.Contains(s.namesakes, m.group) {
 				for _, r := range m.group.refs {
 					if !slices.Contains(m.skip, r.emp) && !s.settled(r.emp, model.Low, m.start, m.end) {
@@ -1523,6 +1532,27 @@ func (s *scan) scoreNames() {
 		default:
 			s.add(m.emp, model.KindName, "", m.start, m.end, model.Low, "name without context")
 		}
+	}
+}
+
+// firstAtHome finds, for a first name alone, the people of that name
+// whose home street the text names near it without a house number
+// ("Ilse woont op de Prins Hendriklaan"): a reader who knows where Ilse
+// lives knows it is her, and what the post tells of her home. High with
+// the organisation named, a title before the name or her town after the
+// street, medium without: a common street has many an Ilse.
+func (s *scan) firstAtHome(m nameMatch) {
+	for _, hs := range s.homeStreets {
+		if hs.end < m.start-firstNameReach || hs.start > m.end+firstNameReach || slices.Contains(m.skip, hs.emp) ||
+			!slices.ContainsFunc(m.group.refs, func(r firstRef) bool { return r.emp == hs.emp }) {
+			continue
+		}
+		sev := model.Medium
+		if s.orgCtx || hs.placed || namedBefore(s.text, m.start) {
+			sev = model.High
+		}
+		s.add(hs.emp, model.KindName, "", m.start, m.end, sev, "first name with her home street, no house number")
+		s.withContext(hs.emp, m.start, m.end, [2]int{hs.start, hs.end})
 	}
 }
 
