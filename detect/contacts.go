@@ -959,8 +959,8 @@ func townThenNumber(text string, pos int) (town string, comma int, ok bool) {
 // streetsOtherwise looks, at each word that may end a street and has a
 // number after it, for a roster street that the fast phase, which looks
 // words up as written, could not find: written apart ("Kerk straat 12a")
-// or misspelt by one letter ("Kerkstaat 12a"; not in its ending, by which
-// the fast phase notes the words that may end a street).
+// or misspelt by one letter ("Kerkstaat 12a", "Oudegrach 210": a word
+// that does not end as a street is noted only with a number after it).
 func (s *scan) streetsOtherwise() {
 	for _, sw := range s.streetWords {
 		start, end := sw[0], sw[1]

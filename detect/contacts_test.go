@@ -200,6 +200,12 @@ func TestAddresses(t *testing.T) {
 		{"ze woont Kerkstaat 12a", "E001 address high"},
 		{"Kerkstrraat 12a", "E001 address high"},
 		{"Prins Hendrikklaan 55", "E009 address high"},
+		// Misspelt in its ending, which the fast phase does not take for
+		// a street's.
+		{"Oudegrach 210 bis, Utrecht", "E003 address critical"},
+		{"ze woont Oudegrachtt 210 bis", "E003 address high"},
+		{"Kerkstrat 12a, 1234 AB", "E001 address critical"},
+		{"kerkstrat 12a", "E001 address high"},
 		// Not the home.
 		{"Kerkstraat 14, 1234 AB Utrecht", ""},              // the neighbour
 		{"Kerkstraat 12a, Amsterdam", ""},                   // another town
@@ -229,6 +235,8 @@ func TestAddresses(t *testing.T) {
 		{"Kerkstaat 12a, Amsterdam", ""},     // misspelt, and another town
 		{"Kerk laan 12a, Utrecht", ""},       // another street
 		{"Markstraat 12a, Utrecht", ""},      // two letters from hers
+		{"Oudegrach 211, Utrecht", ""},       // misspelt in its ending, and another number
+		{"Kerkstrat 12a, Amsterdam", ""},     // misspelt in its ending, and another town
 		{"Linde laan 5", ""},                 // another number
 		{"ze is weg 4 dagen", ""},            // a street's ending as a word
 		{"1234AB12b", ""},                    // another door

@@ -270,9 +270,13 @@ func (s *scan) candidates(watch bool) {
 			}
 			// "Linde laan 4": a street's short ending written apart, noted
 			// at the number after it (asked of every word, the test cost
-			// 7% of the scan).
-			if c != '0' && lastEnd > lastStart && start-lastEnd <= 2 && address.ShortEnding(s.text[lastStart:lastEnd]) {
-				s.streetWords = push(s.streetWords, [2]int{lastStart, lastEnd})
+			// 7% of the scan). "Oudegrach 210": a long word that does not
+			// end as a street may be one misspelt in its ending.
+			if c != '0' && lastEnd > lastStart && start-lastEnd <= 2 {
+				if last := s.text[lastStart:lastEnd]; address.ShortEnding(last) ||
+					len(last) >= minMisspeltStreet-1 && !address.MayEndStreet(last) && d.mayHeadStreet(last) {
+					s.streetWords = push(s.streetWords, [2]int{lastStart, lastEnd})
+				}
 			}
 		} else if address.MayEndStreet(s.text[start:end]) {
 			s.streetWords = push(s.streetWords, [2]int{start, end})
