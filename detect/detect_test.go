@@ -331,6 +331,41 @@ func TestNames(t *testing.T) {
 	checkScans(t, d, tests)
 }
 
+// A first name with the surname's initial, in a text that does not name
+// the organisation, is hers when her town (where she works or lives) or a
+// word for what the organisation is follows: low, a reader could not be
+// sure.
+func TestInitialWithPlace(t *testing.T) {
+	d := testDetector(t)
+	checkScans(t, d, []scanCase{
+		{"Mieke B. (Zeist) heeft weer dienst", "E004 name low"}, // where she works
+		{"Kees V. uit Zeist", "E007 name low"},
+		{"Sanne van den B. uit Utrecht", "E001 name low"}, // the particles written
+		{"Pieter W. van de bso", "E005 name low"},         // the initial of "de Wit"
+		{"Pieter W. van het kdv", "E005 name low"},
+		{"Mieke B. uit Utrecht", ""},          // another town
+		{"Mieke V. (Zeist)", ""},              // another initial
+		{"Mieke B. heeft weer dienst", ""},    // nothing after
+		{"Pieter W. van de bakker", ""},       // no word for what the organisation is
+		{"Mieke (Zeist) heeft dienst", ""},    // no initial
+		{"Mieke van de bso heeft dienst", ""}, // no initial
+	})
+	for _, c := range []struct {
+		words []string
+		name  string
+		want  bool
+	}{
+		{[]string{"den", "haag", "is"}, "den haag", true},
+		{[]string{"den"}, "den haag", false},
+		{[]string{"zeist"}, "", false},
+		{nil, "zeist", false},
+	} {
+		if got := startsWith(c.words, c.name); got != c.want {
+			t.Errorf("startsWith(%q, %q) = %v", c.words, c.name, got)
+		}
+	}
+}
+
 // A surname written loosely (its particles left out, "der" for "den", an
 // Arabic article left out) is the employee after her first name, one step
 // lower than her name written right; where someone has the surname so,

@@ -209,6 +209,9 @@ type person struct {
 	// Jansen", "Anouk de Vries"), the other spellings of the surname
 	// (surnameSpellings) and the ways that are not quite it (looseSurnames).
 	others []surname
+	// town is where the roster says the person works (its location),
+	// folded; the towns of her addresses are in Detector.addresses.
+	town string
 }
 
 // surname is a surname as folded words: its particles and its core.
@@ -803,7 +806,7 @@ func (d *Detector) addFirst(word string, words []string, ref firstRef, core stri
 
 func (d *Detector) addPerson(e roster.Employee, common map[string]bool) {
 	idx := len(d.people)
-	p := person{id: e.ID}
+	p := person{id: e.ID, town: fold.String(e.Location)}
 	for _, n := range append([]string{e.FirstName}, e.KnownAs...) {
 		if w := fold.Words(n); len(w) > 0 {
 			p.firsts = append(p.firsts, w)
@@ -1125,6 +1128,35 @@ func typos(people []person) map[string]struct{} {
 		}
 	}
 	return set
+}
+
+// townOf reports whether words, folded, start with the name of a town
+// where emp works or lives.
+func (d *Detector) townOf(emp int, words []string) bool {
+	if startsWith(words, d.people[emp].town) {
+		return true
+	}
+	// addresses are in the order of their people.
+	k, _ := slices.BinarySearchFunc(d.addresses, emp, func(a addrRef, emp int) int { return a.emp - emp })
+	for ; k < len(d.addresses) && d.addresses[k].emp == emp; k++ {
+		if startsWith(words, fold.String(d.addresses[k].addr.City)) {
+			return true
+		}
+	}
+	return false
+}
+
+// startsWith reports whether words start with the words of name ("den
+// haag"); never for an empty name.
+func startsWith(words []string, name string) bool {
+	n := 0
+	for w := range strings.FieldsSeq(name) {
+		if n >= len(words) || words[n] != w {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // streetHeadBits is the number of bits of streetHeads: 32 kB, in which

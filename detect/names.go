@@ -33,6 +33,9 @@ type nameMatch struct {
 	// hundreds of people.
 	group *firstGroup
 	skip  []int
+	// initial: the first name has the surname's initial after it ("Femke
+	// W."); skip holds those whose surname has another.
+	initial bool
 }
 
 // windowSpan is how many bytes around a candidate word are cut into words
@@ -338,7 +341,7 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 	if s.inSetPhrase(toks, i) {
 		return // "Zwarte Piet", "Jan en alleman": a phrase, not a person
 	}
-	s.names = push(s.names, nameMatch{emp: -1, start: toks[i].Start, end: toks[end-1].End, form: formFirst, group: g, skip: matched})
+	s.names = push(s.names, nameMatch{emp: -1, start: toks[i].Start, end: toks[end-1].End, form: formFirst, group: g, skip: matched, initial: end > j})
 }
 
 // pastParticles is where the particles in small letters that follow
@@ -745,13 +748,21 @@ func (s *scan) mayBeName(i int) bool {
 	sc := fold.NewScanner(s.text[h.end:end])
 	next := i + 1
 	partner := true // no word but particles and initials read yet: a partner's name may follow
+	// initial: a capital initial with a dot was read ("Femke W.", "Sanne
+	// van den B."); what follows may say whose it is (initialWithPlace).
+	initial := false
 	words := 4
 	for n := 0; n < words && sc.Next(); n++ {
 		w := sc.Word() // the lookups below do not copy it
-		if particles[string(w)] || len(w) == 1 {
-			continue // look past "van den", "v.d.", "v/d" and a middle initial at the surname
-		}
 		ws, we := sc.Span()
+		if len(w) == 1 {
+			c := s.text[h.end+ws]
+			initial = initial || c >= 'A' && c <= 'Z' && h.end+we < len(s.text) && s.text[h.end+we] == '.'
+			continue // look past a middle initial at the surname
+		}
+		if particles[string(w)] {
+			continue // look past "van den", "v.d.", "v/d" at the surname
+		}
 		// The fast phase looked every word up: a word that is a key is
 		// the anchor that starts where it does. Only a word cut off by
 		// the end of what is read here is not the text's, and is looked up.
@@ -787,9 +798,9 @@ func (s *scan) mayBeName(i int) bool {
 			partner, words = false, n+4
 			continue // a partner's name before hers: "Priya Sewdien-Ramdin", "Sanne de Groot-van den Berg"
 		}
-		return false
+		return initial
 	}
-	return false
+	return initial
 }
 
 // mayOpen are the last bytes of the brackets and quotes of quoteCloses.
@@ -1497,6 +1508,9 @@ func (s *scan) scoreNames() {
 			if len(s.homeStreets) > 0 && !slices.Contains(s.namesakes, m.group) {
 				s.firstAtHome(m)
 			}
+			if m.initial && !s.orgCtx && !slices.Contains(s.namesakes, m.group) {
+				s.initialWithPlace(m)
+			}
 			if s.orgCtx && !slices.Contains(s.namesakes, m.group) {
 				for _, r := range m.group.refs {
 					if !slices.Contains(m.skip, r.emp) && !s.settled(r.emp, model.Low, m.start, m.end) {
@@ -1555,6 +1569,43 @@ func (s *scan) firstAtHome(m nameMatch) {
 		s.withContext(hs.emp, m.start, m.end, [2]int{hs.start, hs.end})
 	}
 }
+
+// initialWithPlace finds, for a first name with the surname's initial in
+// a text that does not name the organisation, the people it may be by
+// what follows it: her town ("Femke W. (Nijkerk)", "Femke W. uit
+// Nijkerk"), her home's or where she works, or a word for what the
+// organisation is ("Gert T. van de bso"). Low: a reader could not be sure.
+func (s *scan) initialWithPlace(m nameMatch) {
+	toks := fold.FirstTokens(s.text[m.end:min(len(s.text), m.end+48)], 4)
+	k := 0
+	for k < len(toks) && k < 2 && placeLinks[toks[k].Text] {
+		k++ // "van de", "uit", "in"
+	}
+	if k == len(toks) {
+		return
+	}
+	if kindWord(toks[k].Text) {
+		for _, r := range m.group.refs {
+			if !slices.Contains(m.skip, r.emp) {
+				s.add(r.emp, model.KindName, "", m.start, m.end, model.Low, "first name and initial with a word for what the organisation is")
+			}
+		}
+		return
+	}
+	words := make([]string, 0, len(toks)-k)
+	for _, t := range toks[k:] {
+		words = append(words, t.Text)
+	}
+	for _, r := range m.group.refs {
+		if !slices.Contains(m.skip, r.emp) && s.d.townOf(r.emp, words) {
+			s.add(r.emp, model.KindName, "", m.start, m.end, model.Low, "first name and initial with her town")
+		}
+	}
+}
+
+// placeLinks are the words between a name and the place it is said to be
+// of.
+var placeLinks = setOf("van", "de", "het", "uit", "in", "bij", "from", "of", "the", "at")
 
 // docContext decides whether the text names the organisation or holds a
 // threat, from the phrase endings the fast pass found. The organisation's
