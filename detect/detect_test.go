@@ -139,6 +139,8 @@ func TestNames(t *testing.T) {
 		{"Sanne van den Berg van De Zonnebloem werkt ook bij Albert Heijn", "E001 name medium"}, // the organisation named
 		{"Sanne van den Berg werkt met Lotte bij Albert Heijn", "E001 name low"},                // another name first
 		{"LinkedIn: Thomas Smit – Accountmanager bij Rabobank", ""},                             // a profile's title line
+		{"Pieter de Wit, wethouder van Zeist", ""},                                              // an office of a town
+		{"Sanne van den Berg, de juf van Lotte", "E001 name low"},                               // not a place after "van"
 		{"Sanne van den Berg, juf bij Het Vlindertje", ""},
 		{"Sanne van den Berg, gisteren bij de opvang", "E001 name low"},
 		{"Mieke Bakker (1952-2010) was een bekende zangeres", ""}, // a namesake of the past

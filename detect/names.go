@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/doxwatch/doxwatch/address"
 	"github.com/doxwatch/doxwatch/fold"
 	"github.com/doxwatch/doxwatch/model"
 	"github.com/doxwatch/doxwatch/roster"
@@ -588,9 +589,10 @@ func (s *scan) aside(toks []fold.Token, k int) bool {
 // name in a text that does not name the organisation, place its bearer
 // with another employer or club: "Thomas Smit scoorde gisteren twee keer
 // voor FC Utrecht", "Sanne van den Berg werkt bij Albert Heijn", and as a
-// profile's title line, "Thomas Smit – Accountmanager bij Rabobank". A
-// reader takes that for a namesake; a name with the organisation named is
-// the employee's, wherever else it is placed.
+// profile's title line, "Thomas Smit – Accountmanager bij Rabobank", or
+// an office of a town, "Pieter de Wit, wethouder van Zeist". A reader
+// takes that for a namesake; a name with the organisation named is the
+// employee's, wherever else it is placed.
 func (s *scan) placedElsewhere(toks []fold.Token, k int) bool {
 	if k >= len(toks) || !placeVerbs[toks[k].Text] && (k == 0 || !strings.ContainsAny(s.sep(toks, k-1), "-\u2013\u2014|,")) {
 		return false
@@ -602,8 +604,23 @@ func (s *scan) placedElsewhere(toks []fold.Token, k int) bool {
 		if (toks[n].Text == "bij" || toks[n].Text == "voor" || toks[n].Text == "for" || toks[n].Text == "at") && n+1 < len(toks) {
 			return toks[n+1].Upper
 		}
+		if (toks[n].Text == "van" || toks[n].Text == "of") && n+1 < len(toks) && toks[n+1].Upper && placeAt(toks[n+1:]) {
+			return true // not any name after "van": "Sanne van den Berg, de juf van Lotte"
+		}
 	}
 	return false
+}
+
+// placeAt reports whether toks start with the name of a Dutch place.
+func placeAt(toks []fold.Token) bool {
+	var words [3]string
+	n := 0
+	for _, t := range toks[:min(len(toks), len(words))] {
+		words[n] = t.Text
+		n++
+	}
+	name, _ := address.PlaceAt(words[:n])
+	return name != ""
 }
 
 // lifeSpan reports whether a life span in brackets follows a full name at
