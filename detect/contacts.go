@@ -773,10 +773,9 @@ func (s *scan) streetName(toks []fold.Token, first, i int, as string) string {
 
 // homeStreet is a roster street named without a house number, at
 // start:end, where emp lives.
-// placed: her town or postcode follows it.
 type homeStreet struct {
 	emp, start, end int
-	placed          bool
+	placed          bool // her town or postcode follows it
 }
 
 // firstNameReach is how far from a street named without a number her first
@@ -791,7 +790,7 @@ const firstNameReach = 80
 // street of hundreds in a large roster.
 func (s *scan) bareStreet(h anchorHit) {
 	var buf [4]*entry
-	near := buf[:0] // the first names near
+	near := buf[:0] // the first names near (the first four)
 	k, _ := slices.BinarySearchFunc(s.anchors, h.start-firstNameReach, func(a anchorHit, pos int) int { return a.start - pos })
 	for ; k < len(s.anchors) && s.anchors[k].start <= h.end+firstNameReach && len(near) < len(buf); k++ {
 		if len(s.anchors[k].e.firsts) > 0 {
