@@ -336,3 +336,26 @@ func FuzzIbanBefore(f *testing.F) {
 		}
 	})
 }
+
+// Only a word that starts as a roster street does is asked whether it is
+// one misspelt in its ending; never a number, which digit-dense text has
+// before every other number.
+func TestMayHeadStreet(t *testing.T) {
+	d := testDetector(t)
+	for _, c := range []struct {
+		word string
+		want bool
+	}{
+		{"Oudegrach", true},     // Oudegracht's head
+		{"kerkstrat", true},     // Kerkstraat's, in small letters
+		{"Zwanenmeer", false},   // no roster street's
+		{"1234567", false},      // a number
+		{"06-12345678", false},  // a phone number
+		{"Éénhoornstrat", true}, // a letter beyond ASCII: asked
+		{"oud.egracht", false},  // a sign among the first five
+	} {
+		if got := d.mayHeadStreet(c.word); got != c.want {
+			t.Errorf("mayHeadStreet(%q) = %v, want %v", c.word, got, c.want)
+		}
+	}
+}
