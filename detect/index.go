@@ -9,9 +9,9 @@ import (
 	"hash/maphash"
 	"slices"
 	"strings"
-	"unicode/utf8"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 
 	"github.com/nyaruka/phonenumbers/v2"
 
