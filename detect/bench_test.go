@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"encoding/csv"
 	"flag"
 	"fmt"
 	"math/rand/v2"
@@ -109,6 +110,7 @@ func adversarial(c corpus) map[string]string {
 	for _, n := range c.names {
 		firsts = append(firsts, strings.Fields(n)[0])
 	}
+	homes := homesOf(c.rosterCSV)
 	fill := func(size int, line func(*strings.Builder)) string {
 		var b strings.Builder
 		for b.Len() < size {
@@ -140,7 +142,31 @@ func adversarial(c corpus) map[string]string {
 		"at": fill(size, func(b *strings.Builder) {
 			b.WriteString(pick(r, firsts) + " @ " + pick(r, realWords) + " @@ ")
 		})[:size],
+		// Every line a first name with that person's own street and no
+		// house number: each a finding.
+		"homes": fill(size, func(b *strings.Builder) {
+			h := pick(r, homes)
+			fmt.Fprintf(b, "%s woont op de %s.\n", h[0], h[1])
+		}),
 	}
+}
+
+// homesOf are the first names and streets of the roster's people with a
+// home address.
+func homesOf(rosterCSV string) [][2]string {
+	rows, err := csv.NewReader(strings.NewReader(rosterCSV)).ReadAll()
+	if err != nil {
+		panic(err)
+	}
+	var out [][2]string
+	for _, row := range rows[1:] {
+		if addr := row[6]; addr != "" {
+			if k := strings.IndexAny(addr, "0123456789"); k > 0 {
+				out = append(out, [2]string{row[1], strings.TrimSpace(addr[:k])})
+			}
+		}
+	}
+	return out
 }
 
 // BenchmarkAdversarial scans each adversarial input as one document
@@ -149,7 +175,7 @@ func BenchmarkAdversarial(b *testing.B) {
 	c := benchCorpora()["real"]
 	d := c.detector(b)
 	inputs := adversarial(c)
-	for _, name := range []string{"firstnames", "emails", "digits", "oneline", "at"} {
+	for _, name := range []string{"firstnames", "emails", "digits", "oneline", "at", "homes"} {
 		b.Run(name, func(b *testing.B) {
 			text := inputs[name]
 			b.SetBytes(int64(len(text)))

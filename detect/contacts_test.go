@@ -271,6 +271,13 @@ func TestFirstNameAtHome(t *testing.T) {
 		{"mijn dochter Ilse speelt op de Prins Hendriklaan", ""},                       // a parent's child
 		{"Ilse de Vries woont op de Prins Hendriklaan", ""},                            // a namesake
 		{"Lindelaan. " + strings.Repeat("Daarna gingen we verder. ", 4) + "Anouk", ""}, // too far apart
+		// Of two of her streets near her name, the one that says more.
+		{"Anouk woont op de Prins Hendriklaan. Ilse woont op de Prins Hendriklaan in Utrecht", "E009 name high"},
+		// The bounds on the work a text of nothing but such pairs makes
+		// (maxHomeStreets, bareReads) leave the pairs of a long text.
+		{strings.Repeat("Ilse woont op de Prins Hendriklaan. ", 2000), "E009 name medium"},
+		{strings.Repeat("Anouk woont op de Prins Hendriklaan. ", 2000) + "Ilse woont op de Prins Hendriklaan in Utrecht", "E009 name high"},
+		{strings.Repeat("Daarna gingen we verder. ", 4000) + "Ilse woont op de Prins Hendriklaan", "E009 name medium"},
 	})
 }
 

@@ -180,8 +180,11 @@ type scan struct {
 	names     []nameMatch
 	namesakes []*firstGroup // first names the text gives with another surname
 	// homeStreets are the roster streets named without a house number, and
-	// who lives on each.
+	// who lives on each; homeCount how many each person has, and
+	// bareWork the work bareStreet did (see bareWork).
 	homeStreets []homeStreet
+	homeCount   map[int]int
+	bareWork    int
 
 	// Lazily computed facts about the whole text, for name severity.
 	ctxDone    bool

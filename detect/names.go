@@ -747,9 +747,7 @@ func (s *scan) mayBeName(i int) bool {
 		return true
 	}
 	// Or where the text names someone's home street near it (firstAtHome).
-	if slices.ContainsFunc(s.homeStreets, func(hs homeStreet) bool {
-		return hs.end >= h.start-firstNameReach && hs.start <= h.end+firstNameReach
-	}) {
+	if len(s.homeStreetsNear(h.start, h.end)) > 0 {
 		return true
 	}
 	// Else only a surname after it makes a finding, and a surname follows
@@ -1573,17 +1571,32 @@ func (s *scan) scoreNames() {
 // the organisation named, a title before the name or her town after the
 // street, medium without: a common street has many an Ilse.
 func (s *scan) firstAtHome(m nameMatch) {
-	for _, hs := range s.homeStreets {
-		if hs.end < m.start-firstNameReach || hs.start > m.end+firstNameReach || slices.Contains(m.skip, hs.emp) ||
-			!slices.ContainsFunc(m.group.refs, func(r firstRef) bool { return r.emp == hs.emp }) {
+	// One finding a person, at the name: of her streets near it, the one
+	// that says the most (add keeps the first at one place).
+	type best struct {
+		hs  homeStreet
+		sev model.Severity
+	}
+	var found []best
+	for _, hs := range s.homeStreetsNear(m.start, m.end) {
+		if slices.Contains(m.skip, hs.emp) || !slices.ContainsFunc(m.group.refs, func(r firstRef) bool { return r.emp == hs.emp }) {
 			continue
 		}
 		sev := model.Medium
 		if s.orgCtx || hs.placed || namedBefore(s.text, m.start) {
 			sev = model.High
 		}
-		s.add(hs.emp, model.KindName, "", m.start, m.end, sev, "first name with her home street, no house number")
-		s.withContext(hs.emp, m.start, m.end, [2]int{hs.start, hs.end})
+		k := slices.IndexFunc(found, func(b best) bool { return b.hs.emp == hs.emp })
+		switch {
+		case k < 0:
+			found = append(found, best{hs, sev})
+		case sev > found[k].sev:
+			found[k] = best{hs, sev}
+		}
+	}
+	for _, b := range found {
+		s.add(b.hs.emp, model.KindName, "", m.start, m.end, b.sev, "first name with her home street, no house number")
+		s.withContext(b.hs.emp, m.start, m.end, [2]int{b.hs.start, b.hs.end})
 	}
 }
 
