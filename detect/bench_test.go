@@ -110,7 +110,8 @@ func adversarial(c corpus) map[string]string {
 	for _, n := range c.names {
 		firsts = append(firsts, strings.Fields(n)[0])
 	}
-	homes := homesOf(c.rosterCSV)
+	rows := rosterRows(c.rosterCSV)
+	homes := homesOf(rows)
 	fill := func(size int, line func(*strings.Builder)) string {
 		var b strings.Builder
 		for b.Len() < size {
@@ -148,18 +149,30 @@ func adversarial(c corpus) map[string]string {
 			h := pick(r, homes)
 			fmt.Fprintf(b, "%s woont op de %s.\n", h[0], h[1])
 		}),
+		// Every line a roster first name with the surname's initial and
+		// where that person works.
+		"initials": fill(size, func(b *strings.Builder) {
+			row := rows[r.IntN(len(rows))]
+			last := strings.Fields(row[2])
+			fmt.Fprintf(b, "%s %s. uit %s\n", row[1], strings.ToUpper(last[len(last)-1][:1]), row[7])
+		}),
 	}
 }
 
-// homesOf are the first names and streets of the roster's people with a
-// home address.
-func homesOf(rosterCSV string) [][2]string {
+// rosterRows are the roster's rows, without its header.
+func rosterRows(rosterCSV string) [][]string {
 	rows, err := csv.NewReader(strings.NewReader(rosterCSV)).ReadAll()
 	if err != nil {
 		panic(err)
 	}
+	return rows[1:]
+}
+
+// homesOf are the first names and streets of the roster's people with a
+// home address.
+func homesOf(rows [][]string) [][2]string {
 	var out [][2]string
-	for _, row := range rows[1:] {
+	for _, row := range rows {
 		if addr := row[6]; addr != "" {
 			if k := strings.IndexAny(addr, "0123456789"); k > 0 {
 				out = append(out, [2]string{row[1], strings.TrimSpace(addr[:k])})
@@ -175,7 +188,7 @@ func BenchmarkAdversarial(b *testing.B) {
 	c := benchCorpora()["real"]
 	d := c.detector(b)
 	inputs := adversarial(c)
-	for _, name := range []string{"firstnames", "emails", "digits", "oneline", "at", "homes"} {
+	for _, name := range []string{"firstnames", "emails", "digits", "oneline", "at", "homes", "initials"} {
 		b.Run(name, func(b *testing.B) {
 			text := inputs[name]
 			b.SetBytes(int64(len(text)))

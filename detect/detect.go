@@ -178,7 +178,8 @@ type scan struct {
 	// a locator), for its excerpt.
 	contexts  map[foundKey][2]int
 	names     []nameMatch
-	namesakes []*firstGroup // first names the text gives with another surname
+	namesakes map[*firstGroup]bool // first names the text gives with another surname
+	initials  int                  // see readInitial
 	// homeStreets are the roster streets named without a house number, and
 	// who lives on each; homeCount how many each person has, and
 	// bareWork the work bareStreet did (see bareWork).

@@ -351,6 +351,9 @@ func TestInitialWithPlace(t *testing.T) {
 		{"Pieter W. van de bakker", ""},       // no word for what the organisation is
 		{"Mieke (Zeist) heeft dienst", ""},    // no initial
 		{"Mieke van de bso heeft dienst", ""}, // no initial
+		// The share of such names a text is read for (readInitial) leaves
+		// a list of fifty before hers.
+		{strings.Repeat("Pieter Z. uit Zeist\n", 50) + "Mieke B. (Zeist)", "E004 name low"},
 	})
 	for _, c := range []struct {
 		words []string

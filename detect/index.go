@@ -459,7 +459,10 @@ type firstGroup struct {
 type firstRef struct {
 	emp  int
 	form nameForm
-	core string // the first word of the person's surname core
+	// initial and particle are the initials of the surname as the roster
+	// gives it: of its core and of its first particle (0 if none).
+	initial, particle byte
+	core              string // the first word of the person's surname core
 	// other is 0 for the surname as the roster gives it, k for the
 	// person's others[k-1].
 	other int
@@ -794,6 +797,11 @@ func diminutives(first string) []string {
 // addFirst adds ref to the group of the first name words, and gives the
 // group.
 func (d *Detector) addFirst(word string, words []string, ref firstRef, core string) *firstGroup {
+	p := &d.people[ref.emp]
+	ref.initial = p.core[0][0]
+	if len(p.particles) > 0 {
+		ref.particle = p.particles[0][0]
+	}
 	g := d.group(word, words)
 	g.refs = append(g.refs, ref)
 	g.byCore[core] = append(g.byCore[core], ref)

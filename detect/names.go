@@ -34,9 +34,27 @@ type nameMatch struct {
 	// hundreds of people.
 	group *firstGroup
 	skip  []int
-	// initial: the first name has the surname's initial after it ("Femke
-	// W."); skip holds those whose surname has another.
-	initial bool
+	// initial is the surname's initial after the first name ("Femke W."),
+	// and particle the initial of its particles before it ("Sanne v. B."),
+	// when given: the match is of those whose surname has them.
+	initial, particle byte
+}
+
+// fits reports whether the first name m is of the person r: not one whose
+// full name stands here, and with the initials given (see initialAfter).
+// Of the hundreds with a common first name, most have another initial;
+// listed in skip, they made each match cost its group's size squared.
+func (m *nameMatch) fits(r firstRef) bool {
+	switch {
+	case slices.Contains(m.skip, r.emp):
+		return false
+	case m.initial == 0:
+		return true
+	case m.particle != 0:
+		return r.initial == m.initial && r.particle == m.particle
+	default:
+		return r.initial == m.initial || r.particle == m.initial
+	}
 }
 
 // windowSpan is how many bytes around a candidate word are cut into words
@@ -308,28 +326,22 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 	if len(matched) == len(g.refs) || !toks[i].Upper && !hashtag(s.text, h.start) && !namedBefore(s.text, h.start) {
 		return
 	}
+	m := nameMatch{emp: -1, start: toks[i].Start, form: formFirst, group: g, skip: matched}
 	end := j
 	if c, particle, e, ok := s.initialAfter(toks, j); ok {
 		// "Femke W.", "Sanne van den B.": the first name alone, of those
 		// whose surname has that initial (and particles so written).
-		for _, r := range g.refs {
-			p := &s.d.people[r.emp]
-			fits := p.core[0][0] == c || len(p.particles) > 0 && p.particles[0][0] == c
-			if particle != 0 {
-				fits = p.core[0][0] == c && len(p.particles) > 0 && p.particles[0][0] == particle
-			}
-			if !fits && !slices.Contains(matched, r.emp) {
-				matched = append(matched, r.emp)
-			}
-		}
-		end = e
+		m.initial, m.particle, end = c, particle, e
 	}
-	if len(matched) == len(g.refs) || end == j && !s.standsAlone(toks, i, j) {
+	if !slices.ContainsFunc(g.refs, m.fits) || end == j && !s.standsAlone(toks, i, j) {
 		if len(matched) == 0 || end > j {
 			// "Sanne de Vries ... een andere Sanne": once a text gives a
 			// first name with someone else's surname (or its initial),
 			// the first name alone refers to that person too.
-			s.namesakes = append(s.namesakes, g)
+			if s.namesakes == nil {
+				s.namesakes = map[*firstGroup]bool{}
+			}
+			s.namesakes[g] = true
 		}
 		return
 	}
@@ -342,7 +354,8 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 	if s.inSetPhrase(toks, i) {
 		return // "Zwarte Piet", "Jan en alleman": a phrase, not a person
 	}
-	s.names = push(s.names, nameMatch{emp: -1, start: toks[i].Start, end: toks[end-1].End, form: formFirst, group: g, skip: matched, initial: end > j})
+	m.end = toks[end-1].End
+	s.names = push(s.names, m)
 }
 
 // pastParticles is where the particles in small letters that follow
@@ -813,9 +826,21 @@ func (s *scan) mayBeName(i int) bool {
 			partner, words = false, n+4
 			continue // a partner's name before hers: "Priya Sewdien-Ramdin", "Sanne de Groot-van den Berg"
 		}
-		return initial
+		return initial && s.readInitial()
 	}
-	return initial
+	return initial && s.readInitial()
+}
+
+// readInitial counts a first name with an initial after it that mayBeName
+// lets through where the organisation is not named, for initialWithPlace,
+// and reports whether the text's share is not spent: 64, and one for each
+// 128 bytes. Each costs its words cut and its people read (some 2 µs); a
+// text of nothing but such names ("Femke W. uit Nijkerk", line after line)
+// ran at 9 MB/s without it. Prose has them far less often; a list of names
+// with initials longer than that share is read for them only in part.
+func (s *scan) readInitial() bool {
+	s.initials++
+	return s.initials <= 64+len(s.text)>>7
 }
 
 // mayOpen are the last bytes of the brackets and quotes of quoteCloses.
@@ -1520,15 +1545,15 @@ func (s *scan) scoreNames() {
 	s.docContext()
 	for _, m := range s.names {
 		if m.form == formFirst {
-			if len(s.homeStreets) > 0 && !slices.Contains(s.namesakes, m.group) {
+			if len(s.homeStreets) > 0 && !s.namesakes[m.group] {
 				s.firstAtHome(m)
 			}
-			if m.initial && !s.orgCtx && !slices.Contains(s.namesakes, m.group) {
+			if m.initial != 0 && !s.orgCtx && !s.namesakes[m.group] {
 				s.initialWithPlace(m)
 			}
-			if s.orgCtx && !slices.Contains(s.namesakes, m.group) {
+			if s.orgCtx && !s.namesakes[m.group] {
 				for _, r := range m.group.refs {
-					if !slices.Contains(m.skip, r.emp) && !s.settled(r.emp, model.Low, m.start, m.end) {
+					if m.fits(r) && !s.settled(r.emp, model.Low, m.start, m.end) {
 						s.add(r.emp, model.KindName, "", m.start, m.end, model.Low, "first name with the organisation named")
 					}
 				}
@@ -1579,7 +1604,7 @@ func (s *scan) firstAtHome(m nameMatch) {
 	}
 	var found []best
 	for _, hs := range s.homeStreetsNear(m.start, m.end) {
-		if slices.Contains(m.skip, hs.emp) || !slices.ContainsFunc(m.group.refs, func(r firstRef) bool { return r.emp == hs.emp }) {
+		if !slices.ContainsFunc(m.group.refs, func(r firstRef) bool { return r.emp == hs.emp && m.fits(r) }) {
 			continue
 		}
 		sev := model.Medium
@@ -1616,7 +1641,7 @@ func (s *scan) initialWithPlace(m nameMatch) {
 	}
 	if kindWord(toks[k].Text) {
 		for _, r := range m.group.refs {
-			if !slices.Contains(m.skip, r.emp) {
+			if m.fits(r) {
 				s.add(r.emp, model.KindName, "", m.start, m.end, model.Low, "first name and initial with a word for what the organisation is")
 			}
 		}
@@ -1627,7 +1652,7 @@ func (s *scan) initialWithPlace(m nameMatch) {
 		words = append(words, t.Text)
 	}
 	for _, r := range m.group.refs {
-		if !slices.Contains(m.skip, r.emp) && s.d.townOf(r.emp, words) {
+		if m.fits(r) && s.d.townOf(r.emp, words) {
 			s.add(r.emp, model.KindName, "", m.start, m.end, model.Low, "first name and initial with her town")
 		}
 	}
