@@ -35,8 +35,8 @@ type nameMatch struct {
 	group *firstGroup
 	skip  []int
 	// initial is the surname's initial after the first name ("Femke W."),
-	// and particle the initial of its particles before it ("Sanne v. B."),
-	// when given: the match is of those whose surname has them.
+	// and particle the initial of its particles before it ("Sanne van den
+	// B."), when given: the match is of those whose surname has them.
 	initial, particle byte
 }
 
