@@ -28,16 +28,17 @@ type nameMatch struct {
 	emp        int
 	start, end int
 	form       nameForm
+	// initial is the surname's initial after the first name ("Femke W."),
+	// and particle the initial of its particles before it ("Sanne van den
+	// B."), when given: the match is of those whose surname has them.
+	// Next to form, they take no room of their own (64 bytes a match).
+	initial, particle byte
 	// For formFirst, the match is of everyone with the first name (group)
 	// but those whose full name stands here (skip). One match, however
 	// many share the name: a common first name in a roster of thousands is
 	// hundreds of people.
 	group *firstGroup
 	skip  []int
-	// initial is the surname's initial after the first name ("Femke W."),
-	// and particle the initial of its particles before it ("Sanne van den
-	// B."), when given: the match is of those whose surname has them.
-	initial, particle byte
 }
 
 // fits reports whether the first name m is of the person r: not one whose
