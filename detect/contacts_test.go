@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"math/rand/v2"
 	"regexp"
 	"strings"
 	"testing"
@@ -363,6 +364,28 @@ func TestMayHeadStreet(t *testing.T) {
 	} {
 		if got := d.mayHeadStreet(c.word); got != c.want {
 			t.Errorf("mayHeadStreet(%q) = %v, want %v", c.word, got, c.want)
+		}
+	}
+}
+
+// endsWithNumber reads back from the end what this expression reads from
+// every start: they must agree on every text.
+func TestEndsWithNumber(t *testing.T) {
+	ref := regexp.MustCompile(`[0-9][A-Za-z]?(?:[ -]?[0-9A-Za-z]{1,3})?[ ,\t\r\n–—-]*$`)
+	for _, text := range []string{"Kerkstraat 14, ", "12a - ", "9-2\n", "12 bis ", "nummer 4", "Kerkstraat", "", "—", "a1", "1a b", "12abcd"} {
+		if got, want := endsWithNumber(text), ref.MatchString(text); got != want {
+			t.Errorf("endsWithNumber(%q) = %v, want %v", text, got, want)
+		}
+	}
+	pieces := []string{"1", "0", "9", "a", "B", "z", " ", "-", ",", "\t", "\n", "\r", "–", "—", "_", ".", "é", "\xff", "\xe2\x80"}
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 200_000 {
+		var b strings.Builder
+		for range r.IntN(10) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		if text := b.String(); endsWithNumber(text) != ref.MatchString(text) {
+			t.Fatalf("endsWithNumber(%q) = %v, the expression %v", text, endsWithNumber(text), ref.MatchString(text))
 		}
 	}
 }
