@@ -1158,10 +1158,9 @@ func (s *scan) placeAfter(pos int, addr address.Address) (int, bool) {
 	for _, t := range toks {
 		words = append(words, t.Text)
 	}
-	city := strings.Fields(addr.City)
-	if len(words) >= len(city) && strings.Join(words[:len(city)], " ") == addr.City {
+	if n := leadingName(words, addr.City); n > 0 {
 		restStart := pos + len(tail) - len(rest)
-		return restStart + toks[len(city)-1].End, true
+		return restStart + toks[n-1].End, true
 	}
 	if name, _ := address.PlaceAt(words); name != "" {
 		return 0, false // the same street in another town

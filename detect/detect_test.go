@@ -358,15 +358,17 @@ func TestInitialWithPlace(t *testing.T) {
 	for _, c := range []struct {
 		words []string
 		name  string
-		want  bool
+		want  int
 	}{
-		{[]string{"den", "haag", "is"}, "den haag", true},
-		{[]string{"den"}, "den haag", false},
-		{[]string{"zeist"}, "", false},
-		{nil, "zeist", false},
+		{[]string{"den", "haag", "is"}, "den haag", 2},
+		{[]string{"zeist", "is"}, "zeist", 1},
+		{[]string{"den"}, "den haag", 0},
+		{[]string{"den", "bosch"}, "den haag", 0},
+		{[]string{"zeist"}, "", 0},
+		{nil, "zeist", 0},
 	} {
-		if got := startsWith(c.words, c.name); got != c.want {
-			t.Errorf("startsWith(%q, %q) = %v", c.words, c.name, got)
+		if got := leadingName(c.words, c.name); got != c.want {
+			t.Errorf("leadingName(%q, %q) = %d, want %d", c.words, c.name, got, c.want)
 		}
 	}
 }

@@ -805,7 +805,7 @@ func (d *Detector) addFirst(word string, words []string, ref firstRef, core stri
 	g := d.group(word, words)
 	g.refs = append(g.refs, ref)
 	g.byCore[core] = append(g.byCore[core], ref)
-	for k, other := range d.people[ref.emp].others {
+	for k, other := range p.others {
 		if c := other.core[0]; other.kind == part && len(c) >= 5 {
 			g.parts = append(g.parts, firstRef{emp: ref.emp, form: ref.form, core: c, other: k + 1})
 		}
@@ -1142,30 +1142,31 @@ func typos(people []person) map[string]struct{} {
 // townOf reports whether words, folded, start with the name of a town
 // where emp works or lives.
 func (d *Detector) townOf(emp int, words []string) bool {
-	if startsWith(words, d.people[emp].town) {
+	if leadingName(words, d.people[emp].town) > 0 {
 		return true
 	}
-	// addresses are in the order of their people.
+	// addresses are in the order of their people; their towns are folded.
 	k, _ := slices.BinarySearchFunc(d.addresses, emp, func(a addrRef, emp int) int { return a.emp - emp })
 	for ; k < len(d.addresses) && d.addresses[k].emp == emp; k++ {
-		if startsWith(words, fold.String(d.addresses[k].addr.City)) {
+		if leadingName(words, d.addresses[k].addr.City) > 0 {
 			return true
 		}
 	}
 	return false
 }
 
-// startsWith reports whether words start with the words of name ("den
-// haag"); never for an empty name.
-func startsWith(words []string, name string) bool {
+// leadingName is how many of words are the words of name ("den haag"),
+// folded, when words start with them; 0 when they do not, or name is
+// empty.
+func leadingName(words []string, name string) int {
 	n := 0
 	for w := range strings.FieldsSeq(name) {
 		if n >= len(words) || words[n] != w {
-			return false
+			return 0
 		}
 		n++
 	}
-	return n > 0
+	return n
 }
 
 // streetHeadBits is the number of bits of streetHeads: 32 kB, in which
