@@ -24,10 +24,8 @@ type corpus struct {
 
 func newCorpus(rosterCSV string, prose func(names []string) string) corpus {
 	var names []string
-	for _, line := range strings.Split(rosterCSV, "\n")[1:] {
-		if f := strings.Split(line, ","); len(f) > 2 {
-			names = append(names, f[1]+" "+f[2])
-		}
+	for _, row := range rosterRows(rosterCSV) {
+		names = append(names, row[1]+" "+row[2])
 	}
 	return corpus{rosterCSV, names, prose(names)}
 }
