@@ -1129,14 +1129,13 @@ func endsWithNumber(text string) bool {
 func (s *scan) placeAfter(pos int, addr address.Address) (int, bool) {
 	tail := s.text[pos:min(len(s.text), pos+60)]
 	end := pos
-	rest := strings.TrimLeft(tail, placeSeparators)
-	if m := postcodeStart.FindString(rest); m != "" {
-		pc, ok := address.Postcode(strings.TrimSpace(m))
+	rest := trimPlaceSeparators(tail)
+	if pcEnd, pc, ok := address.PostcodeAt(rest, 0); pcEnd > 0 {
 		if ok && addr.Postcode != "" && pc != addr.Postcode {
 			return 0, false
 		}
-		end = pos + (len(tail) - len(rest)) + len(strings.TrimRight(m, " "))
-		rest = strings.TrimLeft(rest[len(m):], placeSeparators)
+		end = pos + (len(tail) - len(rest)) + pcEnd
+		rest = trimPlaceSeparators(rest[pcEnd:])
 	}
 	// "Dorpsweg 3, Hoogmade", "Dorpsweg 3 - Hoogmade": a capitalised word
 	// after a comma or a dash right after the number is the town, whether
@@ -1153,14 +1152,14 @@ func (s *scan) placeAfter(pos int, addr address.Address) (int, bool) {
 	if addr.City == "" {
 		return end, true
 	}
-	toks := fold.FirstTokens(rest, 4)
-	words := make([]string, 0, len(toks))
-	for _, t := range toks {
-		words = append(words, t.Text)
+	toks := s.tokensFrom(pos+len(tail)-len(rest), pos+len(tail), 4)
+	var room [4]string
+	words := room[:len(toks)]
+	for i, t := range toks {
+		words[i] = t.Text
 	}
 	if n := leadingName(words, addr.City); n > 0 {
-		restStart := pos + len(tail) - len(rest)
-		return restStart + toks[n-1].End, true
+		return toks[n-1].End, true
 	}
 	if name, _ := address.PlaceAt(words); name != "" {
 		return 0, false // the same street in another town
@@ -1171,11 +1170,21 @@ func (s *scan) placeAfter(pos int, addr address.Address) (int, bool) {
 	return end, true
 }
 
-// placeSeparators stand between the parts of an address: "Lindelaan 4,
-// 3521 BC Utrecht", "Lindelaan 4 - 3521 BC - Utrecht".
-const placeSeparators = " ,\t\r\n(-–—"
-
-var postcodeStart = regexp.MustCompile(`^[1-9][0-9]{3} ?[A-Za-z]{2}\b *`)
+// trimPlaceSeparators cuts from the start of s what stands between the
+// parts of an address: "Lindelaan 4, 3521 BC Utrecht", "Lindelaan 4 -
+// 3521 BC - Utrecht" (the checks read other dashes rewritten to "-", see
+// rewriter.at). By hand, as it runs at each address found.
+func trimPlaceSeparators(s string) string {
+	for len(s) > 0 {
+		switch s[0] {
+		case ' ', ',', '\t', '\r', '\n', '(', '-':
+			s = s[1:]
+		default:
+			return s
+		}
+	}
+	return s
+}
 
 // locatorNear reports whether a phone number, e-mail address, street
 // address or postcode that is not the organisation's stands near a name.

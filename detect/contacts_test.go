@@ -172,6 +172,8 @@ func TestAddresses(t *testing.T) {
 		{"She lives on Kerkstraat, number 12a, in Utrecht", "E001 address critical"},
 		{"Lindelaan 4 - 3521 BC - Utrecht", "E002 address critical"},
 		{"Lindelaan 4 — Utrecht", "E002 address critical"},
+		{"Lindelaan 4 – 3521 BC – Utrecht", "E002 address critical"},
+		{"Lindelaan 4Utrecht", "E002 address critical"}, // the town typed on
 		{"P. Hendriklaan 55", "E009 address critical"},
 		{"Pr. Hendriklaan 55", "E009 address critical"},
 		{"3521BC4", "E002 address critical"},
@@ -221,6 +223,9 @@ func TestAddresses(t *testing.T) {
 		{"op de Lindelaan in Utrecht, 4 keer", ""},          // no word for number after the comma
 		{"De Lindelaan? 4 keer geweest", ""},                // no word for number after the "?"
 		{"Lindelaan 4 - 9999 ZZ - Groningen", ""},           // another postcode after a dash
+		{"Lindelaan 4 – 9999 ZZ – Groningen", ""},           // after an en dash
+		{"Lindelaan 4 —9999 ZZ", ""},                        // after an em dash
+		{"Lindelaan 4Amsterdam", ""},                        // another town typed on
 		{"Kerkstraat, 12 jaar gewoond", ""},                 // a comma, then no house number
 		{"K. Hendriklaan 55", ""},                           // another street's initial
 		{"Prinses Hendriklaan 55, Utrecht", ""},             // another street, also "Pr. Hendriklaan"

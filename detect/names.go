@@ -106,6 +106,25 @@ func (s *scan) tokensAround(start, end int) ([]fold.Token, int) {
 	return w.toks, i
 }
 
+// tokensFrom is at most n words of text[from:end], from a word's start: the
+// window's (tokensAround), which the checks near it have cut already,
+// unless from is inside one of its words ("Lindelaan 4Utrecht").
+func (s *scan) tokensFrom(from, end, n int) []fold.Token {
+	toks, k := s.tokensAround(from, from)
+	if k > 0 && toks[k-1].End > from {
+		own := fold.FirstTokens(s.text[from:end], n)
+		for i := range own {
+			own[i].Start, own[i].End = own[i].Start+from, own[i].End+from
+		}
+		return own
+	}
+	j := k
+	for j < len(toks) && j-k < n && toks[j].Start < end {
+		j++
+	}
+	return toks[k:j]
+}
+
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
 
 // sep is the text between word k and word k+1.
