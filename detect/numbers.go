@@ -140,7 +140,13 @@ func arabicDigitAt(text string, i int) bool {
 // after one of watchAfter can be where a rewrite starts.
 func worthWatching(text string, start, end int, mixed bool) bool {
 	c := text[start]
-	return mixed || isDigitByte(c) || end-start == 1 || start > 0 && watchAfter[text[start-1]] ||
+	if isDigitByte(c) && !mixed {
+		// A number: word reads only a mobile number without its "+" and
+		// what stands before it (numbers are an eighth of the words of
+		// some texts).
+		return start > 0 && watchBeforeNumber[text[start-1]] || start > 1 && text[start-2] == '&' || bareMobile(text, start)
+	}
+	return mixed || end-start == 1 || start > 0 && watchAfter[text[start-1]] ||
 		end-start >= 3 && text[start+1]|0x20 == zesSix[c][0] && text[start+2]|0x20 == zesSix[c][1]
 }
 
@@ -154,6 +160,18 @@ var zesSix = [256][2]byte{'z': {'e', 's'}, 'Z': {'e', 's'}, 's': {'i', 'x'}, 'S'
 // typed for letters ("$anne", "S@nne"), and the "*" that hides one
 // ("S*nne").
 var watchAfter = [256]bool{'+': true, '&': true, '#': true, '$': true, '@': true, '*': true}
+
+// watchBeforeNumber are the bytes before a number that word reads: those
+// of watchAfter, a link's "/" and "=" ("wa.me/316…", "phone=316…"), and
+// "(", "%" and a line break ("0031(0)6…", "%40", a number broken across a
+// line).
+var watchBeforeNumber = func() (t [256]bool) {
+	t = watchAfter
+	for _, c := range []byte("/=(%\n") {
+		t[c] = true
+	}
+	return t
+}()
 
 // word notes the word text[start:end], which worthWatching passed; the
 // word before it ended at prevEnd (0 for the first); mixed: it has digits
