@@ -891,8 +891,8 @@ func namedIn(firsts [][]string, entries []*entry) bool {
 
 // checkPostcode verifies a roster postcode: with the house number it is
 // the home address; alone it narrows the home down to a few houses.
-func (s *scan) checkPostcode(h anchorHit, ref addrRef) {
-	pc := strings.ToLower(ref.addr.Postcode)
+func (s *scan) checkPostcode(h anchorHit, ref *addrRef) {
+	pc := ref.postcode
 	if h.end-h.start == 4 && !lettersFollow(s.text, h.end, pc[4:]) {
 		return // "2024" alone is a year, not the digits of "2024 AB"
 	}

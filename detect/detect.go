@@ -467,7 +467,7 @@ func (s *scan) verify() {
 			s.checkDotted(h)
 		}
 		for _, ai := range h.e.postcodes {
-			s.checkPostcode(h, s.d.addresses[ai])
+			s.checkPostcode(h, &s.d.addresses[ai])
 		}
 	}
 	s.streetsOtherwise()

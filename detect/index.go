@@ -401,6 +401,9 @@ type addrRef struct {
 	// words is the number of words of the street's name.
 	words int
 	value string // addr as findings name it
+	// postcode is addr's postcode in lower case, as the text's words are
+	// folded ("" without one).
+	postcode string
 }
 
 // entry is everything a folded word of the text may be the start of.
@@ -919,7 +922,7 @@ func (d *Detector) addPerson(e roster.Employee, common map[string]bool) {
 			continue
 		}
 		ai := len(d.addresses)
-		d.addresses = append(d.addresses, addrRef{idx, a, strings.Count(a.Street, " ") + 1, a.String()})
+		d.addresses = append(d.addresses, addrRef{idx, a, strings.Count(a.Street, " ") + 1, a.String(), strings.ToLower(a.Postcode)})
 		words := strings.Fields(a.Street)
 		last := words[len(words)-1]
 		if h, ok := streetHead(last); ok && len(last) >= minMisspeltStreet {
@@ -930,7 +933,7 @@ func (d *Detector) addPerson(e roster.Employee, common map[string]bool) {
 			en.streets = append(en.streets, ai)
 		}
 		if a.Postcode != "" {
-			for _, w := range []string{strings.ToLower(a.Postcode), a.Postcode[:4]} {
+			for _, w := range []string{d.addresses[ai].postcode, a.Postcode[:4]} {
 				en := d.entry(w)
 				en.postcodes = append(en.postcodes, ai)
 			}
