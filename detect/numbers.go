@@ -144,7 +144,7 @@ func worthWatching(text string, start, end int, mixed bool) bool {
 		// A number: word reads only a mobile number without its "+" and
 		// what stands before it (numbers are an eighth of the words of
 		// some texts).
-		return start > 0 && watchBeforeNumber[text[start-1]] || start > 1 && text[start-2] == '&' || bareMobile(text, start)
+		return start > 0 && watchBeforeNumber[text[start-1]] || bareMobile(text, start)
 	}
 	return mixed || end-start == 1 || start > 0 && watchAfter[text[start-1]] ||
 		end-start >= 3 && text[start+1]|0x20 == zesSix[c][0] && text[start+2]|0x20 == zesSix[c][1]

@@ -157,7 +157,7 @@ func TestRewriteWatchMissesNoRewrite(t *testing.T) {
 		"S4nne v4n den B3rg", "bel O6-12345678", "wa.me/31612345678", "0031(0)6-12345678",
 		"mailto:naam%40example.com", "nul zes een twee drie vier", "zero six one two", "NUL ZES1234",
 		"06\n12345678", "06 \r\n12345678", "S.a.n.n.e", "éS.a.n.n.e", "s-a-n-n-e", "B*e*r*g",
-		"０６－１２３４５６７８", "06–12345678", "＋31 6 12345678", "2O24",
+		"０６－１２３４５６７８", "06–12345678", "＋31 6 12345678", "2O24", "send?phone=31 6 12345678", "&#64;",
 	}
 	for _, f := range []string{"handwritten.jsonl", "generated.jsonl", "forms.jsonl", "forms-generated.jsonl"} {
 		for _, c := range readCorpus(t, filepath.Join(evalDir, f)) {
