@@ -394,10 +394,11 @@ func FirstTokens(text string, n int) []Token {
 
 // tokens is Tokens of at most limit words (all when limit < 0).
 func tokens(text string, base, limit int) []Token {
-	// One string holds every folded word, so a window costs two allocations.
+	// A word of lower-case ASCII letters and digits, most words of prose,
+	// is its own fold: its Text is cut from text. The others' folds are
+	// joined in one string, so a window costs at most three allocations.
 	var b strings.Builder
-	b.Grow(len(text))
-	type span struct{ st, en, a, z int }
+	type span struct{ st, en, a, z int } // a < 0: the word is its own fold
 	// The spans of a window's words fit on the stack; a longer text gets
 	// room for a word every four bytes, and no more than the limit.
 	var room [64]span
@@ -412,9 +413,16 @@ func tokens(text string, base, limit int) []Token {
 	s := NewScanner(text)
 	for len(spans) != limit && s.Next() {
 		st, en := s.Span()
+		if ownFold(text[st:en]) {
+			spans = append(spans, span{st, en, -1, 0})
+			continue
+		}
 		w := s.Word()
 		if s.Long() {
 			w = []byte(longWord(text[st:en]))
+		}
+		if b.Cap() == 0 {
+			b.Grow(len(text) - st)
 		}
 		a := b.Len()
 		b.Write(w)
@@ -423,10 +431,32 @@ func tokens(text string, base, limit int) []Token {
 	all := b.String()
 	out := make([]Token, len(spans))
 	for i, sp := range spans {
-		r, _ := utf8.DecodeRuneInString(text[sp.st:])
-		out[i] = Token{Start: sp.st + base, End: sp.en + base, Text: all[sp.a:sp.z], Upper: unicode.IsUpper(r)}
+		t := &out[i]
+		t.Start, t.End = sp.st+base, sp.en+base
+		if sp.a < 0 {
+			t.Text = text[sp.st:sp.en]
+		} else {
+			t.Text = all[sp.a:sp.z]
+		}
+		if c := text[sp.st]; c < utf8.RuneSelf {
+			t.Upper = 'A' <= c && c <= 'Z'
+		} else {
+			r, _ := utf8.DecodeRuneInString(text[sp.st:])
+			t.Upper = unicode.IsUpper(r)
+		}
 	}
 	return out
+}
+
+// ownFold reports whether w is lower-case ASCII letters and digits only:
+// its own fold.
+func ownFold(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; asciiWord[c] != c {
+			return false
+		}
+	}
+	return true
 }
 
 // Words returns the folded words of text.

@@ -51,13 +51,17 @@ func TestString(t *testing.T) {
 }
 
 func TestTokensOffsets(t *testing.T) {
-	text := "Mail Joëlle de Vries!"
+	text := "Mail Joëlle de Vries! Ümit één 06-12"
 	got := Tokens(text, 100)
 	want := []Token{
 		{Start: 100, End: 104, Text: "mail", Upper: true},
 		{Start: 105, End: 112, Text: "joelle", Upper: true},
 		{Start: 113, End: 115, Text: "de", Upper: false},
 		{Start: 116, End: 121, Text: "vries", Upper: true},
+		{Start: 123, End: 128, Text: "umit", Upper: true},
+		{Start: 129, End: 134, Text: "een", Upper: false},
+		{Start: 135, End: 137, Text: "06", Upper: false},
+		{Start: 138, End: 140, Text: "12", Upper: false},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("Tokens = %+v\nwant %+v", got, want)
@@ -78,6 +82,9 @@ func FuzzTokens(f *testing.F) {
 		for _, tok := range Tokens(s, 0) {
 			if tok.Start < prev || tok.End <= tok.Start || tok.End > len(s) || tok.Text == "" {
 				t.Fatalf("bad token %+v in %q", tok, s)
+			}
+			if w := Word(s[tok.Start:tok.End]); w != tok.Text {
+				t.Fatalf("token %+v in %q: its text folds to %q", tok, s, w)
 			}
 			prev = tok.End
 		}
