@@ -240,8 +240,11 @@ func (s *scan) candidates(watch bool) {
 			s.streetWords = ahead(s.streetWords, start, len(s.text))
 			s.postcodeStarts = ahead(s.postcodeStarts, start, len(s.text))
 		}
-		if watch && !rw.found && worthWatching(s.text, start, end, sc.Mixed()) {
-			rw.word(start, end, prevEnd, sc.Mixed())
+		if watch && !rw.found {
+			number := isDigitByte(s.text[start]) && !sc.Mixed()
+			if number && numberWorthWatching(s.text, start) || !number && worthWatching(s.text, start, end, sc.Mixed()) {
+				rw.word(start, end, prevEnd, sc.Mixed())
+			}
 		}
 		lastStart, lastEnd := prevStart, prevEnd // the word before
 		prevStart, prevEnd = start, end

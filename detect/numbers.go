@@ -137,17 +137,19 @@ func arabicDigitAt(text string, i int) bool {
 
 // worthWatching is the quick test of a word before word: only a word with
 // digits, one that starts with "zes" or "six", a letter alone, or a word
-// after one of watchAfter can be where a rewrite starts.
+// after one of watchAfter can be where a rewrite starts. Of a number, ask
+// numberWorthWatching.
 func worthWatching(text string, start, end int, mixed bool) bool {
 	c := text[start]
-	if isDigitByte(c) && !mixed {
-		// A number: word reads only a mobile number without its "+" and
-		// what stands before it (numbers are an eighth of the words of
-		// some texts).
-		return start > 0 && watchBeforeNumber[text[start-1]] || bareMobile(text, start)
-	}
 	return mixed || end-start == 1 || start > 0 && watchAfter[text[start-1]] ||
 		end-start >= 3 && text[start+1]|0x20 == zesSix[c][0] && text[start+2]|0x20 == zesSix[c][1]
+}
+
+// numberWorthWatching is worthWatching of a word of digits only: word
+// reads of one only a mobile number without its "+" ("316…") and what
+// stands before it. Numbers are an eighth of the words of some texts.
+func numberWorthWatching(text string, start int) bool {
+	return text[start] == '3' || start > 0 && watchBeforeNumber[text[start-1]]
 }
 
 // zesSix are the second and third letters of "zes" and "six" by the first
