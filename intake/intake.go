@@ -54,7 +54,9 @@ type Document struct {
 	// Skipped names what was not read and why (an attachment of an
 	// unknown type, an image over a limit, OCR unavailable).
 	Skipped []string
-	// Data and ContentType are the input as given, for evidence.
+	// Data and ContentType are the input as given, for evidence. The
+	// text of a plain text file is Data's memory (extract.Document): the
+	// caller keeps Data unchanged while the Document is in use.
 	Data        []byte
 	ContentType string
 }
