@@ -49,10 +49,12 @@ func (d *Detector) scanPlain(text string, all bool) []model.Finding {
 	s := d.newScan(text, all, true)
 	canon, pos := text, (*offsets)(nil)
 	if s.mayRewrite {
-		if canon, pos = numberCanonMap(text, false, d); pos != nil {
-			d.done(s)
-			s = d.newScan(canon, all, false)
-		}
+		// The fast phase stopped where it saw that a rewrite may apply:
+		// the text is read again, rewritten (or as written, if nothing
+		// was after all).
+		canon, pos = numberCanonMap(text, false, d)
+		d.done(s)
+		s = d.newScan(canon, all, false)
 	}
 	if s.spacedLetters {
 		// Letters written apart with spaces ("S a n n e"), which are rare
@@ -149,7 +151,7 @@ type scan struct {
 	// apart with spaces.
 	spacedLetters bool
 	// mayRewrite: the fast phase, watching, saw what numberCanonMap may
-	// rewrite.
+	// rewrite, and stopped there (the lists are not the whole text's).
 	mayRewrite  bool
 	phoneStarts []int
 	// streetWords are the words that may end a street name (or be its
@@ -230,6 +232,7 @@ func (s *scan) candidates(watch bool) {
 	}
 	single, singleEnd := 0, 0 // a run of one-letter words, one space apart
 	prevStart, prevEnd := 0, 0
+	leadsRead := false // rw.leads has read the text
 	var grow growAhead
 	for sc.Next() {
 		start, end := sc.Span()
@@ -240,10 +243,21 @@ func (s *scan) candidates(watch bool) {
 			s.streetWords = ahead(s.streetWords, start, len(s.text))
 			s.postcodeStarts = ahead(s.postcodeStarts, start, len(s.text))
 		}
-		if watch && !rw.found {
+		if watch {
 			number := isDigitByte(s.text[start]) && !sc.Mixed()
 			if number && numberWorthWatching(s.text, start) || !number && worthWatching(s.text, start, end, sc.Mixed()) {
 				rw.word(start, end, prevEnd, sc.Mixed())
+			}
+			if !leadsRead && sc.MaxLead() >= minRewriteLead {
+				leadsRead = true
+				rw.leads()
+			}
+			if rw.found {
+				// The text is read again rewritten: what this pass would
+				// note further is not used. A post with an en dash in it
+				// was read in full twice.
+				s.mayRewrite = true
+				return
 			}
 		}
 		lastStart, lastEnd := prevStart, prevEnd // the word before
@@ -289,10 +303,13 @@ func (s *scan) candidates(watch bool) {
 			s.streetWords = push(s.streetWords, [2]int{start, end})
 		}
 	}
-	if watch && !rw.found && sc.MaxLead() >= minRewriteLead {
-		rw.leads()
+	if watch && !leadsRead && sc.MaxLead() >= minRewriteLead {
+		// A character beyond ASCII after the last word.
+		if rw.leads(); rw.found {
+			s.mayRewrite = true
+			return
+		}
 	}
-	s.mayRewrite = rw.found
 	s.ats()
 }
 

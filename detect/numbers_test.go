@@ -182,6 +182,24 @@ func TestRewriteWatchMissesNoRewrite(t *testing.T) {
 	}
 }
 
+// The fast phase stops where it sees that a rewrite may apply: what
+// stands after that is still found, in the text rewritten and where the
+// rewrite came to nothing ("k*tdag" hides no roster word).
+func TestRewriteWatchStopsOnlyTheFirstReading(t *testing.T) {
+	d, _ := evalDetector(t)
+	for _, text := range []string{
+		"ze zei – nou ja. Sanne van den Berg, 06-12345678",
+		"wat een k*tdag. Sanne van den Berg, 06-12345678",
+	} {
+		if !mayBeRewritten(d, text) {
+			t.Fatalf("%q: the watch did not stop", text)
+		}
+		if got, want := summary(d.Scan(text)), "E001 name high; E001 phone critical"; got != want {
+			t.Errorf("Scan(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
 func FuzzRewriteWatch(f *testing.F) {
 	for _, s := range []string{"S4nne", "O6-12345678", "wa.me/316", "31(0)6", "a%40b.nl", "nul zes", "1\n2", "S.a.n", "０６", "x–1", "a&nbsp;b", "&#64;", "S&#97;nne", "$anne", "S@nne.", "S*nne", "٠٦", "6٠", "مرحبا ٠", "S🌻nne", "a⭐b"} {
 		f.Add(s)
