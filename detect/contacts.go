@@ -1026,7 +1026,19 @@ func (s *scan) streetsOtherwise() {
 			}
 			continue
 		}
-		for _, w := range s.d.misspeltStreets(x) {
+		misspelt, ok := s.misspelt[x]
+		if !ok {
+			// Asked once per word and text: a list of addresses asks it
+			// of each line's town that ends like a street ("Utrecht",
+			// "Dordrecht") with the next line's number after it, and a
+			// look-up of each of its one-letter changes is some 1.5 µs.
+			misspelt = s.d.misspeltStreets(x)
+			if s.misspelt == nil {
+				s.misspelt = map[string][]string{}
+			}
+			s.misspelt[x] = misspelt
+		}
+		for _, w := range misspelt {
 			s.checkStreets(anchorHit{start, end, s.d.keys[w]}, w, true)
 		}
 	}

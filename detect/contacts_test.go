@@ -259,6 +259,20 @@ func TestAddresses(t *testing.T) {
 	checkScans(t, d, tests)
 }
 
+// A street misspelt is looked up once per text (streetsOtherwise keeps
+// what it learnt): each place it is written is still found.
+func TestMisspeltStreetEachPlace(t *testing.T) {
+	d := testDetector(t)
+	text := "Kerkstrat 12a, Utrecht\nnog eens: Kerkstrat 12a, Utrecht\nen Kerkstrat 14, 1234 AB"
+	fs := d.ScanAll(text)
+	if got := summary(fs); got != "E001 address critical" {
+		t.Fatalf("ScanAll = %q", got)
+	}
+	if f := fs[0]; f.Start != 0 || len(f.Others) != 1 || text[f.Others[0][0]:f.Others[0][1]] != "Kerkstrat 12a, Utrecht" {
+		t.Errorf("finding at %d, others %v: want the first line's, and the second's", f.Start, f.Others)
+	}
+}
+
 // Her first name with her street and no house number says where she
 // lives: medium, high with the organisation named, a title before the
 // name or her town after the street. Never critical: no door is named.

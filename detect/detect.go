@@ -188,6 +188,9 @@ type scan struct {
 	homeStreets []homeStreet
 	homeCount   map[int]int
 	bareWork    int
+	// misspelt holds what streetsOtherwise learnt of a word: the roster
+	// streets it may misspell.
+	misspelt map[string][]string
 
 	// Lazily computed facts about the whole text, for name severity.
 	ctxDone    bool
