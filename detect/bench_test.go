@@ -170,6 +170,14 @@ func adversarial(c corpus) map[string]string {
 			last := strings.Fields(row[2])
 			fmt.Fprintf(b, "%s %s. uit %s\n", row[1], strings.ToUpper(last[len(last)-1][:1]), row[7])
 		}),
+		// Every line a roster home address, as a leaked list holds them:
+		// each a critical finding. (After the others: the inputs before
+		// it draw the same numbers as before it was added.)
+		"addresses": fill(size, func(b *strings.Builder) {
+			b.WriteString(rows[r.IntN(len(rows))][6] + "\n")
+		}),
+		// One employee's full address on every line.
+		"herhome": strings.Repeat(rows[0][6]+"\n", size/(len(rows[0][6])+1)),
 	}
 }
 
@@ -202,7 +210,7 @@ func BenchmarkAdversarial(b *testing.B) {
 	c := benchCorpora()["real"]
 	d := c.detector(b)
 	inputs := adversarial(c)
-	for _, name := range []string{"firstnames", "emails", "digits", "oneline", "at", "homes", "initials"} {
+	for _, name := range []string{"firstnames", "emails", "digits", "oneline", "at", "homes", "initials", "addresses", "herhome"} {
 		b.Run(name, func(b *testing.B) {
 			text := inputs[name]
 			b.SetBytes(int64(len(text)))
