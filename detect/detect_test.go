@@ -345,6 +345,10 @@ func TestInitialWithPlace(t *testing.T) {
 		{"Sanne van den B. uit Utrecht", "E001 name low"}, // the particles written
 		{"Pieter W. van de bso", "E005 name low"},         // the initial of "de Wit"
 		{"Pieter W. van het kdv", "E005 name low"},
+		{"Pieter W. van de peutergroep", "E005 name low"}, // a daycare's group
+		{"Kees V. woont in Zeist", "E007 name low"},       // where he lives, after "woont"
+		{"Kees V. lives in Zeist", "E007 name low"},
+		{"Kees V. woont in Utrecht", ""},      // another town
 		{"Mieke B. uit Utrecht", ""},          // another town
 		{"Mieke V. (Zeist)", ""},              // another initial
 		{"Mieke B. heeft weer dienst", ""},    // nothing after

@@ -253,7 +253,8 @@ func newSurname(words []string, common map[string]bool) surname {
 // orgKinds are families of words for what an organisation is, each of
 // which people use for the others.
 var orgKinds = [][]string{
-	{"kinderopvang", "opvang", "kdv", "kinderdagverblijf", "bso", "buitenschoolse opvang", "peuterspeelzaal", "psz", "creche", "daycare", "nursery"},
+	{"kinderopvang", "opvang", "kdv", "kinderdagverblijf", "bso", "buitenschoolse opvang", "peuterspeelzaal", "psz", "peuteropvang",
+		"peutergroep", "creche", "daycare", "nursery"},
 	{"school", "basisschool", "obs", "cbs", "primary school"},
 	municipalities: {"gemeente", "municipality"},
 }

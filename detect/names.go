@@ -1679,8 +1679,8 @@ func (s *scan) initialWithPlace(m nameMatch) {
 }
 
 // placeLinks are the words between a name and the place it is said to be
-// of.
-var placeLinks = setOf("van", "de", "het", "uit", "in", "bij", "from", "of", "the", "at")
+// of, or where she lives ("woont in").
+var placeLinks = setOf("van", "de", "het", "uit", "in", "bij", "woont", "from", "of", "the", "at", "lives")
 
 // docContext decides whether the text names the organisation or holds a
 // threat, from the phrase endings the fast pass found. The organisation's
