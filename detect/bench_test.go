@@ -65,7 +65,7 @@ func posts(text string) []string {
 // addresses) of 50 MB of prose in posts of 1.5 kB against a roster of
 // 10,000, on each corpus; MB/s is per core. "real-typed" is the real
 // corpus with an en dash in the middle of every third post, as word
-// processors and phone keyboards type " - ": such a post is read again
+// processors and phone keyboards make of " - ": such a post is read again
 // rewritten
 // (numberCanonMap), which neither generator's prose needs.
 func BenchmarkScan(b *testing.B) {
