@@ -224,6 +224,11 @@ func TestNames(t *testing.T) {
 		{"meester Kees (Zonnebloem)", "E007 name low"},
 		{"~Mieke heeft de groep 'Ouders Zonnebloem' verlaten", "E004 name low"},
 		{"Kees zette een zonnebloem in de tuin", ""},
+		// Or as a hashtag, where case says nothing: a tag is a name.
+		{"je kind zit bij juf Mieke #zonnebloem", "E004 name low"},
+		{"#opvang #zonnebloem Kees weer", "E007 name low"},
+		{"Kees zette zonnebloemen in de tuin #zonnebloemen", ""}, // another word
+		{"juf Mieke zag een zonnebloem #tuin", ""},
 		{"A. de Vries", "E002 name low"},
 		// As links join names.
 		{"zoek?naam=Sanne+van+den+Berg", "E001 name low"},

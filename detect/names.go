@@ -1700,8 +1700,8 @@ func (s *scan) docContext() {
 			if len(ph.words) > 1 && notWordBefore(s.text, h.start, ph.words[len(ph.words)-2]) {
 				continue // "op" is a phrase's last word, but not after "maar"
 			}
-			if r, _ := utf8.DecodeRuneInString(s.text[h.start:]); ph.capital && !unicode.IsUpper(r) {
-				continue
+			if r, _ := utf8.DecodeRuneInString(s.text[h.start:]); ph.capital && !unicode.IsUpper(r) && !hashtag(s.text, h.start) {
+				continue // "een zonnebloem"; but "#zonnebloem" is a tag, and a tag is a name in any case
 			}
 			toks, i := s.tokensAround(h.start, h.end)
 			if ph.capital && i > 0 && i < len(toks) && kindWord(toks[i-1].Text) {
