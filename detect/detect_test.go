@@ -95,7 +95,9 @@ func TestNames(t *testing.T) {
 		{"Bakker; Mieke", "E004 name low"},
 		// A lower-case first name after a title, the organisation named.
 		{"juf mieke van De Zonnebloem", "E004 name low"},
-		{"mieke van De Zonnebloem", ""},
+		{"mieke van De Zonnebloem", "E004 name low"}, // said to be of it, its name right after
+		{"mieke van de bakker", ""},
+		{"mieke zag De Zonnebloem", ""},
 		{"juf mieke", ""},
 		// After the words that give a name; not a pet's.
 		{"m'n buurvrouw is juf bij de zonnebloem, ze heet mieke", "E004 name low"},
@@ -260,6 +262,9 @@ func TestNames(t *testing.T) {
 		{"Vraag het haar: Kees van De Zonnebloem", "E007 name low"},
 		{"#juf #kees #dezonnebloem", "E007 name low"}, // hashtags: lower case, the organisation joined
 		{"#KDVZonnebloem: juf Kees", "E007 name low"},
+		{"mieke van de zonnebloem is ziek", "E004 name low"}, // in lower case, the organisation's name right after
+		{"de kees van de zonnebloem", ""},                    // an article before: a thing, not a person
+		{"mieke zei dat de zonnebloem dicht is", ""},
 		{"Kees vd Zonnebloem belde", "E007 name low"}, // "van de" shortened before the name
 		{"Die Sanne's bij kinderopvang de zonnebloem", "E001 name low"},
 		{"Die Sannes bij kinderopvang de zonnebloem", "E001 name low"},

@@ -343,7 +343,7 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 			}
 		}
 	}
-	if len(matched) == len(g.refs) || !toks[i].Upper && !hashtag(s.text, h.start) && !namedBefore(s.text, h.start) {
+	if len(matched) == len(g.refs) || !toks[i].Upper && !hashtag(s.text, h.start) && !namedBefore(s.text, h.start) && !s.lowerFromOrg(toks, i, j) {
 		return
 	}
 	m := nameMatch{emp: -1, start: toks[i].Start, form: formFirst, group: g, skip: matched}
@@ -672,7 +672,8 @@ func year(w string) bool {
 var placeVerbs = setOf("werkt", "werkte", "speelt", "speelde", "scoorde", "scoort", "voetbalt", "traint", "works",
 	"worked", "plays", "played", "scored")
 
-// articles are the words an aside naming a trade starts with.
+// articles are the words before a noun: an aside naming a trade starts
+// with one, and a name takes none.
 var articles = setOf("de", "het", "een", "the", "a", "an")
 
 // trades are the trades and callings by which writers tell a namesake from
@@ -776,7 +777,8 @@ func (s *scan) mayBeName(i int) bool {
 	}
 	// A first name alone counts only where the organisation is named: in
 	// any other text it must be followed by a surname to be a finding.
-	if r, _ := utf8.DecodeRuneInString(s.text[h.start:]); s.orgCtx && (unicode.IsUpper(r) || hashtag(s.text, h.start) || namedBefore(s.text, h.start)) {
+	if r, _ := utf8.DecodeRuneInString(s.text[h.start:]); s.orgCtx && (unicode.IsUpper(r) || hashtag(s.text, h.start) || namedBefore(s.text, h.start) ||
+		fromAfter(s.text, h.end)) {
 		return true
 	}
 	// Or where the text names someone's home street near it (firstAtHome).
@@ -1065,6 +1067,21 @@ func namedBefore(text string, pos int) bool {
 	}
 	w := strings.ToLower(text[b : pos-1])
 	return titles[w] || namingWords[w]
+}
+
+// fromAfter reports whether " van " follows text[:pos]: the quick test
+// before lowerFromOrg.
+func fromAfter(text string, pos int) bool {
+	return len(text) >= pos+5 && strings.EqualFold(text[pos:pos+5], " van ")
+}
+
+// lowerFromOrg reports whether the first name in lower case at toks[i:j]
+// is said to be of the organisation, named right after it: "lotje van de
+// zonnebloem is ziek", typed on a phone without capitals. Not after an
+// article: "de roos van de zonnebloem" is a thing.
+func (s *scan) lowerFromOrg(toks []fold.Token, i, j int) bool {
+	return s.orgCtx && fromAfter(s.text, toks[j-1].End) && s.startsOrgName(toks, j) &&
+		(i == 0 || !articles[toks[i-1].Text] || !s.soft(toks, i-1))
 }
 
 // namingWords are the words after which a name is given: "ze heet Lotte".
