@@ -191,6 +191,9 @@ type scan struct {
 	// misspelt holds what streetsOtherwise learnt of a word: the roster
 	// streets it may misspell.
 	misspelt map[string][]string
+	// titleOrKindRead: 1 when the text has a title or a word for what an
+	// organisation is, -1 when not, 0 before titleOrKind read it.
+	titleOrKindRead int8
 
 	// Lazily computed facts about the whole text, for name severity.
 	ctxDone    bool

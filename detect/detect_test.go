@@ -226,9 +226,13 @@ func TestNames(t *testing.T) {
 		{"meester Kees (Zonnebloem)", "E007 name low"},
 		{"~Mieke heeft de groep 'Ouders Zonnebloem' verlaten", "E004 name low"},
 		{"Kees zette een zonnebloem in de tuin", ""},
-		// Or as a hashtag, where case says nothing: a tag is a name.
+		// Or as a hashtag in lower case, with a title or a word for what
+		// it is near: a tag alone may be the flower's.
 		{"je kind zit bij juf Mieke #zonnebloem", "E004 name low"},
 		{"#opvang #zonnebloem Kees weer", "E007 name low"},
+		{"#kees #zonnebloem #kinderopvang", "E007 name low"},
+		{"Kees zette een zonnebloem op zijn balkon #zonnebloem", ""},
+		{"#mieke #verjaardag #zonnebloem hoera ze is 5!", ""},
 		{"Kees zette zonnebloemen in de tuin #zonnebloemen", ""}, // another word
 		{"juf Mieke zag een zonnebloem #tuin", ""},
 		{"A. de Vries", "E002 name low"},

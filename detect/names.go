@@ -1069,6 +1069,22 @@ func namedBefore(text string, pos int) bool {
 	return titles[w] || namingWords[w]
 }
 
+// titleOrKind reports whether the text holds a title or a word for what an
+// organisation is ("juf", "opvang"), read once per text: a text of a
+// thousand tags would otherwise be read a thousand times.
+func (s *scan) titleOrKind() bool {
+	if s.titleOrKindRead == 0 {
+		s.titleOrKindRead = -1
+		for sc := fold.NewScanner(s.text); sc.Next(); {
+			if w := sc.Word(); titles[string(w)] || kindWord(string(w)) {
+				s.titleOrKindRead = 1
+				break
+			}
+		}
+	}
+	return s.titleOrKindRead > 0
+}
+
 // fromAfter reports whether " van " follows text[:pos]: the quick test
 // before lowerFromOrg.
 func fromAfter(text string, pos int) bool {
@@ -1717,8 +1733,13 @@ func (s *scan) docContext() {
 			if len(ph.words) > 1 && notWordBefore(s.text, h.start, ph.words[len(ph.words)-2]) {
 				continue // "op" is a phrase's last word, but not after "maar"
 			}
-			if r, _ := utf8.DecodeRuneInString(s.text[h.start:]); ph.capital && !unicode.IsUpper(r) && !hashtag(s.text, h.start) {
-				continue // "een zonnebloem"; but "#zonnebloem" is a tag, and a tag is a name in any case
+			if r, _ := utf8.DecodeRuneInString(s.text[h.start:]); ph.capital && !unicode.IsUpper(r) &&
+				(!hashtag(s.text, h.start) || !s.titleOrKind()) {
+				// "een zonnebloem". A tag says nothing by its case: in lower
+				// case ("#zonnebloem") it names the organisation where the
+				// text has a title or a word for what it is ("#juf",
+				// "#opvang"); alone it may be the flower's.
+				continue
 			}
 			toks, i := s.tokensAround(h.start, h.end)
 			if ph.capital && i > 0 && i < len(toks) && kindWord(toks[i-1].Text) {
