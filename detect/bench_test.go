@@ -178,6 +178,14 @@ func adversarial(c corpus) map[string]string {
 		}),
 		// One employee's full address on every line.
 		"herhome": strings.Repeat(rows[0][6]+"\n", size/(len(rows[0][6])+1)),
+		// Every word a roster first name, the organisation named on every
+		// line: where it is named, each first name alone may be hers.
+		"firstnames-org": fill(size, func(b *strings.Builder) {
+			for range 12 {
+				b.WriteString(pick(r, firsts) + " ")
+			}
+			b.WriteString("(Zonnebloem)\n")
+		}),
 	}
 }
 
@@ -210,7 +218,7 @@ func BenchmarkAdversarial(b *testing.B) {
 	c := benchCorpora()["real"]
 	d := c.detector(b)
 	inputs := adversarial(c)
-	for _, name := range []string{"firstnames", "emails", "digits", "oneline", "at", "homes", "initials", "addresses", "herhome"} {
+	for _, name := range []string{"firstnames", "emails", "digits", "oneline", "at", "homes", "initials", "addresses", "herhome", "firstnames-org"} {
 		b.Run(name, func(b *testing.B) {
 			text := inputs[name]
 			b.SetBytes(int64(len(text)))
