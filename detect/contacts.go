@@ -1184,13 +1184,17 @@ func (s *scan) placeAfter(pos int, addr address.Address) (int, bool) {
 
 // trimPlaceSeparators cuts from the start of s what stands between the
 // parts of an address: "Lindelaan 4, 3521 BC Utrecht", "Lindelaan 4 -
-// 3521 BC - Utrecht" (the checks read other dashes rewritten to "-", see
-// rewriter.at). By hand, as it runs at each address found.
+// 3521 BC – Utrecht". Typed text reaches the checks with its dashes
+// rewritten to "-" (rewriter.at), the text of an image as read, en and em
+// dashes and all. By hand: strings.TrimLeft with those dashes in its
+// cutset decodes every character, and this runs at each address found.
 func trimPlaceSeparators(s string) string {
 	for len(s) > 0 {
-		switch s[0] {
-		case ' ', ',', '\t', '\r', '\n', '(', '-':
+		switch {
+		case s[0] == ' ' || s[0] == ',' || s[0] == '\t' || s[0] == '\r' || s[0] == '\n' || s[0] == '(' || s[0] == '-':
 			s = s[1:]
+		case strings.HasPrefix(s, "–") || strings.HasPrefix(s, "—"):
+			s = s[len("–"):]
 		default:
 			return s
 		}
