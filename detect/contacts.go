@@ -1166,10 +1166,7 @@ func (s *scan) placeAfter(pos int, addr address.Address) (int, bool) {
 	}
 	toks := s.tokensFrom(pos+len(tail)-len(rest), pos+len(tail), 4)
 	var room [4]string
-	words := room[:len(toks)]
-	for i, t := range toks {
-		words[i] = t.Text
-	}
+	words := texts(room[:0], toks)
 	if n := leadingName(words, addr.City); n > 0 {
 		return toks[n-1].End, true
 	}

@@ -125,6 +125,15 @@ func (s *scan) tokensFrom(from, end, n int) []fold.Token {
 	return toks[k:j]
 }
 
+// texts appends the folded words of toks to buf: the words a check
+// compares with a name or a place.
+func texts(buf []string, toks []fold.Token) []string {
+	for _, t := range toks {
+		buf = append(buf, t.Text)
+	}
+	return buf
+}
+
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
 
 // sep is the text between word k and word k+1.
@@ -646,13 +655,8 @@ func (s *scan) placedElsewhere(toks []fold.Token, k int) bool {
 
 // placeAt reports whether toks start with the name of a Dutch place.
 func placeAt(toks []fold.Token) bool {
-	var words [3]string
-	n := 0
-	for _, t := range toks[:min(len(toks), len(words))] {
-		words[n] = t.Text
-		n++
-	}
-	name, _ := address.PlaceAt(words[:n])
+	var room [3]string
+	name, _ := address.PlaceAt(texts(room[:0], toks[:min(len(toks), len(room))]))
 	return name != ""
 }
 
@@ -1574,10 +1578,8 @@ func (s *scan) reversedInitialForm(emp int, p *person, sn *surname, toks []fold.
 // startsOrgName reports whether the words from k on name the organisation
 // ("Sanne van De Zonnebloem" is Sanne from the centre, not a surname).
 func (s *scan) startsOrgName(toks []fold.Token, k int) bool {
-	words := make([]string, 0, 8)
-	for n := k; n < len(toks) && n < k+8; n++ {
-		words = append(words, toks[n].Text)
-	}
+	var room [8]string
+	words := texts(room[:0], toks[k:min(len(toks), k+len(room))])
 	for i := range words {
 		if s.d.orgPhrases.startsAt(words[i:]) {
 			return true
@@ -1700,10 +1702,8 @@ func (s *scan) initialWithPlace(m nameMatch) {
 		}
 		return
 	}
-	words := make([]string, 0, len(toks)-k)
-	for _, t := range toks[k:] {
-		words = append(words, t.Text)
-	}
+	var room [4]string
+	words := texts(room[:0], toks[k:])
 	for _, r := range m.group.refs {
 		if m.fits(r) && s.d.townOf(r.emp, words) {
 			s.add(r.emp, model.KindName, "", m.start, m.end, model.Low, "first name and initial with her town")
