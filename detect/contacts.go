@@ -896,6 +896,11 @@ func (s *scan) checkPostcode(h anchorHit, ref *addrRef) {
 	if h.end-h.start == 4 && !lettersFollow(s.text, h.end, pc[4:]) {
 		return // "2024" alone is a year, not the digits of "2024 AB"
 	}
+	if h.end-h.start <= 6 && s.streetDecides(h) {
+		// Read before the window's words are cut: in a list of addresses it
+		// is every postcode.
+		return
+	}
 	toks, i := s.tokensAround(h.start, h.end)
 	if i >= len(toks) || toks[i].Start != h.start {
 		return
@@ -916,12 +921,7 @@ func (s *scan) checkPostcode(h anchorHit, ref *addrRef) {
 	default:
 		return
 	}
-	// A query string ("postcode=1234AB&huisnummer=12&toevoeging=a") joins
-	// them with "&".
-	after := s.text[end:min(len(s.text), end+24)]
-	rest := strings.TrimLeft(after, " ,-\t&")
-	if num, add, n, ok := address.NumberAfter(rest); ok {
-		at := end + len(after) - len(rest) // where the number starts
+	if num, add, at, n, ok := numberAfterPostcode(s.text, end); ok {
 		if add == "" {
 			add, n = queryAddition(s.text, at+n, n)
 		}
@@ -942,6 +942,33 @@ func (s *scan) checkPostcode(h anchorHit, ref *addrRef) {
 		}
 		s.add(ref.emp, model.KindAddress, "postcode "+ref.addr.Postcode, h.start, end, model.High, "postcode of the home address")
 	}
+}
+
+// numberAfterPostcode reads the house number after a postcode that ends at
+// text[end]: the number, its addition, where it starts and how many bytes
+// it took. A query string ("postcode=1234AB&huisnummer=12&toevoeging=a")
+// joins them with "&".
+func numberAfterPostcode(text string, end int) (num int, add string, at, n int, ok bool) {
+	after := text[end:min(len(text), end+24)]
+	rest := strings.TrimLeft(after, " ,-\t&")
+	num, add, n, ok = address.NumberAfter(rest)
+	return num, add, end + len(after) - len(rest), n, ok
+}
+
+// streetDecides reports whether the postcode of h, a word of its four
+// digits (two letters follow it) or of all six, stands after a house number
+// and before none, "Kerkstraat 14, 1234 AB Utrecht": the street check
+// decides then, as checkPostcode does when it has read the words.
+func (s *scan) streetDecides(h anchorHit) bool {
+	end := h.end
+	if h.end-h.start == 4 {
+		if s.text[end] == ' ' {
+			end++
+		}
+		end += 2 // lettersFollow read them
+	}
+	_, _, _, _, ok := numberAfterPostcode(s.text, end)
+	return !ok && endsWithNumber(s.text[max(0, h.start-24):h.start])
 }
 
 // queryAddition reads the house number's addition as a query string gives
