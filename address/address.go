@@ -61,13 +61,13 @@ var suffixTails = func() (t [1 << 15 / 64]uint64) {
 	for _, s := range streetSuffixes {
 		add(s)
 	}
-	for abbr := range abbreviations {
-		if len(abbr) >= 3 {
-			add(abbr)
+	for _, a := range abbreviations {
+		if len(a.short) >= 3 {
+			add(a.short)
 			continue
 		}
 		for c := byte('a'); c <= 'z'; c++ { // "ln" after any letter: "kerkln"
-			add(string(c) + abbr)
+			add(string(c) + a.short)
 		}
 	}
 	return t
@@ -75,8 +75,10 @@ var suffixTails = func() (t [1 << 15 / 64]uint64) {
 
 func tailIndex(s string) uint { return uint(s[0]&31)<<10 | uint(s[1]&31)<<5 | uint(s[2]&31) }
 
-// abbreviations are the written-short endings people use for street names.
-var abbreviations = map[string]string{"str": "straat", "ln": "laan", "pl": "plein", "gr": "gracht"}
+// abbreviations are the written-short endings people use for street names,
+// with their full forms. None ends another, so the order does not matter;
+// a list, as StreetWords reads it for every street a text names.
+var abbreviations = [...]struct{ short, full string }{{"str", "straat"}, {"ln", "laan"}, {"pl", "plein"}, {"gr", "gracht"}}
 
 // Key identifies the street whatever its spacing: "Kerk straat" and
 // "Kerkstraat" have the same key.
@@ -84,13 +86,16 @@ func (a Address) Key() string { return strings.ReplaceAll(a.Street, " ", "") }
 
 // StreetName folds a street name to its canonical form: "Kerkstr." gives
 // "kerkstraat", "Lange  Nieuwstr" gives "lange nieuwstraat".
-func StreetName(street string) string {
-	words := fold.Words(street)
+func StreetName(street string) string { return StreetWords(fold.Words(street)) }
+
+// StreetWords is StreetName of a street's folded words, which it may
+// change.
+func StreetWords(words []string) string {
 	if n := len(words); n > 0 {
 		last := words[n-1]
-		for abbr, full := range abbreviations {
-			if strings.HasSuffix(last, abbr) && len(last) > len(abbr) {
-				words[n-1] = strings.TrimSuffix(last, abbr) + full
+		for _, a := range abbreviations {
+			if strings.HasSuffix(last, a.short) && len(last) > len(a.short) {
+				words[n-1] = strings.TrimSuffix(last, a.short) + a.full
 				break
 			}
 		}
@@ -154,8 +159,8 @@ func HasStreetSuffix(word string) bool {
 			return true
 		}
 	}
-	for abbr := range abbreviations {
-		if strings.HasSuffix(word, abbr) && len(word) > len(abbr)+2 {
+	for _, a := range abbreviations {
+		if strings.HasSuffix(word, a.short) && len(word) > len(a.short)+2 {
 			return true
 		}
 	}
@@ -397,8 +402,11 @@ const maxRange = 20
 // ("Esdoornlaan 23-25"): a number above the house number and at most
 // maxRange above it. "12-2" is a door or floor of number 12, no range.
 func RangeEnd(number int, addition string) (int, bool) {
+	if addition == "" || addition[0] < '0' || addition[0] > '9' {
+		return 0, false // read first: most numbers have no addition, and Atoi's error would be made for each
+	}
 	last, err := strconv.Atoi(addition)
-	if err != nil || addition[0] < '0' || addition[0] > '9' || last <= number || last-number > maxRange {
+	if err != nil || last <= number || last-number > maxRange {
 		return 0, false
 	}
 	return last, true

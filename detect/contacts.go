@@ -678,9 +678,9 @@ func (s *scan) checkStreets(h anchorHit, as string, misspelt bool) {
 		// numbers (refs are by number).
 		last, _ := address.RangeEnd(num, add)
 		last = max(last, num)
-		lo := sort.Search(len(refs), func(k int) bool { return s.d.addresses[refs[k]].addr.Number >= num })
+		lo, _ := slices.BinarySearchFunc(refs, num, func(r streetRef, num int) int { return int(r.number) - num })
 		hi := lo
-		for hi < len(refs) && s.d.addresses[refs[hi]].addr.Number <= last {
+		for hi < len(refs) && int(refs[hi].number) <= last {
 			hi++
 		}
 		refs = refs[lo:hi]
@@ -700,8 +700,8 @@ func (s *scan) checkStreets(h anchorHit, as string, misspelt bool) {
 		read, okay bool
 	}
 	var before [8]numberBefore // the number before the street, by its number of words
-	for _, ai := range refs {
-		ref := &s.d.addresses[ai]
+	for _, r := range refs {
+		ref := &s.d.addresses[r.addr]
 		n := ref.words
 		first := i - n + 1
 		if first < 0 || n > len(names) {
@@ -768,7 +768,8 @@ func (s *scan) streetName(toks []fold.Token, first, i int, as string) string {
 	if as != "" {
 		return address.StreetName(s.text[toks[first].Start:toks[i].Start] + as)
 	}
-	return address.StreetName(s.text[toks[first].Start:toks[i].End])
+	var room [8]string // the words of the window, folded already
+	return address.StreetWords(texts(room[:0], toks[first:i+1]))
 }
 
 // homeStreet is a roster street named without a house number, at
@@ -824,11 +825,11 @@ func (s *scan) bareStreet(h anchorHit) {
 	var toks []fold.Token // cut when someone on the street is named near
 	i := 0
 	var names [8]string // as in checkStreets
-	for _, ai := range h.e.streets {
+	for _, r := range h.e.streets {
 		if s.bareWork++; s.bareWork > budget {
 			return
 		}
-		ref := &s.d.addresses[ai]
+		ref := &s.d.addresses[r.addr]
 		if ref.words > len(names) || s.homeCount[ref.emp] >= maxHomeStreets || !namedIn(s.d.people[ref.emp].firsts, near) {
 			continue
 		}

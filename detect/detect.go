@@ -558,7 +558,6 @@ func (s *scan) other(f *model.Finding, start, end int) {
 // add records a finding, keeping per fingerprint the most severe occurrence
 // (the first of equals); ScanAll also lists the others.
 func (s *scan) add(emp int, kind model.Kind, value string, start, end int, sev model.Severity, reason string) {
-	id := s.d.people[emp].id
 	key := foundKey{emp, kind, value}
 	old, seen := s.found[key]
 	if seen && old.Start == start {
@@ -568,6 +567,9 @@ func (s *scan) add(emp int, kind model.Kind, value string, start, end int, sev m
 		s.other(old, start, end)
 		return
 	}
+	// Read only now: where a text names someone over and over, most
+	// occurrences end above, and the roster's record is far in memory.
+	id := s.d.people[emp].id
 	fp := ""
 	if seen {
 		fp = old.Fingerprint

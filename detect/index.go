@@ -407,11 +407,16 @@ type addrRef struct {
 	postcode string
 }
 
+// streetRef is an address on a street (of d.addresses) with its house
+// number beside it: a common street is hundreds of employees', and the
+// number the text gives is looked up among them without reading each.
+type streetRef struct{ number, addr int32 }
+
 // entry is everything a folded word of the text may be the start of.
 type entry struct {
 	firsts    []*firstGroup // first names and aliases starting with this word
 	surnames  []int         // people whose surname core starts with this word
-	streets   []int         // addresses whose street ends with this word
+	streets   []streetRef   // addresses whose street ends with this word, by house number
 	postcodes []int         // addresses with this postcode (or its digits)
 	phrases   []phraseRef   // organisation names and threats ending with this word
 	// joined are the people whose full name, written as one word, is this
@@ -662,7 +667,7 @@ func New(r *roster.Roster, opts Options) (*Detector, error) {
 	for k, en := range d.keys {
 		// By house number: the text gives one, and a common street is
 		// hundreds of employees'.
-		slices.SortStableFunc(en.streets, func(a, b int) int { return d.addresses[a].addr.Number - d.addresses[b].addr.Number })
+		slices.SortStableFunc(en.streets, func(a, b streetRef) int { return int(a.number - b.number) })
 		h := fold.HashString(k)
 		at, bits := d.bloomAt(h)
 		d.bloom[at] |= bits
@@ -931,7 +936,7 @@ func (d *Detector) addPerson(e roster.Employee, common map[string]bool) {
 		}
 		for _, w := range streetForms(last) {
 			en := d.entry(w)
-			en.streets = append(en.streets, ai)
+			en.streets = append(en.streets, streetRef{int32(a.Number), int32(ai)})
 		}
 		if a.Postcode != "" {
 			for _, w := range []string{d.addresses[ai].postcode, a.Postcode[:4]} {

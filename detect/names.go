@@ -74,6 +74,7 @@ type window struct {
 	// ahead is how far past its candidate the next window reaches; it
 	// grows while candidates keep running past the window's end.
 	ahead int
+	last  int // the index of the word asked for last
 }
 
 // tokensAround returns the words around text[start:end] and the index of
@@ -100,9 +101,21 @@ func (s *scan) tokensAround(start, end int) ([]fold.Token, int) {
 		for b < len(s.text) && !utf8.RuneStart(s.text[b]) {
 			b++
 		}
-		w.a, w.b, w.toks = a, b, fold.Tokens(s.text[a:b], a)
+		w.a, w.b, w.toks, w.last = a, b, fold.Tokens(s.text[a:b], a), 0
 	}
-	i := sort.Search(len(w.toks), func(i int) bool { return w.toks[i].Start >= start })
+	// The checks ask in the order of the text, mostly: the word asked
+	// for is then the last one or a few after it, in a window of hundreds.
+	i := w.last
+	if i > len(w.toks) || i > 0 && w.toks[i-1].Start >= start {
+		i = 0
+	}
+	for k := 0; i < len(w.toks) && w.toks[i].Start < start; i++ {
+		if k++; k == 8 {
+			i += sort.Search(len(w.toks)-i, func(j int) bool { return w.toks[i+j].Start >= start })
+			break
+		}
+	}
+	w.last = i
 	return w.toks, i
 }
 
