@@ -2,6 +2,7 @@ package detect
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -722,6 +723,34 @@ func TestHashIndex(t *testing.T) {
 	for i, text := range texts {
 		if got := summary(d.Scan(text)); got != want[i] || got == "" {
 			t.Errorf("Scan(%q) with the map = %q, with the hash index %q", text, got, want[i])
+		}
+	}
+}
+
+// TestGroupsLookUpBySurnameKeys checks what forwardForms leans on: a first
+// name's group is looked up only by words that are a surname's key, so a
+// word that is none is no one's surname after that first name.
+func TestGroupsLookUpBySurnameKeys(t *testing.T) {
+	d, _ := evalDetector(t)
+	real := mustRoster(genRealRoster(rand.New(rand.NewPCG(5, 6)), 2000))
+	dr, err := New(real, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range []*Detector{d, dr} {
+		groups := 0
+		for _, e := range d.keys {
+			for _, g := range e.firsts {
+				groups++
+				for core := range g.byCore {
+					if !d.isSurname(core) {
+						t.Errorf("group %q is looked up by %q, no surname's key", g.words, core)
+					}
+				}
+			}
+		}
+		if groups == 0 {
+			t.Fatal("no first names indexed")
 		}
 	}
 }

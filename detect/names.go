@@ -967,14 +967,19 @@ func (s *scan) forwardForms(g *firstGroup, toks []fold.Token, i, j int) []int {
 			break
 		}
 		w := toks[k].Text
-		try(g.byCore[w])
+		// Every surname the group is looked up by is a surname's key:
+		// most words after a first name are none, and need no more.
+		surname := s.d.isSurname(w)
+		if surname {
+			try(g.byCore[w])
+		}
 		if n := len(w); n > 4 && w[n-1] == 's' {
 			try(g.byCore[w[:n-1]])
 		}
 		if !particles[w] && len(w) > 1 {
 			// A word that is itself someone's surname is that surname, not
 			// a typo of another: "Janssen" is not a misspelt "Jansen".
-			if !s.d.isSurname(w) && s.d.maybeTypo([]byte(w)) {
+			if !surname && s.d.maybeTypo([]byte(w)) {
 				// The surname misspelt: of those with this first name, those
 				// whose surname, or a part of their double surname ("Anouk
 				// Janssen" for Jansen-de Vries), is one edit away.
