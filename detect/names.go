@@ -202,9 +202,21 @@ func lineWrap(sep string) bool {
 	return nl
 }
 
-// quoteCloses maps the brackets and quotes a nickname stands in to their
-// closing ones.
-var quoteCloses = map[string]string{"(": ")", "\"": "\"", "'": "'", "\u2018": "\u2019", "\u201c": "\u201d"}
+// quotePairs are the brackets and quotes a nickname stands in, each with
+// its closing one.
+var quotePairs = [...][2]string{{"(", ")"}, {"\"", "\""}, {"'", "'"}, {"\u2018", "\u2019"}, {"\u201c", "\u201d"}}
+
+// closer is the bracket or quote of quotePairs that closes open; "" if
+// open is none. A list walked, not a map: it is asked at every first name
+// of a text, mostly of a space or of nothing.
+func closer(open string) string {
+	for _, q := range quotePairs {
+		if open == q[0] {
+			return q[1]
+		}
+	}
+	return ""
+}
 
 // nickname reports whether toks[j] is a name in brackets or quotes between
 // a first name and a surname: "Mohamed (Mo) Benali", "Mo (Mohamed) Benali".
@@ -220,8 +232,8 @@ func (s *scan) bracketedFirst(toks []fold.Token, i, j int) bool {
 		return false
 	}
 	before, after := strings.TrimSpace(s.sep(toks, i-1)), strings.TrimSpace(s.sep(toks, j-1))
-	for open, close := range quoteCloses {
-		if after == close && strings.HasSuffix(before, open) { // ". (": the initials' dot before it
+	for _, q := range quotePairs {
+		if after == q[1] && strings.HasSuffix(before, q[0]) { // ". (": the initials' dot before it
 			return true
 		}
 	}
@@ -232,13 +244,13 @@ func (s *scan) bracketedFirst(toks []fold.Token, i, j int) bool {
 // and toks[j], where a surname may stand in brackets after the first name:
 // "Sanne (v.d. Berg)"; "" if none opens there.
 func (s *scan) closerOf(toks []fold.Token, j int) string {
-	return quoteCloses[strings.TrimSpace(s.sep(toks, j-1))]
+	return closer(strings.TrimSpace(s.sep(toks, j-1)))
 }
 
 // enclosed reports whether open and close are a pair of brackets or quotes.
 func enclosed(open, close string) bool {
-	c, ok := quoteCloses[open]
-	return ok && c == close
+	c := closer(open)
+	return c != "" && c == close
 }
 
 // wordsAt reports whether words appear at toks[k:], joined as a name's
@@ -882,7 +894,7 @@ func (s *scan) readInitial() bool {
 	return s.initials <= 64+len(s.text)>>7
 }
 
-// mayOpen are the last bytes of the brackets and quotes of quoteCloses.
+// mayOpen are the last bytes of the brackets and quotes of quotePairs.
 var mayOpen = [256]bool{'(': true, '"': true, '\'': true, 0x98: true, 0x9c: true}
 
 // closeAfter is the bracket or quote that text[pos:] starts with, after
