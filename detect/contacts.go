@@ -1090,13 +1090,27 @@ func (s *scan) numberAfterStreetWord() bool {
 	return slices.ContainsFunc(s.streetWords, func(sw [2]int) bool { return digitWithin(s.text, sw[1], numberReach) })
 }
 
-// wordBefore is where the word of letters that ends one space or hyphen
-// before text[pos:] starts; -1 if none does.
+// wordBefore is where the word of letters that ends one space, hyphen or
+// line break before text[pos:] starts, or a hyphen and a line break, as a
+// word processor breaks a word and a chat app wraps one in its bubble
+// ("Esdoorn-\nlaan 23"); -1 if none does.
 func wordBefore(text string, pos int) int {
-	if pos < 2 || text[pos-1] != ' ' && text[pos-1] != '-' {
+	i := pos
+	if strings.HasSuffix(text[:i], "\n") {
+		i--
+		if strings.HasSuffix(text[:i], "\r") {
+			i--
+		}
+		if strings.HasSuffix(text[:i], "-") {
+			i--
+		}
+	} else if i > 0 && (text[i-1] == ' ' || text[i-1] == '-') {
+		i--
+	}
+	if i == pos || i < 1 {
 		return -1
 	}
-	i := pos - 1
+	sep := i
 	for i > 0 {
 		r, n := utf8.DecodeLastRuneInString(text[:i])
 		if !unicode.IsLetter(r) {
@@ -1104,7 +1118,7 @@ func wordBefore(text string, pos int) int {
 		}
 		i -= n
 	}
-	if i == pos-1 {
+	if i == sep {
 		return -1
 	}
 	return i

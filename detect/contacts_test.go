@@ -196,6 +196,13 @@ func TestAddresses(t *testing.T) {
 		{"Ze woont op de Kerk straat 12a", "E001 address critical"},
 		{"Kerk-straat 12a, Utrecht", "E001 address critical"},
 		{"Ze woont Linde laan 4", "E002 address critical"},
+		// Broken across a line, as a word processor breaks a word with a
+		// hyphen and a chat app wraps it in its bubble.
+		{"Ze woont op de Kerk-\nstraat 12a in Utrecht", "E001 address critical"},
+		{"Ze woont op de Kerk-\r\nstraat 12a", "E001 address critical"},
+		{"Ze woont Linde\nlaan 4, 3521 BC Utrecht", "E002 address critical"},
+		{"Ze woont Linde\n\nlaan 4", ""}, // a paragraph apart
+		{"Ze woont Linde.\nlaan 4", ""},
 		// Her street misspelt by one letter: hers for certain with her town
 		// or postcode; without, a reader could not be sure.
 		{"Kerkstaat 12a, Utrecht", "E001 address critical"},

@@ -136,6 +136,18 @@ func TestNames(t *testing.T) {
 		// A namesake the writer names by trade in an aside; a trade said
 		// of her is no aside, and an aside without a trade says nothing.
 		{"Sanne van den Berg (de schaatsster) won goud", ""},
+		// Or by a trade as a title before the name, as papers write a
+		// public figure; not an office of the employer's own people, nor
+		// where the text names the organisation.
+		{"Schaatsster Sanne van den Berg wint goud in Heerenveen", ""},
+		{"zanger Kees Visser treedt op", ""},
+		{"wethouder Pieter de Wit opent de school", "E005 name low"},
+		{"dokter Sanne van den Berg van De Zonnebloem", "E001 name medium"},
+		{"Mijn huisarts: Sanne van den Berg", "E001 name low"}, // no title: after a colon
+		// Figures of children's television at a day-care.
+		{"De peuters van De Zonnebloem kijken Thomas de trein", ""},
+		{"De peuters van De Zonnebloem kijken Thomas the Tank Engine", ""},
+		{"De peuters van De Zonnebloem kijken met Thomas", "E010 name low"},
 		{"Thomas Smit scoorde gisteren twee keer voor FC Utrecht", ""},                          // a namesake placed with his club
 		{"Sanne van den Berg werkt bij Albert Heijn", ""},                                       // with another employer
 		{"Sanne van den Berg werkt bij de opvang", "E001 name low"},                             // no name of another

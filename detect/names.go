@@ -355,9 +355,11 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 	if !atOther {
 		before := len(s.names)
 		matched = s.forwardForms(g, toks, i, j)
-		if len(matched) > 0 && (s.ownChild(toks, i, j, true) || s.otherPerson(toks, tokenAfter(toks, j, s.names[len(s.names)-1].end))) {
+		if len(matched) > 0 && (s.ownChild(toks, i, j, true) || s.otherPerson(toks, tokenAfter(toks, j, s.names[len(s.names)-1].end)) ||
+			s.tradeTitle(toks, i)) {
 			// "mijn zoon Bram van Leeuwen": a parent's child who has an
-			// employee's full name.
+			// employee's full name; "Schaatsster Sanne van den Berg wint
+			// goud", a namesake.
 			s.names = s.names[:before]
 			return
 		}
@@ -462,6 +464,11 @@ var setPhrases = func() map[string][][]string {
 		"jan klaassen", "jan rap en zijn maat", "klaas vaak", "adam en eva", "jut en jul", "jip en janneke",
 		"joost mag het weten", "sint nicolaas", "jantje lacht", "jantje huilt", "john doe", "jane doe", "peeping tom",
 		"uncle sam", "tom en jerry", "tom and jerry", "doubting thomas", "jack of all trades", "lazy susan",
+		// Figures of children's books and television, as parents and
+		// staff of a day-care name them.
+		"thomas de trein", "thomas de stoomlocomotief", "thomas the tank engine", "bob de bouwer", "bob the builder",
+		"brandweerman sam", "fireman sam", "bert en ernie", "ernie en bert",
+		"anna en elsa",
 	} {
 		words := strings.Fields(p)
 		for _, w := range words {
@@ -714,6 +721,20 @@ var trades = setOf("schaatsster", "schaatser", "wielrenner", "wielrenster", "voe
 	"kapster", "advocaat", "notaris", "makelaar", "slager", "dominee", "pastoor", "journalist", "skater", "cyclist",
 	"footballer", "singer", "actress", "actor", "presenter", "writer", "author", "politician", "mayor", "painter",
 	"plumber", "dentist", "lawyer")
+
+// offices are the callings of trades that an employer's own people may
+// hold, a municipality's aldermen and mayor among them: before a name they
+// tell no namesake.
+var offices = setOf("wethouder", "burgemeester", "minister", "kamerlid", "politicus", "mayor", "politician")
+
+// tradeTitle reports whether a trade stands as a title before the name at
+// toks[i], as papers write a public figure ("Schaatsster Sanne van den
+// Berg wint goud", "zanger Kees Visser"), in a text that does not name the
+// organisation: a reader takes that for a namesake. Where the text names
+// it, "dokter Van den Berg van De Zonnebloem" may be the employee.
+func (s *scan) tradeTitle(toks []fold.Token, i int) bool {
+	return i > 0 && !s.orgCtx && trades[toks[i-1].Text] && !offices[toks[i-1].Text] && s.soft(toks, i-1)
+}
 
 // peerVerbs and peerWords are the words of childPeer: a verb, then the
 // words that may stand between it and "my child".
