@@ -136,6 +136,8 @@ func TestNames(t *testing.T) {
 		// A namesake the writer names by trade in an aside; a trade said
 		// of her is no aside, and an aside without a trade says nothing.
 		{"Sanne van den Berg (de schaatsster) won goud", ""},
+		{"Kees Visser de loodgieter uit Amersfoort is top", ""},
+		{"Kees Visser de juf van Lotte", "E007 name low"}, // no trade
 		// Or by a trade as a title before the name, as papers write a
 		// public figure; not an office of the employer's own people, nor
 		// where the text names the organisation.

@@ -634,13 +634,19 @@ func childPeer(toks []fold.Token, k int) bool {
 // otherPerson reports whether the words from toks[k], after a full name,
 // say it is someone else than an employee of that name: a child
 // (childPeer), or a person the writer names by trade in an aside ("Sanne
-// van den Berg (de schaatsster)", "Kees Visser, de schilder uit Zeist").
+// van den Berg (de schaatsster)", "Kees Visser, de schilder uit Zeist",
+// "Kees Visser de loodgieter").
 func (s *scan) otherPerson(toks []fold.Token, k int) bool {
 	if childPeer(toks, k) || !s.orgCtx && s.placedElsewhere(toks, k) || s.lifeSpan(toks, k) {
 		return true
 	}
-	if k+1 >= len(toks) || !s.aside(toks, k) {
+	if k+1 >= len(toks) {
 		return false
+	}
+	if !s.aside(toks, k) {
+		// "Kees Visser de loodgieter": the article and the trade right
+		// after the name, no comma between.
+		return k > 0 && articles[toks[k].Text] && s.sep(toks, k-1) == " " && s.sep(toks, k) == " " && trades[toks[k+1].Text]
 	}
 	// The trade, or an adjective before it: "de bekende schaatsster".
 	return trades[toks[k+1].Text] || k+2 < len(toks) && s.soft(toks, k+1) && trades[toks[k+2].Text]
