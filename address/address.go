@@ -205,8 +205,9 @@ func Postcode(s string) (string, bool) {
 //
 // gives from FindStringSubmatchIndex (the fuzz test holds it to that), read
 // by hand: it runs at every street name near a name, and at every address
-// of a roster at start-up.
-func numberTail(text string) []int {
+// of a roster at start-up. The indexes are an array, not a slice: a list
+// of addresses asks it at every line, and a slice was made for each.
+func numberTail(text string) (m [12]int, ok bool) {
 	i := leadIn(text)
 	if strings.HasPrefix(text[i:], "\r\n") {
 		i = skipBlanks(text, i+2)
@@ -237,13 +238,13 @@ func numberTail(text string) []int {
 		d++
 	}
 	if d == i {
-		return nil
+		return m, false
 	}
-	m := []int{0, d, i, d, -1, -1, -1, -1, -1, -1, -1, -1}
+	m = [12]int{0, d, i, d, -1, -1, -1, -1, -1, -1, -1, -1}
 	// The additions, in the expression's order.
 	if l := letterRun(text, d, 2); l > 0 && boundary(text, d+l) {
 		m[1], m[4], m[5] = d+l, d, d+l // "12a"
-		return m
+		return m, true
 	}
 	j := d
 	if j < len(text) && blank(text[j]) && j+1 < len(text) && text[j+1] == '-' {
@@ -263,22 +264,22 @@ func numberTail(text string) []int {
 		}
 		if n > 0 && boundary(text, k+n) {
 			m[1], m[6], m[7] = k+n, k, k+n // "12-2", "12 - A"
-			return m
+			return m, true
 		}
 	}
 	if d+1 < len(text) && blank(text[d]) {
 		if isLetter(text[d+1]) && boundary(text, d+2) {
 			m[1], m[8], m[9] = d+2, d+1, d+2 // "12 A"
-			return m
+			return m, true
 		}
 		for _, w := range additionWords {
 			if n, ok := foldPrefix(text[d+1:], w); ok && boundary(text, d+1+n) {
 				m[1], m[10], m[11] = d+1+n, d+1, d+1+n // "12 hs", "12 II"
-				return m
+				return m, true
 			}
 		}
 	}
-	return m
+	return m, true
 }
 
 // numberWords are the words for number that may stand before a house
@@ -353,8 +354,8 @@ func NumberAfter(text string) (number int, addition string, n int, ok bool) {
 		// only with the word for number.
 		from = skipBlanks(text, i+1)
 	}
-	m := numberTail(text[from:])
-	if m == nil {
+	m, ok := numberTail(text[from:])
+	if !ok {
 		return 0, "", 0, false
 	}
 	for k := range m {
