@@ -1039,9 +1039,13 @@ func townThenNumber(text string, pos int) (town string, comma int, ok bool) {
 // or misspelt by one letter ("Kerkstaat 12a", "Oudegrach 210": a word
 // that does not end as a street is noted only with a number after it).
 func (s *scan) streetsOtherwise() {
+	k := 0 // the first anchor not before the word: both lists are in text order
 	for _, sw := range s.streetWords {
 		start, end := sw[0], sw[1]
-		if !digitWithin(s.text, end, numberReach) || s.streetAt(start) {
+		for k < len(s.anchors) && s.anchors[k].start < start {
+			k++
+		}
+		if !digitWithin(s.text, end, numberReach) || s.streetAt(k, start) {
 			continue
 		}
 		x := fold.Word(s.text[start:end])
@@ -1073,9 +1077,9 @@ func (s *scan) streetsOtherwise() {
 }
 
 // streetAt reports whether a roster street's last word, as written,
-// starts at text[start:]: the fast phase made it an anchor.
-func (s *scan) streetAt(start int) bool {
-	k, _ := slices.BinarySearchFunc(s.anchors, start, func(h anchorHit, start int) int { return h.start - start })
+// starts at text[start:]: the fast phase made it an anchor, the anchors from
+// k on start there.
+func (s *scan) streetAt(k, start int) bool {
 	for ; k < len(s.anchors) && s.anchors[k].start == start; k++ {
 		if len(s.anchors[k].e.streets) > 0 {
 			return true
