@@ -162,6 +162,9 @@ func TestNames(t *testing.T) {
 		{"Sanne van den Berg, gisteren bij de opvang", "E001 name low"},
 		{"Mieke Bakker (1952-2010) was een bekende zangeres", ""}, // a namesake of the past
 		{"Mieke Bakker (2024) heeft", "E004 name low"},
+		{"Kees Visser 1952-2010, rust zacht", ""}, // a death notice
+		{"Kees Visser, 1952 - 2010", ""},
+		{"Kees Visser 2015-2020 bij De Zonnebloem", "E007 name medium"}, // years of work, not of a life
 		{"Kees Visser, de bekende schilder uit Zeist, deed onze kozijnen", ""},
 		{"Mieke Bakker - the singer - was on TV", ""},
 		{"Mieke Bakker is de nieuwe wethouder", "E004 name low"},
@@ -298,6 +301,9 @@ func TestNames(t *testing.T) {
 		{"Gefeliciteerd kleine Kees! De juffen van De Zonnebloem zingen voor je", ""},
 		{"Kees en Sanne zijn vriendjes op de BSO van De Zonnebloem", ""},
 		{"Thomas, Kees en Sanne zijn vriendjes bij De Zonnebloem", ""},
+		{"Thomas en Kees zijn twee verschillende kinderen bij De Zonnebloem", ""},
+		{"Thomas en Kees zijn allebei kinderen van De Zonnebloem", ""},
+		{"Thomas en Kees zijn twee meesters van De Zonnebloem", "E010 name low; E007 name low"}, // no word for children
 		{"Sanne's moeder werkt ook bij De Zonnebloem", ""},
 		{"Kees en Sanne zijn de namen van mijn tweeling, die naar De Zonnebloem gaan", ""}, // the writer's to name
 		{"Sanne is de naam van mijn kat. Niks met De Zonnebloem te maken", ""},
@@ -674,12 +680,14 @@ func TestNotWordBefore(t *testing.T) {
 // TestNamesAsListsAndMarriagesWriteThem: the orders of official lists,
 // and a partner's name before one's own.
 func TestNamesAsListsAndMarriagesWriteThem(t *testing.T) {
-	d := newDetector(t, "id,first_name,last_name\nE1,Łukasz,Kowalczyk\nE2,Priya,Ramdin\nE3,Sanne,van den Berg\nE4,Noor,de Vries\nE5,Noor,Jansen\nE6,Mohamed,Benali\n", Options{Organisation: []string{"Kinderopvang De Zonnebloem", "De Zonnebloem"}})
+	d := newDetector(t, "id,first_name,last_name\nE1,Łukasz,Kowalczyk\nE2,Priya,Ramdin\nE3,Sanne,van den Berg\nE4,Noor,de Vries\nE5,Noor,Jansen\nE6,Mohamed,Benali\nE7,Rachid,El Idrissi\n", Options{Organisation: []string{"Kinderopvang De Zonnebloem", "De Zonnebloem"}})
 	checkScans(t, d, []scanCase{
 		{"KOWALCZYK Łukasz", "E1 name low"},
 		{"VAN DEN BERG Sanne", "E3 name low"},
 		{"Benali M. (groep 2)", "E6 name low"}, // no comma, as class lists write names
 		{"Benali M.", "E6 name low"},
+		{"El Idrissi R. (kdv)", "E7 name low"}, // a surname of two words
+		{"El Idrissi M.", ""},                  // another's initial
 		{"Van den Berg S. en Benali M.", "E3 name low; E6 name low"},
 		{"Benali K.", ""},
 		{"benali m.", ""},

@@ -3,6 +3,7 @@ package detect
 import (
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -698,12 +699,28 @@ func placeAt(toks []fold.Token) bool {
 	return name != ""
 }
 
-// lifeSpan reports whether a life span in brackets follows a full name at
-// toks[k]: "Mieke Bakker (1952-2010)", a namesake of the past.
+// lifeSpan reports whether a life span follows a full name at toks[k]:
+// "Mieke Bakker (1952-2010)", a namesake of the past; without brackets, as
+// a death notice writes it ("Gerrit Timmermans 1951-2019, rust zacht"),
+// only a span of a life, not of the years someone worked somewhere.
 func (s *scan) lifeSpan(toks []fold.Token, k int) bool {
-	return k > 0 && k+1 < len(toks) && strings.TrimSpace(s.sep(toks, k-1)) == "(" && year(toks[k].Text) &&
-		strings.Trim(s.sep(toks, k), " -\u2013") == "" && year(toks[k+1].Text)
+	if k == 0 || k+1 >= len(toks) || !year(toks[k].Text) || strings.Trim(s.sep(toks, k), " -\u2013") != "" || !year(toks[k+1].Text) {
+		return false
+	}
+	switch strings.TrimSpace(s.sep(toks, k-1)) {
+	case "(":
+		return true
+	case "", ",":
+		from, _ := strconv.Atoi(toks[k].Text)
+		to, _ := strconv.Atoi(toks[k+1].Text)
+		return to-from >= minLifeSpan
+	}
+	return false
 }
+
+// minLifeSpan is the fewest years between two years after a name, without
+// brackets, that are read as a life: fewer may be years of work.
+const minLifeSpan = 20
 
 // year reports whether a word is a year of the last centuries.
 func year(w string) bool {
@@ -809,11 +826,22 @@ func (s *scan) childrenAfter(toks []fold.Token, j int) bool {
 	if k+1 >= len(toks) || toks[k].Text != "zijn" && toks[k].Text != "is" && toks[k].Text != "are" {
 		return false
 	}
+	// "Bram en Daan zijn twee verschillende kinderen": past a number and
+	// a word that says which.
+	m := k + 1
+	for n := 0; n < 2 && m+1 < len(toks) && beforeKin[toks[m].Text]; n++ {
+		m++
+	}
 	// "Sanne en Lotte zijn de namen van mijn tweeling", "Sanne is de naam
 	// van mijn kat": whatever follows, they are the writer's to name.
-	return kin[toks[k+1].Text] || k+4 < len(toks) && (toks[k+1].Text == "de" || toks[k+1].Text == "the") &&
+	return kin[toks[m].Text] || k+4 < len(toks) && (toks[k+1].Text == "de" || toks[k+1].Text == "the") &&
 		wordsForName[toks[k+2].Text] && (toks[k+3].Text == "van" || toks[k+3].Text == "of") && possessive[toks[k+4].Text]
 }
+
+// beforeKin are the words that may stand between "zijn" and a word for
+// children (childrenAfter): a number, "both", "other", "different".
+var beforeKin = setOf("twee", "drie", "vier", "2", "3", "4", "allebei", "beide", "andere", "verschillende", "two", "three",
+	"both", "other", "different")
 
 // wordsForName are the words for a name, as a writer says whose it is.
 var wordsForName = setOf("naam", "namen", "name", "names")
@@ -977,6 +1005,27 @@ func capitalInitialAfter(text string, pos int) bool {
 	}
 	r, n := utf8.DecodeRuneInString(text[i:])
 	return i+n < len(text) && unicode.IsUpper(r) && text[i+n] == '.' // "Benali, M.", "Kowalczyk, Ł."
+}
+
+// nextWordEnd is where the word of letters one space after text[:pos]
+// ends, the second word of a surname of two ("El Idrissi"); pos if none
+// stands there.
+func nextWordEnd(text string, pos int) int {
+	if pos >= len(text) || text[pos] != ' ' {
+		return pos
+	}
+	i := pos + 1
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		i += n
+	}
+	if i == pos+1 {
+		return pos
+	}
+	return i
 }
 
 // forwardForms tries "first [particles] surname" for the people of g whose
@@ -1174,7 +1223,7 @@ func (s *scan) checkInitials(h anchorHit) {
 	// An initial may stand before it and one after it, each of another
 	// name: "Van den Berg S. en Benali M." (the quick test before looks
 	// back over the first's "S.").
-	after := capitalInitialAfter(s.text, h.end)
+	after := capitalInitialAfter(s.text, h.end) || capitalInitialAfter(s.text, nextWordEnd(s.text, h.end)) // "El Idrissi R."
 	before := !initial && !after && s.wordBeforeSurname(h)
 	// "Şahin Hanım", "Öztürk Bey": a Turkish title after the surname,
 	// where the organisation is named (as a title before it).
