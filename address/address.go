@@ -403,8 +403,10 @@ const maxRange = 20
 // ("Esdoornlaan 23-25"): a number above the house number and at most
 // maxRange above it. "12-2" is a door or floor of number 12, no range.
 func RangeEnd(number int, addition string) (int, bool) {
+	// The first byte is read before Atoi: most numbers have no addition,
+	// and Atoi would make an error for each.
 	if addition == "" || addition[0] < '0' || addition[0] > '9' {
-		return 0, false // read first: most numbers have no addition, and Atoi's error would be made for each
+		return 0, false
 	}
 	last, err := strconv.Atoi(addition)
 	if err != nil || last <= number || last-number > maxRange {

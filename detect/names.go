@@ -107,7 +107,7 @@ func (s *scan) tokensAround(start, end int) ([]fold.Token, int) {
 	// The checks ask in the order of the text, mostly: the word asked
 	// for is then the last one or a few after it, in a window of hundreds.
 	i := w.last
-	if i > len(w.toks) || i > 0 && w.toks[i-1].Start >= start {
+	if i > 0 && w.toks[i-1].Start >= start {
 		i = 0
 	}
 	for k := 0; i < len(w.toks) && w.toks[i].Start < start; i++ {
