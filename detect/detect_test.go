@@ -302,6 +302,13 @@ func TestNames(t *testing.T) {
 		{"Kees en Sanne zijn vriendjes op de BSO van De Zonnebloem", ""},
 		{"Thomas, Kees en Sanne zijn vriendjes bij De Zonnebloem", ""},
 		{"Thomas en Kees zijn twee verschillende kinderen bij De Zonnebloem", ""},
+		// A child's age later in the sentence; not a grown-up's, nor a
+		// number that does not end its clause, nor another sentence's.
+		{"Noor en Kees hebben een feestje op de Zonnebloem, ze worden 4!", ""},
+		{"Kees wordt vandaag 3! Taart bij De Zonnebloem", ""},
+		{"Kees van De Zonnebloem wordt 40!", "E007 name low"},
+		{"Kees is 4 jaar bij De Zonnebloem", "E007 name low"},
+		{"Kees van De Zonnebloem. Mijn zoon is 4", "E007 name low"},
 		{"Thomas en Kees zijn allebei kinderen van De Zonnebloem", ""},
 		{"Thomas en Kees zijn twee meesters van De Zonnebloem", "E010 name low; E007 name low"}, // no word for children
 		{"Sanne's moeder werkt ook bij De Zonnebloem", ""},

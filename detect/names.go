@@ -402,10 +402,10 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 		}
 		return
 	}
-	if s.ownChild(toks, i, j, false) || s.aParent(toks, j) || inSchoolGroup(toks, j) && !namedBefore(s.text, h.start) {
+	if s.ownChild(toks, i, j, false) || s.aParent(toks, j) || (inSchoolGroup(toks, j) || s.childAge(toks, j)) && !namedBefore(s.text, h.start) {
 		// "mijn dochter Lotte", "Bram (vader van Sam)", "Femke uit groep
-		// 1b": a parent's child, a parent, a pupil ("juf Femke van groep
-		// 3" teaches it).
+		// 1b", "Bram wordt 4!": a parent's child, a parent, a pupil, a
+		// child by its age ("juf Femke van groep 3" teaches it).
 		return
 	}
 	if s.inSetPhrase(toks, i) {
@@ -836,6 +836,50 @@ func (s *scan) childrenAfter(toks []fold.Token, j int) bool {
 	// van mijn kat": whatever follows, they are the writer's to name.
 	return kin[toks[m].Text] || k+4 < len(toks) && (toks[k+1].Text == "de" || toks[k+1].Text == "the") &&
 		wordsForName[toks[k+2].Text] && (toks[k+3].Text == "van" || toks[k+3].Text == "of") && possessive[toks[k+4].Text]
+}
+
+// ageVerbs are the verbs by which a post gives someone's age: "Bram wordt
+// 4!", "ze worden vandaag 3", "Noor is 2 jaar".
+var ageVerbs = setOf("wordt", "worden", "werd", "werden", "is", "zijn", "turns", "turned", "turn")
+
+// ageFillers may stand between such a verb and the age: "wordt vandaag 4".
+var ageFillers = setOf("vandaag", "morgen", "al", "bijna", "net", "today", "tomorrow", "already", "almost")
+
+// maxChildAge is the oldest age that says a child: the staff are older.
+const maxChildAge = 12
+
+// childAgeReach is how many words after a first name its sentence is read
+// for an age.
+const childAgeReach = 16
+
+// childAge reports whether the sentence after the first name that ends
+// before toks[j] gives a child's age, as parents write of their children:
+// "Noor en Bram hebben een feestje op De Zonnebloem, ze worden 4!". An age
+// must end its clause: "Sanne is 4 jaar bij ons" gives none.
+func (s *scan) childAge(toks []fold.Token, j int) bool {
+	for k := j; k < len(toks) && k < j+childAgeReach; k++ {
+		if k > 0 && strings.ContainsAny(s.sep(toks, k-1), ".!?\n") && !s.handleDot(toks, k-1) {
+			return false // another sentence
+		}
+		if !ageVerbs[toks[k].Text] {
+			continue
+		}
+		m := k + 1
+		for m < len(toks) && m <= k+2 && ageFillers[toks[m].Text] {
+			m++
+		}
+		if m >= len(toks) {
+			return false
+		}
+		if n, err := strconv.Atoi(toks[m].Text); err != nil || n < 1 || n > maxChildAge {
+			continue
+		}
+		if m+1 < len(toks) && (toks[m+1].Text == "jaar" || toks[m+1].Text == "years") {
+			m++
+		}
+		return m+1 == len(toks) || strings.ContainsAny(s.sep(toks, m), ".!?,;)\n")
+	}
+	return false
 }
 
 // beforeKin are the words that may stand between "zijn" and a word for
