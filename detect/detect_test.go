@@ -228,6 +228,12 @@ func TestNames(t *testing.T) {
 		// a title.
 		{"wat een gedoe met die Bakker van De Zonnebloem", "E004 name medium"},
 		{"die bakker naast De Zonnebloem", ""},
+		// Or alone, the organisation named right after it; not in small
+		// letters, nor with another after it.
+		{"Visser van De Zonnebloem heeft mijn zoon laten vallen", "E007 name medium"},
+		{"Jansen bij KDV Zonnebloem", "E002 name medium"},
+		{"visser van De Zonnebloem", ""},
+		{"Visser van de groenteboer, niet van De Zonnebloem", ""},
 		{"die Bakker", ""},
 		{"De juf (Mieke) van De Zonnebloem", "E004 name low"},
 		// The organisation's name with another word for what it is.

@@ -1276,7 +1276,10 @@ func (s *scan) checkInitials(h anchorHit) {
 		s.titleAfterForm(h)
 		return
 	}
-	if !initial && !after && !before {
+	// "Visser van De Zonnebloem": the surname alone, the organisation
+	// named right after it.
+	fromOrg := !initial && !after && s.orgCtx && (fromWordAfter(s.text, h.end) || fromWordAfter(s.text, nextWordEnd(s.text, h.end)))
+	if !initial && !after && !before && !fromOrg {
 		return
 	}
 	toks, i := s.tokensAround(h.start, h.end)
@@ -1299,8 +1302,48 @@ func (s *scan) checkInitials(h anchorHit) {
 			if before {
 				s.titleOrTypoForm(emp, p, sn, toks, i)
 			}
+			if fromOrg {
+				s.fromOrgForm(emp, sn, toks, i)
+			}
 		}
 	}
+}
+
+// fromWords are the words that put a name with the organisation after
+// it: "Visser van De Zonnebloem", "Hoekstra bij kdv de Zonnebloem".
+var fromWords = setOf("van", "bij", "from", "of", "at")
+
+// fromWordAfter reports whether one of fromWords is the word one space
+// after text[:pos].
+func fromWordAfter(text string, pos int) bool {
+	e := nextWordEnd(text, pos)
+	return e > pos && fromWords[strings.ToLower(text[pos+1:e])]
+}
+
+// fromOrgForm: the surname alone with its capital, the organisation named
+// right after it ("Visser van De Zonnebloem", "De Vries van kdv de
+// Zonnebloem"), as a reader takes a title before it; not after a first
+// name (the full name, which checkFirst reads) or a title
+// (titleOrTypoForm).
+func (s *scan) fromOrgForm(emp int, sn *surname, toks []fold.Token, i int) {
+	if !s.coreAt(sn, toks, i) || !toks[i].Upper {
+		return
+	}
+	k := i + len(sn.core)
+	if k+1 >= len(toks) || !fromWords[toks[k].Text] || !s.soft(toks, k-1) || !s.startsOrgName(toks, k+1) {
+		return
+	}
+	start := i
+	for _, pf := range sn.forms {
+		if c := i - len(pf); len(pf) > 0 && c >= 0 && s.wordsAt(toks, c, pf) && s.soft(toks, i-1) {
+			start = c
+			break
+		}
+	}
+	if start > 0 && s.soft(toks, start-1) && (titles[toks[start-1].Text] || pointers[toks[start-1].Text] || s.d.isFirstName(toks[start-1].Text)) {
+		return
+	}
+	s.names = push(s.names, nameMatch{emp: emp, start: toks[start].Start, end: toks[k-1].End, form: formInitial})
 }
 
 // checkJoined: a full name written as one word ("#SannevandenBerg"),
