@@ -643,6 +643,9 @@ func TestOrgTypos(t *testing.T) {
 		{"juf Sanne van de Zonneblom", "E001 name low"},
 		{"juf Sanne van De Zonnebleom", "E001 name low"},
 		{"juf Sanne van de Zonnebloemm", ""}, // a letter too many: not caught
+		// The own name alone, misspelt, with its capital as it needs.
+		{"Zonneblom in Utrecht: juf Sanne is echt niet aardig", "E001 name low"},
+		{"zonneblom in Utrecht: juf Sanne is echt niet aardig", ""},
 	})
 }
 

@@ -636,11 +636,15 @@ func New(r *roster.Roster, opts Options) (*Detector, error) {
 	}
 	// The own name alone, as people shorten it: one word of six letters
 	// or more, with a capital ("meester Gert (Zonnebloem)"); a shorter
-	// one ("Zon") or one of more words is too likely something else.
+	// one ("Zon") or one of more words is too likely something else. Of
+	// eight letters or more, also misspelt as the whole name is
+	// (orgTypos): "Zonneblom in Utrecht: juf Sanne".
 	for _, o := range own {
 		if len(o) == 1 && len(o[0]) >= 6 {
-			e := d.entry(o[0])
-			e.phrases = append(e.phrases, phraseRef{words: o, capital: true})
+			for _, w := range append([]string{o[0]}, orgTypos(o)...) {
+				e := d.entry(w)
+				e.phrases = append(e.phrases, phraseRef{words: []string{w}, capital: true})
+			}
 		}
 	}
 	for _, e := range r.Employees {
