@@ -704,6 +704,10 @@ func TestNamesAsListsAndMarriagesWriteThem(t *testing.T) {
 		{"Benali M.", "E6 name low"},
 		{"El Idrissi R. (kdv)", "E7 name low"}, // a surname of two words
 		{"El Idrissi M.", ""},                  // another's initial
+		// First names spelt from Arabic another way.
+		{"Mohammad Benali", "E6 name low"},
+		{"Rashid El Idrissi", "E7 name low"},
+		{"Rashid Benali", ""},
 		{"Van den Berg S. en Benali M.", "E3 name low; E6 name low"},
 		{"Benali K.", ""},
 		{"benali m.", ""},
@@ -791,4 +795,18 @@ func TestGroupsLookUpBySurnameKeys(t *testing.T) {
 			t.Fatal("no first names indexed")
 		}
 	}
+}
+
+// TestTransliterations: a first name spelt from Arabic or Turkish another
+// way is the employee's, unless someone has that spelling with that
+// surname.
+func TestTransliterations(t *testing.T) {
+	d := newDetector(t, "id,first_name,last_name\nE1,Yusuf,Öztürk\nE2,Youssef,Öztürk\nE3,Fatima,Koç\nE4,Lucas,Jansen\n", Options{})
+	checkScans(t, d, []scanCase{
+		{"Youssef Öztürk", "E2 name low"}, // the one so spelt
+		{"Yusuf Öztürk", "E1 name low"},
+		{"Yousef Öztürk", "E1 name low; E2 name low"}, // neither so spelt
+		{"Fatma Koç", "E3 name low"},
+		{"Fatma Jansen", ""},
+	})
 }

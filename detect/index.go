@@ -647,8 +647,14 @@ func New(r *roster.Roster, opts Options) (*Detector, error) {
 			}
 		}
 	}
+	// The roster's full names as spelt: another spelling of a first name
+	// is no one's alias where someone has that spelling with that surname.
+	spelt := map[string]bool{}
 	for _, e := range r.Employees {
-		d.addPerson(e, common)
+		spelt[fold.String(e.FirstName)+" "+fold.String(e.LastName)] = true
+	}
+	for _, e := range r.Employees {
+		d.addPerson(e, common, spelt)
 	}
 	d.typos, d.typoSeen, d.scans = typos(d.people), newTypoCache(), &sync.Pool{}
 	d.masks = sync.OnceValue(d.maskIndex)
@@ -791,6 +797,36 @@ func (d *Detector) alsoAt(word string, g *firstGroup) {
 	}
 }
 
+// transliterations are the spellings of first names from Arabic and
+// Turkish that Dutch writers use for one another, each group one name: a
+// post writes "Youssef Öztürk" of the roster's Yusuf Öztürk. Only names
+// whose other spellings are no common Dutch name nor word ("Said" is an
+// English word, "Lucas" a Dutch name for Łukasz).
+var transliterations = [][]string{
+	{"mohamed", "mohammed", "muhammad", "mohammad", "muhammed", "mohamad"},
+	{"yusuf", "youssef", "yousef", "youssouf", "joesoef", "yussuf", "yousuf"},
+	{"ahmed", "ahmet", "ahmad"},
+	{"rachid", "rashid", "rasheed", "rachied"},
+	{"hassan", "hasan"},
+	{"hussein", "huseyin", "husein", "hoessein"},
+	{"mustafa", "mostafa", "moestafa"},
+	{"ibrahim", "brahim"},
+	{"khadija", "khadidja", "hadija"},
+	{"fatima", "fatma", "fatimah"},
+	{"zeynep", "zeinab", "zainab", "zaynab"},
+	{"hamza", "hamsa"},
+}
+
+// transliterationsOf are the other spellings of a folded first name.
+func transliterationsOf(first string) []string {
+	for _, g := range transliterations {
+		if slices.Contains(g, first) {
+			return slices.DeleteFunc(slices.Clone(g), func(v string) bool { return v == first })
+		}
+	}
+	return nil
+}
+
 // diminutives are the ways Dutch makes a one-word first name small, as
 // children call their juf: "Sannetje", "Keesje", "Daantje", "Kimpje",
 // "Tommetje". Not every form is right for every name; a wrong one is a
@@ -826,12 +862,19 @@ func (d *Detector) addFirst(word string, words []string, ref firstRef, core stri
 	return g
 }
 
-func (d *Detector) addPerson(e roster.Employee, common map[string]bool) {
+func (d *Detector) addPerson(e roster.Employee, common, spelt map[string]bool) {
 	idx := len(d.people)
 	p := person{id: e.ID, town: fold.String(e.Location)}
 	for _, n := range append([]string{e.FirstName}, e.KnownAs...) {
 		if w := fold.Words(n); len(w) > 0 {
 			p.firsts = append(p.firsts, w)
+		}
+	}
+	if len(p.firsts) > 0 && len(p.firsts[0]) == 1 {
+		for _, v := range transliterationsOf(p.firsts[0][0]) {
+			if !spelt[v+" "+fold.String(e.LastName)] {
+				p.firsts = append(p.firsts, []string{v}) // aliases
+			}
 		}
 	}
 	if len(p.firsts) > 0 {
