@@ -290,6 +290,10 @@ var numberWords = []string{"nr", "no", "nummer", "huisnummer", "huisnr", "hnr", 
 // expression's order ("i{1,3}" longest first).
 var additionWords = []string{"hs", "bis", "bg", "huis", "boven", "iii", "ii", "i"}
 
+// floorWords are the words for a floor behind a door, which a lettered
+// door may have after a hyphen ("12a-boven").
+var floorWords = map[string]bool{"boven": true, "beneden": true, "bov": true, "ben": true, "hs": true, "bg": true}
+
 func blank(c byte) bool { return c == ' ' || c == '\t' }
 
 // letterRun is how many ASCII letters start text[i:], if there are at most
@@ -385,12 +389,16 @@ func NumberAfter(text string) (number int, addition string, n int, ok bool) {
 	}
 	if m[4] >= 0 && m[1]+1 < len(text) && text[m[1]] == '-' && isAlnum(text[m[1]+1]) {
 		// "12a-bis", "12a-2": an addition longer than its letter, so
-		// another door than "12a".
+		// another door than "12a"; but "12a-boven", the upper floor
+		// behind that door, is "12a".
 		e := m[1] + 1
 		for e < len(text) && isAlnum(text[e]) {
 			e++
 		}
-		return number, addition + "-" + fold.Word(text[m[1]+1:e]), e, true
+		if w := fold.Word(text[m[1]+1 : e]); !floorWords[w] {
+			return number, addition + "-" + w, e, true
+		}
+		return number, addition, e, true
 	}
 	return number, addition, m[1], true
 }

@@ -132,6 +132,8 @@ func TestNumbersBeforeAndAfterTheStreet(t *testing.T) {
 		{" is mooi", "", 0, false},
 		{" 12a-bis, Utrecht", "a-bis", 12, true}, // another door than 12a
 		{" 12a-2", "a-2", 12, true},
+		{" 12a-boven, Utrecht", "a", 12, true}, // the upper floor behind 12a
+		{" 12a-Beneden", "a", 12, true},
 		{" 12a-", "a", 12, true},
 	}
 	for _, tt := range after {

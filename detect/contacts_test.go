@@ -196,6 +196,7 @@ func TestAddresses(t *testing.T) {
 		{"Ze woont op de Kerk straat 12a", "E001 address critical"},
 		{"Kerk-straat 12a, Utrecht", "E001 address critical"},
 		{"Ze woont Linde laan 4", "E002 address critical"},
+		{"Kerkstraat 12a-boven, Utrecht", "E001 address critical"}, // the upper floor behind her door
 		// Broken across a line, as a word processor breaks a word with a
 		// hyphen and a chat app wraps it in its bubble.
 		{"Ze woont op de Kerk-\nstraat 12a in Utrecht", "E001 address critical"},

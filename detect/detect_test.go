@@ -150,7 +150,11 @@ func TestNames(t *testing.T) {
 		{"De peuters van De Zonnebloem kijken Thomas de trein", ""},
 		{"De peuters van De Zonnebloem kijken Thomas the Tank Engine", ""},
 		{"De peuters van De Zonnebloem kijken met Thomas", "E010 name low"},
-		{"Thomas Smit scoorde gisteren twee keer voor FC Utrecht", ""},                          // a namesake placed with his club
+		{"Thomas Smit scoorde gisteren twee keer voor FC Utrecht", ""}, // a namesake placed with his club
+		{"Thomas Smit (FC Utrecht) scoorde twee keer", ""},             // his club in brackets
+		{"Thomas Smit (Utrecht) scoorde twee keer", "E010 name low"},   // a town is no club
+		{"bakker mieke", ""}, // a surname that is also a word, first in small letters
+		{"van den berg sanne", "E001 name low"},
 		{"Sanne van den Berg werkt bij Albert Heijn", ""},                                       // with another employer
 		{"Sanne van den Berg werkt bij de opvang", "E001 name low"},                             // no name of another
 		{"Sanne van den Berg van De Zonnebloem werkt ook bij Albert Heijn", "E001 name medium"}, // the organisation named
@@ -708,6 +712,11 @@ func TestNamesAsListsAndMarriagesWriteThem(t *testing.T) {
 		{"Mohammad Benali", "E6 name low"},
 		{"Rashid El Idrissi", "E7 name low"},
 		{"Rashid Benali", ""},
+		// Surname first in small letters, as a search or a list of tags
+		// types a name; not a surname that is also a word.
+		{"ramdin priya", "E2 name low"},
+		{"el idrissi rachid", "E7 name low"},
+		{"ramdin noor", ""},
 		{"Van den Berg S. en Benali M.", "E3 name low; E6 name low"},
 		{"Benali K.", ""},
 		{"benali m.", ""},

@@ -371,10 +371,10 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 			matched = s.forwardForms(g, toks, i, k)
 		}
 		// "Van den Berg, Sanne"; "KOWALCZYK Łukasz", the surname in
-		// capitals first, as official lists write it.
-		if comma := i > 0 && listSep(s.sep(toks, i-1)); comma || i > 0 && toks[i-1].Upper && s.capitals(toks[i-1]) && !s.capitals(toks[i]) {
+		// capitals first, as official lists write it; "ramdin priya".
+		if kind, ok := s.reversedAt(toks, i); ok {
 			for _, r := range g.refs {
-				if s.reverseForm(r.emp, &s.d.people[r.emp].surname, toks, i, j, r.form, !comma) {
+				if s.reverseForm(r.emp, &s.d.people[r.emp].surname, toks, i, j, r.form, kind) {
 					matched = append(matched, r.emp)
 				}
 			}
@@ -675,6 +675,9 @@ func (s *scan) aside(toks []fold.Token, k int) bool {
 // takes that for a namesake; a name with the organisation named is the
 // employee's, wherever else it is placed.
 func (s *scan) placedElsewhere(toks []fold.Token, k int) bool {
+	if k > 0 && k < len(toks) && clubWords[toks[k].Text] && strings.HasSuffix(strings.TrimSpace(s.sep(toks, k-1)), "(") {
+		return true // "Thomas Smit (FC Utrecht) scoorde twee keer", as sports pages write a player
+	}
 	if k >= len(toks) || !placeVerbs[toks[k].Text] && (k == 0 || !strings.ContainsAny(s.sep(toks, k-1), "-\u2013\u2014|,")) {
 		return false
 	}
@@ -726,6 +729,10 @@ const minLifeSpan = 20
 func year(w string) bool {
 	return len(w) == 4 && (w[:2] == "18" || w[:2] == "19" || w[:2] == "20") && isDigitByte(w[2]) && isDigitByte(w[3])
 }
+
+// clubWords are the words that start a sports club's name: "FC Utrecht",
+// "VV Zeist", "RKSV Nuenen".
+var clubWords = setOf("fc", "sc", "vv", "sv", "afc", "rkvv", "rksv", "hc", "mhc")
 
 // placeVerbs are the verbs that place someone with an employer or a club.
 var placeVerbs = setOf("werkt", "werkte", "speelt", "speelde", "scoorde", "scoort", "voetbalt", "traint", "works",
@@ -894,13 +901,28 @@ var wordsForName = setOf("naam", "namen", "name", "names")
 // is no one's juf.
 var pets = setOf("kat", "poes", "kater", "hond", "hondje", "konijn", "cavia", "hamster", "paard", "pony", "kitten", "puppy", "cat", "dog", "rabbit")
 
+// surnameJustBefore is a quick test that a surname may end one space
+// before the first name of anchor i, in small letters as a search or a
+// list of tags types a name the other way round: "ramdin priya". The
+// anchor before starts a surname a few bytes before, in one clause;
+// reverseForm reads the words.
+func (s *scan) surnameJustBefore(i int) bool {
+	if i == 0 {
+		return false
+	}
+	h, b := s.anchors[i], s.anchors[i-1]
+	lower := func(c byte) bool { return c >= 'a' && c <= 'z' }
+	return len(b.e.surnames) > 0 && lower(s.text[h.start]) && lower(s.text[b.start]) && h.start-b.end <= 24 &&
+		s.text[h.start-1] == ' ' && !strings.ContainsAny(s.text[b.end:h.start], "\n,.;:!?")
+}
+
 // mayBeName is a quick test, before cutting words, that the first name of
 // anchor i can be part of a finding: a comma precedes it (a reversed
 // name), or it is capitalised in a text that names the organisation (it
 // may stand alone), or the next word is a particle or could be a surname.
 func (s *scan) mayBeName(i int) bool {
 	h := s.anchors[i]
-	if listSep(s.text[max(0, h.start-3):h.start]) || capitalsBefore(s.text, h.start) {
+	if listSep(s.text[max(0, h.start-3):h.start]) || capitalsBefore(s.text, h.start) || s.surnameJustBefore(i) {
 		return true // a reversed name may end here
 	}
 	// A first name alone counts only where the organisation is named: in
@@ -1595,17 +1617,56 @@ func (s *scan) otherAt(r firstRef, toks []fold.Token, k int) (last int, ok bool)
 	return 0, false
 }
 
+// reverseKind is how a name written surname first sets the surname
+// apart from the first name after it.
+type reverseKind int
+
+const (
+	reverseList     reverseKind = iota // a comma or a semicolon: "Van den Berg, Sanne", "Bakker;Mieke"
+	reverseCapitals                    // the surname in capitals: "KOWALCZYK Łukasz"
+	reverseLower                       // both in small letters, a space between: "ramdin priya"
+)
+
+// reversedAt is how a name written surname first may end at the first name
+// toks[i], if one may.
+func (s *scan) reversedAt(toks []fold.Token, i int) (reverseKind, bool) {
+	switch {
+	case i == 0:
+		return 0, false
+	case listSep(s.sep(toks, i-1)):
+		return reverseList, true
+	case toks[i-1].Upper && s.capitals(toks[i-1]) && !s.capitals(toks[i]):
+		return reverseCapitals, true
+	case !toks[i-1].Upper && !toks[i].Upper && s.sep(toks, i-1) == " ":
+		return reverseLower, true
+	}
+	return 0, false
+}
+
 // reverseForm: "Van den Berg, Sanne" and "Berg, Sanne van den", as sorted
 // lists write them, and "Bakker;Mieke" as a contact card or a spreadsheet
 // does; with capitals, the surname in capitals and a space before the first
-// name, as official lists write it: "KOWALCZYK Łukasz".
-func (s *scan) reverseForm(emp int, p *surname, toks []fold.Token, i, j int, form nameForm, capitals bool) bool {
+// name, as official lists write it: "KOWALCZYK Łukasz"; in small letters,
+// as a search or a list of tags types it: "ramdin priya", not a surname
+// that is also a word ("bakker mieke").
+func (s *scan) reverseForm(emp int, p *surname, toks []fold.Token, i, j int, form nameForm, kind reverseKind) bool {
 	c := i - len(p.core)
 	if c < 0 || len(s.sep(toks, i-1)) > 3 || !s.coreAt(p, toks, c) {
 		return false
 	}
-	if capitals && (s.sep(toks, i-1) != " " || !s.capitals(toks[c])) || !capitals && !listSep(s.sep(toks, i-1)) {
-		return false
+	switch kind {
+	case reverseList:
+		if !listSep(s.sep(toks, i-1)) {
+			return false
+		}
+	case reverseCapitals:
+		if s.sep(toks, i-1) != " " || !s.capitals(toks[c]) {
+			return false
+		}
+	case reverseLower:
+		if s.sep(toks, i-1) != " " || toks[c].Upper || p.common {
+			return false
+		}
 	}
 	if p.common && toks[i].Upper != toks[c].Upper {
 		return false
