@@ -647,11 +647,14 @@ func New(r *roster.Roster, opts Options) (*Detector, error) {
 			}
 		}
 	}
-	// The roster's full names as spelt: another spelling of a first name
-	// is no one's alias where someone has that spelling with that surname.
+	// The roster's full names as spelt, of the first names that have other
+	// spellings: another spelling is no one's alias where someone has that
+	// spelling with that surname.
 	spelt := map[string]bool{}
 	for _, e := range r.Employees {
-		spelt[fold.String(e.FirstName)+" "+fold.String(e.LastName)] = true
+		if f := fold.String(e.FirstName); spellings[f] != nil {
+			spelt[f+" "+fold.String(e.LastName)] = true
+		}
 	}
 	for _, e := range r.Employees {
 		d.addPerson(e, common, spelt)
@@ -817,14 +820,25 @@ var transliterations = [][]string{
 	{"hamza", "hamsa"},
 }
 
-// transliterationsOf are the other spellings of a folded first name.
-func transliterationsOf(first string) []string {
+// spellings gives each spelling of transliterations its group: it is
+// asked of every employee's first name at start-up.
+var spellings = func() map[string][]string {
+	m := map[string][]string{}
 	for _, g := range transliterations {
-		if slices.Contains(g, first) {
-			return slices.DeleteFunc(slices.Clone(g), func(v string) bool { return v == first })
+		for _, v := range g {
+			m[v] = g
 		}
 	}
-	return nil
+	return m
+}()
+
+// transliterationsOf are the other spellings of a folded first name.
+func transliterationsOf(first string) []string {
+	g := spellings[first]
+	if g == nil {
+		return nil
+	}
+	return slices.DeleteFunc(slices.Clone(g), func(v string) bool { return v == first })
 }
 
 // diminutives are the ways Dutch makes a one-word first name small, as
