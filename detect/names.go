@@ -865,7 +865,7 @@ const childAgeReach = 16
 // must end its clause: "Sanne is 4 jaar bij ons" gives none.
 func (s *scan) childAge(toks []fold.Token, j int) bool {
 	for k := j; k < len(toks) && k < j+childAgeReach; k++ {
-		if k > 0 && strings.ContainsAny(s.sep(toks, k-1), ".!?\n") && !s.handleDot(toks, k-1) {
+		if k > 0 && s.sentenceEnds(toks, k-1) {
 			return false // another sentence
 		}
 		if !ageVerbs[toks[k].Text] {
@@ -2058,11 +2058,17 @@ func (s *scan) wordsEndAt(toks []fold.Token, i int, words []string) bool {
 		if toks[k+n].Text != w {
 			return false
 		}
-		if n > 0 && strings.ContainsAny(s.sep(toks, k+n-1), ".!?\n") && !s.handleDot(toks, k+n-1) {
+		if n > 0 && s.sentenceEnds(toks, k+n-1) {
 			return false
 		}
 	}
 	return true
+}
+
+// sentenceEnds reports whether a sentence or a line ends between toks[k]
+// and the word after it: not at the dot of a handle or a domain.
+func (s *scan) sentenceEnds(toks []fold.Token, k int) bool {
+	return strings.ContainsAny(s.sep(toks, k), ".!?\n") && !s.handleDot(toks, k)
 }
 
 // handleDot reports whether toks[k] and the word after it are joined by
