@@ -897,10 +897,19 @@ func (s *scan) checkPostcode(h anchorHit, ref *addrRef) {
 	if h.end-h.start == 4 && !lettersFollow(s.text, h.end, pc[4:]) {
 		return // "2024" alone is a year, not the digits of "2024 AB"
 	}
-	if h.end-h.start <= 6 && s.streetDecides(h) {
-		// Read before the window's words are cut: in a list of addresses it
-		// is every postcode.
-		return
+	// The house number after the postcode is read before the window's
+	// words are cut: a postcode after a house number and before none,
+	// "Kerkstraat 14, 1234 AB Utrecht", is left to the street check, and
+	// in a list of addresses that is every postcode.
+	var (
+		num, at, n int
+		add        string
+		numbered   bool
+	)
+	if h.end-h.start <= 6 {
+		if num, add, at, n, numbered = numberAfterPostcode(s.text, postcodeEnd(s.text, h)); !numbered && endsWithNumber(s.text[max(0, h.start-24):h.start]) {
+			return
+		}
 	}
 	toks, i := s.tokensAround(h.start, h.end)
 	if i >= len(toks) || toks[i].Start != h.start {
@@ -922,7 +931,7 @@ func (s *scan) checkPostcode(h anchorHit, ref *addrRef) {
 	default:
 		return
 	}
-	if num, add, at, n, ok := numberAfterPostcode(s.text, end); ok {
+	if numbered {
 		if add == "" {
 			add, n = queryAddition(s.text, at+n, n)
 		}
@@ -931,9 +940,6 @@ func (s *scan) checkPostcode(h anchorHit, ref *addrRef) {
 		}
 		s.add(ref.emp, model.KindAddress, ref.value, h.start, at+n, model.Critical, "home address")
 		return
-	}
-	if endsWithNumber(s.text[max(0, h.start-24):h.start]) {
-		return // "Kerkstraat 14, 1234 AB": the street check decides
 	}
 	if end, ok := s.placeAfter(end, ref.addr); ok {
 		// "1234 AB Utrecht, nummer 12a": the number after the town.
@@ -956,20 +962,18 @@ func numberAfterPostcode(text string, end int) (num int, add string, at, n int, 
 	return num, add, end + len(after) - len(rest), n, ok
 }
 
-// streetDecides reports whether the postcode of h, a word of its four
-// digits (two letters follow it) or of all six, stands after a house number
-// and before none, "Kerkstraat 14, 1234 AB Utrecht": the street check
-// decides then, as checkPostcode does when it has read the words.
-func (s *scan) streetDecides(h anchorHit) bool {
+// postcodeEnd is where the postcode of h ends: h itself when it is all six
+// of "1234AB", else the two letters after its four digits and the space
+// before them, which lettersFollow read.
+func postcodeEnd(text string, h anchorHit) int {
 	end := h.end
 	if h.end-h.start == 4 {
-		if s.text[end] == ' ' {
+		if text[end] == ' ' {
 			end++
 		}
-		end += 2 // lettersFollow read them
+		end += 2
 	}
-	_, _, _, _, ok := numberAfterPostcode(s.text, end)
-	return !ok && endsWithNumber(s.text[max(0, h.start-24):h.start])
+	return end
 }
 
 // queryAddition reads the house number's addition as a query string gives
