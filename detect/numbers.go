@@ -875,7 +875,8 @@ var letterDigit = [256]byte{'O': '0', 'o': '0', 'I': '1', 'l': '1'}
 
 // digitLetter reports whether the letter at text[i] (see letterDigit) is a
 // digit typed as a letter: it starts or continues a run of digits
-// ("O6-1234…", "2O24", "O6-I2345678") and does not touch another letter.
+// ("O6-1234…", "2O24", "O6-I2345678", "06-1618O339") and does not touch
+// another letter.
 func digitLetter(text string, i int) bool {
 	if i+1 >= len(text) || !isDigitByte(text[i+1]) {
 		return false
@@ -883,18 +884,30 @@ func digitLetter(text string, i int) bool {
 	if i > 0 && isLetterByte(text[i-1]) {
 		return false
 	}
-	// A number, not a code like "O2": at least five digits follow (or
-	// letters typed for them).
+	// A number, not a code like "O2": at least five digits stand around
+	// it (or letters typed for them), most of them after it where it
+	// starts the number.
 	digits := 0
 	for k := i + 1; k < len(text) && k < i+20; k++ {
 		if isDigitByte(text[k]) || letterDigit[text[k]] != 0 {
 			digits++
-		} else if !strings.ContainsRune(" -.", rune(text[k])) {
+		} else if !numberSeparator(text[k]) {
+			break
+		}
+	}
+	for k := i - 1; k >= 0 && k > i-20 && digits < 5; k-- {
+		if isDigitByte(text[k]) || letterDigit[text[k]] != 0 {
+			digits++
+		} else if !numberSeparator(text[k]) {
 			break
 		}
 	}
 	return digits >= 5
 }
+
+// numberSeparator reports whether c may stand between the digits of one
+// phone number as digitLetter reads them: a space, a hyphen or a dot.
+func numberSeparator(c byte) bool { return c == ' ' || c == '-' || c == '.' }
 
 func isDigitByte(c byte) bool  { return c >= '0' && c <= '9' }
 func isLetterByte(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' || c >= utf8.RuneSelf }

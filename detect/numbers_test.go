@@ -47,6 +47,7 @@ func TestNumberCanon(t *testing.T) {
 		{"$anne en S@nne en Jan$en, $ANNE, S@NNE.", "Sanne en Sanne en Jansen, SANNE, SANNE."},
 		{"mail s@nne.nl, sanne@example.com, @sanne, $5, US$ 10, a@b, x$y, s@nne/foto", ""},
 		{"O6-I2345678 of 06-l2345678", "06-12345678 of 06-12345678"},
+		{"O6-1618O339, 0612 34O5678 en 1O, 12O4 en RABO0123456", "06-16180339, 0612 3405678 en 1O, 12O4 en RABO0123456"},
 		{"Kerkstraat12a, (Hoofdstraat1)", "Kerkstraat 12a, (Hoofdstraat 1)"},
 		{"maps/place/Kerkstraat+12a,+Utrecht?q=Lindelaan%204%20Utrecht", "maps/place/Kerkstraat 12a, Utrecht?q=Lindelaan 4 Utrecht"},
 		{"0031(0)6-12345678", "00316-12345678"},
