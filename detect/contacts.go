@@ -236,9 +236,10 @@ var emailRE = regexp.MustCompile(`(?i)(?:mailto:)?([a-z0-9][a-z0-9._%+\-]*)` + e
 
 // localDotBefore matches a word and a dot written out before the part of
 // an address that emailRE read: "voornaam punt" of "voornaam punt
-// achternaam at gmail punt com". One only: more would reach back over the
-// words before ("mail maar punt ...").
-var localDotBefore = regexp.MustCompile(`(?i)(?:^|[^a-z0-9._%+\-])([a-z0-9][a-z0-9._%+\-]*)(?:\s+(?:dot|punt)\s+|\s*[\[({]\s*(?:dot|punt)\s*[\])}]\s*)$`)
+// achternaam at gmail punt com", "voornaam(.)" of
+// "voornaam(.)achternaam(@)gmail(.)com". One only: more would reach back
+// over the words before ("mail maar punt ...").
+var localDotBefore = regexp.MustCompile(`(?i)(?:^|[^a-z0-9._%+\-])([a-z0-9][a-z0-9._%+\-]*)(?:\s+(?:dot|punt)\s+|\s*[\[({]\s*(?:dot|punt|\.)\s*[\])}]\s*)$`)
 
 const (
 	emailAt  = `\s*(?:@|\[\s*(?:at|@|a)\s*\]|\(\s*(?:at|@|a)\s*\)|\{\s*(?:at|@|a)\s*\}|\s(?:at|apenstaartje)\s)\s*`
@@ -643,7 +644,8 @@ func (s *scan) checkStreets(h anchorHit, as string, misspelt bool) {
 	// "op de Lindelaan in Utrecht, nummer 4": the town may stand between
 	// the street and its number.
 	town, townEnd, townFirst := townThenNumber(s.text, h.end)
-	after := digitWithin(s.text, h.end, numberReach) || townFirst && digitWithin(s.text, townEnd, numberReach)
+	verbAt := numberAfterVerb(s.text, h.end)
+	after := digitWithin(s.text, h.end, numberReach) || townFirst && digitWithin(s.text, townEnd, numberReach) || verbAt > 0
 	num, add, n2, ok := houseNumberInWords(s.text[h.end:min(len(s.text), h.end+32)])
 	if !after && !ok && !digitBefore(s.text, h.start, 40) {
 		if as == "" {
@@ -663,6 +665,11 @@ func (s *scan) checkStreets(h anchorHit, as string, misspelt bool) {
 		if num, add, n2, ok = address.NumberAfter(s.text[townEnd:min(len(s.text), townEnd+24)]); ok {
 			n2 += townEnd - end
 			townBetween = fold.String(town)
+		}
+	}
+	if !ok && verbAt > 0 {
+		if num, add, n2, ok = address.NumberAfter(s.text[verbAt:min(len(s.text), verbAt+24)]); ok {
+			n2 += verbAt - end
 		}
 	}
 	numStart := -1 // where a number written before the street starts
@@ -1128,6 +1135,37 @@ func wordBefore(text string, pos int) int {
 	}
 	if i == sep {
 		return -1
+	}
+	return i
+}
+
+// livingWords are the verbs of living a Dutch sentence puts right after
+// the street: "of ze nog op de Molenweg woont? Nummer 8 toch".
+var livingWords = [...]string{"woont", "woonde", "wonen", "woonden", "woon"}
+
+// numberAfterVerb is where the word for a house number starts ("nummer",
+// "nr", "huisnummer") after one of livingWords one space after
+// text[:pos], the end of a street, and maybe a comma, "?", "." or "!":
+// "Molenweg woont? Nummer 8". 0 if none: without the word for number a
+// digit there is seldom the house's ("Molenweg woont, 8 jaar al").
+func numberAfterVerb(text string, pos int) int {
+	if pos+2 >= len(text) || text[pos] != ' ' || text[pos+1]|0x20 != 'w' {
+		return 0
+	}
+	e := nextWordEnd(text, pos)
+	living := false
+	for _, w := range livingWords {
+		living = living || strings.EqualFold(text[pos+1:e], w)
+	}
+	if !living {
+		return 0
+	}
+	i := skipAny(text, e, " ")
+	if i < len(text) && strings.IndexByte(",?.!", text[i]) >= 0 {
+		i = skipAny(text, i+1, " ")
+	}
+	if i >= len(text) || text[i]|0x20 != 'n' && text[i]|0x20 != 'h' {
+		return 0
 	}
 	return i
 }

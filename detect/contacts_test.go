@@ -76,6 +76,8 @@ func TestEmails(t *testing.T) {
 		"mail haar: sanne.vdberg82＠example．com",     // full-width
 		"mail haar: sanne.vdberg82(a)example.com",
 		"mail haar: sanne.vdberg82 [a] example.com",
+		"mail haar: sanne(.)vdberg82(@)example(.)com", // every dot and the at in brackets
+		"mail haar: sanne [.] vdberg82 [@] example [.] com",
 	} {
 		if got := summary(d.Scan(text)); got != "E001 email critical" {
 			t.Errorf("%q: got %q", text, got)
@@ -182,6 +184,12 @@ func TestAddresses(t *testing.T) {
 		{"1234 AB Utrecht, nummer 12a, Kerkstraat", "E001 address critical"},
 		{"3521 BC Utrecht, nr 4", "E002 address critical"},
 		{"woont ze op de Prins Hendriklaan? nummer 55 geloof ik", "E009 address critical"},
+		// A verb of living between the street and the word for number.
+		{"Of ze nog op de Lindelaan woont? Nummer 4 toch?", "E002 address critical"},
+		{"waar ze op de Lindelaan woonde, nr 4", "E002 address critical"},
+		{"dat ze op de Lindelaan woont nummer 4 in Utrecht", "E002 address critical"},
+		{"Of ze op de Lindelaan woont? 4 keer gevraagd", ""},
+		{"Of ze op de Lindelaan woont? Nummer 6 toch?", ""}, // a neighbour's door
 		{"Lindelaan: nr 4", "E002 address critical"},
 		{"Kerkstraat hnr 12a", "E001 address critical"},
 		{"Lindelaan huisnr. 4", "E002 address critical"},
