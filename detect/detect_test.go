@@ -238,6 +238,15 @@ func TestNames(t *testing.T) {
 		{"Jansen bij KDV Zonnebloem", "E002 name medium"},
 		{"visser van De Zonnebloem", ""},
 		{"Visser van de groenteboer, niet van De Zonnebloem", ""},
+		// The organisation in brackets after it, or after a list of
+		// surnames it starts; its own name alone with its capital.
+		{"Visser (Zonnebloem) heeft mijn zoon laten vallen", "E007 name medium"},
+		{"Visser [KDV Zonnebloem]", "E007 name medium"},
+		{"El Amrani & Visser (Zonnebloem)", "E008 name medium; E007 name medium"},
+		{"Bakker, Pietersen en Smit van De Zonnebloem", "E004 name medium; E010 name medium"},
+		{"Visser (Ajax) en De Zonnebloem", ""},
+		{"Visser (zonnebloem)", ""},
+		{"Visser. En De Zonnebloem", ""},
 		{"die Bakker", ""},
 		{"De juf (Mieke) van De Zonnebloem", "E004 name low"},
 		// The organisation's name with another word for what it is.

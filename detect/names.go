@@ -1300,7 +1300,8 @@ func (s *scan) checkInitials(h anchorHit) {
 	}
 	// "Visser van De Zonnebloem": the surname alone, the organisation
 	// named right after it.
-	fromOrg := !initial && !after && s.orgCtx && (fromWordAfter(s.text, h.end) || fromWordAfter(s.text, nextWordEnd(s.text, h.end)))
+	fromOrg := !initial && !after && s.orgCtx && (fromWordAfter(s.text, h.end) || fromWordAfter(s.text, nextWordEnd(s.text, h.end)) ||
+		listOrBracketAfter(s.text, h.end) || listOrBracketAfter(s.text, nextWordEnd(s.text, h.end)))
 	if !initial && !after && !before && !fromOrg {
 		return
 	}
@@ -1331,6 +1332,84 @@ func (s *scan) checkInitials(h anchorHit) {
 	}
 }
 
+// orgNamedAt reports whether the organisation is named at toks[k:], right
+// after a name that ends at word k-1: after one of fromWords ("van De
+// Zonnebloem") or in brackets ("(Zonnebloem)").
+func (s *scan) orgNamedAt(toks []fold.Token, k int) bool {
+	if k >= len(toks) {
+		return false
+	}
+	if fromWords[toks[k].Text] && s.soft(toks, k-1) {
+		return k+1 < len(toks) && s.startsOrgName(toks, k+1)
+	}
+	sep := strings.TrimSpace(s.sep(toks, k-1))
+	return (sep == "(" || sep == "[") && (s.startsOrgName(toks, k) || s.ownNameAlone(toks[k]))
+}
+
+// ownNameAlone reports whether t is the organisation's own name alone with
+// its capital, as people shorten it ("Benali (Zonnebloem)"): a phrase of
+// one word that needs its capital.
+func (s *scan) ownNameAlone(t fold.Token) bool {
+	if !t.Upper {
+		return false
+	}
+	if e := s.d.keys[t.Text]; e != nil {
+		for _, ph := range e.phrases {
+			if ph.capital && !ph.threat && len(ph.words) == 1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pastSurnames is where a list of surnames ends that goes on from the one
+// ending before toks[k]: each with its capital after a comma, "&", "en" or
+// "and" ("El Amrani & El Idrissi", "Benali, Pietersen en Smit"); k if none
+// goes on.
+func (s *scan) pastSurnames(toks []fold.Token, k int) int {
+	for k < len(toks) {
+		j := k
+		switch sep := strings.TrimSpace(s.sep(toks, k-1)); {
+		case sep == "" && (toks[k].Text == "en" || toks[k].Text == "and") && k+1 < len(toks) && strings.TrimSpace(s.sep(toks, k)) == "":
+			j = k + 1
+		case sep == "," || sep == "&":
+		default:
+			return k
+		}
+		n := s.surnameLen(toks, j)
+		if n == 0 {
+			return k
+		}
+		k = j + n
+	}
+	return k
+}
+
+// surnameLen is how many words a surname with its capital takes at
+// toks[j:], with the particles before it: a roster surname's words, or one
+// word of someone not on the roster; 0 if none stands there.
+func (s *scan) surnameLen(toks []fold.Token, j int) int {
+	x := j
+	for x < len(toks) && x-j < 3 && particles[toks[x].Text] {
+		x++
+	}
+	if x >= len(toks) || !toks[x].Upper {
+		return 0
+	}
+	if e := s.d.keys[toks[x].Text]; e != nil {
+		for _, emp := range e.surnames {
+			p := &s.d.people[emp]
+			for m := 0; m <= len(p.others); m++ {
+				if sn := p.surnameAt(m); sn.core[0] == toks[x].Text && s.coreAt(sn, toks, x) {
+					return x - j + len(sn.core)
+				}
+			}
+		}
+	}
+	return x - j + 1
+}
+
 // fromWords are the words that put a name with the organisation after
 // it: "Visser van De Zonnebloem", "Hoekstra bij kdv de Zonnebloem".
 var fromWords = setOf("van", "bij", "from", "of", "at")
@@ -1342,17 +1421,32 @@ func fromWordAfter(text string, pos int) bool {
 	return e > pos && fromWords[strings.ToLower(text[pos+1:e])]
 }
 
+// listOrBracketAfter reports whether a list of names goes on after
+// text[:pos] (a comma, "&", "en" or "and") or a bracket opens there: the
+// quick test before fromOrgForm reads "El Amrani & El Idrissi
+// (Zonnebloem)".
+func listOrBracketAfter(text string, pos int) bool {
+	rest := text[pos:min(len(text), pos+5)]
+	for _, p := range [...]string{" (", "(", " [", ", ", " & ", " en ", " and "} {
+		if strings.HasPrefix(rest, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // fromOrgForm: the surname alone with its capital, the organisation named
 // right after it ("Visser van De Zonnebloem", "De Vries van kdv de
-// Zonnebloem"), as a reader takes a title before it; not after a first
-// name (the full name, which checkFirst reads) or a title
-// (titleOrTypoForm).
+// Zonnebloem", "Benali (Zonnebloem)") or after a list of surnames it
+// starts ("El Amrani & El Idrissi (Zonnebloem)"), as a reader takes a
+// title before it; not after a first name (the full name, which
+// checkFirst reads) or a title (titleOrTypoForm).
 func (s *scan) fromOrgForm(emp int, sn *surname, toks []fold.Token, i int) {
 	if !s.coreAt(sn, toks, i) || !toks[i].Upper {
 		return
 	}
 	k := i + len(sn.core)
-	if k+1 >= len(toks) || !fromWords[toks[k].Text] || !s.soft(toks, k-1) || !s.startsOrgName(toks, k+1) {
+	if !s.orgNamedAt(toks, s.pastSurnames(toks, k)) {
 		return
 	}
 	start := i
