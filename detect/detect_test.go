@@ -443,7 +443,9 @@ func TestInitialWithPlace(t *testing.T) {
 // lower than her name written right; where someone has the surname so,
 // it is that person.
 func TestLooseSurnames(t *testing.T) {
-	d := newDetector(t, "id,first_name,last_name\nE1,Sanne,van den Berg\nE2,Rachid,El Idrissi\nE3,Anne Marie,'t Hart\nE4,Lotte,van der Meer\nE5,Lotte,Meer\n",
+	d := newDetector(t, "id,first_name,last_name,known_as,phone,email,address,location\n"+
+		"E1,Sanne,van den Berg,,,,\"Kerkstraat 12a, 1234 AB Utrecht\",Utrecht\nE2,Rachid,El Idrissi,,,,,\nE3,Anne Marie,'t Hart,,,,,\n"+
+		"E4,Lotte,van der Meer,,,,,\nE5,Lotte,Meer,,,,,\n",
 		Options{Organisation: []string{"Kinderopvang De Zonnebloem", "De Zonnebloem"}, Threats: []string{"weet waar je woont"}})
 	checkScans(t, d, []scanCase{
 		{"Sanne Berg", "E1 name low"},
@@ -469,6 +471,20 @@ func TestLooseSurnames(t *testing.T) {
 		{"SANNE BERG", "E1 name low"},
 		{"Sanne de Berg", ""},
 		{"Rachid Al Idrissi", ""},
+		// A surname of three or four letters with a letter more or
+		// another, after her first name and its particles; not where the
+		// text puts its bearer in another town, nor without particles
+		// (a surname of its own) or its capital.
+		{"Sanne van den Bergh", "E1 name low"},
+		{"Sanne van den Burg van De Zonnebloem", "E1 name low"},
+		{"Sanne van den Bergh, 06-41234567", "E1 name medium"},
+		{"Sanne van den Bergh woont in Utrecht", "E1 name low"},
+		{"Sanne van den Bergh woont in Amsterdam", ""},
+		{"Sanne van den Bergh uit Zeist", ""},
+		{"Sanne Bergh", ""},
+		{"Sanne van den bergh", ""},
+		{"Sanne van den Be", ""},
+		{"Lotte van der Meerr", "E4 name low"},
 	})
 }
 

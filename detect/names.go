@@ -291,6 +291,52 @@ func (s *scan) coreAt(p *surname, toks []fold.Token, k int) bool {
 	return true
 }
 
+// shortCoreTypo reports whether toks[k] is the one word of p's core, of
+// three or four letters, with a letter more or another letter: "Sanne van
+// den Bergh", "Pieter de Witt". coreAt takes a typo only in words of five
+// letters or more, which a surname of its own seldom is one letter from;
+// after her first name and the particles as the roster gives them, a
+// reader still takes it for hers, if less surely (formLoose).
+func shortCoreTypo(p *surname, toks []fold.Token, k int) bool {
+	return len(p.core) == 1 && k < len(toks) && shortTypo(toks[k].Text, p.core[0])
+}
+
+// livesElsewhere reports whether toks[k:], right after a name, place its
+// bearer in a Dutch town that is not where emp lives or works: "Sanne van
+// den Bergh woont in Amsterdam" is a namesake's surname, not hers
+// misspelt.
+func (s *scan) livesElsewhere(emp int, toks []fold.Token, k int) bool {
+	for n := 0; k < len(toks) && n < 2 && placeLinks[toks[k].Text]; n++ {
+		k++ // "woont in", "uit"
+	}
+	if k >= len(toks) || !toks[k].Upper {
+		return false
+	}
+	var room [3]string
+	words := texts(room[:0], toks[k:min(len(toks), k+len(room))])
+	name, _ := address.PlaceAt(words)
+	return name != "" && !s.d.townOf(emp, words)
+}
+
+// shortTypo reports whether w is c, a surname's core of three or four
+// letters, with a letter more or another (shortCoreTypo).
+func shortTypo(w, c string) bool {
+	return len(c) >= 3 && len(c) <= 4 && len(w) >= len(c) && w != c && withinOneEdit(w, c)
+}
+
+// shortTypoOf reports whether w is, as shortTypo reads it, the short
+// surname of someone with one of the first names of groups.
+func shortTypoOf(groups []*firstGroup, w string) bool {
+	for _, g := range groups {
+		for _, r := range g.refs {
+			if shortTypo(w, r.core) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // withinOneEdit reports whether a and b differ by at most one insertion,
 // deletion, substitution or swap of neighbours.
 func withinOneEdit(a, b string) bool {
@@ -951,6 +997,7 @@ func (s *scan) mayBeName(i int) bool {
 	// initial: a capital initial with a dot was read ("Femke W.", "Sanne
 	// van den B."); what follows may say whose it is (initialWithPlace).
 	initial := false
+	afterParticle := false // particles right after it: a short surname misspelt may follow (shortCoreTypo)
 	words := 4
 	for n := 0; n < words && sc.Next(); n++ {
 		w := sc.Word() // the lookups below do not copy it
@@ -961,6 +1008,7 @@ func (s *scan) mayBeName(i int) bool {
 			continue // look past a middle initial at the surname
 		}
 		if particles[string(w)] {
+			afterParticle = afterParticle || n == 0 && !initial
 			continue // look past "van den", "v.d.", "v/d" at the surname
 		}
 		// The fast phase looked every word up: a word that is a key is
@@ -988,6 +1036,9 @@ func (s *scan) mayBeName(i int) bool {
 		}
 		if s.d.maybeTypo(w) {
 			return true
+		}
+		if afterParticle && len(w) >= 3 && len(w) <= 5 && s.text[h.end+ws] >= 'A' && s.text[h.end+ws] <= 'Z' && shortTypoOf(h.e.firsts, string(w)) {
+			return true // "Sanne van den Bergh"
 		}
 		for _, g := range h.e.firsts {
 			if n == 0 && len(g.words) > 1 && g.words[1] == string(w) {
@@ -1146,6 +1197,15 @@ func (s *scan) forwardForms(g *firstGroup, toks []fold.Token, i, j int) []int {
 				// they had when read person by person.
 				for _, r := range g.parts {
 					if withinOneEdit(w, r.core) {
+						try([]firstRef{r})
+					}
+				}
+			}
+			if !surname && k > j && len(w) >= 3 && len(w) <= 5 {
+				// After particles, a short surname with a letter more or
+				// another: "Sanne van den Bergh" (shortCoreTypo).
+				for _, r := range g.refs {
+					if shortTypo(w, r.core) {
 						try([]firstRef{r})
 					}
 				}
@@ -1667,7 +1727,14 @@ func (s *scan) forwardForm(r firstRef, toks []fold.Token, i, j int) bool {
 		if len(pf) > 0 && (k >= len(toks) || !s.nameJoin(toks, k-1)) {
 			continue
 		}
-		if !s.coreAt(p, toks, k) || (p.common && toks[i].Upper != toks[k].Upper) || (p.kind == loose && !toks[k].Upper) {
+		loosely := p.kind == loose
+		if !s.coreAt(p, toks, k) {
+			if len(pf) == 0 || p.kind != asGiven || !shortCoreTypo(p, toks, k) || s.livesElsewhere(r.emp, toks, k+1) {
+				continue
+			}
+			loosely = true
+		}
+		if (p.common && toks[i].Upper != toks[k].Upper) || (loosely && !toks[k].Upper) {
 			continue // a loose surname only where its capital shows a name: "jan meer mail"
 		}
 		last := k + len(p.core) - 1
@@ -1684,7 +1751,7 @@ func (s *scan) forwardForm(r firstRef, toks []fold.Token, i, j int) bool {
 			last = end
 		}
 		form := r.form
-		if p.kind == loose {
+		if loosely {
 			form = formLoose
 		}
 		s.names = push(s.names, nameMatch{emp: r.emp, start: toks[i].Start, end: toks[last].End, form: form})
