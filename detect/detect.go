@@ -238,7 +238,6 @@ func (s *scan) candidates(watch bool) {
 	}
 	single, singleEnd := 0, 0 // a run of one-letter words, one space apart
 	prevStart, prevEnd := 0, 0
-	leadsRead := false // rw.leads has read the text
 	var grow growAhead
 	for sc.Next() {
 		start, end := sc.Span()
@@ -254,9 +253,8 @@ func (s *scan) candidates(watch bool) {
 			if number && numberWorthWatching(s.text, start) || !number && worthWatching(s.text, start, end, sc.Mixed()) {
 				rw.word(start, end, prevEnd, sc.Mixed())
 			}
-			if !leadsRead && sc.MaxLead() >= minRewriteLead {
-				leadsRead = true
-				rw.leads()
+			if sc.MaxLead() > rw.leadsRead {
+				rw.leadsUpTo(sc.MaxLead())
 			}
 			if rw.found {
 				// The text is read again rewritten: what this pass would
@@ -309,9 +307,9 @@ func (s *scan) candidates(watch bool) {
 			s.streetWords = push(s.streetWords, [2]int{start, end})
 		}
 	}
-	if watch && !leadsRead && sc.MaxLead() >= minRewriteLead {
+	if watch && sc.MaxLead() > rw.leadsRead {
 		// A character beyond ASCII after the last word.
-		if rw.leads(); rw.found {
+		if rw.leadsUpTo(sc.MaxLead()); rw.found {
 			s.mayRewrite = true
 			return
 		}

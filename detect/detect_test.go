@@ -207,6 +207,7 @@ func TestNames(t *testing.T) {
 		{"Anouk Jansen de Vries schreef", "E002 name low"},
 		{"Anouk Jansen-de Vriees schreef", "E002 name low"},
 		{"Joelle Dijkstra belde", "E003 name low"},
+		{"JoÃ«lle Dijkstra belde", "E003 name low"}, // mojibake: UTF-8 read as Windows-1252 by the site
 		{"Joëlle Dijkstr belde", "E003 name low"},
 		{"Noek Jansen-de Vries is de planner", "E002 name low"},
 		{"S\u0430nne van den Berg", "E001 name low"},

@@ -18,7 +18,7 @@ func FuzzScan(f *testing.F) {
 		"\xff\xfe\x00Sanne\xc3",
 		"Berg, Sanne van den", "1234AB 12a", "+31(0)6-", "S. v.d. Berg", "Kerkstr.", "0612345678901234567890",
 		strings.Repeat("a", 300), strings.Repeat("06", 100), "mailto:@", "( at ) [dot]",
-		"S.a.n.n.e v.d. B e r g", "K e e s  V i s s e r", "nul zes een twee, zero six nine", "nul zes twaalf vierendertig, zero six twenty-one", "O6-1234\n5678 S4nne",
+		"S.a.n.n.e v.d. B e r g", "K e e s  V i s s e r", "JoÃ«lle DÃ\u0081jkstra Ã", "Å\u009e Â\u00a0", "nul zes een twee, zero six nine", "nul zes twaalf vierendertig, zero six twenty-one", "O6-1234\n5678 S4nne",
 	} {
 		f.Add(s)
 	}

@@ -84,34 +84,41 @@ func numberCanonMap(text string, spaced bool, names nameWords) (string, *offsets
 type rewriteWatch struct {
 	r     rewriter
 	found bool // a rewrite may apply
+	// leadsRead is the largest lead byte up to which leads has read the
+	// text for rewriteLeads.
+	leadsRead byte
 }
 
 // rewriteLeads are the lead bytes of the characters beyond ASCII that are
 // rewritten: Unicode dashes and circled digits (e2), full-width digits
 // (ef), mathematical digits (f0), Arabic-Indic digits ("٠٦", as an Arabic
 // keyboard types them) and their Persian and Urdu forms (d9 and db, which
-// start most Arabic letters too: arabicDigitAt). Each is a pass over
-// every text, at the speed of memchr.
-var rewriteLeads = [...]byte{0xe2, 0xef, 0xf0, 0xd9, 0xdb}
+// start most Arabic letters too: arabicDigitAt), and the Â to Å of
+// mojibake (c3, which starts every accented Latin letter too). Each is a
+// pass over a text that has a character of that lead or a larger one, at
+// the speed of memchr.
+var rewriteLeads = [...]byte{0xe2, 0xef, 0xf0, 0xd9, 0xdb, 0xc3}
 
-// minRewriteLead is the least of rewriteLeads.
-var minRewriteLead = slices.Min(rewriteLeads[:])
-
-// leads looks for the characters beyond ASCII that are rewritten (digits in
-// other forms, Unicode dashes) at their lead bytes. The fast phase asks
-// only of a text in which its scanner read a lead byte of minRewriteLead
-// or more: a pass over the text for each lead was 3% of a scan.
-func (w *rewriteWatch) leads() {
+// leadsUpTo looks for the characters beyond ASCII that are rewritten
+// (digits in other forms, Unicode dashes, mojibake) at their lead bytes,
+// those of rewriteLeads up to max that it has not read for yet. The fast
+// phase asks as its scanner reads a larger lead byte than before (max):
+// a pass over the text for each lead was 3% of a scan, and most texts
+// with accents have no lead but c3.
+func (w *rewriteWatch) leadsUpTo(max byte) {
 	text := w.r.text
 	for _, lead := range rewriteLeads {
+		if lead <= w.leadsRead || lead > max {
+			continue
+		}
 		for i := 0; !w.found; i++ {
 			j := strings.IndexByte(text[i:], lead)
 			if j < 0 {
 				break
 			}
 			i += j
-			if lead < 0xe0 && !arabicDigitAt(text, i) {
-				continue // an Arabic letter: Arabic text is full of them
+			if lead < 0xe0 && !arabicDigitAt(text, i) && mojibakeLen(text, i) == 0 {
+				continue // an Arabic letter or an accented Latin one: texts are full of them
 			}
 			_, _, _, w.found = w.r.at(i, 0)
 			// An emoji in a letter's place ("S🌻nne"): whether a name's
@@ -119,6 +126,7 @@ func (w *rewriteWatch) leads() {
 			w.found = w.found || emojiInWord(text, i)
 		}
 	}
+	w.leadsRead = max
 }
 
 // emojiInWord reports whether the character at text[i] is a symbol
@@ -126,6 +134,47 @@ func (w *rewriteWatch) leads() {
 func emojiInWord(text string, i int) bool {
 	c, size := utf8.DecodeRuneInString(text[i:])
 	return i > 0 && i+size < len(text) && asciiLetter(text[i-1]) && asciiLetter(text[i+size]) && unicode.Is(unicode.So, c)
+}
+
+// cp1252High are the characters Windows-1252 gives the bytes 80 to 9f
+// (U+FFFD for the five it leaves undefined).
+var cp1252High = [32]rune{'€', '\uFFFD', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\uFFFD', 'Ž', '\uFFFD',
+	'\uFFFD', '\u2018', '\u2019', '\u201C', '\u201D', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\uFFFD', 'ž', 'Ÿ'}
+
+// mojibake reads at text[i] a letter of two bytes in UTF-8 (U+0080 to
+// U+017F: the accented letters of Dutch, Turkish and Polish names) that a
+// site read as Windows-1252 or Latin-1 and wrote again in UTF-8: its first
+// byte, c2 to c5, became one of "ÂÃÄÅ", its second the character that
+// code page gives that byte ("JoÃ«lle" for Joëlle, "Ã–ztÃ¼rk" for Öztürk,
+// "Åahin" for Şahin). It gives the letter meant (or the no-break
+// space of "Â ") and how many bytes of text stand for it: 0 if none.
+func mojibake(text string, i int) (string, int) {
+	if i+2 >= len(text) || text[i] != 0xc3 || text[i+1] < 0x82 || text[i+1] > 0x85 {
+		return "", 0
+	}
+	b, size := utf8.DecodeRuneInString(text[i+2:])
+	var x byte
+	switch {
+	case b >= 0x80 && b <= 0xbf: // Latin-1 gives the bytes themselves
+		x = byte(b)
+	default:
+		k := slices.Index(cp1252High[:], b)
+		if k < 0 || b == utf8.RuneError {
+			return "", 0
+		}
+		x = 0x80 + byte(k)
+	}
+	meant := string([]byte{text[i+1] + 0x40, x}) // "Ã" is c3 83: the byte it stood for is c3
+	if r, _ := utf8.DecodeRuneInString(meant); !unicode.IsLetter(r) && r != '\u00a0' {
+		return "", 0
+	}
+	return meant, 2 + size
+}
+
+// mojibakeLen is how many bytes of mojibake stand at text[i]: 0 if none.
+func mojibakeLen(text string, i int) int {
+	_, n := mojibake(text, i)
+	return n
 }
 
 // arabicDigitAt reports whether an Arabic-Indic digit (U+0660 to U+0669,
@@ -362,6 +411,9 @@ func (r *rewriter) at(i, done int) (from int, repl string, n int, ok bool) {
 				digits, n = append(digits, byte('0'+d)), n+size
 			}
 			return i, string(digits), n, true
+		}
+		if meant, n := mojibake(text, i); n > 0 {
+			return i, meant, n, true
 		}
 		switch {
 		case (c == '\uFE0F' || c == '\u20E3') && i > 0 && isDigitByte(text[i-1]),

@@ -47,6 +47,8 @@ func TestNumberCanon(t *testing.T) {
 		{"$anne en S@nne en Jan$en, $ANNE, S@NNE.", "Sanne en Sanne en Jansen, SANNE, SANNE."},
 		{"mail s@nne.nl, sanne@example.com, @sanne, $5, US$ 10, a@b, x$y, s@nne/foto", ""},
 		{"O6-I2345678 of 06-l2345678", "06-12345678 of 06-12345678"},
+		{"JoÃ«lle, Ã–ztÃ¼rk, Åžahin, Å\u009eahin, ÅÂ", "Joëlle, Öztürk, Şahin, Şahin, ÅÂ"}, // mojibake
+		{"Ärger, Åsa, Â©2024, Ã×", ""},                                                     // letters of their own; a sign is no letter meant
 		{"O6-1618O339, 0612 34O5678 en 1O, 12O4 en RABO0123456", "06-16180339, 0612 3405678 en 1O, 12O4 en RABO0123456"},
 		{"Kerkstraat12a, (Hoofdstraat1)", "Kerkstraat 12a, (Hoofdstraat 1)"},
 		{"maps/place/Kerkstraat+12a,+Utrecht?q=Lindelaan%204%20Utrecht", "maps/place/Kerkstraat 12a, Utrecht?q=Lindelaan 4 Utrecht"},
