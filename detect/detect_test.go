@@ -315,6 +315,15 @@ func TestNames(t *testing.T) {
 		{"Mijn zoon en zijn vriendje Kees gaan naar De Zonnebloem", ""}, // a child's friend
 		{"Vraag over De Zonnebloem. Groet, Kees (vader van Sam)", ""},   // a parent
 		{"Mijn zoon heet ook Kees, net als die van De Zonnebloem", ""},
+		{"Mijn zoon heet ook Kees, net als zijn opa. Hij zit op De Zonnebloem", ""},
+		// But compared with one of the staff, the name is also the
+		// employee's.
+		{"Mijn zoon heet ook Kees, net als die meester van De Zonnebloem", "E007 name low"},
+		{"Mijn man heet ook Kees Visser, net als die meester van De Zonnebloem", "E007 name medium"},
+		// A full name given as a relative's, "ook" saying it is also
+		// someone else's; without "ook" it may be his.
+		{"Mijn man heet ook Kees Visser, grappig", ""},
+		{"Mijn man heet Kees Visser", "E007 name low"},
 		{"Mijn kinderen Thomas, Kees en Sanne zitten op De Zonnebloem", ""},
 		{"De vader van Kees heeft geklaagd bij De Zonnebloem", ""},
 		{"Ik ben Kees, vader van Daan, en De Zonnebloem belt nooit", ""},

@@ -583,6 +583,11 @@ var theirs = setOf("zijn", "haar", "hun", "his", "her", "their")
 // With a surname after it (full), only a word for a child says so: "onze
 // Sanne van den Berg" may be a colleague.
 func (s *scan) ownChild(toks []fold.Token, i, j int, full bool) bool {
+	if s.likeStaffAfter(toks, j) {
+		// "Mijn dochter heet ook Anouk, net als die juf": the name is
+		// also that of the one of the staff the text compares her with.
+		return false
+	}
 	// An age in brackets after the name: "Daan (4)", "Daan (4 jaar)".
 	if j < len(toks) && strings.TrimSpace(s.sep(toks, j-1)) == "(" && len(toks[j].Text) <= 2 && toks[j].Text[0] >= '0' && toks[j].Text[0] <= '9' {
 		return true
@@ -607,6 +612,7 @@ func (s *scan) ownChild(toks []fold.Token, i, j int, full bool) bool {
 		}
 	}
 	kinSeen := false
+	named, also := false, false // a naming word and "ook" stand between the kin and the name
 	for n := 0; n < 5 && k >= 0; n, k = n+1, k-1 {
 		w := toks[k].Text
 		switch {
@@ -618,13 +624,51 @@ func (s *scan) ownChild(toks []fold.Token, i, j int, full bool) bool {
 			return true // "de vader van Bram": Bram is a child
 		case kin[w], pets[w], !full && relatives[w]:
 			kinSeen = true
+		case relatives[w] && named && also:
+			// "Mijn man heet ook Daan Kuipers": a full name given as a
+			// relative's, and "ook" says it is also someone else's.
+			kinSeen = true
 		case (namingWords[w] || w == "ook" || w == "also") && !kinSeen: // "mijn dochter heet ook Sanne"
+			named, also = named || namingWords[w], also || w == "ook" || w == "also"
 		default:
 			return false
 		}
 	}
 	return false
 }
+
+// likeStaffAfter reports whether the words from toks[j] on, in the same
+// sentence, compare the one named before them with one of the staff: "net
+// als die juf", "zoals de leidster", "just like the teacher"; not "net
+// als haar oma", nor "net als die van De Zonnebloem", which may be a child
+// there.
+func (s *scan) likeStaffAfter(toks []fold.Token, j int) bool {
+	for k := j; k < len(toks) && k < j+3; k++ {
+		if k > 0 && strings.ContainsAny(s.sep(toks, k-1), ".!?;\n") {
+			return false
+		}
+		like := 0 // how many words the comparison takes
+		switch w := toks[k].Text; {
+		case w == "zoals":
+			like = 1
+		case k+1 < len(toks) && (w == "net" && toks[k+1].Text == "als" || w == "just" && toks[k+1].Text == "like"):
+			like = 2
+		default:
+			continue
+		}
+		for n := k + like; n < len(toks) && n < k+like+3 && !strings.ContainsAny(s.sep(toks, n-1), ".!?;\n"); n++ {
+			if titles[toks[n].Text] || staffWords[toks[n].Text] {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// staffWords are the words besides titles for one of a daycare's or a
+// school's staff.
+var staffWords = setOf("leidster", "leider", "collega", "teacher", "docent", "docente")
 
 // relativeNamed reports whether the first name at toks[i] is given as the
 // name of a relative that the clause before it starts with: "De man van
