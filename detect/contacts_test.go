@@ -100,6 +100,12 @@ func TestEmails(t *testing.T) {
 		{"mail sanne punt vdberg at gmail punt com", "E001 name high"},
 		{"sanne_vdberg [at] gmail [dot] com", "E001 name high"},
 		{"mail sanne punt bakker at gmail punt com", ""},
+		// A surname of two words without particles joined into one: the
+		// Arabic article, a double surname.
+		{"fatima.elamrani@gmail.com", "E008 name high"},
+		{"fatima_elamrani@hotmail.com", "E008 name high"},
+		{"anouk.jansendevries@ziggo.nl", "E002 name high"},
+		{"fatima.elbakkali@gmail.com", ""},
 		{"mail sanne punt vdberg82 at example punt com", "E001 email critical"},
 		// Every dot spaced, the "@" too; a spaced dot before an address
 		// whose domain is not spaced is a full stop.

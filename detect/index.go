@@ -1038,9 +1038,6 @@ func (d *Detector) addJoined(idx int, sn *surname, isPart bool) {
 			}
 		}
 	}
-	if len(sn.core) > 1 && len(sn.particles) == 0 {
-		return
-	}
 	dotted := d.dotted
 	if isPart {
 		dotted = d.dottedParts
