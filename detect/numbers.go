@@ -64,6 +64,10 @@ func numberCanonMap(text string, spaced bool, names nameWords) (string, *offsets
 			b.Grow(len(text) + 16)
 		}
 		b.WriteString(text[done:from])
+		for _, m := range r.marks {
+			pos.sync(from+m[0], b.Len()+m[1])
+		}
+		r.marks = r.marks[:0]
 		b.WriteString(repl)
 		done = from + n
 		i = done - 1
@@ -308,6 +312,12 @@ type rewriter struct {
 	names    nameWords
 	wordEnd  int  // the last word a digit was looked at in ends here
 	wordLeet bool // and its digits stand for letters
+	// marks are the places inside the rewrite at last gave where a word
+	// of the original starts again: its offset from where the rewrite
+	// starts, and the offset in what it writes ("#JufSanne" as "juf
+	// Sanne": 3 and 4). Between them the offsets of the two texts differ
+	// by the same, so a name found there points at the name as written.
+	marks [][2]int
 }
 
 // at is the rewrite looked for at text[i], if any: where it starts (at or
@@ -512,6 +522,7 @@ type nameWords interface {
 // of the index as a whole ("#SannevandenBerg", "#DeZonnebloem").
 func (r *rewriter) camelHashtag(i int) (repl string, n int, ok bool) {
 	text := r.text
+	r.marks = r.marks[:0]
 	var words []string
 	start, prev := i, rune(0)
 	e := i
@@ -534,10 +545,13 @@ func (r *rewriter) camelHashtag(i int) (repl string, n int, ok bool) {
 	}
 	words = append(words, text[start:e])
 	var b strings.Builder
+	from := i // where the word starts in text
 	for k, w := range words {
 		if k > 0 {
 			b.WriteByte(' ')
+			r.marks = append(r.marks, [2]int{from - i, b.Len()})
 		}
+		from += len(w)
 		w = strings.ToLower(w)
 		if r.names != nil && r.names.nameWord(fold.String(w)) {
 			c, size := utf8.DecodeRuneInString(w)

@@ -121,13 +121,18 @@ func TestOddNumbersPointIntoTheText(t *testing.T) {
 	}
 }
 
-// A name written letter by letter is found, and the finding points at it as
-// written.
-func TestSpacedLettersPointIntoTheText(t *testing.T) {
+// A name written letter by letter, or in a CamelCase hashtag, is found,
+// and the finding points at it as written.
+func TestRewrittenNamesPointIntoTheText(t *testing.T) {
 	d, _ := loadDetector(t, filepath.Join(evalDir, "org.yaml"), New)
 	for text, want := range map[string]string{
 		"Wie kent S.a.n.n.e v.d. B.e.r.g van de zonnebloem?": "S.a.n.n.e v.d. B.e.r.g",
 		"Wie kent K e e s  V i s s e r van de zonnebloem?":   "K e e s  V i s s e r",
+		// A CamelCase hashtag is read as its words: the name is the
+		// word in it, not a byte before or after.
+		"#JufLotte #Zonnebloem":          "Lotte",
+		"De Zonnebloem: #OntslaJufLotte": "Lotte",
+		"#WieKentLotteVerhoeven":         "LotteVerhoeven",
 	} {
 		var got string
 		for _, f := range d.Scan(text) {
