@@ -258,6 +258,11 @@ func TestNames(t *testing.T) {
 		// or all of it as one word; a sentence's end is no dot alone.
 		{"@zonnebloem.kdv | juf Mieke weer", "E004 name low"},
 		{"juf Mieke weer #zonnebloemkdv", "E004 name low"},
+		// A title joined to a first name in one hashtag.
+		{"#ontslagnu #jufmieke #zonnebloem", "E004 name low"},
+		{"#meesterkees moet weg, De Zonnebloem", "E007 name low"},
+		{"#jufmieke", ""},
+		{"#juffendag #zonnebloem", ""},
 		{"juf Mieke, kdv.zonnebloem", "E004 name low"},
 		{"juf Mieke zag een zonnebloem. Kdv is dicht", ""},
 		// The organisation's own name alone, as a name, with a capital.

@@ -540,7 +540,10 @@ func (r *rewriter) camelHashtag(i int) (repl string, n int, ok bool) {
 		}
 		prev, e = c, e+size
 	}
-	if len(words) == 0 || r.names != nil && r.names.isKey(fold.String(text[i:e])) {
+	if len(words) == 0 {
+		return r.titledHashtag(i, e)
+	}
+	if r.names != nil && r.names.isKey(fold.String(text[i:e])) {
 		return "", 0, false
 	}
 	words = append(words, text[start:e])
@@ -564,6 +567,25 @@ func (r *rewriter) camelHashtag(i int) (repl string, n int, ok bool) {
 		b.WriteByte(' ') // "#SanneVanDenBerg2024"
 	}
 	return b.String(), e - i, true
+}
+
+// hashtagTitles are the titles people join to a name in a hashtag of one
+// word ("#juflotte"), longest first: "juffrouw" before "juf".
+var hashtagTitles = [...]string{"juffrouw", "meester", "mevrouw", "meneer", "juf"}
+
+// titledHashtag reads a hashtag of one word, text[i:e], that is a title
+// joined to a roster name ("#juflotte", "#meesterdaan"): it gives them
+// apart ("juf lotte"), as camelHashtag gives a hashtag's words. Without
+// the roster's names (the fast phase's watch) any word after the title
+// may be one.
+func (r *rewriter) titledHashtag(i, e int) (repl string, n int, ok bool) {
+	for _, t := range hashtagTitles {
+		if e-i > len(t)+2 && strings.EqualFold(r.text[i:i+len(t)], t) && (r.names == nil || r.names.nameWord(fold.String(r.text[i+len(t):e]))) {
+			r.marks = append(r.marks, [2]int{len(t), len(t) + 1})
+			return t + " " + r.text[i+len(t):e], e - i, true
+		}
+	}
+	return "", 0, false
 }
 
 // symbolLetter is the letter the "$" or "@" at text[i] stands for in a
