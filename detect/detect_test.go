@@ -321,6 +321,10 @@ func TestNames(t *testing.T) {
 		{"Vraag over De Zonnebloem. Groet, Kees (vader van Sam)", ""},   // a parent
 		{"Mijn zoon heet ook Kees, net als die van De Zonnebloem", ""},
 		{"Mijn zoon heet ook Kees, net als zijn opa. Hij zit op De Zonnebloem", ""},
+		// Named together playing together: children; but not with a title.
+		{"Kees en Mieke spelen samen op De Zonnebloem", ""},
+		{"Sanne, Kees en Mieke spelen samen op De Zonnebloem", ""},
+		{"juf Mieke en Kees spelen samen met de kinderen van De Zonnebloem", "E004 name low"},
 		// But compared with one of the staff, the name is also the
 		// employee's.
 		{"Mijn zoon heet ook Kees, net als die meester van De Zonnebloem", "E007 name low"},

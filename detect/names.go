@@ -595,7 +595,7 @@ func (s *scan) ownChild(toks []fold.Token, i, j int, full bool) bool {
 	if i > 0 && childWords[toks[i-1].Text] && s.soft(toks, i-1) {
 		return true // "kleine Femke", "peuter Daan"
 	}
-	if s.childrenAfter(toks, j) || childPeer(toks, j) || !full && s.relativeOf(toks, j) || childNamedBefore(toks, i) ||
+	if s.childrenAfter(toks, i, j) || childPeer(toks, j) || !full && s.relativeOf(toks, j) || childNamedBefore(toks, i) ||
 		!full && s.relativeNamed(toks, i) {
 		return true
 	}
@@ -896,11 +896,14 @@ func (s *scan) relativeOf(toks []fold.Token, j int) bool {
 // a "my" or "our": "Gefeliciteerd kleine Femke!".
 var childWords = setOf("kleine", "peuter", "peutertje", "kleuter", "baby", "little")
 
-// childrenAfter reports whether the words after a first name that ends
-// before toks[j] say it is a child's: "Bram en Daan zijn vriendjes",
-// "Zeynep's moeder werkt daar"; or the writer's to name: "Sanne is de naam
-// van mijn kat".
-func (s *scan) childrenAfter(toks []fold.Token, j int) bool {
+// childrenAfter reports whether the words after a first name at
+// toks[i:j] say it is a child's: "Bram en Daan zijn vriendjes", "Daan en
+// Lotte spelen samen", "Zeynep's moeder werkt daar"; or the writer's to
+// name: "Sanne is de naam van mijn kat".
+func (s *scan) childrenAfter(toks []fold.Token, i, j int) bool {
+	if i > 0 && titles[toks[i-1].Text] {
+		return false // "juf Lotte en Daan spelen samen met de kinderen"
+	}
 	k := j
 	if k < len(toks) && toks[k].Text == "s" && strings.TrimSpace(s.sep(toks, k-1)) == "'" {
 		k++ // "Zeynep's"
@@ -908,7 +911,10 @@ func (s *scan) childrenAfter(toks []fold.Token, j int) bool {
 	if k < len(toks) && parentWords[toks[k].Text] && s.soft(toks, k-1) && (k+1 >= len(toks) || toks[k+1].Text != "van" && toks[k+1].Text != "of") {
 		return true // "Zeynep's moeder", "Zeyneps moeder": Zeynep is a child ("Femke, moeder van Daan" is aParent's)
 	}
-	// Past the other names of a list: "Bram en Daan", "Bram, Daan en Sam".
+	// Past the other names of a list: "Bram en Daan", "Bram, Daan en Sam";
+	// the name may end one ("Daan en Lotte" at Lotte).
+	listed := i >= 2 && toks[i-2].Upper && (toks[i-1].Text == "en" || toks[i-1].Text == "and") && s.soft(toks, i-2) ||
+		i >= 1 && toks[i-1].Upper && strings.TrimSpace(s.sep(toks, i-1)) == ","
 	for k+1 < len(toks) {
 		if toks[k].Text == "en" || toks[k].Text == "and" {
 			k++
@@ -918,7 +924,10 @@ func (s *scan) childrenAfter(toks []fold.Token, j int) bool {
 		if !toks[k].Upper {
 			return false
 		}
-		k++
+		k, listed = k+1, true
+	}
+	if listed && k+1 < len(toks) && playVerbs[toks[k].Text] && (toks[k+1].Text == "samen" || toks[k+1].Text == "together") {
+		return true // "Daan en Lotte spelen samen": children
 	}
 	if k+1 >= len(toks) || toks[k].Text != "zijn" && toks[k].Text != "is" && toks[k].Text != "are" {
 		return false
@@ -934,6 +943,10 @@ func (s *scan) childrenAfter(toks []fold.Token, j int) bool {
 	return kin[toks[m].Text] || k+4 < len(toks) && (toks[k+1].Text == "de" || toks[k+1].Text == "the") &&
 		wordsForName[toks[k+2].Text] && (toks[k+3].Text == "van" || toks[k+3].Text == "of") && possessive[toks[k+4].Text]
 }
+
+// playVerbs are the verbs of children playing: several named with one of
+// them and "samen" are children ("Daan en Lotte spelen samen").
+var playVerbs = setOf("spelen", "speelden", "play", "played")
 
 // ageVerbs are the verbs by which a post gives someone's age: "Bram wordt
 // 4!", "ze worden vandaag 3", "Noor is 2 jaar".
