@@ -315,6 +315,10 @@ func TestNames(t *testing.T) {
 		{"Kees vd Zonnebloem belde", "E007 name low"}, // "van de" shortened before the name
 		{"Die Sanne's bij kinderopvang de zonnebloem", "E001 name low"},
 		{"Die Sannes bij kinderopvang de zonnebloem", "E001 name low"},
+		// Her town after "uit" or "in" is no surname.
+		{"Mieke uit Zeist werkt bij De Zonnebloem", "E004 name low"},
+		{"Mieke in Zeist, van De Zonnebloem", "E004 name low"},
+		{"Sanne uit den Bogaard van De Zonnebloem", ""},
 		// Not the employee.
 		{"Sanne van den Broek", ""},
 		{"Mijn zoon en zijn vriendje Kees gaan naar De Zonnebloem", ""}, // a child's friend

@@ -1282,10 +1282,13 @@ func (s *scan) forwardForms(g *firstGroup, toks []fold.Token, i, j int) []int {
 
 // standsAlone reports whether a capitalised first name stands alone. It
 // does not if a surname follows it: "Sanne van den Broek" is someone else;
-// it does when the organisation's name follows ("Sanne van De Zonnebloem").
+// it does when the organisation's name follows ("Sanne van De Zonnebloem"),
+// or a town after "uit" or "in", which are no particles there ("Femke uit
+// Nijkerk").
 func (s *scan) standsAlone(toks []fold.Token, i, j int) bool {
 	k := s.pastParticles(toks, j)
 	return k >= len(toks) || !s.soft(toks, k-1) || !toks[k].Upper || s.startsOrgName(toks, j) ||
+		k == j+1 && (toks[j].Text == "uit" || toks[j].Text == "in") && placeAt(toks[k:]) ||
 		k > j && groupName(toks[k].Text) && namedBefore(s.text, toks[i].Start) ||
 		k == j && s.sep(toks, j-1) == "/" && s.d.isFirstName(toks[j].Text) || // "Sanne/Lotte": two people
 		k == j && titlesAfter[toks[j].Text]
