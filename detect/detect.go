@@ -194,6 +194,9 @@ type scan struct {
 	// titleOrKindRead: 1 when the text has a title or a word for what an
 	// organisation is, -1 when not, 0 before titleOrKind read it.
 	titleOrKindRead int8
+	// jobRead: 1 when the text speaks of a job at such an organisation,
+	// -1 when not, 0 before it is read (jobContext).
+	jobRead int8
 
 	// Lazily computed facts about the whole text, for name severity.
 	ctxDone    bool

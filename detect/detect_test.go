@@ -442,6 +442,15 @@ func TestInitialWithPlace(t *testing.T) {
 		// The share of such names a text is read for (readInitial) leaves
 		// a list of fifty before hers.
 		{strings.Repeat("Pieter Z. uit Zeist\n", 50) + "Mieke B. (Zeist)", "E004 name low"},
+		// Without an initial, her town after "uit" or "in" in the same
+		// sentence where the text speaks of a job at such a place: a word
+		// for its staff, or working and a word for what it is.
+		{"De nieuwe leidster heet Mieke en komt uit Zeist", "E004 name low"},
+		{"Mieke uit Zeist werkt toch bij de kinderopvang?", "E004 name low"},
+		{"Mieke uit Zeist gaat naar de opvang", ""},               // children go there too
+		{"juf Mieke uit Zeist", ""},                               // any teacher
+		{"De nieuwe leidster heet Mieke en komt uit Utrecht", ""}, // another town
+		{"Mieke. Ze komt uit Zeist en werkt bij de opvang", ""},   // another sentence
 	})
 	for _, c := range []struct {
 		words []string

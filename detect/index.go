@@ -101,6 +101,10 @@ type Detector struct {
 	ownPhones  map[string]bool
 	ownAddrs   []address.Address
 	ownDomains map[string]bool
+	// townWords are the first words of the towns where the roster's
+	// people work or live, folded: the quick test of a town after a
+	// first name (mayBeName, firstWithTown).
+	townWords map[string]bool
 
 	orgPhrases phrases
 
@@ -658,6 +662,17 @@ func New(r *roster.Roster, opts Options) (*Detector, error) {
 	}
 	for _, e := range r.Employees {
 		d.addPerson(e, common, spelt)
+	}
+	d.townWords = map[string]bool{}
+	for _, p := range d.people {
+		if w, _, _ := strings.Cut(p.town, " "); w != "" {
+			d.townWords[w] = true
+		}
+	}
+	for _, a := range d.addresses {
+		if w, _, _ := strings.Cut(a.addr.City, " "); w != "" {
+			d.townWords[w] = true
+		}
 	}
 	d.typos, d.typoSeen, d.scans = typos(d.people), newTypoCache(), &sync.Pool{}
 	d.masks = sync.OnceValue(d.maskIndex)
