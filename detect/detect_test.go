@@ -325,6 +325,12 @@ func TestNames(t *testing.T) {
 		{"Vraag over De Zonnebloem. Groet, Kees (vader van Sam)", ""},   // a parent
 		{"Mijn zoon heet ook Kees, net als die van De Zonnebloem", ""},
 		{"Mijn zoon heet ook Kees, net als zijn opa. Hij zit op De Zonnebloem", ""},
+		// The writer's own first name, where she says not to work there.
+		{"Ik ben Mieke, en ik werk niet bij De Zonnebloem hoor", ""},
+		{"Mijn naam is Mieke, ik werk zelf niet bij De Zonnebloem", ""},
+		{"I am Mieke and I don't work at De Zonnebloem", ""},
+		{"Ik ben Mieke en ik werk bij De Zonnebloem", "E004 name low"},
+		{"Ik ben het met Mieke eens, ik werk niet bij De Zonnebloem", "E004 name low"},
 		// Named together playing together: children; but not with a title.
 		{"Kees en Mieke spelen samen op De Zonnebloem", ""},
 		{"Sanne, Kees en Mieke spelen samen op De Zonnebloem", ""},

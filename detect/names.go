@@ -457,8 +457,31 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 	if s.inSetPhrase(toks, i) {
 		return // "Zwarte Piet", "Jan en alleman": a phrase, not a person
 	}
+	if s.writerNotThere(toks, i) {
+		return // "Ik ben Femke, en ik werk niet bij de Zonnebloem"
+	}
 	m.end = toks[end-1].End
 	s.names = push(s.names, m)
+}
+
+// writerNotThere reports whether the first name at toks[i] is the
+// writer's own, given after "ik ben", "ik heet", "mijn naam is" or "I am",
+// in a text in which the writer says not to work there ("ik werk niet
+// bij", "I don't work"): another with the name.
+func (s *scan) writerNotThere(toks []fold.Token, i int) bool {
+	if i < 2 || !(toks[i-2].Text == "ik" && (toks[i-1].Text == "ben" || toks[i-1].Text == "heet") ||
+		toks[i-2].Text == "i" && (toks[i-1].Text == "am" || toks[i-1].Text == "m") ||
+		i >= 3 && toks[i-3].Text == "mijn" && toks[i-2].Text == "naam" && toks[i-1].Text == "is") {
+		return false
+	}
+	for k := i + 1; k+1 < len(toks) && k < i+16; k++ {
+		switch w, next := toks[k].Text, toks[k+1].Text; {
+		case (w == "werk" || w == "werkte") && (next == "niet" || next == "zelf" && k+2 < len(toks) && toks[k+2].Text == "niet"),
+			(w == "don" || w == "do") && (next == "t" || next == "not") && k+2 < len(toks) && toks[k+2].Text == "work":
+			return true
+		}
+	}
+	return false
 }
 
 // pastParticles is where the particles in small letters that follow
