@@ -325,6 +325,11 @@ func TestNames(t *testing.T) {
 		{"Vraag over De Zonnebloem. Groet, Kees (vader van Sam)", ""},   // a parent
 		{"Mijn zoon heet ook Kees, net als die van De Zonnebloem", ""},
 		{"Mijn zoon heet ook Kees, net als zijn opa. Hij zit op De Zonnebloem", ""},
+		// The surname given after the first name in a clause of its own.
+		{"Die Kees van de BSO, Visser heet ie", "E007 name low"},
+		{"Kees? Visser heet ie", ""},                 // another sentence
+		{"Die Mieke van de BSO, Visser heet ze", ""}, // not her surname
+		{"Die Kees van de BSO, visser heet ie", ""},  // a word, not a surname
 		// The writer's own first name, where she says not to work there.
 		{"Ik ben Mieke, en ik werk niet bij De Zonnebloem hoor", ""},
 		{"Mijn naam is Mieke, ik werk zelf niet bij De Zonnebloem", ""},

@@ -1477,7 +1477,10 @@ func (s *scan) checkInitials(h anchorHit) {
 	// named right after it.
 	fromOrg := !initial && !after && s.orgCtx && (fromWordAfter(s.text, h.end) || fromWordAfter(s.text, nextWordEnd(s.text, h.end)) ||
 		listOrBracketAfter(s.text, h.end) || listOrBracketAfter(s.text, nextWordEnd(s.text, h.end)))
-	if !initial && !after && !before && !fromOrg {
+	// "Die Mohamed van de BSO, Benali heet ie": the surname given after
+	// the first name, as its own clause.
+	named := !initial && !after && namedAfter(s.text, h.end)
+	if !initial && !after && !before && !fromOrg && !named {
 		return
 	}
 	toks, i := s.tokensAround(h.start, h.end)
@@ -1502,6 +1505,46 @@ func (s *scan) checkInitials(h anchorHit) {
 			}
 			if fromOrg {
 				s.fromOrgForm(emp, sn, toks, i)
+			}
+			if named {
+				s.namedAfterForm(emp, p, sn, toks, i)
+			}
+		}
+	}
+}
+
+// namedAfter reports whether "heet ie", "heet hij", "heet ze" or "heet
+// zij" follows text[:pos], a surname: the clause that gives it.
+func namedAfter(text string, pos int) bool {
+	rest := text[pos:min(len(text), pos+10)]
+	for _, p := range [...]string{" heet ie", " heet hij", " heet ze", " heet zij"} {
+		if strings.HasPrefix(rest, p) && (len(rest) == len(p) || !asciiLetter(rest[len(p)])) {
+			return true
+		}
+	}
+	return false
+}
+
+// namedAfterForm: the surname at toks[i], with its capital, given in a
+// clause of its own after the first name of its bearer, a few words
+// before it: "Die Mohamed van de BSO, Benali heet ie". The match runs from
+// the first name to the surname.
+func (s *scan) namedAfterForm(emp int, p *person, sn *surname, toks []fold.Token, i int) {
+	if !s.coreAt(sn, toks, i) || !toks[i].Upper {
+		return
+	}
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
+		if strings.ContainsAny(s.sep(toks, k), ".!?;\n") {
+			return // another sentence
+		}
+		if !toks[k].Upper {
+			continue
+		}
+		for _, f := range p.firsts {
+			if len(f) == 1 && f[0] == toks[k].Text {
+				end := toks[i+len(sn.core)-1].End
+				s.names = push(s.names, nameMatch{emp: emp, start: toks[k].Start, end: end, form: formFull})
+				return
 			}
 		}
 	}
