@@ -258,6 +258,11 @@ func TestNames(t *testing.T) {
 		// or all of it as one word; a sentence's end is no dot alone.
 		{"@zonnebloem.kdv | juf Mieke weer", "E004 name low"},
 		{"juf Mieke weer #zonnebloemkdv", "E004 name low"},
+		// A handle's words joined by underscores are tags too: their case
+		// says nothing.
+		{"volg @juf_mieke_zonnebloem maar niet", "E004 name low"},
+		{"@mieke_zonnebloem, de juf", "E004 name low"},
+		{"@mieke_zonnebloem", ""},
 		// A title joined to a first name in one hashtag.
 		{"#ontslagnu #jufmieke #zonnebloem", "E004 name low"},
 		{"#meesterkees moet weg, De Zonnebloem", "E007 name low"},

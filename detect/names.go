@@ -426,7 +426,7 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 			}
 		}
 	}
-	if len(matched) == len(g.refs) || !toks[i].Upper && !hashtag(s.text, h.start) && !namedBefore(s.text, h.start) && !s.lowerFromOrg(toks, i, j) {
+	if len(matched) == len(g.refs) || !toks[i].Upper && !tagged(s.text, h.start, h.end) && !namedBefore(s.text, h.start) && !s.lowerFromOrg(toks, i, j) {
 		return
 	}
 	m := nameMatch{emp: -1, start: toks[i].Start, form: formFirst, group: g, skip: matched}
@@ -1053,7 +1053,7 @@ func (s *scan) mayBeName(i int) bool {
 	}
 	// A first name alone counts only where the organisation is named: in
 	// any other text it must be followed by a surname to be a finding.
-	if r, _ := utf8.DecodeRuneInString(s.text[h.start:]); s.orgCtx && (unicode.IsUpper(r) || hashtag(s.text, h.start) || namedBefore(s.text, h.start) ||
+	if r, _ := utf8.DecodeRuneInString(s.text[h.start:]); s.orgCtx && (unicode.IsUpper(r) || tagged(s.text, h.start, h.end) || namedBefore(s.text, h.start) ||
 		fromAfter(s.text, h.end)) {
 		return true
 	}
@@ -1169,9 +1169,12 @@ func closeAfter(text string, pos int) string {
 	return ""
 }
 
-// hashtag reports whether the word at text[start:] is a hashtag ("#sanne"):
-// there a name is as often in lower case.
-func hashtag(text string, start int) bool { return start > 0 && text[start-1] == '#' }
+// tagged reports whether the word at text[start:end] is a hashtag
+// ("#sanne") or a word of a handle joined by underscores
+// ("@juf_lotte_zonnebloem"): there a name is as often in lower case.
+func tagged(text string, start, end int) bool {
+	return start > 0 && (text[start-1] == '#' || text[start-1] == '_') || end < len(text) && text[end] == '_'
+}
 
 // mayJoinName are the bytes that may follow a word of a name inside the
 // name (see soft; every byte beyond ASCII, to be safe).
@@ -2361,7 +2364,7 @@ func (s *scan) docContext() {
 				continue // "op" is a phrase's last word, but not after "maar"
 			}
 			if r, _ := utf8.DecodeRuneInString(s.text[h.start:]); ph.capital && !unicode.IsUpper(r) &&
-				(!hashtag(s.text, h.start) || !s.titleOrKind()) {
+				(!tagged(s.text, h.start, h.end) || !s.titleOrKind()) {
 				// "een zonnebloem". A tag says nothing by its case: in lower
 				// case ("#zonnebloem") it names the organisation where the
 				// text has a title or a word for what it is ("#juf",
