@@ -524,6 +524,7 @@ func TestLooseSurnames(t *testing.T) {
 		// text puts its bearer in another town, nor without particles
 		// (a surname of its own) or its capital.
 		{"Sanne van den Bergh", "E1 name low"},
+		{"Sanne van der Bergh", "E1 name low"}, // and the particles written loosely
 		{"Sanne van den Burg van De Zonnebloem", "E1 name low"},
 		{"Sanne van den Bergh, 06-41234567", "E1 name medium"},
 		{"Sanne van den Bergh woont in Utrecht", "E1 name low"},

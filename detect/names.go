@@ -295,8 +295,9 @@ func (s *scan) coreAt(p *surname, toks []fold.Token, k int) bool {
 // three or four letters, with a letter more or another letter: "Sanne van
 // den Bergh", "Pieter de Witt". coreAt takes a typo only in words of five
 // letters or more, which a surname of its own seldom is one letter from;
-// after her first name and the particles as the roster gives them, a
-// reader still takes it for hers, if less surely (formLoose).
+// after her first name and the particles as the roster gives them (or
+// loosely: "Sanne van der Bergh"), a reader still takes it for hers, if
+// less surely (formLoose).
 func shortCoreTypo(p *surname, toks []fold.Token, k int) bool {
 	return len(p.core) == 1 && k < len(toks) && shortTypo(toks[k].Text, p.core[0])
 }
@@ -1296,7 +1297,7 @@ func (s *scan) forwardForms(g *firstGroup, toks []fold.Token, i, j int) []int {
 				// another: "Sanne van den Bergh" (shortCoreTypo).
 				for _, r := range g.refs {
 					if shortTypo(w, r.core) {
-						try([]firstRef{r})
+						try(g.byCore[r.core]) // the surname as the roster gives it, and written loosely
 					}
 				}
 			}
@@ -1890,7 +1891,7 @@ func (s *scan) forwardForm(r firstRef, toks []fold.Token, i, j int) bool {
 		}
 		loosely := p.kind == loose
 		if !s.coreAt(p, toks, k) {
-			if len(pf) == 0 || p.kind != asGiven || !shortCoreTypo(p, toks, k) || s.livesElsewhere(r.emp, toks, k+1) {
+			if len(pf) == 0 || p.kind != asGiven && p.kind != loose || !shortCoreTypo(p, toks, k) || s.livesElsewhere(r.emp, toks, k+1) {
 				continue
 			}
 			loosely = true
