@@ -398,10 +398,14 @@ func tokens(text string, base, limit int) []Token {
 	// is its own fold: its Text is cut from text. The others' folds are
 	// joined in one string, so a window costs at most three allocations.
 	var b strings.Builder
-	type span struct{ st, en, a, z int } // a < 0: the word is its own fold
+	// a < 0: the word is its own fold. Offsets of 32 bits: a text is read
+	// in windows, and no text doxwatch reads is larger than 32 MB; half
+	// the room of a long window's spans, which were most of what cutting
+	// it made.
+	type span struct{ st, en, a, z int32 }
 	// The spans of a window's words fit on the stack; a longer text gets
 	// room for a word every four bytes, and no more than the limit.
-	var room [64]span
+	var room [128]span
 	spans := room[:0]
 	n := len(text)/4 + 1
 	if limit >= 0 {
@@ -414,7 +418,7 @@ func tokens(text string, base, limit int) []Token {
 	for len(spans) != limit && s.Next() {
 		st, en := s.Span()
 		if ownFold(text[st:en]) {
-			spans = append(spans, span{st, en, -1, 0})
+			spans = append(spans, span{int32(st), int32(en), -1, 0})
 			continue
 		}
 		w := s.Word()
@@ -426,22 +430,23 @@ func tokens(text string, base, limit int) []Token {
 		}
 		a := b.Len()
 		b.Write(w)
-		spans = append(spans, span{st, en, a, b.Len()})
+		spans = append(spans, span{int32(st), int32(en), int32(a), int32(b.Len())})
 	}
 	all := b.String()
 	out := make([]Token, len(spans))
 	for i, sp := range spans {
 		t := &out[i]
-		t.Start, t.End = sp.st+base, sp.en+base
+		st, en := int(sp.st), int(sp.en)
+		t.Start, t.End = st+base, en+base
 		if sp.a < 0 {
-			t.Text = text[sp.st:sp.en]
+			t.Text = text[st:en]
 		} else {
 			t.Text = all[sp.a:sp.z]
 		}
-		if c := text[sp.st]; c < utf8.RuneSelf {
+		if c := text[st]; c < utf8.RuneSelf {
 			t.Upper = 'A' <= c && c <= 'Z'
 		} else {
-			r, _ := utf8.DecodeRuneInString(text[sp.st:])
+			r, _ := utf8.DecodeRuneInString(text[st:])
 			t.Upper = unicode.IsUpper(r)
 		}
 	}
