@@ -302,7 +302,7 @@ func shortCoreTypo(p *surname, toks []fold.Token, k int) bool {
 	return len(p.core) == 1 && k < len(toks) && shortTypo(toks[k].Text, p.core[0])
 }
 
-// livesElsewhere reports whether toks[k:], right after a name, place its
+// livesElsewhere reports whether toks[k:], right after a name, places its
 // bearer in a Dutch town that is not where emp lives or works: "Sanne van
 // den Bergh woont in Amsterdam" is a namesake's surname, not hers
 // misspelt.
@@ -2261,10 +2261,10 @@ func (s *scan) firstAtHome(m nameMatch) {
 }
 
 // firstWithTown finds, for a first name alone in a text that does not
-// name the organisation but speaks of a job at one (jobContext), the people it may be by her town after it in
-// the same sentence: "de nieuwe leidster ..., ze heet Femke en komt uit
-// Nijkerk", "Femke uit Nijkerk ... werkt toch bij de kinderopvang?". Low:
-// a reader could not be sure.
+// name the organisation but speaks of a job at one (jobContext), the
+// people it may be by her town after it in the same sentence: "de nieuwe
+// leidster ..., ze heet Femke en komt uit Nijkerk", "Femke uit Nijkerk ...
+// werkt toch bij de kinderopvang?". Low: a reader could not be sure.
 func (s *scan) firstWithTown(m nameMatch) {
 	k := townLinkAfter(s.text, m.end)
 	if k < 0 || !s.d.isTownWord(s.text, k) || !s.jobContext() {

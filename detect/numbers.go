@@ -88,7 +88,7 @@ func numberCanonMap(text string, spaced bool, names nameWords) (string, *offsets
 type rewriteWatch struct {
 	r     rewriter
 	found bool // a rewrite may apply
-	// leadsRead is the largest lead byte up to which leads has read the
+	// leadsRead is the largest lead byte up to which leadsUpTo has read the
 	// text for rewriteLeads.
 	leadsRead byte
 }
