@@ -330,6 +330,13 @@ func TestNames(t *testing.T) {
 		{"Vraag over De Zonnebloem. Groet, Kees (vader van Sam)", ""},   // a parent
 		{"Mijn zoon heet ook Kees, net als die van De Zonnebloem", ""},
 		{"Mijn zoon heet ook Kees, net als zijn opa. Hij zit op De Zonnebloem", ""},
+		// "ook een", "nog een", "another": someone else with the name,
+		// where the organisation is not named; a plain "een" may be a
+		// reader looking for him.
+		{"Ik ken ook een Kees Visser, die woont in Groningen", ""},
+		{"Er is nog een Kees Visser", ""},
+		{"Ken je een Kees Visser?", "E007 name low"},
+		{"Ik ken ook een Kees Visser van De Zonnebloem", "E007 name medium"},
 		// The surname given after the first name in a clause of its own.
 		{"Die Kees van de BSO, Visser heet ie", "E007 name low"},
 		{"Kees? Visser heet ie", ""},                 // another sentence

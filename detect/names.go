@@ -404,10 +404,10 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 		before := len(s.names)
 		matched = s.forwardForms(g, toks, i, j)
 		if len(matched) > 0 && (s.ownChild(toks, i, j, true) || s.otherPerson(toks, tokenAfter(toks, j, s.names[len(s.names)-1].end)) ||
-			s.tradeTitle(toks, i)) {
+			s.tradeTitle(toks, i) || !s.orgCtx && anotherBefore(toks, i)) {
 			// "mijn zoon Bram van Leeuwen": a parent's child who has an
 			// employee's full name; "Schaatsster Sanne van den Berg wint
-			// goud", a namesake.
+			// goud", "Ik ken ook een Sanne van den Berg", a namesake.
 			s.names = s.names[:before]
 			return
 		}
@@ -483,6 +483,22 @@ func (s *scan) writerNotThere(toks []fold.Token, i int) bool {
 		}
 	}
 	return false
+}
+
+// anotherBefore reports whether the words before the name at toks[i] say
+// it is another with that name: "ook een", "nog een", "also a", "another"
+// ("Ik ken ook een Sanne van den Berg, die woont in Groningen"). A plain
+// "een" may be a reader looking for her ("Ken je een Sanne van den
+// Berg?"): only with the word that sets it beside someone.
+func anotherBefore(toks []fold.Token, i int) bool {
+	if i >= 1 && (toks[i-1].Text == "another" || toks[i-1].Text == "andere") {
+		return true
+	}
+	if i < 2 {
+		return false
+	}
+	a, b := toks[i-2].Text, toks[i-1].Text
+	return (a == "ook" || a == "nog") && b == "een" || a == "also" && (b == "a" || b == "an")
 }
 
 // pastParticles is where the particles in small letters that follow
