@@ -320,6 +320,12 @@ func TestNames(t *testing.T) {
 		{"Kees vd Zonnebloem belde", "E007 name low"}, // "van de" shortened before the name
 		{"Die Sanne's bij kinderopvang de zonnebloem", "E001 name low"},
 		{"Die Sannes bij kinderopvang de zonnebloem", "E001 name low"},
+		// In a post in capitals, after a title, the word after her first
+		// name is no surname by its capital (though a surname not on the
+		// roster can then not be told from a word: "JUF MIEKE BOS").
+		{"DE ZONNEBLOEM SLUIT GROEP 3. JUF MIEKE GAAT WEG!", "E004 name low"},
+		{"DE ZONNEBLOEM: MIEKE GAAT WEG", ""},
+		{"Juf Mieke Bos van De Zonnebloem", ""},
 		// Her town after "uit" or "in" is no surname.
 		{"Mieke uit Zeist werkt bij De Zonnebloem", "E004 name low"},
 		{"Mieke in Zeist, van De Zonnebloem", "E004 name low"},

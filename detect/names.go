@@ -1333,15 +1333,31 @@ func (s *scan) forwardForms(g *firstGroup, toks []fold.Token, i, j int) []int {
 // standsAlone reports whether a capitalised first name stands alone. It
 // does not if a surname follows it: "Sanne van den Broek" is someone else;
 // it does when the organisation's name follows ("Sanne van De Zonnebloem"),
-// or a town after "uit" or "in", which are no particles there ("Femke uit
-// Nijkerk").
+// a town after "uit" or "in", which are no particles there ("Femke uit
+// Nijkerk"), or, after a title, a word in capitals in a post in capitals
+// ("JUF FATIMA GAAT WEG").
 func (s *scan) standsAlone(toks []fold.Token, i, j int) bool {
 	k := s.pastParticles(toks, j)
 	return k >= len(toks) || !s.soft(toks, k-1) || !toks[k].Upper || s.startsOrgName(toks, j) ||
 		k == j+1 && (toks[j].Text == "uit" || toks[j].Text == "in") && placeAt(toks[k:]) ||
+		k == j && i > 0 && titles[toks[i-1].Text] && s.capitalsOnly(toks[i]) && s.capitalsOnly(toks[k]) || // "JUF FATIMA GAAT WEG"
 		k > j && groupName(toks[k].Text) && namedBefore(s.text, toks[i].Start) ||
 		k == j && s.sep(toks, j-1) == "/" && s.d.isFirstName(toks[j].Text) || // "Sanne/Lotte": two people
 		k == j && titlesAfter[toks[j].Text]
+}
+
+// capitalsOnly reports whether the word t is written in capitals only, as
+// a post in capitals writes every word: there the capital of the word
+// after a first name does not make it a surname.
+func (s *scan) capitalsOnly(t fold.Token) bool {
+	letters := false
+	for _, r := range s.text[t.Start:t.End] {
+		if unicode.IsLower(r) {
+			return false
+		}
+		letters = letters || unicode.IsLetter(r)
+	}
+	return letters
 }
 
 // inSchoolGroup reports whether the words from toks[j] put the one named
