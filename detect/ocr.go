@@ -104,7 +104,8 @@ const digitLike = "0123456789OoIl|"
 
 // numericRuns marks the bytes of runs of digit-like characters that are a
 // number: mostly real digits ("l01", "(01O)", "370I" in "370IAA"). A run
-// touching letters needs two real digits, so "I1se" stays a word.
+// touching letters needs two real digits, so "I1se" stays a word; but a
+// house number with its letter, a word alone ("l2a", "1Ob"), needs one.
 func numericRuns(s string) map[int]bool {
 	marks := map[int]bool{}
 	for i := 0; i < len(s); {
@@ -122,7 +123,7 @@ func numericRuns(s string) map[int]bool {
 		prev, _ := utf8.DecodeLastRuneInString(s[:i])
 		next, _ := utf8.DecodeRuneInString(s[j:])
 		touching := unicode.IsLetter(prev) || unicode.IsLetter(next)
-		if digits*2 >= j-i && (digits >= 2 || (digits >= 1 && !touching)) {
+		if digits*2 >= j-i && (digits >= 2 || (digits >= 1 && (!touching || houseNumberLetter(s, i, j)))) {
 			for k := i; k < j; k++ {
 				marks[k] = true
 			}
@@ -130,6 +131,14 @@ func numericRuns(s string) map[int]bool {
 		i = j
 	}
 	return marks
+}
+
+// houseNumberLetter reports whether the run s[i:j] of digit-like
+// characters stands as a house number with its letter: a word of its own
+// but for one ASCII letter right after it ("Kerkstraat l2a", OCR's "12a").
+func houseNumberLetter(s string, i, j int) bool {
+	prev, _ := utf8.DecodeLastRuneInString(s[:i])
+	return !unicode.IsLetter(prev) && j < len(s) && asciiLetter(s[j]) && (j+1 == len(s) || !isLetterByte(s[j+1]))
 }
 
 func toDigit(r rune) rune {

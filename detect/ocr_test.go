@@ -27,6 +27,8 @@ func TestOCRCanon(t *testing.T) {
 		{"Sanne v4n den 8erg", "Sanne v4n den 8erg"},
 		{"H0ekstra", "Hoekstra"},
 		{"1234 AB", "1234 AB"},
+		{"Kerkstraat l2a, 1Ob", "Kerkstraat 12a, 10b"}, // a house number with its letter
+		{"I1se, l2ab", "Llse, l2ab"},                   // a word, and two letters after the run
 		{"Joëlle", "Joëlle"},
 	}
 	for _, tt := range tests {
@@ -73,6 +75,7 @@ func TestOCRDetector(t *testing.T) {
 		{"Bel O6-|2345678 voor Sanne", "E001 phone critical"},
 		{"Mail joelle.dljkstra@example.net", "E003 email critical"},
 		{"Vvie kent Pleter de VVit?", "E005 name low"},
+		{"Kerkstraat l2a Utrecht", "E001 address critical"},
 	}
 	for _, tt := range tests {
 		if got := summary(ocr.Scan(tt.text)); got != tt.want {
