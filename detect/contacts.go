@@ -1145,20 +1145,24 @@ var livingWords = [...]string{"woont", "woonde", "wonen", "woonden", "woon"}
 
 // numberAfterVerb is where the word for a house number starts ("nummer",
 // "nr", "huisnummer") after one of livingWords one space after
-// text[:pos], the end of a street, and maybe a comma, "?", "." or "!":
-// "Molenweg woont? Nummer 8". 0 if none: without the word for number a
-// digit there is seldom the house's ("Molenweg woont, 8 jaar al").
+// text[:pos], the end of a street, or after its floor ("Kanaalweg, 3e
+// verdieping, nummer 88": floorAside), and maybe a comma, "?", "." or
+// "!": "Molenweg woont? Nummer 8". 0 if none: without the word for number
+// a digit there is seldom the house's ("Molenweg woont, 8 jaar al").
 func numberAfterVerb(text string, pos int) int {
-	if pos+2 >= len(text) || text[pos] != ' ' || text[pos+1]|0x20 != 'w' {
-		return 0
-	}
-	e := nextWordEnd(text, pos)
-	living := false
-	for _, w := range livingWords {
-		living = living || strings.EqualFold(text[pos+1:e], w)
-	}
-	if !living {
-		return 0
+	e := floorAside(text, pos)
+	if e == 0 {
+		if pos+2 >= len(text) || text[pos] != ' ' || text[pos+1]|0x20 != 'w' {
+			return 0
+		}
+		e = nextWordEnd(text, pos)
+		living := false
+		for _, w := range livingWords {
+			living = living || strings.EqualFold(text[pos+1:e], w)
+		}
+		if !living {
+			return 0
+		}
 	}
 	i := skipAny(text, e, " ")
 	if i < len(text) && strings.IndexByte(",?.!", text[i]) >= 0 {
@@ -1168,6 +1172,38 @@ func numberAfterVerb(text string, pos int) int {
 		return 0
 	}
 	return i
+}
+
+// floorAside is where a floor given after a street ends: ", 3e
+// verdieping", ", 2e etage", " 3 hoog"; 0 if none stands at text[pos:].
+func floorAside(text string, pos int) int {
+	i := skipAny(text, pos, " ,")
+	if i == pos || i >= len(text) || !isDigitByte(text[i]) {
+		return 0
+	}
+	for i < len(text) && isDigitByte(text[i]) {
+		i++
+	}
+	for _, o := range [...]string{"ste", "de", "e"} {
+		if strings.HasPrefix(text[i:], o) {
+			i += len(o)
+			break
+		}
+	}
+	j := skipAny(text, i, " ")
+	if j == i {
+		return 0
+	}
+	e := nextWordEnd(text, j-1)
+	if e <= j {
+		return 0
+	}
+	for _, w := range [...]string{"verdieping", "etage", "hoog"} {
+		if strings.EqualFold(text[j:e], w) {
+			return e
+		}
+	}
+	return 0
 }
 
 // numberReach is how far after its street a house number may start:

@@ -195,6 +195,11 @@ func TestAddresses(t *testing.T) {
 		{"waar ze op de Lindelaan woonde, nr 4", "E002 address critical"},
 		{"dat ze op de Lindelaan woont nummer 4 in Utrecht", "E002 address critical"},
 		{"Of ze op de Lindelaan woont? 4 keer gevraagd", ""},
+		// Her floor between the street and the word for number.
+		{"Ze woont op de Lindelaan, 2e verdieping, nummer 4", "E002 address critical"},
+		{"Lindelaan, 2e etage, nummer 6", ""},
+		{"Lindelaan, 2e verdieping, 4 keer", ""},
+		{"Lindelaan, 2e", ""},
 		{"Of ze op de Lindelaan woont? Nummer 6 toch?", ""}, // a neighbour's door
 		{"Lindelaan: nr 4", "E002 address critical"},
 		{"Kerkstraat hnr 12a", "E001 address critical"},
