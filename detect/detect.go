@@ -197,6 +197,9 @@ type scan struct {
 	// jobRead: 1 when the text speaks of a job at such an organisation,
 	// -1 when not, 0 before it is read (jobContext).
 	jobRead int8
+	// townLinks: 1 when the text has " uit " or " in ", -1 when not, 0
+	// before it is read (hasTownLinks).
+	townLinks int8
 
 	// Lazily computed facts about the whole text, for name severity.
 	ctxDone    bool

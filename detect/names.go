@@ -1080,7 +1080,7 @@ func (s *scan) mayBeName(i int) bool {
 	}
 	// Or her town after it, where the text has a word for her job
 	// (firstWithTown).
-	if c := s.text[h.start]; c >= 'A' && c <= 'Z' {
+	if c := s.text[h.start]; c >= 'A' && c <= 'Z' && s.hasTownLinks() {
 		if k := townLinkAfter(s.text, h.end); k >= 0 && s.d.isTownWord(s.text, k) && s.jobContext() {
 			return true
 		}
@@ -2329,6 +2329,19 @@ func townLinkAfter(text string, pos int) int {
 		return -1
 	}
 	return pos + at
+}
+
+// hasTownLinks reports whether the text has " uit " or " in " anywhere,
+// read once per text: a text of nothing but names has neither, and
+// townLinkAfter need not read after each of them.
+func (s *scan) hasTownLinks() bool {
+	if s.townLinks == 0 {
+		s.townLinks = -1
+		if strings.Contains(s.text, " uit ") || strings.Contains(s.text, " in ") {
+			s.townLinks = 1
+		}
+	}
+	return s.townLinks > 0
 }
 
 // isTownWord reports whether the word of ASCII letters at text[k:] is the
