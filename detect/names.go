@@ -1141,8 +1141,8 @@ func (s *scan) mayBeName(i int) bool {
 		if s.d.maybeTypo(w) {
 			return true
 		}
-		if afterParticle && len(w) >= 3 && len(w) <= 5 && s.text[h.end+ws] >= 'A' && s.text[h.end+ws] <= 'Z' && shortTypoOf(h.e.firsts, string(w)) {
-			return true // "Sanne van den Bergh"
+		if afterParticle && e == nil && len(w) >= 3 && len(w) <= 5 && s.text[h.end+ws] >= 'A' && s.text[h.end+ws] <= 'Z' && shortTypoOf(h.e.firsts, string(w)) {
+			return true // "Sanne van den Bergh"; a word of the index is no misspelt surname ("Sanne de Lotte")
 		}
 		for _, g := range h.e.firsts {
 			if n == 0 && len(g.words) > 1 && g.words[1] == string(w) {
