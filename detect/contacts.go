@@ -644,8 +644,8 @@ func (s *scan) checkStreets(h anchorHit, as string, misspelt bool) {
 	// "op de Lindelaan in Utrecht, nummer 4": the town may stand between
 	// the street and its number.
 	town, townEnd, townFirst := townThenNumber(s.text, h.end)
-	verbAt := numberAfterVerb(s.text, h.end)
-	after := digitWithin(s.text, h.end, numberReach) || townFirst && digitWithin(s.text, townEnd, numberReach) || verbAt > 0
+	asideAt := numberAfterAside(s.text, h.end)
+	after := digitWithin(s.text, h.end, numberReach) || townFirst && digitWithin(s.text, townEnd, numberReach) || asideAt > 0
 	num, add, n2, ok := houseNumberInWords(s.text[h.end:min(len(s.text), h.end+32)])
 	if !after && !ok && !digitBefore(s.text, h.start, 40) {
 		if as == "" {
@@ -667,9 +667,9 @@ func (s *scan) checkStreets(h anchorHit, as string, misspelt bool) {
 			townBetween = fold.String(town)
 		}
 	}
-	if !ok && verbAt > 0 {
-		if num, add, n2, ok = address.NumberAfter(s.text[verbAt:min(len(s.text), verbAt+24)]); ok {
-			n2 += verbAt - end
+	if !ok && asideAt > 0 {
+		if num, add, n2, ok = address.NumberAfter(s.text[asideAt:min(len(s.text), asideAt+24)]); ok {
+			n2 += asideAt - end
 		}
 	}
 	numStart := -1 // where a number written before the street starts
@@ -1143,13 +1143,14 @@ func wordBefore(text string, pos int) int {
 // the street: "of ze nog op de Molenweg woont? Nummer 8 toch".
 var livingWords = [...]string{"woont", "woonde", "wonen", "woonden", "woon"}
 
-// numberAfterVerb is where the word for a house number starts ("nummer",
-// "nr", "huisnummer") after one of livingWords one space after
-// text[:pos], the end of a street, or after its floor ("Kanaalweg, 3e
-// verdieping, nummer 88": floorAside), and maybe a comma, "?", "." or
-// "!": "Molenweg woont? Nummer 8". 0 if none: without the word for number
-// a digit there is seldom the house's ("Molenweg woont, 8 jaar al").
-func numberAfterVerb(text string, pos int) int {
+// numberAfterAside is where the word for a house number starts ("nummer",
+// "nr", "huisnummer") after an aside between it and its street, which
+// ends at text[pos]: one of livingWords one space after it ("Molenweg
+// woont? Nummer 8") or its floor ("Kanaalweg, 3e verdieping, nummer 88":
+// floorAside), and maybe a comma, "?", "." or "!". 0 if none: without the
+// word for number a digit there is seldom the house's ("Molenweg woont, 8
+// jaar al").
+func numberAfterAside(text string, pos int) int {
 	e := floorAside(text, pos)
 	if e == 0 {
 		if pos+2 >= len(text) || text[pos] != ' ' || text[pos+1]|0x20 != 'w' {
