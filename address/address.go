@@ -400,6 +400,9 @@ func NumberAfter(text string) (number int, addition string, n int, ok bool) {
 		}
 		return number, addition, e, true
 	}
+	if addition == "" && m[1] == m[3] && len(text)-m[1] >= 3 && strings.EqualFold(text[m[1]:m[1]+3], "bis") && (len(text) == m[1]+3 || !isLetter(text[m[1]+3])) {
+		return number, "bis", m[1] + 3, true // "210bis": joined, as "12a" is
+	}
 	return number, addition, m[1], true
 }
 

@@ -135,6 +135,9 @@ func TestNumbersBeforeAndAfterTheStreet(t *testing.T) {
 		{" 12a-boven, Utrecht", "a", 12, true}, // the upper floor behind 12a
 		{" 12a-Beneden", "a", 12, true},
 		{" 12a-", "a", 12, true},
+		{" 210bis, Utrecht", "bis", 210, true}, // joined, as "12a" is
+		{" 210BIS", "bis", 210, true},
+		{" 210bisschop", "", 210, true}, // a word after it, not the addition
 	}
 	for _, tt := range after {
 		n, add, _, ok := NumberAfter(tt.text)

@@ -286,6 +286,20 @@ func TestAddresses(t *testing.T) {
 	checkScans(t, d, tests)
 }
 
+// A house number with "bis" joined to it is hers with its addition, and
+// the finding shows it whole.
+func TestJoinedBis(t *testing.T) {
+	d := testDetector(t)
+	text := "Joëlle woont Oudegracht 210bis, Utrecht"
+	fs := d.Scan(text)
+	if got := summary(fs); got != "E003 address critical" {
+		t.Fatalf("Scan = %q", got)
+	}
+	if m := fs[0].Match; m != "Oudegracht 210bis, Utrecht" {
+		t.Errorf("match %q, want the address with its addition", m)
+	}
+}
+
 // A street misspelt is looked up once per text (streetsOtherwise keeps
 // what it learnt): each place it is written is still found.
 func TestMisspeltStreetEachPlace(t *testing.T) {
