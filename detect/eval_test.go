@@ -78,6 +78,41 @@ func TestEvaluation(t *testing.T) {
 // people really write (forms.jsonl by hand, forms-generated.jsonl).
 var formsFloor = map[string]float64{"precision": 0.98, "recall": 0.97, "critical accuracy": 0.97}
 
+// TestFindingsCoverWholeWords holds the evidence to the words it shows:
+// over every labelled post, a finding's match starts and ends at a word's
+// edge, at a capital inside a CamelCase word, or after a title joined to
+// it in a hashtag ("#juflotte"): not a byte beside the name ("otte" of
+// "#JufLotte") nor short of an address's addition ("Oudegracht 210" of
+// "210bis").
+func TestFindingsCoverWholeWords(t *testing.T) {
+	d, _ := evalDetector(t)
+	var cases []evalCase
+	for _, name := range []string{generatedFile, "handwritten.jsonl", "forms.jsonl", "forms-generated.jsonl"} {
+		cases = append(cases, readCorpus(t, filepath.Join(evalDir, name))...)
+	}
+	wordRune := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	afterTitle := func(text string, pos int) bool { // "#juf|lotte"
+		for _, t := range hashtagTitles {
+			if k := pos - len(t); k > 0 && text[k-1] == '#' && strings.EqualFold(text[k:pos], t) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, c := range cases {
+		for _, f := range d.Scan(c.Text) {
+			before, _ := utf8.DecodeLastRuneInString(c.Text[:f.Start])
+			first, _ := utf8.DecodeRuneInString(c.Text[f.Start:])
+			after, _ := utf8.DecodeRuneInString(c.Text[f.End:])
+			startOK := f.Start == 0 || !wordRune(before) || unicode.IsLower(before) && unicode.IsUpper(first) || afterTitle(c.Text, f.Start)
+			endOK := f.End == len(c.Text) || !unicode.IsLetter(after) || unicode.IsUpper(after)
+			if !startOK || !endOK {
+				t.Errorf("%s %s finding %q does not cover whole words in %q", f.EmployeeID, f.Kind, f.Match, c.Text)
+			}
+		}
+	}
+}
+
 // TestEvaluationForms measures detection on the forms people really write
 // (signature blocks, hashtags, phones and e-mails written oddly, addresses
 // in sentences, hard negatives), per group and in all.
