@@ -92,8 +92,8 @@ func TestFindingsCoverWholeWords(t *testing.T) {
 	}
 	wordRune := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 	afterTitle := func(text string, pos int) bool { // "#juf|lotte"
-		for _, t := range hashtagTitles {
-			if k := pos - len(t); k > 0 && text[k-1] == '#' && strings.EqualFold(text[k:pos], t) {
+		for _, title := range hashtagTitles {
+			if k := pos - len(title); k > 0 && text[k-1] == '#' && strings.EqualFold(text[k:pos], title) {
 				return true
 			}
 		}
