@@ -684,7 +684,7 @@ func (s *scan) ownChild(toks []fold.Token, i, j int, full bool) bool {
 // there.
 func (s *scan) likeStaffAfter(toks []fold.Token, j int) bool {
 	for k := j; k < len(toks) && k < j+3; k++ {
-		if k > 0 && strings.ContainsAny(s.sep(toks, k-1), ".!?;\n") {
+		if k > 0 && s.clauseEnds(toks, k-1) {
 			return false
 		}
 		like := 0 // how many words the comparison takes
@@ -696,7 +696,7 @@ func (s *scan) likeStaffAfter(toks []fold.Token, j int) bool {
 		default:
 			continue
 		}
-		for n := k + like; n < len(toks) && n < k+like+3 && !strings.ContainsAny(s.sep(toks, n-1), ".!?;\n"); n++ {
+		for n := k + like; n < len(toks) && n < k+like+3 && !s.clauseEnds(toks, n-1); n++ {
 			if titles[toks[n].Text] || staffWords[toks[n].Text] {
 				return true
 			}
@@ -718,7 +718,7 @@ func (s *scan) relativeNamed(toks []fold.Token, i int) bool {
 		return false
 	}
 	for k := i - 3; k >= 0 && k >= i-childNamedReach; k-- {
-		if strings.ContainsAny(s.sep(toks, k+1), ".!?;\n") && k+1 < i-1 {
+		if s.clauseEnds(toks, k+1) && k+1 < i-1 {
 			return false // another sentence
 		}
 		if relatives[toks[k].Text] && toks[k+1].Text == "van" {
@@ -1439,16 +1439,11 @@ func namedBefore(text string, pos int) bool {
 // text.
 func (s *scan) jobContext() bool {
 	if s.jobRead == 0 {
-		s.jobRead = -1
 		work, kind := false, false
-		for sc := fold.NewScanner(s.text); sc.Next(); {
-			w := sc.Word()
+		s.jobRead = s.readWords(func(w []byte) bool {
 			work, kind = work || workWords[string(w)], kind || kindWord(string(w))
-			if staffWords[string(w)] || work && kind {
-				s.jobRead = 1
-				break
-			}
-		}
+			return staffWords[string(w)] || work && kind
+		})
 	}
 	return s.jobRead > 0
 }
@@ -1461,15 +1456,21 @@ var workWords = setOf("werkt", "werken", "werkte", "werkten", "works", "worked",
 // thousand tags would otherwise be read a thousand times.
 func (s *scan) titleOrKind() bool {
 	if s.titleOrKindRead == 0 {
-		s.titleOrKindRead = -1
-		for sc := fold.NewScanner(s.text); sc.Next(); {
-			if w := sc.Word(); titles[string(w)] || kindWord(string(w)) {
-				s.titleOrKindRead = 1
-				break
-			}
-		}
+		s.titleOrKindRead = s.readWords(func(w []byte) bool { return titles[string(w)] || kindWord(string(w)) })
 	}
 	return s.titleOrKindRead > 0
+}
+
+// readWords reads the text's folded words, in order, until found holds of
+// one: 1 if it does, -1 if of none (the answers titleOrKind and
+// jobContext keep for the text).
+func (s *scan) readWords(found func(w []byte) bool) int8 {
+	for sc := fold.NewScanner(s.text); sc.Next(); {
+		if found(sc.Word()) {
+			return 1
+		}
+	}
+	return -1
 }
 
 // fromAfter reports whether " van " follows text[:pos]: the quick test
@@ -1570,7 +1571,7 @@ func (s *scan) namedAfterForm(emp int, p *person, sn *surname, toks []fold.Token
 		return
 	}
 	for k := i - 1; k >= 0 && k >= i-8; k-- {
-		if strings.ContainsAny(s.sep(toks, k), ".!?;\n") {
+		if s.clauseEnds(toks, k) {
 			return // another sentence
 		}
 		if !toks[k].Upper {
@@ -2485,6 +2486,13 @@ func (s *scan) wordsEndAt(toks []fold.Token, i int, words []string) bool {
 		}
 	}
 	return true
+}
+
+// clauseEnds reports whether a sentence, a line or a clause after a
+// semicolon ends between toks[k] and the word after it, any dot counting:
+// how far the words said of a name reach.
+func (s *scan) clauseEnds(toks []fold.Token, k int) bool {
+	return strings.ContainsAny(s.sep(toks, k), ".!?;\n")
 }
 
 // sentenceEnds reports whether a sentence or a line ends between toks[k]
