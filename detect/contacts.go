@@ -160,7 +160,7 @@ func (s *scan) spokenPhone(p int) {
 			continue
 		}
 		ws, we := nextWord(text, j)
-		if we == ws || fillers == 2 || !phoneFillers[strings.ToLower(text[ws:we])] {
+		if we == ws || fillers == 2 || !phoneFillers.has(strings.ToLower(text[ws:we])) {
 			break
 		}
 		k, fillers = we, fillers+1

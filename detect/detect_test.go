@@ -906,3 +906,33 @@ func TestTransliterations(t *testing.T) {
 		{"Fatma Jansen", ""},
 	})
 }
+
+// TestWordSet holds the set's quick test by length and first byte to the
+// map behind it: a word is in the set exactly when the map has it, also
+// for words that share a length and a first byte with a member, and for
+// words longer than the quick test tells apart.
+func TestWordSet(t *testing.T) {
+	set := setOf("van", "de", "t", "onderwijsassistente", "pedagogisch-medewerker")
+	for _, tc := range []struct {
+		word string
+		want bool
+	}{
+		{"van", true},
+		{"de", true},
+		{"t", true},
+		{"onderwijsassistente", true},
+		{"pedagogisch-medewerker", true},
+		{"", false},
+		{"vos", false},                     // length and first byte of "van"
+		{"da", false},                      // of "de"
+		{"s", false},                       // one byte, another
+		{"onderwijsassistentes", false},    // longer than the quick test tells: the map decides
+		{"pedagogisch-medewerkers", false}, // the same
+		{"VAN", false},                     // folded words only
+		{"vanden", false},
+	} {
+		if got := set.has(tc.word); got != tc.want {
+			t.Errorf("has(%q) = %v, want %v", tc.word, got, tc.want)
+		}
+	}
+}

@@ -363,7 +363,7 @@ func (g *corpusGen) nameMention(e roster.Employee) mention {
 	words := strings.Fields(last)
 	var parts, core []string
 	for i, w := range words {
-		if i < len(words)-1 && particles[fold.Word(w)] {
+		if i < len(words)-1 && particles.has(fold.Word(w)) {
 			parts = append(parts, w)
 			continue
 		}
@@ -410,7 +410,7 @@ func (g *corpusGen) nameMention(e roster.Employee) mention {
 func typoInSurname(r *rand.Rand, last string) (string, bool) {
 	words := strings.FieldsFunc(last, func(c rune) bool { return c == ' ' || c == '-' })
 	for i := len(words) - 1; i >= 0; i-- {
-		if w := words[i]; len([]rune(w)) >= 5 && !particles[fold.Word(w)] {
+		if w := words[i]; len([]rune(w)) >= 5 && !particles.has(fold.Word(w)) {
 			k := strings.LastIndex(last, w)
 			return last[:k] + typo(r, w) + last[k+len(w):], true
 		}

@@ -64,7 +64,7 @@ func split(last string) (particles, core []string) {
 	return particles, nil
 }
 
-func isParticle(w string) bool { return particles[fold.Word(w)] }
+func isParticle(w string) bool { return particles.has(fold.Word(w)) }
 
 // nameForm writes e's name as people type it online.
 func (g *corpusGen) nameForm(e roster.Employee) mention {

@@ -246,7 +246,7 @@ const (
 // newSurname splits a folded surname into its particles and its core.
 func newSurname(words []string, common map[string]bool) surname {
 	i := 0
-	for i < len(words)-1 && particles[words[i]] {
+	for i < len(words)-1 && particles.has(words[i]) {
 		i++
 	}
 	sn := surname{particles: words[:i], core: words[i:], common: common[strings.Join(words, " ")]}
@@ -508,12 +508,31 @@ var commonSurnames = []string{
 	"de bakker",
 }
 
-func setOf(words ...string) map[string]bool {
-	m := make(map[string]bool, len(words))
+// wordSet is a small set of folded words, which the checks ask of the
+// words around every anchor ("is it a particle, a title, a word for a
+// child?"). Most words asked are in no such set, and their length with
+// their first byte says so: that is read first, before the map hashes
+// the word (a map of strings cost a quarter of a scan of prose in which
+// every word is a first name).
+type wordSet struct {
+	m map[string]bool
+	// heads[n] has bit c&63 for each word of n bytes (n < len(heads); the
+	// last entry is the longer words') that starts with byte c.
+	heads [16]uint64
+}
+
+func setOf(words ...string) wordSet {
+	s := wordSet{m: make(map[string]bool, len(words))}
 	for _, w := range words {
-		m[w] = true
+		s.m[w] = true
+		s.heads[min(len(w), len(s.heads)-1)] |= 1 << (w[0] & 63)
 	}
-	return m
+	return s
+}
+
+// has reports whether w is in the set.
+func (s *wordSet) has(w string) bool {
+	return len(w) > 0 && s.heads[min(len(w), len(s.heads)-1)]>>(w[0]&63)&1 != 0 && s.m[w]
 }
 
 // Fingerprint identifies what the detector searches for: the roster and
@@ -571,7 +590,7 @@ func New(r *roster.Roster, opts Options) (*Detector, error) {
 		ownPhones:   map[string]bool{},
 		ownDomains:  map[string]bool{},
 	}
-	common := setOf(commonSurnames...)
+	common := setOf(commonSurnames...).m // a map of its own, added to
 	for _, s := range opts.CommonSurnames {
 		common[fold.String(s)] = true
 	}

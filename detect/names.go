@@ -307,7 +307,7 @@ func shortCoreTypo(p *surname, toks []fold.Token, k int) bool {
 // den Bergh woont in Amsterdam" is a namesake's surname, not hers
 // misspelt.
 func (s *scan) livesElsewhere(emp int, toks []fold.Token, k int) bool {
-	for n := 0; k < len(toks) && n < 2 && placeLinks[toks[k].Text]; n++ {
+	for n := 0; k < len(toks) && n < 2 && placeLinks.has(toks[k].Text); n++ {
 		k++ // "woont in", "uit"
 	}
 	if k >= len(toks) || !toks[k].Upper {
@@ -506,7 +506,7 @@ func anotherBefore(toks []fold.Token, i int) bool {
 // there are none.
 func (s *scan) pastParticles(toks []fold.Token, j int) int {
 	k := j
-	for k < len(toks) && particles[toks[k].Text] && !toks[k].Upper && s.soft(toks, k-1) {
+	for k < len(toks) && particles.has(toks[k].Text) && !toks[k].Upper && s.soft(toks, k-1) {
 		k++
 	}
 	return k
@@ -517,7 +517,7 @@ func (s *scan) pastParticles(toks []fold.Token, j int) int {
 // capitalised word ("Sewdien-", "de Groot-"); 0 if it is not.
 func (s *scan) partnerName(toks []fold.Token, j int) int {
 	k := s.pastParticles(toks, j)
-	if k-j <= 3 && k+1 < len(toks) && toks[k].Upper && !particles[toks[k].Text] && (k == j || s.soft(toks, k-1)) && s.sep(toks, k) == "-" {
+	if k-j <= 3 && k+1 < len(toks) && toks[k].Upper && !particles.has(toks[k].Text) && (k == j || s.soft(toks, k-1)) && s.sep(toks, k) == "-" {
 		return k + 1
 	}
 	return 0
@@ -559,7 +559,7 @@ var setPhrases = func() map[string][][]string {
 	} {
 		words := strings.Fields(p)
 		for _, w := range words {
-			if !particles[w] && w != "en" && w != "and" && w != "of" && w != "met" && w != "het" && w != "mag" {
+			if !particles.has(w) && w != "en" && w != "and" && w != "of" && w != "met" && w != "het" && w != "mag" {
 				m[w] = append(m[w], words)
 			}
 		}
@@ -595,7 +595,7 @@ var parentWords = setOf("moeder", "vader", "mama", "papa", "mam", "pap", "ouder"
 // followed by the words for a parent of someone: "Bram (vader van Sam)",
 // "Femke, moeder van Daan".
 func (s *scan) aParent(toks []fold.Token, j int) bool {
-	if j == 0 || j+1 >= len(toks) || !parentWords[toks[j].Text] || toks[j+1].Text != "van" && toks[j+1].Text != "of" {
+	if j == 0 || j+1 >= len(toks) || !parentWords.has(toks[j].Text) || toks[j+1].Text != "van" && toks[j+1].Text != "of" {
 		return false
 	}
 	switch strings.TrimSpace(s.sep(toks, j-1)) {
@@ -632,7 +632,7 @@ func (s *scan) ownChild(toks []fold.Token, i, j int, full bool) bool {
 	if j < len(toks) && strings.TrimSpace(s.sep(toks, j-1)) == "(" && len(toks[j].Text) <= 2 && toks[j].Text[0] >= '0' && toks[j].Text[0] <= '9' {
 		return true
 	}
-	if i > 0 && childWords[toks[i-1].Text] && s.soft(toks, i-1) {
+	if i > 0 && childWords.has(toks[i-1].Text) && s.soft(toks, i-1) {
 		return true // "kleine Femke", "peuter Daan"
 	}
 	if s.childrenAfter(toks, i, j) || childPeer(toks, j) || !full && s.relativeOf(toks, j) || childNamedBefore(toks, i) ||
@@ -656,20 +656,20 @@ func (s *scan) ownChild(toks []fold.Token, i, j int, full bool) bool {
 	for n := 0; n < 5 && k >= 0; n, k = n+1, k-1 {
 		w := toks[k].Text
 		switch {
-		case possessive[w] && (kinSeen || !full), theirs[w] && kinSeen:
+		case possessive.has(w) && (kinSeen || !full), theirs.has(w) && kinSeen:
 			return true
 		case w == "n" && k > 0 && toks[k-1].Text == "m" && (kinSeen || !full): // m'n
 			return true
-		case w == "van" && k > 0 && parentWords[toks[k-1].Text]:
+		case w == "van" && k > 0 && parentWords.has(toks[k-1].Text):
 			return true // "de vader van Bram": Bram is a child
-		case kin[w], pets[w], !full && relatives[w]:
+		case kin.has(w), pets.has(w), !full && relatives.has(w):
 			kinSeen = true
-		case relatives[w] && named && also:
+		case relatives.has(w) && named && also:
 			// "Mijn man heet ook Daan Kuipers": a full name given as a
 			// relative's, and "ook" says it is also someone else's.
 			kinSeen = true
-		case (namingWords[w] || w == "ook" || w == "also") && !kinSeen: // "mijn dochter heet ook Sanne"
-			named, also = named || namingWords[w], also || w == "ook" || w == "also"
+		case (namingWords.has(w) || w == "ook" || w == "also") && !kinSeen: // "mijn dochter heet ook Sanne"
+			named, also = named || namingWords.has(w), also || w == "ook" || w == "also"
 		default:
 			return false
 		}
@@ -697,7 +697,7 @@ func (s *scan) likeStaffAfter(toks []fold.Token, j int) bool {
 			continue
 		}
 		for n := k + like; n < len(toks) && n < k+like+3 && !s.clauseEnds(toks, n-1); n++ {
-			if titles[toks[n].Text] || staffWords[toks[n].Text] {
+			if titles.has(toks[n].Text) || staffWords.has(toks[n].Text) {
 				return true
 			}
 		}
@@ -714,14 +714,14 @@ var staffWords = setOf("leidster", "leider", "collega", "teacher", "docent", "do
 // name of a relative that the clause before it starts with: "De man van
 // juf Sanne (van De Zonnebloem) heet Kees".
 func (s *scan) relativeNamed(toks []fold.Token, i int) bool {
-	if i < 3 || !namingWords[toks[i-1].Text] {
+	if i < 3 || !namingWords.has(toks[i-1].Text) {
 		return false
 	}
 	for k := i - 3; k >= 0 && k >= i-childNamedReach; k-- {
 		if s.clauseEnds(toks, k+1) && k+1 < i-1 {
 			return false // another sentence
 		}
-		if relatives[toks[k].Text] && toks[k+1].Text == "van" {
+		if relatives.has(toks[k].Text) && toks[k+1].Text == "van" {
 			return true
 		}
 	}
@@ -733,11 +733,11 @@ func (s *scan) relativeNamed(toks []fold.Token, i int) bool {
 // Daan Kuipers is ziek", as a chat gives a parent's name; not after a
 // title: "Papa van Daan: meester Daan Kuipers is ziek".
 func childNamedBefore(toks []fold.Token, i int) bool {
-	if i > 0 && titles[toks[i-1].Text] {
+	if i > 0 && titles.has(toks[i-1].Text) {
 		return false
 	}
 	for k := i - 1; k >= 2 && k >= i-childNamedReach; k-- {
-		if toks[k].Text == toks[i].Text && toks[k-1].Text == "van" && parentWords[toks[k-2].Text] {
+		if toks[k].Text == toks[i].Text && toks[k-1].Text == "van" && parentWords.has(toks[k-2].Text) {
 			return true
 		}
 	}
@@ -754,12 +754,12 @@ const childNamedReach = 12
 // een vriendje van mijn zoon", "is mijn dochter". Not "is de juf van mijn
 // dochter": the words between are only these.
 func childPeer(toks []fold.Token, k int) bool {
-	if k >= len(toks) || !peerVerbs[toks[k].Text] {
+	if k >= len(toks) || !peerVerbs.has(toks[k].Text) {
 		return false
 	}
-	for k++; k < len(toks) && peerWords[toks[k].Text]; k++ {
+	for k++; k < len(toks) && peerWords.has(toks[k].Text); k++ {
 	}
-	return k+1 < len(toks) && possessive[toks[k].Text] && kin[toks[k+1].Text]
+	return k+1 < len(toks) && possessive.has(toks[k].Text) && kin.has(toks[k+1].Text)
 }
 
 // otherPerson reports whether the words from toks[k], after a full name,
@@ -777,16 +777,16 @@ func (s *scan) otherPerson(toks []fold.Token, k int) bool {
 	if !s.aside(toks, k) {
 		// "Kees Visser de loodgieter": the article and the trade right
 		// after the name, no comma between.
-		return k > 0 && articles[toks[k].Text] && s.sep(toks, k-1) == " " && s.sep(toks, k) == " " && trades[toks[k+1].Text]
+		return k > 0 && articles.has(toks[k].Text) && s.sep(toks, k-1) == " " && s.sep(toks, k) == " " && trades.has(toks[k+1].Text)
 	}
 	// The trade, or an adjective before it: "de bekende schaatsster".
-	return trades[toks[k+1].Text] || k+2 < len(toks) && s.soft(toks, k+1) && trades[toks[k+2].Text]
+	return trades.has(toks[k+1].Text) || k+2 < len(toks) && s.soft(toks, k+1) && trades.has(toks[k+2].Text)
 }
 
 // aside reports whether an aside about the one named before starts with an
 // article at toks[k]: "(de schaatsster)", ", de man van Mieke".
 func (s *scan) aside(toks []fold.Token, k int) bool {
-	if k == 0 || k >= len(toks) || !articles[toks[k].Text] {
+	if k == 0 || k >= len(toks) || !articles.has(toks[k].Text) {
 		return false
 	}
 	switch strings.TrimSpace(s.sep(toks, k-1)) {
@@ -805,10 +805,10 @@ func (s *scan) aside(toks []fold.Token, k int) bool {
 // takes that for a namesake; a name with the organisation named is the
 // employee's, wherever else it is placed.
 func (s *scan) placedElsewhere(toks []fold.Token, k int) bool {
-	if k > 0 && k < len(toks) && clubWords[toks[k].Text] && strings.HasSuffix(strings.TrimSpace(s.sep(toks, k-1)), "(") {
+	if k > 0 && k < len(toks) && clubWords.has(toks[k].Text) && strings.HasSuffix(strings.TrimSpace(s.sep(toks, k-1)), "(") {
 		return true // "Thomas Smit (FC Utrecht) scoorde twee keer", as sports pages write a player
 	}
-	if k >= len(toks) || !placeVerbs[toks[k].Text] && (k == 0 || !strings.ContainsAny(s.sep(toks, k-1), "-\u2013\u2014|,")) {
+	if k >= len(toks) || !placeVerbs.has(toks[k].Text) && (k == 0 || !strings.ContainsAny(s.sep(toks, k-1), "-\u2013\u2014|,")) {
 		return false
 	}
 	for n := k + 1; n < len(toks) && n <= k+5; n++ {
@@ -893,7 +893,7 @@ var offices = setOf("wethouder", "burgemeester", "minister", "kamerlid", "politi
 // organisation: a reader takes that for a namesake. Where the text names
 // it, "dokter Van den Berg van De Zonnebloem" may be the employee.
 func (s *scan) tradeTitle(toks []fold.Token, i int) bool {
-	return i > 0 && !s.orgCtx && trades[toks[i-1].Text] && !offices[toks[i-1].Text] && s.soft(toks, i-1)
+	return i > 0 && !s.orgCtx && trades.has(toks[i-1].Text) && !offices.has(toks[i-1].Text) && s.soft(toks, i-1)
 }
 
 // peerVerbs and peerWords are the words of childPeer: a verb, then the
@@ -929,7 +929,7 @@ func (s *scan) relativeOf(toks []fold.Token, j int) bool {
 	} else if !s.aside(toks, j) {
 		return false
 	}
-	return j+2 < len(toks) && articles[toks[j].Text] && relatives[toks[j+1].Text] && (toks[j+2].Text == "van" || toks[j+2].Text == "of")
+	return j+2 < len(toks) && articles.has(toks[j].Text) && relatives.has(toks[j+1].Text) && (toks[j+2].Text == "van" || toks[j+2].Text == "of")
 }
 
 // childWords are the words for a child that say it before a name without
@@ -941,14 +941,14 @@ var childWords = setOf("kleine", "peuter", "peutertje", "kleuter", "baby", "litt
 // Lotte spelen samen", "Zeynep's moeder werkt daar"; or the writer's to
 // name: "Sanne is de naam van mijn kat".
 func (s *scan) childrenAfter(toks []fold.Token, i, j int) bool {
-	if i > 0 && titles[toks[i-1].Text] {
+	if i > 0 && titles.has(toks[i-1].Text) {
 		return false // "juf Lotte en Daan spelen samen met de kinderen"
 	}
 	k := j
 	if k < len(toks) && toks[k].Text == "s" && strings.TrimSpace(s.sep(toks, k-1)) == "'" {
 		k++ // "Zeynep's"
 	}
-	if k < len(toks) && parentWords[toks[k].Text] && s.soft(toks, k-1) && (k+1 >= len(toks) || toks[k+1].Text != "van" && toks[k+1].Text != "of") {
+	if k < len(toks) && parentWords.has(toks[k].Text) && s.soft(toks, k-1) && (k+1 >= len(toks) || toks[k+1].Text != "van" && toks[k+1].Text != "of") {
 		return true // "Zeynep's moeder", "Zeyneps moeder": Zeynep is a child ("Femke, moeder van Daan" is aParent's)
 	}
 	// Past the other names of a list: "Bram en Daan", "Bram, Daan en Sam";
@@ -966,7 +966,7 @@ func (s *scan) childrenAfter(toks []fold.Token, i, j int) bool {
 		}
 		k, listed = k+1, true
 	}
-	if listed && k+1 < len(toks) && playVerbs[toks[k].Text] && (toks[k+1].Text == "samen" || toks[k+1].Text == "together") {
+	if listed && k+1 < len(toks) && playVerbs.has(toks[k].Text) && (toks[k+1].Text == "samen" || toks[k+1].Text == "together") {
 		return true // "Daan en Lotte spelen samen": children
 	}
 	if k+1 >= len(toks) || toks[k].Text != "zijn" && toks[k].Text != "is" && toks[k].Text != "are" {
@@ -975,13 +975,13 @@ func (s *scan) childrenAfter(toks []fold.Token, i, j int) bool {
 	// "Bram en Daan zijn twee verschillende kinderen": past a number and
 	// a word that says which.
 	m := k + 1
-	for n := 0; n < 2 && m+1 < len(toks) && beforeKin[toks[m].Text]; n++ {
+	for n := 0; n < 2 && m+1 < len(toks) && beforeKin.has(toks[m].Text); n++ {
 		m++
 	}
 	// "Sanne en Lotte zijn de namen van mijn tweeling", "Sanne is de naam
 	// van mijn kat": whatever follows, they are the writer's to name.
-	return kin[toks[m].Text] || k+4 < len(toks) && (toks[k+1].Text == "de" || toks[k+1].Text == "the") &&
-		wordsForName[toks[k+2].Text] && (toks[k+3].Text == "van" || toks[k+3].Text == "of") && possessive[toks[k+4].Text]
+	return kin.has(toks[m].Text) || k+4 < len(toks) && (toks[k+1].Text == "de" || toks[k+1].Text == "the") &&
+		wordsForName.has(toks[k+2].Text) && (toks[k+3].Text == "van" || toks[k+3].Text == "of") && possessive.has(toks[k+4].Text)
 }
 
 // playVerbs are the verbs of children playing: several named with one of
@@ -1011,11 +1011,11 @@ func (s *scan) childAge(toks []fold.Token, j int) bool {
 		if k > 0 && s.sentenceEnds(toks, k-1) {
 			return false // another sentence
 		}
-		if !ageVerbs[toks[k].Text] {
+		if !ageVerbs.has(toks[k].Text) {
 			continue
 		}
 		m := k + 1
-		for m < len(toks) && m <= k+2 && ageFillers[toks[m].Text] {
+		for m < len(toks) && m <= k+2 && ageFillers.has(toks[m].Text) {
 			m++
 		}
 		if m >= len(toks) {
@@ -1111,7 +1111,7 @@ func (s *scan) mayBeName(i int) bool {
 			initial = initial || c >= 'A' && c <= 'Z' && h.end+we < len(s.text) && s.text[h.end+we] == '.'
 			continue // look past a middle initial at the surname
 		}
-		if particles[string(w)] {
+		if particles.has(string(w)) {
 			afterParticle = afterParticle || n == 0 && !initial
 			continue // look past "van den", "v.d.", "v/d" at the surname
 		}
@@ -1288,7 +1288,7 @@ func (s *scan) forwardForms(g *firstGroup, toks []fold.Token, i, j int) []int {
 		if n := len(w); n > 4 && w[n-1] == 's' {
 			try(g.byCore[w[:n-1]])
 		}
-		if !particles[w] && len(w) > 1 {
+		if !particles.has(w) && len(w) > 1 {
 			// A word that is itself someone's surname is that surname, not
 			// a typo of another: "Janssen" is not a misspelt "Jansen".
 			if !surname && s.d.maybeTypo([]byte(w)) {
@@ -1340,10 +1340,10 @@ func (s *scan) standsAlone(toks []fold.Token, i, j int) bool {
 	k := s.pastParticles(toks, j)
 	return k >= len(toks) || !s.soft(toks, k-1) || !toks[k].Upper || s.startsOrgName(toks, j) ||
 		k == j+1 && (toks[j].Text == "uit" || toks[j].Text == "in") && placeAt(toks[k:]) ||
-		k == j && i > 0 && titles[toks[i-1].Text] && s.capitalsOnly(toks[i]) && s.capitalsOnly(toks[k]) || // "JUF FATIMA GAAT WEG"
+		k == j && i > 0 && titles.has(toks[i-1].Text) && s.capitalsOnly(toks[i]) && s.capitalsOnly(toks[k]) || // "JUF FATIMA GAAT WEG"
 		k > j && groupName(toks[k].Text) && namedBefore(s.text, toks[i].Start) ||
 		k == j && s.sep(toks, j-1) == "/" && s.d.isFirstName(toks[j].Text) || // "Sanne/Lotte": two people
-		k == j && titlesAfter[toks[j].Text]
+		k == j && titlesAfter.has(toks[j].Text)
 }
 
 // capitalsOnly reports whether the word t is written in capitals only, as
@@ -1379,7 +1379,7 @@ func titleAfter(text string, pos int) bool {
 	for e < len(text) && e-pos < 8 && (asciiLetter(text[e]) || text[e] >= utf8.RuneSelf) {
 		e++
 	}
-	return titlesAfter[fold.String(text[pos+1:e])]
+	return titlesAfter.has(fold.String(text[pos+1 : e]))
 }
 
 // titleAfterForm: a surname and a Turkish title after it, "Şahin Hanım",
@@ -1391,7 +1391,7 @@ func (s *scan) titleAfterForm(h anchorHit) {
 	}
 	for _, emp := range h.e.surnames {
 		sn := &s.d.people[emp].surname
-		if k := i + len(sn.core); s.coreAt(sn, toks, i) && len(sn.particles) == 0 && k < len(toks) && titlesAfter[toks[k].Text] && s.soft(toks, k-1) {
+		if k := i + len(sn.core); s.coreAt(sn, toks, i) && len(sn.particles) == 0 && k < len(toks) && titlesAfter.has(toks[k].Text) && s.soft(toks, k-1) {
 			s.names = push(s.names, nameMatch{emp: emp, start: toks[i].Start, end: toks[k].End, form: formInitial})
 		}
 	}
@@ -1428,7 +1428,7 @@ func namedBefore(text string, pos int) bool {
 		return false
 	}
 	w := strings.ToLower(text[b : pos-1])
-	return titles[w] || namingWords[w]
+	return titles.has(w) || namingWords.has(w)
 }
 
 // jobContext reports whether the text speaks of someone's job at such an
@@ -1441,8 +1441,8 @@ func (s *scan) jobContext() bool {
 	if s.jobRead == 0 {
 		work, kind := false, false
 		s.jobRead = s.readWords(func(w []byte) bool {
-			work, kind = work || workWords[string(w)], kind || kindWord(string(w))
-			return staffWords[string(w)] || work && kind
+			work, kind = work || workWords.has(string(w)), kind || kindWord(string(w))
+			return staffWords.has(string(w)) || work && kind
 		})
 	}
 	return s.jobRead > 0
@@ -1456,7 +1456,7 @@ var workWords = setOf("werkt", "werken", "werkte", "werkten", "works", "worked",
 // thousand tags would otherwise be read a thousand times.
 func (s *scan) titleOrKind() bool {
 	if s.titleOrKindRead == 0 {
-		s.titleOrKindRead = s.readWords(func(w []byte) bool { return titles[string(w)] || kindWord(string(w)) })
+		s.titleOrKindRead = s.readWords(func(w []byte) bool { return titles.has(string(w)) || kindWord(string(w)) })
 	}
 	return s.titleOrKindRead > 0
 }
@@ -1485,7 +1485,7 @@ func fromAfter(text string, pos int) bool {
 // article: "de roos van de zonnebloem" is a thing.
 func (s *scan) lowerFromOrg(toks []fold.Token, i, j int) bool {
 	return s.orgCtx && fromAfter(s.text, toks[j-1].End) && s.startsOrgName(toks, j) &&
-		(i == 0 || !articles[toks[i-1].Text] || !s.soft(toks, i-1))
+		(i == 0 || !articles.has(toks[i-1].Text) || !s.soft(toks, i-1))
 }
 
 // namingWords are the words after which a name is given: "ze heet Lotte".
@@ -1594,7 +1594,7 @@ func (s *scan) orgNamedAt(toks []fold.Token, k int) bool {
 	if k >= len(toks) {
 		return false
 	}
-	if fromWords[toks[k].Text] && s.soft(toks, k-1) {
+	if fromWords.has(toks[k].Text) && s.soft(toks, k-1) {
 		return k+1 < len(toks) && s.startsOrgName(toks, k+1)
 	}
 	sep := strings.TrimSpace(s.sep(toks, k-1))
@@ -1646,7 +1646,7 @@ func (s *scan) pastSurnames(toks []fold.Token, k int) int {
 // word of someone not on the roster; 0 if none stands there.
 func (s *scan) surnameLen(toks []fold.Token, j int) int {
 	x := j
-	for x < len(toks) && x-j < 3 && particles[toks[x].Text] {
+	for x < len(toks) && x-j < 3 && particles.has(toks[x].Text) {
 		x++
 	}
 	if x >= len(toks) || !toks[x].Upper {
@@ -1673,7 +1673,7 @@ var fromWords = setOf("van", "bij", "from", "of", "at")
 // after text[:pos].
 func fromWordAfter(text string, pos int) bool {
 	e := nextWordEnd(text, pos)
-	return e > pos && fromWords[strings.ToLower(text[pos+1:e])]
+	return e > pos && fromWords.has(strings.ToLower(text[pos+1:e]))
 }
 
 // listOrBracketAfter reports whether a list of names goes on after
@@ -1711,7 +1711,7 @@ func (s *scan) fromOrgForm(emp int, sn *surname, toks []fold.Token, i int) {
 			break
 		}
 	}
-	if start > 0 && s.soft(toks, start-1) && (titles[toks[start-1].Text] || pointers[toks[start-1].Text] || s.d.isFirstName(toks[start-1].Text)) {
+	if start > 0 && s.soft(toks, start-1) && (titles.has(toks[start-1].Text) || pointers.has(toks[start-1].Text) || s.d.isFirstName(toks[start-1].Text)) {
 		return
 	}
 	s.names = push(s.names, nameMatch{emp: emp, start: toks[start].Start, end: toks[k-1].End, form: formInitial})
@@ -1771,7 +1771,7 @@ func (s *scan) checkDotted(h anchorHit) {
 			return
 		}
 		w := fold.String(s.text[b:e])
-		if b > 1 && s.text[b-1] == joint && (particles[w] || len(w) == 1) { // "van", "v" of "v.d."
+		if b > 1 && s.text[b-1] == joint && (particles.has(w) || len(w) == 1) { // "van", "v" of "v.d."
 			surname, e = w+surname, b-1
 			continue
 		}
@@ -1808,12 +1808,12 @@ func (s *scan) inOwnEmail(emp, pos int) bool {
 // their child ("uw zoon", "your daughter"): a parent, as the organisation
 // writes to them, whose surname may be an employee's.
 func (s *scan) addressedParent(toks []fold.Token, t int) bool {
-	if t == 0 || !salutations[toks[t-1].Text] {
+	if t == 0 || !salutations.has(toks[t-1].Text) {
 		return false
 	}
 	body := fold.Tokens(s.text[toks[t].Start:min(len(s.text), toks[t].Start+letterReach)], toks[t].Start)
 	for k := 1; k < len(body); k++ {
-		if (body[k-1].Text == "uw" || body[k-1].Text == "your") && kin[body[k].Text] {
+		if (body[k-1].Text == "uw" || body[k-1].Text == "your") && kin.has(body[k].Text) {
 			return true
 		}
 	}
@@ -1855,9 +1855,9 @@ func (s *scan) wordBeforeSurname(h anchorHit) bool {
 		}
 		w := strings.ToLower(strings.TrimRight(s.text[b:e], "."))
 		switch {
-		case titles[w] || pointers[w]:
+		case titles.has(w) || pointers.has(w):
 			return s.orgCtx
-		case particles[w]:
+		case particles.has(w):
 			end = b
 			continue
 		}
@@ -1877,13 +1877,13 @@ func (s *scan) titleOrTypoForm(emp int, p *person, sn *surname, toks []fold.Toke
 	}
 	for _, pf := range sn.forms {
 		c := i - len(pf)
-		if c < 1 || (len(pf) > 0 && (!s.wordsAt(toks, c, pf) || !s.soft(toks, i-1))) || !s.soft(toks, c-1) && !titles[toks[c-1].Text] {
+		if c < 1 || (len(pf) > 0 && (!s.wordsAt(toks, c, pf) || !s.soft(toks, i-1))) || !s.soft(toks, c-1) && !titles.has(toks[c-1].Text) {
 			continue
 		}
 		w := toks[c-1].Text
 		end := toks[i+len(sn.core)-1].End
 		switch {
-		case (titles[w] || pointers[w] && toks[i].Upper) && s.orgCtx:
+		case (titles.has(w) || pointers.has(w) && toks[i].Upper) && s.orgCtx:
 			if s.addressedParent(toks, c-1) {
 				return // "Beste mevrouw Jansen, ... uw zoon": a letter to a parent
 			}
@@ -2194,7 +2194,7 @@ func (s *scan) startsOrgName(toks []fold.Token, k int) bool {
 		if s.d.orgPhrases.startsAt(words[i:]) {
 			return true
 		}
-		if !particles[words[i]] {
+		if !particles.has(words[i]) {
 			return false
 		}
 	}
@@ -2365,7 +2365,7 @@ func (d *Detector) isTownWord(text string, k int) bool {
 func (s *scan) initialWithPlace(m nameMatch) {
 	toks := fold.FirstTokens(s.text[m.end:min(len(s.text), m.end+48)], 4)
 	k := 0
-	for k < len(toks) && k < 2 && placeLinks[toks[k].Text] {
+	for k < len(toks) && k < 2 && placeLinks.has(toks[k].Text) {
 		k++ // "van de", "uit", "in"
 	}
 	if k == len(toks) {

@@ -479,7 +479,7 @@ func (r *rewriter) unmasked(i, size int) (int, string, int, bool) {
 	for n, k := b, 0; k < 4; k++ {
 		n = skipAny(text, n, " ")
 		e := lettersAfter(text, n)
-		if next = strings.ToLower(text[n:e]); !particles[next] {
+		if next = strings.ToLower(text[n:e]); !particles.has(next) {
 			break
 		}
 		n = e
@@ -782,9 +782,9 @@ func digitWords(text string) (digits string, n int) {
 		if !ok || j == k && k > 0 {
 			return string(b), n
 		}
-		if englishTens[word] && e < len(text) && (text[e] == '-' || text[e] == ' ') {
+		if englishTens.has(word) && e < len(text) && (text[e] == '-' || text[e] == ' ') {
 			// "twenty-one", "twenty one": one number of two digits.
-			if j2, e2 := nextWord(text, e); j2 == e+1 && englishUnits[strings.ToLower(text[j2:e2])] {
+			if j2, e2 := nextWord(text, e); j2 == e+1 && englishUnits.has(strings.ToLower(text[j2:e2])) {
 				d, e = d[:1]+numberWord[strings.ToLower(text[j2:e2])], e2
 			}
 		}
