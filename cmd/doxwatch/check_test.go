@@ -266,10 +266,13 @@ alerts: {to: [veiligheid@zonnebloem-kdv.example], outbox_dir: %s}
 	}
 }
 
-// check limits its memory to what it holds and checkMemory more, unless
-// GOMEMLIMIT says otherwise.
+// check limits its memory to what it holds and checkMemory more, and
+// collects garbage only near that limit, unless GOMEMLIMIT or GOGC say
+// otherwise.
 func TestCheckLimitsMemory(t *testing.T) {
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	t.Setenv("GOGC", "")
 	debug.SetMemoryLimit(math.MaxInt64)
 	// What the process holds: mapped and not released to the kernel (not
 	// the region hugeheap mapped and freed, which this binary has too).
@@ -285,6 +288,16 @@ func TestCheckLimitsMemory(t *testing.T) {
 	if limit < checkMemory+before-slack || limit > checkMemory+after+slack {
 		t.Errorf("memory limit %d MB, want what the process holds (%d to %d MB) and %d MB more",
 			limit>>20, before>>20, after>>20, checkMemory>>20)
+	}
+	if pace := debug.SetGCPercent(100); pace != -1 {
+		t.Errorf("GOGC not given: the collector's pace is %d%%, want off (only the limit)", pace)
+	}
+	// A pace given in GOGC is kept.
+	t.Setenv("GOGC", "100")
+	debug.SetMemoryLimit(math.MaxInt64)
+	limitMemory()
+	if pace := debug.SetGCPercent(100); pace != 100 {
+		t.Errorf("GOGC=100 given: the collector's pace is %d%%, want 100", pace)
 	}
 	// A limit given (as GOMEMLIMIT sets it) is left as it is.
 	debug.SetMemoryLimit(1 << 40)
