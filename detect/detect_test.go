@@ -245,6 +245,13 @@ func TestNames(t *testing.T) {
 		{"Visser [KDV Zonnebloem]", "E007 name medium"},
 		{"El Amrani & Visser (Zonnebloem)", "E008 name medium; E007 name medium"},
 		{"Bakker, Pietersen en Smit van De Zonnebloem", "E004 name medium; E010 name medium"},
+		// A list with semicolons; a word of all or also before the
+		// organisation in the brackets, but no other.
+		{"Bakker; Pietersen; Visser (allemaal Zonnebloem)", "E004 name medium; E007 name medium"},
+		{"Visser (ook Zonnebloem)", "E007 name medium"},
+		{"Visser (vroeger Zonnebloem)", ""},
+		{"Visser (ook) Zonnebloem", ""},
+		{"Ik stem op Bakker; De Zonnebloem is dicht", ""},
 		{"Visser (Ajax) en De Zonnebloem", ""},
 		{"Visser (zonnebloem)", ""},
 		{"Visser. En De Zonnebloem", ""},

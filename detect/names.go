@@ -1589,7 +1589,7 @@ func (s *scan) namedAfterForm(emp int, p *person, sn *surname, toks []fold.Token
 
 // orgNamedAt reports whether the organisation is named at toks[k:], right
 // after a name that ends at word k-1: after one of fromWords ("van De
-// Zonnebloem") or in brackets ("(Zonnebloem)").
+// Zonnebloem") or in brackets ("(Zonnebloem)", "(allemaal Zonnebloem)").
 func (s *scan) orgNamedAt(toks []fold.Token, k int) bool {
 	if k >= len(toks) {
 		return false
@@ -1597,9 +1597,19 @@ func (s *scan) orgNamedAt(toks []fold.Token, k int) bool {
 	if fromWords.has(toks[k].Text) && s.soft(toks, k-1) {
 		return k+1 < len(toks) && s.startsOrgName(toks, k+1)
 	}
-	sep := strings.TrimSpace(s.sep(toks, k-1))
-	return (sep == "(" || sep == "[") && (s.startsOrgName(toks, k) || s.ownNameAlone(toks[k]))
+	if sep := strings.TrimSpace(s.sep(toks, k-1)); sep != "(" && sep != "[" {
+		return false
+	}
+	if bracketFillers.has(toks[k].Text) && k+1 < len(toks) && s.sep(toks, k) == " " {
+		k++
+	}
+	return s.startsOrgName(toks, k) || s.ownNameAlone(toks[k])
 }
+
+// bracketFillers are the words that may open the brackets in which the
+// organisation follows a name or a list of names: "Hoekstra (ook
+// Zonnebloem)", "Bakker; Hoekstra; Kuipers (allemaal Zonnebloem)".
+var bracketFillers = setOf("ook", "allemaal", "allebei", "beiden", "beide", "all", "both", "also")
 
 // ownNameAlone reports whether t is the organisation's own name alone with
 // its capital, as people shorten it ("Benali (Zonnebloem)"): a phrase of
@@ -1619,16 +1629,16 @@ func (s *scan) ownNameAlone(t fold.Token) bool {
 }
 
 // pastSurnames is where a list of surnames ends that goes on from the one
-// ending before toks[k]: each with its capital after a comma, "&", "en" or
-// "and" ("El Amrani & El Idrissi", "Benali, Pietersen en Smit"); k if none
-// goes on.
+// ending before toks[k]: each with its capital after a comma, a semicolon,
+// "&", "en" or "and" ("El Amrani & El Idrissi", "Benali, Pietersen en
+// Smit", "Bakker; Hoekstra"); k if none goes on.
 func (s *scan) pastSurnames(toks []fold.Token, k int) int {
 	for k < len(toks) {
 		j := k
 		switch sep := strings.TrimSpace(s.sep(toks, k-1)); {
 		case sep == "" && (toks[k].Text == "en" || toks[k].Text == "and") && k+1 < len(toks) && strings.TrimSpace(s.sep(toks, k)) == "":
 			j = k + 1
-		case sep == "," || sep == "&":
+		case sep == "," || sep == ";" || sep == "&":
 		default:
 			return k
 		}
@@ -1682,7 +1692,7 @@ func fromWordAfter(text string, pos int) bool {
 // (Zonnebloem)".
 func listOrBracketAfter(text string, pos int) bool {
 	rest := text[pos:min(len(text), pos+5)]
-	for _, p := range [...]string{" (", "(", " [", ", ", " & ", " en ", " and "} {
+	for _, p := range [...]string{" (", "(", " [", ", ", "; ", " & ", " en ", " and "} {
 		if strings.HasPrefix(rest, p) {
 			return true
 		}
