@@ -186,6 +186,16 @@ func adversarial(c corpus) map[string]string {
 			}
 			b.WriteString("(Zonnebloem)\n")
 		}),
+		// Every other word a roster surname with its capital, in a list,
+		// the organisation named on every line: a surname alone near it
+		// may be hers, and a common one is hundreds of people's.
+		"surnames-org": fill(size, func(b *strings.Builder) {
+			for range 8 {
+				last := rows[r.IntN(len(rows))][2]
+				b.WriteString(strings.ToUpper(last[:1]) + last[1:] + " zei, ")
+			}
+			b.WriteString("typisch Zonnebloem\n")
+		}),
 	}
 }
 
@@ -218,7 +228,7 @@ func BenchmarkAdversarial(b *testing.B) {
 	c := benchCorpora()["real"]
 	d := c.detector(b)
 	inputs := adversarial(c)
-	for _, name := range []string{"firstnames", "emails", "digits", "oneline", "at", "homes", "initials", "addresses", "herhome", "firstnames-org"} {
+	for _, name := range []string{"firstnames", "emails", "digits", "oneline", "at", "homes", "initials", "addresses", "herhome", "firstnames-org", "surnames-org"} {
 		b.Run(name, func(b *testing.B) {
 			text := inputs[name]
 			b.SetBytes(int64(len(text)))

@@ -252,6 +252,23 @@ func TestNames(t *testing.T) {
 		{"Visser (vroeger Zonnebloem)", ""},
 		{"Visser (ook) Zonnebloem", ""},
 		{"Ik stem op Bakker; De Zonnebloem is dicht", ""},
+		// A surname alone with its capital, the organisation named near
+		// it: hers, low, as a name written loosely; high with a threat.
+		// Not a surname that is also a word, nor part of one without its
+		// particles, nor after another capitalised word (someone else's
+		// first name) or before one (a company), nor with the
+		// organisation far from it.
+		{"Dijkstra heeft weer eens geen tijd, typisch Zonnebloem", "E003 name low"},
+		{"Van den Berg is weer te laat bij De Zonnebloem", "E001 name low"},
+		{"Hey El Amrani!!! Jij van de Zonnebloem, ik weet waar je woont", "E008 name high"},
+		{"Hoi Dijkstra, welkom bij De Zonnebloem", "E003 name low"},
+		{"Klaas Dijkstra heeft weer eens geen tijd, typisch Zonnebloem", ""},
+		{"Dijkstra Bouw heeft De Zonnebloem verbouwd", ""},
+		{"Berg is weer te laat bij De Zonnebloem", ""},
+		{"Bakker is weer te laat bij De Zonnebloem", ""},
+		{"dijkstra heeft weer eens geen tijd, typisch Zonnebloem", ""},
+		{"Dijkstra zei het al. " + strings.Repeat("Een lang verhaal over iets anders. ", 4) + "De Zonnebloem", ""},
+		{"Dijkstra heeft weer eens geen tijd", ""},
 		{"Visser (Ajax) en De Zonnebloem", ""},
 		{"Visser (zonnebloem)", ""},
 		{"Visser. En De Zonnebloem", ""},
@@ -940,6 +957,44 @@ func TestWordSet(t *testing.T) {
 	} {
 		if got := set.has(tc.word); got != tc.want {
 			t.Errorf("has(%q) = %v, want %v", tc.word, got, tc.want)
+		}
+	}
+}
+
+// TestSharedSurnames: a surname alone names someone only where at most
+// maxShared people of the roster have it; a first name before it names
+// her however many share it.
+func TestSharedSurnames(t *testing.T) {
+	var csv strings.Builder
+	csv.WriteString("id,first_name,last_name,known_as,phone,email,address,location\n")
+	firsts := []string{"Anna", "Bea", "Carla", "Dirk", "Evert", "Frits", "Gijs"}
+	for i, f := range firsts[:maxShared+1] {
+		fmt.Fprintf(&csv, "H%d,%s,Hoekstra,,,,,Utrecht\n", i, f)
+	}
+	for i, f := range firsts[:2] {
+		fmt.Fprintf(&csv, "K%d,%s,Kowalczyk,,,,,Utrecht\n", i, f)
+	}
+	// A word that starts surnames many share and one few do: each is
+	// counted as itself.
+	for i, f := range firsts[:maxShared+1] {
+		fmt.Fprintf(&csv, "B%d,%s,Berg,,,,,Utrecht\n", i, f)
+	}
+	csv.WriteString("V0,Sanne,van den Berg,,,,,Utrecht\n")
+	d := newDetector(t, csv.String(), Options{Organisation: []string{"Kinderopvang De Zonnebloem"}})
+	for _, tc := range []struct{ text, want string }{
+		{"Hoekstra heeft weer eens geen tijd, typisch Zonnebloem", ""},
+		{"Hoekstra (Zonnebloem) heeft geen tijd", ""},
+		{"Kowalczyk heeft weer eens geen tijd, typisch Zonnebloem", "K0 name low; K1 name low"},
+		{"Kowalczyk (Zonnebloem) heeft geen tijd", "K0 name medium; K1 name medium"},
+		{"Gijs Hoekstra", ""},
+		{"Frits Hoekstra (Zonnebloem)", "H5 name medium"},
+		{"mevrouw Hoekstra van De Zonnebloem", "H0 name medium; H1 name medium; H2 name medium; H3 name medium; H4 name medium; H5 name medium"},
+		{"Van den Berg heeft geen tijd, typisch Zonnebloem", "V0 name low"},
+		{"Berg heeft geen tijd, typisch Zonnebloem", ""},
+		{"Berg heet ie, typisch Zonnebloem", ""},
+	} {
+		if got := summary(d.Scan(tc.text)); got != tc.want {
+			t.Errorf("Scan(%q) = %q, want %q", tc.text, got, tc.want)
 		}
 	}
 }

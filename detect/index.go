@@ -227,7 +227,18 @@ type surname struct {
 	forms  [][]string
 	common bool
 	kind   surnameKind
+	// shared is how many people of the roster have this surname (its
+	// particles and core), up to maxShared+1 (see countShared).
+	shared uint16
 }
+
+// maxShared is how many people may share a surname for it to name one of
+// them alone, without a first name or an initial ("Hoekstra (Zonnebloem)",
+// "Hoekstra heeft weer geen tijd, typisch Zonnebloem"): where more have
+// it, a reader cannot tell who is meant, and a finding for each would
+// bury the alert. It also bounds the work at such a surname: a roster of
+// thousands has hundreds of Jansens, and each was read at each "Jansen".
+const maxShared = 5
 
 // surnameKind is what a person's surname (or one of its others) is to the
 // surname the roster gives.
@@ -418,11 +429,14 @@ type streetRef struct{ number, addr int32 }
 
 // entry is everything a folded word of the text may be the start of.
 type entry struct {
-	firsts    []*firstGroup // first names and aliases starting with this word
-	surnames  []int         // people whose surname core starts with this word
-	streets   []streetRef   // addresses whose street ends with this word, by house number
-	postcodes []int         // addresses with this postcode (or its digits)
-	phrases   []phraseRef   // organisation names and threats ending with this word
+	firsts   []*firstGroup // first names and aliases starting with this word
+	surnames []int         // people whose surname core starts with this word
+	// fewShare are those of surnames with a surname starting here that
+	// at most maxShared people have (surnames itself when that is all).
+	fewShare  []int
+	streets   []streetRef // addresses whose street ends with this word, by house number
+	postcodes []int       // addresses with this postcode (or its digits)
+	phrases   []phraseRef // organisation names and threats ending with this word
 	// joined are the people whose full name, written as one word, is this
 	// word.
 	joined []joinedRef
@@ -709,6 +723,7 @@ func New(r *roster.Roster, opts Options) (*Detector, error) {
 	for nbits < uint64(len(d.keys))*16 {
 		nbits <<= 1
 	}
+	d.countShared()
 	d.bloom, d.bloomMask = make([]uint64, nbits/64), nbits/64-1
 	d.byHash = newHashIndex(len(d.keys))
 	for k, en := range d.keys {
@@ -721,6 +736,46 @@ func New(r *roster.Roster, opts Options) (*Detector, error) {
 		d.byHash.add(h, en)
 	}
 	return d, nil
+}
+
+// countShared sets how many people share each surname (surname.shared)
+// and, at each surname's first word, who has one that few share
+// (entry.fewShare).
+func (d *Detector) countShared() {
+	key := func(sn *surname) string { return strings.Join(sn.particles, " ") + "|" + strings.Join(sn.core, " ") }
+	count := map[string]int{}
+	for i := range d.people {
+		p := &d.people[i]
+		for k := 0; k <= len(p.others); k++ {
+			count[key(p.surnameAt(k))]++
+		}
+	}
+	for i := range d.people {
+		p := &d.people[i]
+		for k := 0; k <= len(p.others); k++ {
+			sn := p.surnameAt(k)
+			sn.shared = uint16(min(count[key(sn)], maxShared+1))
+		}
+	}
+	for _, en := range d.keys {
+		if len(en.surnames) == 0 {
+			continue
+		}
+		few := en.surnames[:0:0]
+		for _, emp := range en.surnames {
+			p := &d.people[emp]
+			for k := 0; k <= len(p.others); k++ {
+				if sn := p.surnameAt(k); sn.shared <= maxShared && d.keys[sn.core[0]] == en {
+					few = append(few, emp)
+					break
+				}
+			}
+		}
+		if len(few) == len(en.surnames) {
+			few = en.surnames
+		}
+		en.fewShare = few
+	}
 }
 
 // hashIndex finds the entries of the keys by the 64-bit hash of their

@@ -23,6 +23,7 @@ const (
 	formInitial                     // "S. van den Berg"
 	formAlias                       // "Joe Jansen", known_as + surname
 	formFull                        // "Sanne van den Berg"
+	formSurname                     // "Hoekstra", alone, near the organisation's name
 )
 
 type nameMatch struct {
@@ -1517,14 +1518,24 @@ func (s *scan) checkInitials(h anchorHit) {
 	// "Die Mohamed van de BSO, Benali heet ie": the surname given after
 	// the first name, as its own clause.
 	named := !initial && !after && namedAfter(s.text, h.end)
-	if !initial && !after && !before && !fromOrg && !named {
+	// "Hoekstra heeft weer geen tijd, typisch Zonnebloem": the surname
+	// alone with its capital, the organisation named near it.
+	alone := !initial && !after && s.orgCtx && upperAt(s.text, h.start) && s.orgNear(h.start, h.end)
+	// The surname alone names someone only where few share it (maxShared).
+	fromOrg, alone = fromOrg && len(h.e.fewShare) > 0, alone && len(h.e.fewShare) > 0
+	perPerson := initial || after || before || named
+	if !perPerson && !fromOrg && !alone {
 		return
 	}
 	toks, i := s.tokensAround(h.start, h.end)
 	if i >= len(toks) || toks[i].Start != h.start {
 		return
 	}
-	for _, emp := range h.e.surnames {
+	people := h.e.fewShare
+	if perPerson {
+		people = h.e.surnames
+	}
+	for _, emp := range people {
 		p := &s.d.people[emp]
 		for k := 0; k <= len(p.others); k++ {
 			sn := p.surnameAt(k)
@@ -1540,14 +1551,85 @@ func (s *scan) checkInitials(h anchorHit) {
 			if before {
 				s.titleOrTypoForm(emp, p, sn, toks, i)
 			}
-			if fromOrg {
-				s.fromOrgForm(emp, sn, toks, i)
-			}
 			if named {
 				s.namedAfterForm(emp, p, sn, toks, i)
 			}
+			if sn.shared > maxShared {
+				continue
+			}
+			if fromOrg {
+				s.fromOrgForm(emp, sn, toks, i)
+			}
+			if alone {
+				s.surnameAloneForm(emp, sn, toks, i)
+			}
 		}
 	}
+}
+
+// callWords are the words with which a writer calls out to someone
+// besides salutations: "Hey Kowalczyk!!!".
+var callWords = setOf("hey", "hee", "hi", "he", "yo", "ey")
+
+// orgReach is how far from a surname alone the organisation's name may
+// stand for the surname to be taken for the employee's (surnameAloneForm):
+// a sentence or two, as a reader keeps them together.
+const orgReach = 120
+
+// orgNear reports whether the organisation's name stands within orgReach
+// of text[start:end]: an anchor of one of its phrases, with its capital
+// where it needs one. docContext has checked that the text names it.
+func (s *scan) orgNear(start, end int) bool {
+	k := sort.Search(len(s.anchors), func(k int) bool { return s.anchors[k].start >= start-orgReach })
+	for ; k < len(s.anchors) && s.anchors[k].start <= end+orgReach; k++ {
+		for _, ph := range s.anchors[k].e.phrases {
+			if !ph.threat && (!ph.capital || upperAt(s.text, s.anchors[k].start)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// upperAt reports whether the character at text[i:] is a capital.
+func upperAt(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return unicode.IsUpper(r)
+}
+
+// surnameAloneForm: the surname sn of emp alone at toks[i:], with its
+// capital and the particles the roster gives it, the organisation named
+// near it (orgNear): "Hoekstra heeft weer geen tijd, typisch Zonnebloem",
+// "Hey Kowalczyk!!! Jij van de Zonnebloem". A reader at the organisation
+// takes it for the colleague, but cannot be sure: it is scored as a name
+// written loosely. Not a surname that is also a word ("Bakker", "de
+// Wit"), which a capital at a sentence's start does not make a name; not
+// after another capitalised word that may be someone else's first name
+// ("Klaas Hoekstra"), but for a greeting; not before one ("Hoekstra
+// Bouw", a company; "Hoekstra Marloes", which reversedAt reads).
+func (s *scan) surnameAloneForm(emp int, sn *surname, toks []fold.Token, i int) {
+	if sn.common || !toks[i].Upper || !s.coreAt(sn, toks, i) || s.d.isFirstName(toks[i].Text) {
+		return
+	}
+	start := i
+	for _, pf := range sn.forms {
+		if c := i - len(pf); len(pf) > 0 && c >= 0 && s.wordsAt(toks, c, pf) && s.soft(toks, i-1) {
+			start = c
+			break
+		}
+	}
+	if len(sn.particles) > 0 && start == i {
+		return // "Berg" alone is no one's "van den Berg"
+	}
+	if start > 0 && s.soft(toks, start-1) && (toks[start-1].Upper && !salutations.has(toks[start-1].Text) && !callWords.has(toks[start-1].Text) || titles.has(toks[start-1].Text) ||
+		pointers.has(toks[start-1].Text) || s.d.isFirstName(toks[start-1].Text)) {
+		return // someone else's first name; a title or pointing word, which titleOrTypoForm reads
+	}
+	k := i + len(sn.core)
+	if k < len(toks) && s.soft(toks, k-1) && toks[k].Upper {
+		return
+	}
+	s.names = push(s.names, nameMatch{emp: emp, start: toks[start].Start, end: toks[k-1].End, form: formSurname})
 }
 
 // namedAfter reports whether "heet ie", "heet hij", "heet ze" or "heet
@@ -2244,14 +2326,17 @@ func (s *scan) scoreNames() {
 		// A name whose surname is written loosely ("Sanne Berg") may be
 		// someone else's: one step lower, as a reader unsure of it would
 		// put it; but a threat is never put off.
-		loosely := m.form == formLoose
+		loosely, how := m.form == formLoose || m.form == formSurname, "name written loosely"
+		if m.form == formSurname {
+			how = "surname alone"
+		}
 		switch {
 		case s.threat:
 			s.add(m.emp, model.KindName, "", m.start, m.end, model.High, "name with threatening language")
 			s.withContext(m.emp, m.start, m.end, s.threatSpan)
 		case s.locatorNear(m.start, m.end):
 			if loosely {
-				s.add(m.emp, model.KindName, "", m.start, m.end, model.Medium, "name written loosely, with a phone number, e-mail or street address")
+				s.add(m.emp, model.KindName, "", m.start, m.end, model.Medium, how+", with a phone number, e-mail or street address")
 			} else {
 				s.add(m.emp, model.KindName, "", m.start, m.end, model.High, "name with a phone number, e-mail or street address")
 			}
@@ -2260,7 +2345,7 @@ func (s *scan) scoreNames() {
 		case s.orgCtx && !loosely:
 			s.add(m.emp, model.KindName, "", m.start, m.end, model.Medium, "name with the organisation named")
 		case s.orgCtx:
-			s.add(m.emp, model.KindName, "", m.start, m.end, model.Low, "name written loosely, with the organisation named")
+			s.add(m.emp, model.KindName, "", m.start, m.end, model.Low, how+", with the organisation named")
 		default:
 			s.add(m.emp, model.KindName, "", m.start, m.end, model.Low, "name without context")
 		}
