@@ -988,10 +988,15 @@ func TestSharedSurnames(t *testing.T) {
 		{"Kowalczyk (Zonnebloem) heeft geen tijd", "K0 name medium; K1 name medium"},
 		{"Gijs Hoekstra", ""},
 		{"Frits Hoekstra (Zonnebloem)", "H5 name medium"},
-		{"mevrouw Hoekstra van De Zonnebloem", "H0 name medium; H1 name medium; H2 name medium; H3 name medium; H4 name medium; H5 name medium"},
+		{"mevrouw Hoekstra van De Zonnebloem", ""},
+		{"mevrouw Kowalczyk van De Zonnebloem", "K0 name medium; K1 name medium"},
+		{"F. Hoekstra van De Zonnebloem", "H5 name medium"},
+		{"Hoekstra, F. (Zonnebloem)", "H5 name medium"},
+		{"Hoekstra, B.C. (Zonnebloem)", "H1 name medium; H2 name medium"},
 		{"Van den Berg heeft geen tijd, typisch Zonnebloem", "V0 name low"},
 		{"Berg heeft geen tijd, typisch Zonnebloem", ""},
 		{"Berg heet ie, typisch Zonnebloem", ""},
+		{"mevrouw Berg heet ie, van De Zonnebloem", ""}, // read for each Berg (heet ie), still a title's form
 	} {
 		if got := summary(d.Scan(tc.text)); got != tc.want {
 			t.Errorf("Scan(%q) = %q, want %q", tc.text, got, tc.want)

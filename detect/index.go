@@ -430,10 +430,10 @@ type streetRef struct{ number, addr int32 }
 // entry is everything a folded word of the text may be the start of.
 type entry struct {
 	firsts   []*firstGroup // first names and aliases starting with this word
-	surnames []int         // people whose surname core starts with this word
+	surnames []surnameRef  // people whose surname core starts with this word
 	// fewShare are those of surnames with a surname starting here that
 	// at most maxShared people have (surnames itself when that is all).
-	fewShare  []int
+	fewShare  []surnameRef
 	streets   []streetRef // addresses whose street ends with this word, by house number
 	postcodes []int       // addresses with this postcode (or its digits)
 	phrases   []phraseRef // organisation names and threats ending with this word
@@ -443,6 +443,16 @@ type entry struct {
 	// dottedEnd: the word is a surname (with its particles written in)
 	// that may follow a first name and a dot, as in "kees.visser".
 	dottedEnd bool
+}
+
+// surnameRef is a person whose surname (or one of its others) starts with
+// an entry's word, with the initial of the person's first name: a sorted
+// list's "Jansen, S." is read for the Jansens whose initial is S without
+// reading the record of each of the hundreds of Jansens a large roster
+// has (as many misses of the cache).
+type surnameRef struct {
+	emp     int32
+	initial byte
 }
 
 // joinedRef is a person whose full name written as one word is an entry;
@@ -762,11 +772,11 @@ func (d *Detector) countShared() {
 			continue
 		}
 		few := en.surnames[:0:0]
-		for _, emp := range en.surnames {
-			p := &d.people[emp]
+		for _, r := range en.surnames {
+			p := &d.people[r.emp]
 			for k := 0; k <= len(p.others); k++ {
 				if sn := p.surnameAt(k); sn.shared <= maxShared && d.keys[sn.core[0]] == en {
-					few = append(few, emp)
+					few = append(few, r)
 					break
 				}
 			}
@@ -1051,15 +1061,16 @@ func (d *Detector) addPerson(e roster.Employee, common, spelt map[string]bool) {
 				d.addJoined(idx, &p.others[k], true)
 			}
 		}
+		ref := surnameRef{int32(idx), p.initial}
 		en := d.entry(p.core[0])
-		en.surnames = append(en.surnames, idx)
+		en.surnames = append(en.surnames, ref)
 		for _, other := range p.others {
 			// Once for each word: a first part starts where the whole does.
 			// A loose surname is a surname's key too, so a first name
 			// before it is read ("Rachid Idrissi"), but it is looked for
 			// only after her first name (checkInitials).
-			if en := d.entry(other.core[0]); len(en.surnames) == 0 || en.surnames[len(en.surnames)-1] != idx {
-				en.surnames = append(en.surnames, idx)
+			if en := d.entry(other.core[0]); len(en.surnames) == 0 || en.surnames[len(en.surnames)-1] != ref {
+				en.surnames = append(en.surnames, ref)
 			}
 		}
 	}

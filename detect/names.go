@@ -1390,10 +1390,10 @@ func (s *scan) titleAfterForm(h anchorHit) {
 	if i >= len(toks) || toks[i].Start != h.start || !toks[i].Upper {
 		return
 	}
-	for _, emp := range h.e.surnames {
-		sn := &s.d.people[emp].surname
-		if k := i + len(sn.core); s.coreAt(sn, toks, i) && len(sn.particles) == 0 && k < len(toks) && titlesAfter.has(toks[k].Text) && s.soft(toks, k-1) {
-			s.names = push(s.names, nameMatch{emp: emp, start: toks[i].Start, end: toks[k].End, form: formInitial})
+	for _, r := range h.e.fewShare {
+		sn := &s.d.people[r.emp].surname
+		if k := i + len(sn.core); sn.shared <= maxShared && s.coreAt(sn, toks, i) && len(sn.particles) == 0 && k < len(toks) && titlesAfter.has(toks[k].Text) && s.soft(toks, k-1) {
+			s.names = push(s.names, nameMatch{emp: int(r.emp), start: toks[i].Start, end: toks[k].End, form: formInitial})
 		}
 	}
 }
@@ -1503,10 +1503,13 @@ func (s *scan) checkInitials(h anchorHit) {
 	// name: "Van den Berg S. en Benali M." (the quick test before looks
 	// back over the first's "S.").
 	after := capitalInitialAfter(s.text, h.end) || capitalInitialAfter(s.text, nextWordEnd(s.text, h.end)) // "El Idrissi R."
-	before := !initial && !after && s.wordBeforeSurname(h)
+	title, typo := false, false
+	if !initial && !after {
+		title, typo = s.wordBeforeSurname(h)
+	}
 	// "Şahin Hanım", "Öztürk Bey": a Turkish title after the surname,
 	// where the organisation is named (as a title before it).
-	titled := !initial && !after && !before && s.orgCtx && titleAfter(s.text, h.end)
+	titled := !initial && !after && !title && !typo && s.orgCtx && titleAfter(s.text, h.end)
 	if titled {
 		s.titleAfterForm(h)
 		return
@@ -1521,10 +1524,12 @@ func (s *scan) checkInitials(h anchorHit) {
 	// "Hoekstra heeft weer geen tijd, typisch Zonnebloem": the surname
 	// alone with its capital, the organisation named near it.
 	alone := !initial && !after && s.orgCtx && upperAt(s.text, h.start) && s.orgNear(h.start, h.end)
-	// The surname alone names someone only where few share it (maxShared).
-	fromOrg, alone = fromOrg && len(h.e.fewShare) > 0, alone && len(h.e.fewShare) > 0
-	perPerson := initial || after || before || named
-	if !perPerson && !fromOrg && !alone {
+	// The surname alone, or with a title, names someone only where few
+	// share it (maxShared): those forms read only them.
+	few := len(h.e.fewShare) > 0
+	fromOrg, alone, title = fromOrg && few, alone && few, title && few
+	perPerson := initial || after || typo || named
+	if !perPerson && !fromOrg && !alone && !title {
 		return
 	}
 	toks, i := s.tokensAround(h.start, h.end)
@@ -1535,8 +1540,17 @@ func (s *scan) checkInitials(h anchorHit) {
 	if perPerson {
 		people = h.e.surnames
 	}
-	for _, emp := range people {
-		p := &s.d.people[emp]
+	// Where only initials can make a finding, those whose initial stands
+	// near the surname are read.
+	initials := ^uint32(0)
+	if !typo && !named && !fromOrg && !alone && !title {
+		initials = initialsNear(toks, i)
+	}
+	for _, r := range people {
+		if c := r.initial - 'a'; c < 26 && initials&(1<<c) == 0 {
+			continue
+		}
+		emp, p := int(r.emp), &s.d.people[r.emp]
 		for k := 0; k <= len(p.others); k++ {
 			sn := p.surnameAt(k)
 			if sn.core[0] != toks[i].Text || sn.kind == loose {
@@ -1548,7 +1562,7 @@ func (s *scan) checkInitials(h anchorHit) {
 			if after {
 				s.reversedInitialForm(emp, p, sn, toks, i)
 			}
-			if before {
+			if title || typo {
 				s.titleOrTypoForm(emp, p, sn, toks, i)
 			}
 			if named {
@@ -1565,6 +1579,21 @@ func (s *scan) checkInitials(h anchorHit) {
 			}
 		}
 	}
+}
+
+// initialsNear is the set of the letters (bit c-'a') that stand as
+// initials among the words around toks[i], a surname: its first names'
+// initials before it ("S. van den Berg", "S.M. Jansen") or after it
+// ("Jansen, S."). A person's initial that is no letter a to z is never
+// left out by it (see checkInitials).
+func initialsNear(toks []fold.Token, i int) uint32 {
+	var set uint32
+	for _, t := range toks[max(0, i-8):min(len(toks), i+12)] {
+		if c := t.Text[0] - 'a'; len(t.Text) == 1 && c < 26 {
+			set |= 1 << c
+		}
+	}
+	return set
 }
 
 // callWords are the words with which a writer calls out to someone
@@ -1745,8 +1774,8 @@ func (s *scan) surnameLen(toks []fold.Token, j int) int {
 		return 0
 	}
 	if e := s.d.keys[toks[x].Text]; e != nil {
-		for _, emp := range e.surnames {
-			p := &s.d.people[emp]
+		for _, r := range e.surnames {
+			p := &s.d.people[r.emp]
 			for m := 0; m <= len(p.others); m++ {
 				if sn := p.surnameAt(m); sn.core[0] == toks[x].Text && s.coreAt(sn, toks, x) {
 					return x - j + len(sn.core)
@@ -1928,10 +1957,11 @@ var titles = setOf("mevrouw", "mevr", "mw", "meneer", "mnr", "dhr", "heer", "juf
 	"pan", "pani", // Polish: "pan Kowalczyk"
 	"frau", "herr", "madame", "mme", "monsieur") // German and French, as parents from across the border write
 
-// wordBeforeSurname is a quick test: before the surname at h, past any
-// particles, stands a capitalised word of four letters or more that is no
-// first name in the roster (maybe a misspelt one), or a title.
-func (s *scan) wordBeforeSurname(h anchorHit) bool {
+// wordBeforeSurname is a quick test of what stands before the surname at
+// h, past any particles: a title (or a pointing word) where the
+// organisation is named, or a capitalised word of four letters or more
+// that is no first name in the roster (maybe a misspelt one: typo).
+func (s *scan) wordBeforeSurname(h anchorHit) (title, typo bool) {
 	end := h.start
 	for n := 0; n < 4; n++ {
 		e := end
@@ -1943,21 +1973,21 @@ func (s *scan) wordBeforeSurname(h anchorHit) bool {
 			b--
 		}
 		if b == e {
-			return false
+			return false, false
 		}
 		w := strings.ToLower(strings.TrimRight(s.text[b:e], "."))
 		switch {
 		case titles.has(w) || pointers.has(w):
-			return s.orgCtx
+			return s.orgCtx, false
 		case particles.has(w):
 			end = b
 			continue
 		}
 		// A first name there is the full name, which checkFirst has seen.
 		r, _ := utf8.DecodeRuneInString(s.text[b:])
-		return unicode.IsUpper(r) && utf8.RuneCountInString(w) >= 4 && !s.d.isFirstName(fold.String(w))
+		return false, unicode.IsUpper(r) && utf8.RuneCountInString(w) >= 4 && !s.d.isFirstName(fold.String(w))
 	}
-	return false
+	return false, false
 }
 
 // titleOrTypoForm: the surname sn of p at toks[i:], with its particles,
@@ -1976,6 +2006,9 @@ func (s *scan) titleOrTypoForm(emp int, p *person, sn *surname, toks []fold.Toke
 		end := toks[i+len(sn.core)-1].End
 		switch {
 		case (titles.has(w) || pointers.has(w) && toks[i].Upper) && s.orgCtx:
+			if sn.shared > maxShared {
+				return // "mevrouw Jansen" of hundreds of Jansens: a reader cannot tell who
+			}
 			if s.addressedParent(toks, c-1) {
 				return // "Beste mevrouw Jansen, ... uw zoon": a letter to a parent
 			}
