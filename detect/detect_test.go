@@ -264,6 +264,7 @@ func TestNames(t *testing.T) {
 		{"Hoi Dijkstra, welkom bij De Zonnebloem", "E003 name low"},
 		{"Klaas Dijkstra heeft weer eens geen tijd, typisch Zonnebloem", ""},
 		{"Dijkstra Bouw heeft De Zonnebloem verbouwd", ""},
+		{"Gisteren zag ik een Dijkstra op tv. De Zonnebloem was dicht", ""},
 		{"Berg is weer te laat bij De Zonnebloem", ""},
 		{"Bakker is weer te laat bij De Zonnebloem", ""},
 		{"dijkstra heeft weer eens geen tijd, typisch Zonnebloem", ""},

@@ -1634,8 +1634,9 @@ func upperAt(text string, i int) bool {
 // written loosely. Not a surname that is also a word ("Bakker", "de
 // Wit"), which a capital at a sentence's start does not make a name; not
 // after another capitalised word that may be someone else's first name
-// ("Klaas Hoekstra"), but for a greeting; not before one ("Hoekstra
-// Bouw", a company; "Hoekstra Marloes", which reversedAt reads).
+// ("Klaas Hoekstra"), but for a greeting, nor after "een"; not before
+// one ("Hoekstra Bouw", a company; "Hoekstra Marloes", which reversedAt
+// reads).
 func (s *scan) surnameAloneForm(emp int, sn *surname, toks []fold.Token, i int) {
 	if sn.common || !toks[i].Upper || !s.coreAt(sn, toks, i) || s.d.isFirstName(toks[i].Text) {
 		return
@@ -1651,8 +1652,12 @@ func (s *scan) surnameAloneForm(emp int, sn *surname, toks []fold.Token, i int) 
 		return // "Berg" alone is no one's "van den Berg"
 	}
 	if start > 0 && s.soft(toks, start-1) && (toks[start-1].Upper && !salutations.has(toks[start-1].Text) && !callWords.has(toks[start-1].Text) || titles.has(toks[start-1].Text) ||
-		pointers.has(toks[start-1].Text) || s.d.isFirstName(toks[start-1].Text)) {
-		return // someone else's first name; a title or pointing word, which titleOrTypoForm reads
+		pointers.has(toks[start-1].Text) || articles.has(toks[start-1].Text) && toks[start-1].Text != "de" || s.d.isFirstName(toks[start-1].Text)) {
+		// Someone else's first name; a title or pointing word, which
+		// titleOrTypoForm reads; an article: "een Dijkstra" is any one.
+		// Not "de", which is also a particle, added to a surname as
+		// writers do ("Thomas de Smit van de Zonnebloem").
+		return
 	}
 	k := i + len(sn.core)
 	if k < len(toks) && s.soft(toks, k-1) && toks[k].Upper {
