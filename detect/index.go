@@ -497,9 +497,11 @@ type firstRef struct {
 	emp  int
 	form nameForm
 	// initial and particle are the initials of the surname as the roster
-	// gives it: of its core and of its first particle (0 if none).
-	initial, particle byte
-	core              string // the first word of the person's surname core
+	// gives it: of its core and of its first particle (0 if none); words
+	// is how many words its core has (in the group's refs, where core is
+	// its first).
+	initial, particle, words byte
+	core                     string // the first word of the person's surname core
 	// other is 0 for the surname as the roster gives it, k for the
 	// person's others[k-1].
 	other int
@@ -960,7 +962,7 @@ func diminutives(first string) []string {
 // group.
 func (d *Detector) addFirst(word string, words []string, ref firstRef, core string) *firstGroup {
 	p := &d.people[ref.emp]
-	ref.initial = p.core[0][0]
+	ref.initial, ref.words = p.core[0][0], byte(min(len(p.core), 255))
 	if len(p.particles) > 0 {
 		ref.particle = p.particles[0][0]
 	}

@@ -422,7 +422,7 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 		// capitals first, as official lists write it; "ramdin priya".
 		if kind, ok := s.reversedAt(toks, i); ok {
 			for _, r := range g.refs {
-				if s.reverseForm(r.emp, &s.d.people[r.emp].surname, toks, i, j, r.form, kind) {
+				if s.mayStandBefore(r, toks, i) && s.reverseForm(r.emp, &s.d.people[r.emp].surname, toks, i, j, r.form, kind) {
 					matched = append(matched, r.emp)
 				}
 			}
@@ -2177,6 +2177,24 @@ func (s *scan) reverseForm(emp int, p *surname, toks []fold.Token, i, j int, for
 	}
 	s.names = push(s.names, nameMatch{emp: emp, start: start, end: end, form: form})
 	return true
+}
+
+// mayStandBefore is a quick test before reverseForm, from what the ref
+// holds: the first word of r's surname core may stand where that core
+// would start before toks[i] (coreAt: the word itself, with a possessive
+// s, or one edit from one of five letters or more). A common first name
+// in a sorted list ("Jansen, Fatima") is hundreds of people's, and
+// reading each one's record was most of the time such a list took.
+func (s *scan) mayStandBefore(r firstRef, toks []fold.Token, i int) bool {
+	c := i - int(r.words)
+	if c < 0 {
+		return false
+	}
+	w := toks[c].Text
+	if d := len(w) - len(r.core); d < -1 || d > 1 {
+		return false
+	}
+	return w[0] == r.initial || len(r.core) >= 5 && withinOneEdit(w, r.core)
 }
 
 // listSep reports whether sep holds what a list puts between a surname and
