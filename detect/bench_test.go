@@ -196,6 +196,13 @@ func adversarial(c corpus) map[string]string {
 			}
 			b.WriteString("typisch Zonnebloem\n")
 		}),
+		// A list of staff as an export sorts it, "Surname, First name" on
+		// every line: each line is several people's full name, and the
+		// first name alone with the next line's surname is too.
+		"sorted": fill(size, func(b *strings.Builder) {
+			row := rows[r.IntN(len(rows))]
+			b.WriteString(strings.ToUpper(row[2][:1]) + row[2][1:] + ", " + row[1] + "\n")
+		}),
 	}
 }
 
@@ -228,7 +235,7 @@ func BenchmarkAdversarial(b *testing.B) {
 	c := benchCorpora()["real"]
 	d := c.detector(b)
 	inputs := adversarial(c)
-	for _, name := range []string{"firstnames", "emails", "digits", "oneline", "at", "homes", "initials", "addresses", "herhome", "firstnames-org", "surnames-org"} {
+	for _, name := range []string{"firstnames", "emails", "digits", "oneline", "at", "homes", "initials", "addresses", "herhome", "firstnames-org", "surnames-org", "sorted"} {
 		b.Run(name, func(b *testing.B) {
 			text := inputs[name]
 			b.SetBytes(int64(len(text)))

@@ -178,10 +178,13 @@ type scan struct {
 	found map[foundKey]*model.Finding // one per employee and thing found
 	// contexts are the words that raised a finding's severity (a threat,
 	// a locator), for its excerpt.
-	contexts  map[foundKey][2]int
-	names     []nameMatch
-	namesakes map[*firstGroup]bool // first names the text gives with another surname
-	initials  int                  // see readInitial
+	contexts map[foundKey][2]int
+	names    []nameMatch
+	// firstsKept: names[:firstsKept] are first names alone, which wait to
+	// be scored; the rest were found since scoreSoFar last ran.
+	firstsKept int
+	namesakes  map[*firstGroup]bool // first names the text gives with another surname
+	initials   int                  // see readInitial
 	// homeStreets are the roster streets named without a house number, and
 	// who lives on each; homeCount how many each person has, and
 	// bareWork the work bareStreet did (see bareWork).
@@ -475,6 +478,9 @@ func (s *scan) verify() {
 		if grow.due(h.start) {
 			s.names = ahead(s.names, h.start, len(s.text))
 		}
+		if len(s.names)-s.firstsKept >= scoreBatch {
+			s.scoreSoFar()
+		}
 		if h.end < len(s.text) && isDigitByte(s.text[h.end]) {
 			// "@sannevdberg82", "@sanne.vdberg82" (mixedWord); the
 			// employee's own e-mail address is found as such.
@@ -545,7 +551,7 @@ func (s *scan) result() ([]model.Finding, [][2]int) {
 // in that list, as add would.
 func (s *scan) settled(emp int, sev model.Severity, start, end int) bool {
 	f, ok := s.found[foundKey{emp, model.KindName, ""}]
-	if !ok || f.Severity < sev {
+	if !ok || f.Severity < sev || f.Severity == sev && f.Start > start {
 		return false
 	}
 	s.other(f, start, end)
@@ -567,7 +573,9 @@ func (s *scan) add(emp int, kind model.Kind, value string, start, end int, sev m
 	if seen && old.Start == start {
 		return
 	}
-	if seen && old.Severity >= sev {
+	// Names are not scored in the order of the text (scoreSoFar): of
+	// equal findings of a name, the first in the text is kept.
+	if seen && (old.Severity > sev || old.Severity == sev && (kind != model.KindName || old.Start < start)) {
 		s.other(old, start, end)
 		return
 	}

@@ -1009,3 +1009,40 @@ func TestSharedSurnames(t *testing.T) {
 		}
 	}
 }
+
+// TestEqualNamesKeepTheFirst: a name found twice with equal severity is
+// found where the text gives it first, with the other place beside it,
+// though names are scored as they are found and first names alone only
+// at the end of the text (scoreSoFar).
+func TestEqualNamesKeepTheFirst(t *testing.T) {
+	d, _ := evalDetector(t)
+	// Another's name, over and over, after the text and before it: more
+	// than scoreBatch matches each, so that the text's names are scored
+	// while others wait.
+	other := strings.Repeat("Bram van Leeuwen. ", scoreBatch+10)
+	for _, tc := range []struct {
+		text, reason string
+		at, other    [2]int
+	}{
+		// The first name alone first, scored last.
+		{"Sanne zei het al. Later zei Sanne Berg van De Zonnebloem het weer. ", "first name with the organisation named", [2]int{0, 5}, [2]int{28, 38}},
+		// The loose name first, scored first.
+		{"Sanne Berg zei het al. Later zei Sanne het weer, van De Zonnebloem. ", "name written loosely, with the organisation named", [2]int{0, 10}, [2]int{33, 38}},
+	} {
+		for _, text := range []string{tc.text, other + tc.text + other} {
+			var f *model.Finding
+			for _, g := range d.ScanAll(text) {
+				if g.EmployeeID == "E001" {
+					f = &g
+				}
+			}
+			off := strings.Index(text, tc.text)
+			if f == nil {
+				t.Fatalf("ScanAll(%q...): no finding of E001", text[:min(len(text), 40)])
+			}
+			if f.Reason != tc.reason || [2]int{f.Start - off, f.End - off} != tc.at || len(f.Others) != 1 || f.Others[0] != [2]int{tc.other[0] + off, tc.other[1] + off} {
+				t.Errorf("ScanAll(%q) at %d: %q at %d-%d, others %v; want %q at %v, others [%v]", tc.text, off, f.Reason, f.Start-off, f.End-off, f.Others, tc.reason, tc.at, tc.other)
+			}
+		}
+	}
+}

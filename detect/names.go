@@ -463,7 +463,18 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 		return // "Ik ben Femke, en ik werk niet bij de Zonnebloem"
 	}
 	m.end = toks[end-1].End
-	s.names = push(s.names, m)
+	if s.firstCounts(m) {
+		s.names = push(s.names, m)
+	}
+}
+
+// firstCounts reports whether the first name alone m may make a finding
+// (scoreName): where the organisation is named, where the text names a
+// home street without a number, with an initial, or with a town after
+// it. In any other text it makes none, and is not kept: a list of full
+// names, sorted, has one on each line.
+func (s *scan) firstCounts(m nameMatch) bool {
+	return s.orgCtx || len(s.homeStreets) > 0 || m.initial != 0 || townLinkAfter(s.text, m.end) >= 0
 }
 
 // writerNotThere reports whether the first name at toks[i] is the
@@ -2349,62 +2360,95 @@ func (s *scan) startsOrgName(toks []fold.Token, k int) bool {
 	return false
 }
 
-// scoreNames turns name matches into findings, with severity from what
-// else the text holds.
+// scoreNames turns the name matches not yet scored into findings, with
+// severity from what else the text holds.
 func (s *scan) scoreNames() {
 	if len(s.names) == 0 {
 		return
 	}
 	s.docContext()
 	for _, m := range s.names {
+		s.scoreName(m)
+	}
+}
+
+// scoreSoFar scores the name matches the checks have found since it last
+// ran but those of first names alone, which wait for the whole text (a
+// later one may show the first name to be a namesake's), and lets them
+// go: a text of nothing but names (a list of staff, sorted, 30 MB) made
+// a match for each person of each name, some 30 bytes each, and held
+// them all until the end: 900 MB. A name is scored as it is found, which
+// needs only what verify knows before the names (the threat, the
+// organisation named, where the locators are); add keeps, of equal
+// findings, the first in the text whatever the order they are scored in.
+//
+// It runs once scoreBatch matches wait: at each anchor, it cost a tenth
+// of a scan of prose in which every word is a first name.
+func (s *scan) scoreSoFar() {
+	w := s.firstsKept
+	for _, m := range s.names[s.firstsKept:] {
 		if m.form == formFirst {
-			if len(s.homeStreets) > 0 && !s.namesakes[m.group] {
-				s.firstAtHome(m)
-			}
-			if m.initial != 0 && !s.orgCtx && !s.namesakes[m.group] {
-				s.initialWithPlace(m)
-			}
-			if m.initial == 0 && !s.orgCtx && !s.namesakes[m.group] {
-				s.firstWithTown(m)
-			}
-			if s.orgCtx && !s.namesakes[m.group] {
-				for _, r := range m.group.refs {
-					if m.fits(r) && !s.settled(r.emp, model.Low, m.start, m.end) {
-						s.add(r.emp, model.KindName, "", m.start, m.end, model.Low, "first name with the organisation named")
-					}
+			s.names[w] = m
+			w++
+		} else {
+			s.scoreName(m)
+		}
+	}
+	s.names, s.firstsKept = s.names[:w], w
+}
+
+// scoreBatch is how many name matches wait before scoreSoFar runs.
+const scoreBatch = 256
+
+// scoreName turns the name match m into findings.
+func (s *scan) scoreName(m nameMatch) {
+	if m.form == formFirst {
+		if len(s.homeStreets) > 0 && !s.namesakes[m.group] {
+			s.firstAtHome(m)
+		}
+		if m.initial != 0 && !s.orgCtx && !s.namesakes[m.group] {
+			s.initialWithPlace(m)
+		}
+		if m.initial == 0 && !s.orgCtx && !s.namesakes[m.group] {
+			s.firstWithTown(m)
+		}
+		if s.orgCtx && !s.namesakes[m.group] {
+			for _, r := range m.group.refs {
+				if m.fits(r) && !s.settled(r.emp, model.Low, m.start, m.end) {
+					s.add(r.emp, model.KindName, "", m.start, m.end, model.Low, "first name with the organisation named")
 				}
 			}
-			continue
 		}
-		if s.settled(m.emp, model.High, m.start, m.end) {
-			continue // nothing here can raise it further
+		return
+	}
+	if s.settled(m.emp, model.High, m.start, m.end) {
+		return // nothing here can raise it further
+	}
+	// A name whose surname is written loosely ("Sanne Berg") may be
+	// someone else's: one step lower, as a reader unsure of it would
+	// put it; but a threat is never put off.
+	loosely, how := m.form == formLoose || m.form == formSurname, "name written loosely"
+	if m.form == formSurname {
+		how = "surname alone"
+	}
+	switch {
+	case s.threat:
+		s.add(m.emp, model.KindName, "", m.start, m.end, model.High, "name with threatening language")
+		s.withContext(m.emp, m.start, m.end, s.threatSpan)
+	case s.locatorNear(m.start, m.end):
+		if loosely {
+			s.add(m.emp, model.KindName, "", m.start, m.end, model.Medium, how+", with a phone number, e-mail or street address")
+		} else {
+			s.add(m.emp, model.KindName, "", m.start, m.end, model.High, "name with a phone number, e-mail or street address")
 		}
-		// A name whose surname is written loosely ("Sanne Berg") may be
-		// someone else's: one step lower, as a reader unsure of it would
-		// put it; but a threat is never put off.
-		loosely, how := m.form == formLoose || m.form == formSurname, "name written loosely"
-		if m.form == formSurname {
-			how = "surname alone"
-		}
-		switch {
-		case s.threat:
-			s.add(m.emp, model.KindName, "", m.start, m.end, model.High, "name with threatening language")
-			s.withContext(m.emp, m.start, m.end, s.threatSpan)
-		case s.locatorNear(m.start, m.end):
-			if loosely {
-				s.add(m.emp, model.KindName, "", m.start, m.end, model.Medium, how+", with a phone number, e-mail or street address")
-			} else {
-				s.add(m.emp, model.KindName, "", m.start, m.end, model.High, "name with a phone number, e-mail or street address")
-			}
-			l, _ := s.nearestLocator(m.start, m.end)
-			s.withContext(m.emp, m.start, m.end, l)
-		case s.orgCtx && !loosely:
-			s.add(m.emp, model.KindName, "", m.start, m.end, model.Medium, "name with the organisation named")
-		case s.orgCtx:
-			s.add(m.emp, model.KindName, "", m.start, m.end, model.Low, how+", with the organisation named")
-		default:
-			s.add(m.emp, model.KindName, "", m.start, m.end, model.Low, "name without context")
-		}
+		l, _ := s.nearestLocator(m.start, m.end)
+		s.withContext(m.emp, m.start, m.end, l)
+	case s.orgCtx && !loosely:
+		s.add(m.emp, model.KindName, "", m.start, m.end, model.Medium, "name with the organisation named")
+	case s.orgCtx:
+		s.add(m.emp, model.KindName, "", m.start, m.end, model.Low, how+", with the organisation named")
+	default:
+		s.add(m.emp, model.KindName, "", m.start, m.end, model.Low, "name without context")
 	}
 }
 
