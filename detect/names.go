@@ -1082,7 +1082,7 @@ func (s *scan) mayBeName(i int) bool {
 	}
 	// A first name alone counts only where the organisation is named: in
 	// any other text it must be followed by a surname to be a finding.
-	if r, _ := utf8.DecodeRuneInString(s.text[h.start:]); s.orgCtx && (unicode.IsUpper(r) || tagged(s.text, h.start, h.end) || namedBefore(s.text, h.start) ||
+	if s.orgCtx && (upperAt(s.text, h.start) || tagged(s.text, h.start, h.end) || namedBefore(s.text, h.start) ||
 		fromAfter(s.text, h.end)) {
 		return true
 	}
@@ -2000,8 +2000,7 @@ func (s *scan) wordBeforeSurname(h anchorHit) (title, typo bool) {
 			continue
 		}
 		// A first name there is the full name, which checkFirst has seen.
-		r, _ := utf8.DecodeRuneInString(s.text[b:])
-		return false, unicode.IsUpper(r) && utf8.RuneCountInString(w) >= 4 && !s.d.isFirstName(fold.String(w))
+		return false, upperAt(s.text, b) && utf8.RuneCountInString(w) >= 4 && !s.d.isFirstName(fold.String(w))
 	}
 	return false, false
 }
@@ -2605,7 +2604,7 @@ func (s *scan) docContext() {
 			if len(ph.words) > 1 && notWordBefore(s.text, h.start, ph.words[len(ph.words)-2]) {
 				continue // "op" is a phrase's last word, but not after "maar"
 			}
-			if r, _ := utf8.DecodeRuneInString(s.text[h.start:]); ph.capital && !unicode.IsUpper(r) &&
+			if ph.capital && !upperAt(s.text, h.start) &&
 				(!tagged(s.text, h.start, h.end) || !s.titleOrKind()) {
 				// "een zonnebloem". A tag says nothing by its case: in lower
 				// case ("#zonnebloem") it names the organisation where the
