@@ -1637,6 +1637,18 @@ func upperAt(text string, i int) bool {
 	return unicode.IsUpper(r)
 }
 
+// particlesBefore is where the surname sn whose core stands at toks[i]
+// starts: at the first of its particles, in one of the ways they are
+// written (sn.forms), when they stand before it; else at i.
+func (s *scan) particlesBefore(sn *surname, toks []fold.Token, i int) int {
+	for _, pf := range sn.forms {
+		if c := i - len(pf); len(pf) > 0 && c >= 0 && s.wordsAt(toks, c, pf) && s.soft(toks, i-1) {
+			return c
+		}
+	}
+	return i
+}
+
 // surnameAloneForm: the surname sn of emp alone at toks[i:], with its
 // capital and the particles the roster gives it, the organisation named
 // near it (orgNear): "Hoekstra heeft weer geen tijd, typisch Zonnebloem",
@@ -1652,13 +1664,7 @@ func (s *scan) surnameAloneForm(emp int, sn *surname, toks []fold.Token, i int) 
 	if sn.common || !toks[i].Upper || !s.coreAt(sn, toks, i) || s.d.isFirstName(toks[i].Text) {
 		return
 	}
-	start := i
-	for _, pf := range sn.forms {
-		if c := i - len(pf); len(pf) > 0 && c >= 0 && s.wordsAt(toks, c, pf) && s.soft(toks, i-1) {
-			start = c
-			break
-		}
-	}
+	start := s.particlesBefore(sn, toks, i)
 	if len(sn.particles) > 0 && start == i {
 		return // "Berg" alone is no one's "van den Berg"
 	}
@@ -1841,13 +1847,7 @@ func (s *scan) fromOrgForm(emp int, sn *surname, toks []fold.Token, i int) {
 	if !s.orgNamedAt(toks, s.pastSurnames(toks, k)) {
 		return
 	}
-	start := i
-	for _, pf := range sn.forms {
-		if c := i - len(pf); len(pf) > 0 && c >= 0 && s.wordsAt(toks, c, pf) && s.soft(toks, i-1) {
-			start = c
-			break
-		}
-	}
+	start := s.particlesBefore(sn, toks, i)
 	if start > 0 && s.soft(toks, start-1) && (titles.has(toks[start-1].Text) || pointers.has(toks[start-1].Text) || s.d.isFirstName(toks[start-1].Text)) {
 		return
 	}
