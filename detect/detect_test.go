@@ -379,6 +379,12 @@ func TestNames(t *testing.T) {
 		{"I am Mieke and I don't work at De Zonnebloem", ""},
 		{"Ik ben Mieke en ik werk bij De Zonnebloem", "E004 name low"},
 		{"Ik ben het met Mieke eens, ik werk niet bij De Zonnebloem", "E004 name low"},
+		// Or one a text names after "heet" and says not to work there;
+		// not one it says does not work on a day.
+		{"De juf van groep 3 heet Mieke, ze werkt niet bij De Zonnebloem", ""},
+		{"Her teacher heet Mieke, she doesn't work at De Zonnebloem", ""},
+		{"De juf heet Mieke, ze werkt niet op woensdag bij De Zonnebloem", "E004 name low"},
+		{"De juf heet Mieke, ze werkt bij De Zonnebloem", "E004 name low"},
 		// Named together playing together: children; but not with a title.
 		{"Kees en Mieke spelen samen op De Zonnebloem", ""},
 		{"Sanne, Kees en Mieke spelen samen op De Zonnebloem", ""},

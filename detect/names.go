@@ -459,7 +459,7 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 	if s.inSetPhrase(toks, i) {
 		return // "Zwarte Piet", "Jan en alleman": a phrase, not a person
 	}
-	if s.writerNotThere(toks, i) {
+	if s.saidNotThere(toks, i) {
 		return // "Ik ben Femke, en ik werk niet bij de Zonnebloem"
 	}
 	m.end = toks[end-1].End
@@ -477,20 +477,33 @@ func (s *scan) firstCounts(m nameMatch) bool {
 	return s.orgCtx || len(s.homeStreets) > 0 || m.initial != 0 || townLinkAfter(s.text, m.end) >= 0
 }
 
-// writerNotThere reports whether the first name at toks[i] is the
-// writer's own, given after "ik ben", "ik heet", "mijn naam is" or "I am",
-// in a text in which the writer says not to work there ("ik werk niet
-// bij", "I don't work"): another with the name.
-func (s *scan) writerNotThere(toks []fold.Token, i int) bool {
-	if i < 2 || !(toks[i-2].Text == "ik" && (toks[i-1].Text == "ben" || toks[i-1].Text == "heet") ||
+// saidNotThere reports whether the first name at toks[i] is said not to
+// work there: the writer's own, given after "ik ben", "ik heet", "mijn
+// naam is" or "I am", in a text in which the writer says not to work
+// there ("ik werk niet bij", "I don't work"); or one a text gives after
+// "heet" and then says "werkt niet bij" or "doesn't work at" of ("De juf
+// van groep 3 heet Sanne, ze werkt niet bij de Zonnebloem"): another
+// with the name. Not "werkt niet op woensdag", which is her.
+func (s *scan) saidNotThere(toks []fold.Token, i int) bool {
+	writer := i >= 2 && (toks[i-2].Text == "ik" && (toks[i-1].Text == "ben" || toks[i-1].Text == "heet") ||
 		toks[i-2].Text == "i" && (toks[i-1].Text == "am" || toks[i-1].Text == "m") ||
-		i >= 3 && toks[i-3].Text == "mijn" && toks[i-2].Text == "naam" && toks[i-1].Text == "is") {
+		i >= 3 && toks[i-3].Text == "mijn" && toks[i-2].Text == "naam" && toks[i-1].Text == "is")
+	named := i >= 1 && toks[i-1].Text == "heet"
+	if !writer && !named {
 		return false
 	}
 	for k := i + 1; k+1 < len(toks) && k < i+16; k++ {
-		switch w, next := toks[k].Text, toks[k+1].Text; {
-		case (w == "werk" || w == "werkte") && (next == "niet" || next == "zelf" && k+2 < len(toks) && toks[k+2].Text == "niet"),
-			(w == "don" || w == "do") && (next == "t" || next == "not") && k+2 < len(toks) && toks[k+2].Text == "work":
+		w, next := toks[k].Text, toks[k+1].Text
+		then := ""
+		if k+2 < len(toks) {
+			then = toks[k+2].Text
+		}
+		switch {
+		case writer && (w == "werk" || w == "werkte") && (next == "niet" || next == "zelf" && then == "niet"),
+			writer && (w == "don" || w == "do") && (next == "t" || next == "not") && then == "work":
+			return true
+		case (w == "werkt" || w == "werkte") && next == "niet" && then == "bij",
+			(w == "doesn" || w == "does") && (next == "t" || next == "not") && then == "work" && k+3 < len(toks) && (toks[k+3].Text == "at" || toks[k+3].Text == "for"):
 			return true
 		}
 	}
