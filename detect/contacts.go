@@ -1156,12 +1156,7 @@ func numberAfterAside(text string, pos int) int {
 		if pos+2 >= len(text) || text[pos] != ' ' || text[pos+1]|0x20 != 'w' {
 			return 0
 		}
-		e = nextWordEnd(text, pos)
-		living := false
-		for _, w := range livingWords {
-			living = living || strings.EqualFold(text[pos+1:e], w)
-		}
-		if !living {
+		if e = nextWordEnd(text, pos); !oneOfFold(text[pos+1:e], livingWords[:]) {
 			return 0
 		}
 	}
@@ -1199,12 +1194,15 @@ func floorAside(text string, pos int) int {
 	if e <= j {
 		return 0
 	}
-	for _, w := range [...]string{"verdieping", "etage", "hoog"} {
-		if strings.EqualFold(text[j:e], w) {
-			return e
-		}
+	if oneOfFold(text[j:e], []string{"verdieping", "etage", "hoog"}) {
+		return e
 	}
 	return 0
+}
+
+// oneOfFold reports whether w is one of words, in any case.
+func oneOfFold(w string, words []string) bool {
+	return slices.ContainsFunc(words, func(v string) bool { return strings.EqualFold(w, v) })
 }
 
 // numberReach is how far after its street a house number may start:

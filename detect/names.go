@@ -2387,11 +2387,11 @@ func (s *scan) scoreNames() {
 // scoreSoFar scores the name matches the checks have found since it last
 // ran but those of first names alone, which wait for the whole text (a
 // later one may show the first name to be a namesake's), and lets them
-// go: a text of nothing but names (a list of staff, sorted, 30 MB) made
-// a match for each person of each name, some 30 bytes each, and held
-// them all until the end: 900 MB. A name is scored as it is found, which
-// needs only what verify knows before the names (the threat, the
-// organisation named, where the locators are); add keeps, of equal
+// go: a text of nothing but names (a list of staff, sorted, 31 MB) made
+// a match for each person of each name, 64 bytes each, and held them all
+// until the end (check took 920 MB for it). A name is scored as it is
+// found, which needs only what verify knows before the names (the threat,
+// the organisation named, where the locators are); add keeps, of equal
 // findings, the first in the text whatever the order they are scored in.
 //
 // It runs once scoreBatch matches wait: at each anchor, it cost a tenth

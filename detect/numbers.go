@@ -121,8 +121,10 @@ func (w *rewriteWatch) leadsUpTo(max byte) {
 				break
 			}
 			i += j
-			if lead < 0xe0 && !arabicDigitAt(text, i) && mojibakeLen(text, i) == 0 {
-				continue // an Arabic letter or an accented Latin one: texts are full of them
+			if lead < 0xe0 && !arabicDigitAt(text, i) {
+				if _, n := mojibake(text, i); n == 0 {
+					continue // an Arabic letter or an accented Latin one: texts are full of them
+				}
 			}
 			_, _, _, w.found = w.r.at(i, 0)
 			// An emoji in a letter's place ("S🌻nne"): whether a name's
@@ -173,12 +175,6 @@ func mojibake(text string, i int) (string, int) {
 		return "", 0
 	}
 	return meant, 2 + size
-}
-
-// mojibakeLen is how many bytes of mojibake stand at text[i]: 0 if none.
-func mojibakeLen(text string, i int) int {
-	_, n := mojibake(text, i)
-	return n
 }
 
 // arabicDigitAt reports whether an Arabic-Indic digit (U+0660 to U+0669,

@@ -123,7 +123,7 @@ func numericRuns(s string) map[int]bool {
 		prev, _ := utf8.DecodeLastRuneInString(s[:i])
 		next, _ := utf8.DecodeRuneInString(s[j:])
 		touching := unicode.IsLetter(prev) || unicode.IsLetter(next)
-		if digits*2 >= j-i && (digits >= 2 || (digits >= 1 && (!touching || houseNumberLetter(s, i, j)))) {
+		if digits*2 >= j-i && (digits >= 2 || (digits >= 1 && (!touching || houseNumberLetter(s, prev, j)))) {
 			for k := i; k < j; k++ {
 				marks[k] = true
 			}
@@ -133,11 +133,11 @@ func numericRuns(s string) map[int]bool {
 	return marks
 }
 
-// houseNumberLetter reports whether the run s[i:j] of digit-like
-// characters stands as a house number with its letter: a word of its own
-// but for one ASCII letter right after it ("Kerkstraat l2a", OCR's "12a").
-func houseNumberLetter(s string, i, j int) bool {
-	prev, _ := utf8.DecodeLastRuneInString(s[:i])
+// houseNumberLetter reports whether the run of digit-like characters
+// that prev stands before and s[j] after stands as a house number with its
+// letter: a word of its own but for one ASCII letter right after it
+// ("Kerkstraat l2a", OCR's "12a").
+func houseNumberLetter(s string, prev rune, j int) bool {
 	return !unicode.IsLetter(prev) && j < len(s) && asciiLetter(s[j]) && (j+1 == len(s) || !isLetterByte(s[j+1]))
 }
 
