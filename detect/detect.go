@@ -92,7 +92,7 @@ func (d *Detector) done(s *scan) {
 	}
 	clear(s.found)
 	*s = scan{anchors: s.anchors[:0], phoneStarts: s.phoneStarts[:0], emailTriggers: s.emailTriggers[:0],
-		streetWords: s.streetWords[:0], postcodeStarts: s.postcodeStarts[:0], found: s.found}
+		streetWords: s.streetWords[:0], postcodeStarts: s.postcodeStarts[:0], near: s.near[:0], found: s.found}
 	d.scans.Put(s)
 }
 
@@ -184,6 +184,7 @@ type scan struct {
 	// be scored; the rest were found since scoreSoFar last ran.
 	firstsKept int
 	namesakes  map[*firstGroup]bool // first names the text gives with another surname
+	near       []int32              // firstGroup.nearest's positions, made anew at each
 	initials   int                  // see readInitial
 	// homeStreets are the roster streets named without a house number, and
 	// who lives on each; homeCount how many each person has, and

@@ -818,7 +818,7 @@ func TestNotWordBefore(t *testing.T) {
 // TestNamesAsListsAndMarriagesWriteThem: the orders of official lists,
 // and a partner's name before one's own.
 func TestNamesAsListsAndMarriagesWriteThem(t *testing.T) {
-	d := newDetector(t, "id,first_name,last_name\nE1,Łukasz,Kowalczyk\nE2,Priya,Ramdin\nE3,Sanne,van den Berg\nE4,Noor,de Vries\nE5,Noor,Jansen\nE6,Mohamed,Benali\nE7,Rachid,El Idrissi\n", Options{Organisation: []string{"Kinderopvang De Zonnebloem", "De Zonnebloem"}})
+	d := newDetector(t, "id,first_name,last_name\nE1,Łukasz,Kowalczyk\nE2,Priya,Ramdin\nE3,Sanne,van den Berg\nE4,Noor,de Vries\nE5,Noor,Jansen\nE6,Mohamed,Benali\nE7,Rachid,El Idrissi\nE8,Piet,Janssen\n", Options{Organisation: []string{"Kinderopvang De Zonnebloem", "De Zonnebloem"}})
 	checkScans(t, d, []scanCase{
 		{"KOWALCZYK Łukasz", "E1 name low"},
 		{"VAN DEN BERG Sanne", "E3 name low"},
@@ -831,6 +831,7 @@ func TestNamesAsListsAndMarriagesWriteThem(t *testing.T) {
 		{"El Idrisi, Rachid", "E7 name low"},
 		{"Owalczyk, Łukasz", "E1 name low"},
 		{"Jansens, Noor", "E5 name low"},
+		{"Janssen, Noor", ""}, // someone's surname, not a typo of hers
 		// First names spelt from Arabic another way.
 		{"Mohammad Benali", "E6 name low"},
 		{"Rashid El Idrissi", "E7 name low"},
@@ -865,6 +866,64 @@ func TestNamesAsListsAndMarriagesWriteThem(t *testing.T) {
 		{"Sanne van den Berg-Jansen", "E3 name low"},
 		{"Noor Jansen-de Vries", "E5 name low"}, // Noor Jansen, married: not also Noor de Vries's partner's name
 		{"Priya Sewdien", ""},
+	})
+}
+
+// TestNearIndex: in a group of many refs, the refs nearest gives are all
+// those mayStandBefore takes, and few of the others: a sorted list of
+// common first names reads only those.
+func TestNearIndex(t *testing.T) {
+	surnames := []string{"Jansen", "Janssen", "de Vries", "van den Berg", "El Idrissi", "Bos", "Kowalczyk", "Öztürk",
+		"Ait Taleb", "Visser", "Smit", "Smits", "Bakker", "de Jong", "Hendriks", "Meijer"}
+	var csv strings.Builder
+	csv.WriteString("id,first_name,last_name\n")
+	for i := range 3 * nearMin {
+		fmt.Fprintf(&csv, "F%d,Fatima,%s%s\n", i, surnames[i%len(surnames)], strings.Repeat("a", i/len(surnames)))
+	}
+	d := newDetector(t, csv.String(), Options{})
+	g := d.keys["fatima"].firsts[0]
+	if len(g.refs) < nearMin {
+		t.Fatalf("%d refs, want %d or more", len(g.refs), nearMin)
+	}
+	// Each surname's first word, and every word one edit from it.
+	words := map[string]bool{"de": true, "el": true, "ait": true, "x": true}
+	for _, r := range g.refs {
+		c := r.core
+		words[c], words[c+"s"] = true, true
+		for k := range len(c) + 1 {
+			words[c[:k]+"x"+c[k:]] = true
+			if k < len(c) {
+				words[c[:k]+c[k+1:]] = true
+				words[c[:k]+"x"+c[k+1:]] = true
+			}
+			if k+1 < len(c) {
+				words[c[:k]+c[k+1:k+2]+c[k:k+1]+c[k+2:]] = true
+			}
+		}
+	}
+	s := &scan{d: d}
+	for w := range words {
+		for _, text := range []string{w + ", Fatima", w + " den Berg, Fatima", "El " + w + ", Fatima"} {
+			toks := fold.Tokens(text, 0)
+			i := slices.IndexFunc(toks, func(t fold.Token) bool { return t.Text == "fatima" })
+			if !s.nearest(g, toks, i) {
+				t.Fatal("a group of many refs is not indexed")
+			}
+			if len(s.near) > len(g.refs)/4 {
+				t.Errorf("%q: %d refs of %d near", text, len(s.near), len(g.refs))
+			}
+			for p, r := range g.refs {
+				if s.mayStandBefore(r, toks, i) && !slices.Contains(s.near, int32(p)) {
+					t.Errorf("%q: %s's ref not near", text, d.people[r.emp].id)
+				}
+			}
+		}
+	}
+	checkScans(t, d, []scanCase{
+		{"Jasnen, Fatima", "F0 name low"},
+		{"El Idrisi, Fatima", "F4 name low"},
+		{"Kowalczik, Fatima", "F6 name low"},
+		{"Janssen, Fatima", "F1 name low"}, // not also Fatima Jansen's typo
 	})
 }
 

@@ -491,6 +491,51 @@ type firstGroup struct {
 	// first name: reading them off each person there was 8% of the slow
 	// phase on prose full of first names.
 	parts []firstRef
+	// near finds refs by the first word of their surname's core, in a
+	// group of many refs (see nearest).
+	near nearIndex
+}
+
+// nearIndex finds the refs of a group whose core's first word a word of
+// the text may be (coreAt: the word itself, with a possessive s, or one
+// edit away). Its keys are each such word and the word with one letter
+// left out; a word asks its own letters and each with one letter left
+// out, and two words one edit apart (a letter more, less, another, or
+// two swapped) meet at one key. A common first name in a sorted list
+// ("Jansen, Fatima", "Visser, Fatima") is hundreds of people's: asking
+// each of them was nine tenths of the time such a list took. Made on first
+// use, so the roster's start-up does not pay for first names no text
+// gives so.
+type nearIndex struct {
+	once sync.Once
+	keys map[string][]int32 // positions in refs, ascending
+	// words is the most words a core of the group's refs has.
+	words int
+}
+
+// nearMin is the fewest refs a group has for nearIndex to be made: below
+// it, asking every ref is as quick.
+const nearMin = 24
+
+// indexNear makes g.near (nearIndex).
+func (g *firstGroup) indexNear() {
+	keys := map[string][]int32{}
+	put := func(key string, p int32) {
+		if ps := keys[key]; len(ps) == 0 || ps[len(ps)-1] != p {
+			keys[key] = append(ps, p)
+		}
+	}
+	for p, r := range g.refs {
+		g.near.words = max(g.near.words, int(r.words))
+		put(r.core, int32(p))
+		if len(r.core) < 5 {
+			continue // coreAt takes no typo of a shorter word
+		}
+		for k := range len(r.core) {
+			put(r.core[:k]+r.core[k+1:], int32(p))
+		}
+	}
+	g.near.keys = keys
 }
 
 type firstRef struct {

@@ -421,9 +421,18 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 		// "Van den Berg, Sanne"; "KOWALCZYK Łukasz", the surname in
 		// capitals first, as official lists write it; "ramdin priya".
 		if kind, ok := s.reversedAt(toks, i); ok {
-			for _, r := range g.refs {
+			reversed := func(r firstRef) {
 				if s.mayStandBefore(r, toks, i) && s.reverseForm(r.emp, &s.d.people[r.emp].surname, toks, i, j, r.form, kind) {
 					matched = append(matched, r.emp)
+				}
+			}
+			if s.nearest(g, toks, i) {
+				for _, p := range s.near {
+					reversed(g.refs[p])
+				}
+			} else {
+				for _, r := range g.refs {
+					reversed(r)
 				}
 			}
 		}
@@ -2205,19 +2214,55 @@ func (s *scan) reverseForm(emp int, p *surname, toks []fold.Token, i, j int, for
 // mayStandBefore is a quick test before reverseForm, from what the ref
 // holds: the first word of r's surname core may stand where that core
 // would start before toks[i] (coreAt: the word itself, with a possessive
-// s, or one edit from one of five letters or more). A common first name
-// in a sorted list ("Jansen, Fatima") is hundreds of people's, and
-// reading each one's record was most of the time such a list took.
+// s, or one edit from one of five letters or more). A word that is itself
+// someone's surname is that surname, not a typo of another, as after a
+// first name (forwardForms): "Janssen, Fatima" is not Fatima Jansen.
 func (s *scan) mayStandBefore(r firstRef, toks []fold.Token, i int) bool {
 	c := i - int(r.words)
 	if c < 0 {
 		return false
 	}
 	w := toks[c].Text
-	if d := len(w) - len(r.core); d < -1 || d > 1 {
+	if w == r.core || r.words == 1 && len(w) == len(r.core)+1 && w[len(w)-1] == 's' && w[:len(r.core)] == r.core {
+		return true
+	}
+	return len(r.core) >= 5 && len(w) <= maxTypoWord && withinOneEdit(w, r.core) && !s.d.isSurname(w)
+}
+
+// nearest puts in s.near the positions in g.refs of the refs that may
+// stand before toks[i] (a superset of those mayStandBefore takes),
+// ascending, and reports false where g is too small to be indexed (every
+// ref is then to be asked).
+func (s *scan) nearest(g *firstGroup, toks []fold.Token, i int) bool {
+	if len(g.refs) < nearMin {
 		return false
 	}
-	return w[0] == r.initial || len(r.core) >= 5 && withinOneEdit(w, r.core)
+	g.near.once.Do(g.indexNear)
+	s.near = s.near[:0]
+	var del [maxTypoWord]byte
+	for wc := 1; wc <= g.near.words && wc <= i; wc++ {
+		w := toks[i-wc].Text
+		add := func(key string) {
+			for _, p := range g.near.keys[key] {
+				if int(g.refs[p].words) == wc {
+					s.near = append(s.near, p)
+				}
+			}
+		}
+		add(w)
+		if n := len(w); n > 1 && w[n-1] == 's' {
+			add(w[:n-1])
+		}
+		if s.d.isSurname(w) || !s.d.maybeTypo([]byte(w)) {
+			continue // no typo (maybeTypo: not one edit from any core of five letters or more)
+		}
+		for k := range len(w) {
+			add(string(appendWithout(del[:0], w, k)))
+		}
+	}
+	slices.Sort(s.near)
+	s.near = slices.Compact(s.near)
+	return true
 }
 
 // listSep reports whether sep holds what a list puts between a surname and
