@@ -508,9 +508,10 @@ type firstGroup struct {
 // gives so.
 type nearIndex struct {
 	once sync.Once
-	keys map[string][]int32 // positions in refs, ascending
-	// words is the most words a core of the group's refs has.
-	words int
+	// keys[n-1] are the keys of the cores of n words: positions in refs,
+	// ascending. Most groups have few cores of two words or more, and
+	// their map is small or none.
+	keys []map[string][]int32
 }
 
 // nearMin is the fewest refs a group has for nearIndex to be made: below
@@ -519,23 +520,28 @@ const nearMin = 24
 
 // indexNear makes g.near (nearIndex).
 func (g *firstGroup) indexNear() {
-	keys := map[string][]int32{}
-	put := func(key string, p int32) {
-		if ps := keys[key]; len(ps) == 0 || ps[len(ps)-1] != p {
-			keys[key] = append(ps, p)
-		}
-	}
 	for p, r := range g.refs {
-		g.near.words = max(g.near.words, int(r.words))
-		put(r.core, int32(p))
+		for len(g.near.keys) < int(r.words) {
+			g.near.keys = append(g.near.keys, nil)
+		}
+		keys := g.near.keys[r.words-1]
+		if keys == nil {
+			keys = map[string][]int32{}
+			g.near.keys[r.words-1] = keys
+		}
+		put := func(key string) {
+			if ps := keys[key]; len(ps) == 0 || ps[len(ps)-1] != int32(p) {
+				keys[key] = append(ps, int32(p))
+			}
+		}
+		put(r.core)
 		if len(r.core) < 5 {
 			continue // coreAt takes no typo of a shorter word
 		}
 		for k := range len(r.core) {
-			put(r.core[:k]+r.core[k+1:], int32(p))
+			put(r.core[:k] + r.core[k+1:])
 		}
 	}
-	g.near.keys = keys
 }
 
 type firstRef struct {

@@ -2240,15 +2240,12 @@ func (s *scan) nearest(g *firstGroup, toks []fold.Token, i int) bool {
 	g.near.once.Do(g.indexNear)
 	s.near = s.near[:0]
 	var del [maxTypoWord]byte
-	for wc := 1; wc <= g.near.words && wc <= i; wc++ {
-		w := toks[i-wc].Text
-		add := func(key string) {
-			for _, p := range g.near.keys[key] {
-				if int(g.refs[p].words) == wc {
-					s.near = append(s.near, p)
-				}
-			}
+	for n, keys := range g.near.keys {
+		if n >= i || len(keys) == 0 {
+			continue
 		}
+		w := toks[i-n-1].Text
+		add := func(key string) { s.near = append(s.near, keys[key]...) }
 		add(w)
 		if n := len(w); n > 1 && w[n-1] == 's' {
 			add(w[:n-1])
