@@ -184,6 +184,7 @@ type scan struct {
 	// be scored; the rest were found since scoreSoFar last ran.
 	firstsKept int
 	namesakes  map[*firstGroup]bool // first names the text gives with another surname
+	others     int                  // places listed in the findings' Others (maxOthers)
 	near       []int32              // firstGroup.nearest's positions, made anew at each
 	initials   int                  // see readInitial
 	// homeStreets are the roster streets named without a house number, and
@@ -559,12 +560,29 @@ func (s *scan) settled(emp int, sev model.Severity, start, end int) bool {
 	return true
 }
 
-// other notes, for ScanAll, [start, end) as another place of f.
+// other notes, for ScanAll, [start, end) as another place of f, once,
+// in order; past maxOthers places in all it notes only that f has more
+// (OthersCut).
 func (s *scan) other(f *model.Finding, start, end int) {
-	if s.all && f.Start != start {
-		f.Others = insertSpan(f.Others, [2]int{start, end})
+	if !s.all || f.Start == start {
+		return
+	}
+	i := sort.Search(len(f.Others), func(i int) bool { return f.Others[i][0] >= start })
+	switch {
+	case i < len(f.Others) && f.Others[i][0] == start:
+	case s.others == maxOthers:
+		f.OthersCut = true
+	default:
+		f.Others = slices.Insert(f.Others, i, [2]int{start, end})
+		s.others++
 	}
 }
+
+// maxOthers bounds the other places a scan lists in all its findings. A
+// list of staff sorted by surname, 31 MB of it, names everyone hundreds
+// of times: the places took 98 MB. Forum posts of 10 MB list about a
+// thousand.
+const maxOthers = 1 << 16
 
 // add records a finding, keeping per fingerprint the most severe occurrence
 // (the first of equals); ScanAll also lists the others.
@@ -594,6 +612,7 @@ func (s *scan) add(emp int, kind model.Kind, value string, start, end int, sev m
 		Severity: sev, Reason: reason, Fingerprint: fp,
 	}
 	if seen {
+		// old was cut only once the bound was reached: so is f, below.
 		f.Others = old.Others
 		s.other(f, old.Start, old.End)
 		delete(s.contexts, key) // the context was the old occurrence's
@@ -635,15 +654,6 @@ func excerptWith(text string, start, end int, ctx [2]int) (string, int, int) {
 		return ex + gap + extra, es, ee
 	}
 	return extra + gap + ex, es + len(extra) + len(gap), ee + len(extra) + len(gap)
-}
-
-// insertSpan adds a span to a list kept in text order.
-func insertSpan(list [][2]int, sp [2]int) [][2]int {
-	i := sort.Search(len(list), func(i int) bool { return list[i][0] >= sp[0] })
-	if i < len(list) && list[i][0] == sp[0] {
-		return list
-	}
-	return slices.Insert(list, i, sp)
 }
 
 func fingerprint(id string, kind model.Kind, value string) string {

@@ -927,6 +927,45 @@ func TestNearIndex(t *testing.T) {
 	})
 }
 
+// TestOthersBounded: ScanAll lists at most maxOthers other places in all
+// its findings; a finding past that says it has more.
+func TestOthersBounded(t *testing.T) {
+	d := testDetector(t)
+	sanne := "Sanne van den Berg\n"
+	for _, tc := range []struct {
+		sannes                     int
+		wantOthers                 int
+		wantSanneCut, wantMiekeCut bool
+	}{
+		{sannes: 10, wantOthers: 9},
+		{sannes: maxOthers + 1, wantOthers: maxOthers, wantMiekeCut: true}, // Mieke's second place is past the bound
+		{sannes: maxOthers + 3, wantOthers: maxOthers, wantSanneCut: true, wantMiekeCut: true},
+	} {
+		fs := d.ScanAll(strings.Repeat(sanne, tc.sannes) + "Mieke Bakker\nMieke Bakker\n")
+		got := map[string]model.Finding{}
+		for _, f := range fs {
+			got[f.EmployeeID] = f
+		}
+		s, m := got["E001"], got["E004"]
+		if len(s.Others) != tc.wantOthers || s.OthersCut != tc.wantSanneCut || m.OthersCut != tc.wantMiekeCut {
+			t.Errorf("%d times: Sanne %d others, cut %v; Mieke %d others, cut %v; want %d, %v, %v", tc.sannes,
+				len(s.Others), s.OthersCut, len(m.Others), m.OthersCut, tc.wantOthers, tc.wantSanneCut, tc.wantMiekeCut)
+		}
+		if !tc.wantMiekeCut && len(m.Others) != 1 || s.Others[len(s.Others)-1][0] != (len(s.Others))*len(sanne) {
+			t.Errorf("%d times: the places listed are not the first in order: Mieke %v, Sanne's last %v", tc.sannes, m.Others, s.Others[len(s.Others)-1])
+		}
+	}
+	// A place two forms name someone at (a title with the surname, and the
+	// surname near the organisation) is listed once.
+	ed, _ := evalDetector(t)
+	line := "mevr. Dijkstra van kdv de zonnebloem reageert nooit\n"
+	fs := ed.ScanAll(line + line)
+	n := len(line)
+	if want := [][2]int{{6, 14}, {n, n + 14}, {n + 6, n + 14}}; len(fs) != 1 || !slices.Equal(fs[0].Others, want) {
+		t.Errorf("ScanAll(%q twice) = %v, want others %v", line, fs, want)
+	}
+}
+
 // TestHashIndex: every key is found by its hash and nothing else is; two
 // keys of one hash make the index ambiguous, and the scan then reads the
 // map of words, with the same findings.

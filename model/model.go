@@ -188,6 +188,9 @@ type Finding struct {
 	// Others are the other places in the text where the same thing stands
 	// (byte offsets [start, end)), in order.
 	Others [][2]int
+	// OthersCut: the same thing stands at more places than Others lists
+	// (a scan lists a bounded number of places in all its findings).
+	OthersCut bool
 }
 
 // MaxSeverity is the highest severity among findings, or 0 if there are none.

@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"runtime/debug"
 	"runtime/metrics"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -229,6 +230,29 @@ func TestCheckReportsEveryOccurrence(t *testing.T) {
 	_, out, _ = runCLI(t, "check", "--config", testConfig, post)
 	if !regexp.MustCompile(`thread\.txt:2,3,5\s+E001 Sanne van den Berg\s+phone\s+critical\s+3\s`).MatchString(out) {
 		t.Errorf("table:\n%s", out)
+	}
+}
+
+// A file that names someone more often than check lists says so: the
+// count is then at least that.
+func TestCheckSaysWhenPlacesAreCut(t *testing.T) {
+	dir := t.TempDir()
+	const times = 70_000 // more than a scan lists in all
+	post := writeFile(t, dir, "list.txt", strings.Repeat("Sanne van den Berg\n", times))
+	code, out, errOut := runCLI(t, "check", "--config", testConfig, "--json", post)
+	var f struct {
+		Count     int  `json:"count"`
+		OthersCut bool `json:"others_cut"`
+	}
+	if err := json.Unmarshal([]byte(out), &f); code != exitFindings || err != nil {
+		t.Fatalf("exit %d, %v\n%s", code, err, errOut)
+	}
+	if !f.OthersCut || f.Count >= times || f.Count < 1000 {
+		t.Errorf("count %d, others_cut %v: want a cut list of fewer than %d", f.Count, f.OthersCut, times)
+	}
+	_, out, _ = runCLI(t, "check", "--config", testConfig, post)
+	if !regexp.MustCompile(`E001 Sanne van den Berg\s+name\s+low\s+` + strconv.Itoa(f.Count) + `\+\s`).MatchString(out) {
+		t.Errorf("table, want %d+ times:\n%.500s", f.Count, out)
 	}
 }
 

@@ -250,8 +250,11 @@ type jsonFinding struct {
 	// Image names the attached image the finding was read from.
 	Image string `json:"image,omitempty"`
 	// Count is how often it stands in the text; Others are the other places.
-	Count  int           `json:"count"`
-	Others []jsonOffsets `json:"others,omitempty"`
+	// OthersCut: it stands at more places than are listed (and counted):
+	// a file that names people hundreds of thousands of times.
+	Count     int           `json:"count"`
+	Others    []jsonOffsets `json:"others,omitempty"`
+	OthersCut bool          `json:"others_cut,omitempty"`
 }
 
 type jsonOffsets struct {
@@ -283,7 +286,7 @@ func (p *findingPrinter) printPart(source string, doc intake.Document, part inta
 		if p.json {
 			b, _ := json.Marshal(jsonFinding{source, f.EmployeeID, f.Kind, f.Severity, f.Start, f.End, line,
 				f.Match, f.Excerpt, f.ExcerptStart, f.ExcerptEnd, f.Reason, f.Fingerprint, part.FromImage, image, part.Name,
-				1 + len(f.Others), others})
+				1 + len(f.Others), others, f.OthersCut})
 			fmt.Fprintf(p.w, "%s\n", b)
 			continue
 		}
@@ -303,7 +306,11 @@ func (p *findingPrinter) printPart(source string, doc intake.Document, part inta
 		case part.FromImage:
 			where = source + " (image)"
 		}
-		fmt.Fprintf(p.tw, "%s\t%s\t%s\t%s\t%d\t%s\n", where, who, f.Kind, f.Severity, 1+len(f.Others), ex)
+		times := strconv.Itoa(1 + len(f.Others))
+		if f.OthersCut {
+			times += "+"
+		}
+		fmt.Fprintf(p.tw, "%s\t%s\t%s\t%s\t%s\t%s\n", where, who, f.Kind, f.Severity, times, ex)
 	}
 }
 
