@@ -819,10 +819,9 @@ const bareCut = 64
 func (s *scan) bareStreet(h anchorHit) {
 	var buf [4]*entry
 	near := buf[:0] // the first names near (the first four)
-	k, _ := slices.BinarySearchFunc(s.anchors, h.start-firstNameReach, func(a anchorHit, pos int) int { return a.start - pos })
-	for ; k < len(s.anchors) && s.anchors[k].start <= h.end+firstNameReach && len(near) < len(buf); k++ {
-		if len(s.anchors[k].e.firsts) > 0 {
-			near = append(near, s.anchors[k].e)
+	for k := s.anchors.search(h.start - firstNameReach); k < s.anchors.len() && s.anchors.startOf(k) <= h.end+firstNameReach && len(near) < len(buf); k++ {
+		if e := s.anchors.at(k).e; len(e.firsts) > 0 {
+			near = append(near, e)
 		}
 	}
 	if len(near) == 0 {
@@ -1053,7 +1052,7 @@ func (s *scan) streetsOtherwise() {
 	k := 0 // the first anchor not before the word: both lists are in text order
 	for _, sw := range s.streetWords {
 		start, end := sw[0], sw[1]
-		for k < len(s.anchors) && s.anchors[k].start < start {
+		for k < s.anchors.len() && s.anchors.startOf(k) < start {
 			k++
 		}
 		if !digitWithin(s.text, end, numberReach) || s.streetAt(k, start) {
@@ -1091,8 +1090,8 @@ func (s *scan) streetsOtherwise() {
 // starts at text[start:]: the fast phase made it an anchor, the anchors from
 // k on start there.
 func (s *scan) streetAt(k, start int) bool {
-	for ; k < len(s.anchors) && s.anchors[k].start == start; k++ {
-		if len(s.anchors[k].e.streets) > 0 {
+	for ; k < s.anchors.len() && s.anchors.startOf(k) == start; k++ {
+		if len(s.anchors.at(k).e.streets) > 0 {
 			return true
 		}
 	}

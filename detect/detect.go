@@ -87,11 +87,11 @@ func (d *Detector) newScan(canon string, all, watch bool) *scan {
 // a long text made them large. Nothing of them is in the findings: result
 // copies.
 func (d *Detector) done(s *scan) {
-	if max(cap(s.anchors), cap(s.phoneStarts), cap(s.emailTriggers), cap(s.streetWords), cap(s.postcodeStarts), len(s.found)) > maxKept {
+	if max(s.anchors.len(), cap(s.phoneStarts), cap(s.emailTriggers), cap(s.streetWords), cap(s.postcodeStarts), len(s.found)) > maxKept {
 		return
 	}
 	clear(s.found)
-	*s = scan{anchors: s.anchors[:0], phoneStarts: s.phoneStarts[:0], emailTriggers: s.emailTriggers[:0],
+	*s = scan{anchors: s.anchors.emptied(), phoneStarts: s.phoneStarts[:0], emailTriggers: s.emailTriggers[:0],
 		streetWords: s.streetWords[:0], postcodeStarts: s.postcodeStarts[:0], near: s.near[:0], found: s.found}
 	d.scans.Put(s)
 }
@@ -102,7 +102,7 @@ const maxKept = 1 << 12
 // findings runs the slow phase and gives the findings in text, of which
 // the scan's text is the rewrite pos maps (nil when they are the same).
 func (s *scan) findings(text string, pos *offsets) []model.Finding {
-	if len(s.phoneStarts) == 0 && len(s.emailTriggers) == 0 && onlyPhrases(s.anchors) && !s.numberAfterStreetWord() {
+	if len(s.phoneStarts) == 0 && len(s.emailTriggers) == 0 && onlyPhrases(&s.anchors) && !s.numberAfterStreetWord() {
 		return nil
 	}
 	s.verify()
@@ -131,10 +131,12 @@ func (s *scan) findings(text string, pos *offsets) []model.Finding {
 // Counted in the fast phase, they cost a read of each anchor's entry from
 // memory there, a miss of the cache each and 3% of the scan; verify reads
 // the entries anyway, right after this.
-func onlyPhrases(anchors []anchorHit) bool {
-	for _, h := range anchors {
-		if len(h.e.phrases) == 0 {
-			return false
+func onlyPhrases(anchors *anchorList) bool {
+	for _, b := range anchors.blocks {
+		for _, a := range b {
+			if len(a.e.phrases) == 0 {
+				return false
+			}
 		}
 	}
 	return true
@@ -146,7 +148,7 @@ type scan struct {
 	text string
 	all  bool // record every occurrence, not only the most severe
 
-	anchors []anchorHit
+	anchors anchorList
 	// spacedLetters: the fast phase saw three letters or more written
 	// apart with spaces.
 	spacedLetters bool
@@ -232,6 +234,65 @@ type anchorHit struct {
 	e          *entry
 }
 
+// anchorList is the fast phase's anchors, in text order, in blocks of
+// anchorBlock with offsets of 32 bits (no text doxwatch reads is larger
+// than 32 MB): a list of names of 31 MB has four million anchors, which a
+// list of anchorHits grown ahead held in 170 MB at its peak. A block is
+// never copied to grow, and the list holds no room ahead.
+type anchorList struct {
+	blocks [][]anchor
+	n      int
+}
+
+type anchor struct {
+	start, end int32
+	e          *entry
+}
+
+// anchorBlock is how many anchors a block holds; the first grows to it
+// as a slice does, so a short post's list is short.
+const anchorBlock = 1 << 12
+
+func (l *anchorList) push(start, end int, e *entry) {
+	k := len(l.blocks) - 1
+	if k < 0 || len(l.blocks[k]) >= anchorBlock {
+		room := anchorBlock
+		if k < 0 {
+			room = 16
+		}
+		l.blocks = append(l.blocks, make([]anchor, 0, room))
+		k++
+	}
+	l.blocks[k] = append(l.blocks[k], anchor{int32(start), int32(end), e})
+	l.n++
+}
+
+// len is how many anchors the list holds.
+func (l *anchorList) len() int { return l.n }
+
+// at is anchor i.
+func (l *anchorList) at(i int) anchorHit {
+	a := l.blocks[i/anchorBlock][i%anchorBlock]
+	return anchorHit{int(a.start), int(a.end), a.e}
+}
+
+// startOf is where anchor i starts.
+func (l *anchorList) startOf(i int) int { return int(l.blocks[i/anchorBlock][i%anchorBlock].start) }
+
+// search is the first anchor that starts at pos or after (len if none).
+func (l *anchorList) search(pos int) int {
+	return sort.Search(l.n, func(i int) bool { return l.startOf(i) >= pos })
+}
+
+// emptied is the list emptied, its first block kept for the next scan
+// (nil if the list outgrew it).
+func (l *anchorList) emptied() anchorList {
+	if len(l.blocks) != 1 {
+		return anchorList{}
+	}
+	return anchorList{blocks: [][]anchor{l.blocks[0][:0]}}
+}
+
 // candidates is the fast phase: one pass over the words of the text.
 // watch: note whether numberCanonMap may rewrite the text (mayRewrite).
 func (s *scan) candidates(watch bool) {
@@ -241,19 +302,12 @@ func (s *scan) candidates(watch bool) {
 		rw.r.text = s.text
 	}
 	d := s.d
-	// Room for a candidate every 128 bytes, about as many as prose full of
-	// first names has, so a long text seldom copies the list as it grows
-	// (and a 30 MB one does not hold a list for every word from the start).
-	if want := 16 + len(s.text)/128; cap(s.anchors) < want {
-		s.anchors = make([]anchorHit, 0, want)
-	}
 	single, singleEnd := 0, 0 // a run of one-letter words, one space apart
 	prevStart, prevEnd := 0, 0
 	var grow growAhead
 	for sc.Next() {
 		start, end := sc.Span()
 		if grow.due(start) {
-			s.anchors = ahead(s.anchors, start, len(s.text))
 			s.phoneStarts = ahead(s.phoneStarts, start, len(s.text))
 			s.emailTriggers = ahead(s.emailTriggers, start, len(s.text))
 			s.streetWords = ahead(s.streetWords, start, len(s.text))
@@ -286,7 +340,7 @@ func (s *scan) candidates(watch bool) {
 		}
 		if h := sc.Hash(); !sc.Long() && d.maybeKey(h) {
 			if e := d.lookup(h, sc); e != nil {
-				s.anchors = push(s.anchors, anchorHit{start, end, e})
+				s.anchors.push(start, end, e)
 			}
 		}
 		if sc.Mixed() && end-start >= 7 && !sc.Long() {
@@ -341,7 +395,7 @@ func (s *scan) mixedWord(w []byte, start, end int) {
 	case isDigitByte(w[0]):
 		if len(w) >= 7 && end-start <= 12 && isDigitByte(w[3]) && asciiLetter(w[4]) && asciiLetter(w[5]) {
 			if e, ok := s.d.keys[string(w[:6])]; ok && len(e.postcodes) > 0 {
-				s.anchors = push(s.anchors, anchorHit{start, end, e})
+				s.anchors.push(start, end, e)
 			}
 		}
 	case isDigitByte(w[len(w)-1]) && end-start == len(w):
@@ -355,7 +409,7 @@ func (s *scan) mixedWord(w []byte, start, end int) {
 			return
 		}
 		if e, ok := s.d.keys[string(w[:k])]; ok && (len(e.joined) > 0 || e.dottedEnd) {
-			s.anchors = push(s.anchors, anchorHit{start, start + k, e})
+			s.anchors.push(start, start+k, e)
 		}
 	}
 }
@@ -470,13 +524,14 @@ func (s *scan) verify() {
 	s.docContext()
 	// Streets first: one named without a house number tells whose a first
 	// name near it may be (homeStreets, mayBeName).
-	for _, h := range s.anchors {
-		if len(h.e.streets) > 0 {
+	for i := range s.anchors.len() {
+		if h := s.anchors.at(i); len(h.e.streets) > 0 {
 			s.checkStreets(h, "", false)
 		}
 	}
 	var grow growAhead
-	for i, h := range s.anchors {
+	for i := range s.anchors.len() {
+		h := s.anchors.at(i)
 		if grow.due(h.start) {
 			s.names = ahead(s.names, h.start, len(s.text))
 		}

@@ -966,6 +966,35 @@ func TestOthersBounded(t *testing.T) {
 	}
 }
 
+// TestAnchorList: anchors pushed are read back in order across blocks,
+// and search finds the first at or after a place.
+func TestAnchorList(t *testing.T) {
+	e := &entry{}
+	for _, n := range []int{0, 1, anchorBlock, 3*anchorBlock + 5} {
+		var l anchorList
+		for i := range n {
+			l.push(2*i, 2*i+1, e)
+		}
+		if l.len() != n {
+			t.Fatalf("%d pushed, len %d", n, l.len())
+		}
+		for i := range n {
+			if h := l.at(i); h != (anchorHit{2 * i, 2*i + 1, e}) || l.startOf(i) != 2*i {
+				t.Fatalf("%d pushed: at(%d) = %v", n, i, h)
+			}
+		}
+		for _, pos := range []int{-1, 0, 1, 2, 2*anchorBlock - 1, 2 * anchorBlock, 2*n - 1, 2 * n} {
+			if got, want := l.search(pos), min(n, max(0, (pos+1)/2)); got != want {
+				t.Errorf("%d pushed: search(%d) = %d, want %d", n, pos, got, want)
+			}
+		}
+		kept := l.emptied()
+		if kept.len() != 0 || (n > 0 && n <= anchorBlock) != (len(kept.blocks) == 1) {
+			t.Errorf("%d pushed: emptied keeps %d blocks", n, len(kept.blocks))
+		}
+	}
+}
+
 // TestHashIndex: every key is found by its hash and nothing else is; two
 // keys of one hash make the index ambiguous, and the scan then reads the
 // map of words, with the same findings.

@@ -1087,7 +1087,7 @@ func (s *scan) surnameJustBefore(i int) bool {
 	if i == 0 {
 		return false
 	}
-	h, b := s.anchors[i], s.anchors[i-1]
+	h, b := s.anchors.at(i), s.anchors.at(i-1)
 	lower := func(c byte) bool { return c >= 'a' && c <= 'z' }
 	return len(b.e.surnames) > 0 && lower(s.text[h.start]) && lower(s.text[b.start]) && h.start-b.end <= 24 &&
 		s.text[h.start-1] == ' ' && !strings.ContainsAny(s.text[b.end:h.start], "\n,.;:!?")
@@ -1098,7 +1098,7 @@ func (s *scan) surnameJustBefore(i int) bool {
 // name), or it is capitalised in a text that names the organisation (it
 // may stand alone), or the next word is a particle or could be a surname.
 func (s *scan) mayBeName(i int) bool {
-	h := s.anchors[i]
+	h := s.anchors.at(i)
 	if listSep(s.text[max(0, h.start-3):h.start]) || capitalsBefore(s.text, h.start) || s.surnameJustBefore(i) {
 		return true // a reversed name may end here
 	}
@@ -1152,14 +1152,14 @@ func (s *scan) mayBeName(i int) bool {
 		// The fast phase looked every word up: a word that is a key is
 		// the anchor that starts where it does. Only a word cut off by
 		// the end of what is read here is not the text's, and is looked up.
-		for next < len(s.anchors) && s.anchors[next].start < h.end+ws {
+		for next < s.anchors.len() && s.anchors.startOf(next) < h.end+ws {
 			next++
 		}
 		var e *entry
 		if h.end+we == end && end < len(s.text) {
 			e = s.d.keys[string(w)]
-		} else if next < len(s.anchors) && s.anchors[next].start == h.end+ws {
-			e = s.anchors[next].e
+		} else if next < s.anchors.len() && s.anchors.startOf(next) == h.end+ws {
+			e = s.anchors.at(next).e
 		}
 		if e != nil && len(e.surnames) > 0 {
 			return true // also in brackets: "Loes (Hoekstra)"
@@ -1642,10 +1642,10 @@ const orgReach = 120
 // of text[start:end]: an anchor of one of its phrases, with its capital
 // where it needs one. docContext has checked that the text names it.
 func (s *scan) orgNear(start, end int) bool {
-	k := sort.Search(len(s.anchors), func(k int) bool { return s.anchors[k].start >= start-orgReach })
-	for ; k < len(s.anchors) && s.anchors[k].start <= end+orgReach; k++ {
-		for _, ph := range s.anchors[k].e.phrases {
-			if !ph.threat && (!ph.capital || upperAt(s.text, s.anchors[k].start)) {
+	for k := s.anchors.search(start - orgReach); k < s.anchors.len() && s.anchors.startOf(k) <= end+orgReach; k++ {
+		h := s.anchors.at(k)
+		for _, ph := range h.e.phrases {
+			if !ph.threat && (!ph.capital || upperAt(s.text, h.start)) {
 				return true
 			}
 		}
@@ -2651,7 +2651,8 @@ func (s *scan) docContext() {
 		return
 	}
 	s.ctxDone = true
-	for _, h := range s.anchors {
+	for i := range s.anchors.len() {
+		h := s.anchors.at(i)
 		for _, ph := range h.e.phrases {
 			if (ph.threat && s.threat) || (!ph.threat && s.orgCtx) {
 				continue
