@@ -182,13 +182,15 @@ type scan struct {
 	// a locator), for its excerpt.
 	contexts map[foundKey][2]int
 	names    []nameMatch
-	// firstsKept: names[:firstsKept] are first names alone, which wait to
-	// be scored; the rest were found since scoreSoFar last ran.
-	firstsKept int
-	namesakes  map[*firstGroup]bool // first names the text gives with another surname
-	others     int                  // places listed in the findings' Others (maxOthers)
-	near       []int32              // firstGroup.nearest's positions, made anew at each
-	initials   int                  // see readInitial
+	// firsts are the first names alone, which wait to be scored at the
+	// end of the text (scoreSoFar), and skips their lists of whom not
+	// (nameMatch.skip).
+	firsts    []waitingFirst
+	skips     [][]int
+	namesakes map[*firstGroup]bool // first names the text gives with another surname
+	others    int                  // places listed in the findings' Others (maxOthers)
+	near      []int32              // firstGroup.nearest's positions, made anew at each
+	initials  int                  // see readInitial
 	// homeStreets are the roster streets named without a house number, and
 	// who lives on each; homeCount how many each person has, and
 	// bareWork the work bareStreet did (see bareWork).
@@ -529,13 +531,9 @@ func (s *scan) verify() {
 			s.checkStreets(h, "", false)
 		}
 	}
-	var grow growAhead
 	for i := range s.anchors.len() {
 		h := s.anchors.at(i)
-		if grow.due(h.start) {
-			s.names = ahead(s.names, h.start, len(s.text))
-		}
-		if len(s.names)-s.firstsKept >= scoreBatch {
+		if len(s.names) >= scoreBatch {
 			s.scoreSoFar()
 		}
 		if h.end < len(s.text) && isDigitByte(s.text[h.end]) {
@@ -564,13 +562,7 @@ func (s *scan) verify() {
 		}
 	}
 	s.streetsOtherwise()
-	if len(inWords) > 0 {
-		// Scored in text order, as the anchors give the others: of equal
-		// findings the first is kept.
-		s.names = append(s.names, inWords...)
-		slices.SortStableFunc(s.names, func(a, b nameMatch) int { return a.start - b.start })
-	}
-	s.scoreNames()
+	s.scoreNames(inWords)
 }
 
 // result is the findings, in text order, and the context of each (zero

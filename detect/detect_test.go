@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/doxwatch/doxwatch/config"
 	"github.com/doxwatch/doxwatch/fold"
@@ -927,6 +929,35 @@ func TestNearIndex(t *testing.T) {
 	})
 }
 
+// TestFirstNamesWaitForTheWholeText: a first name alone is scored at the
+// end of the text, however many names come between: a later namesake
+// ("een andere Sanne") makes it no one's, and a name in an e-mail address
+// written in words does not crowd it out.
+func TestFirstNamesWaitForTheWholeText(t *testing.T) {
+	d, _ := evalDetector(t)
+	other := strings.Repeat("Bram van Leeuwen. ", scoreBatch+10) // scored as they come
+	first := "Sanne zei het al, typisch Zonnebloem. "
+	for _, tc := range []struct {
+		text      string
+		want, not []string
+	}{
+		{other + first + other + "Sanne de Vries, een andere Sanne. ", []string{"E013 name"}, []string{"E001"}},
+		{other + first + other + "Mail femke punt wijnands at gmail punt com", []string{"E001 name low", "E020 name high"}, nil},
+	} {
+		got := summary(d.ScanAll(tc.text))
+		for _, w := range tc.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("ScanAll(%q) = %q, want %q", tc.text[len(tc.text)-60:], got, w)
+			}
+		}
+		for _, n := range tc.not {
+			if strings.Contains(got, n) {
+				t.Errorf("ScanAll(%q) = %q, want no %q", tc.text[len(tc.text)-60:], got, n)
+			}
+		}
+	}
+}
+
 // TestOthersBounded: ScanAll lists at most maxOthers other places in all
 // its findings; a finding past that says it has more.
 func TestOthersBounded(t *testing.T) {
@@ -992,6 +1023,25 @@ func TestAnchorList(t *testing.T) {
 		if kept.len() != 0 || (n > 0 && n <= anchorBlock) != (len(kept.blocks) == 1) {
 			t.Errorf("%d pushed: emptied keeps %d blocks", n, len(kept.blocks))
 		}
+	}
+}
+
+// TestWaitingFirst: a first name alone waits in less room and comes back
+// the same match.
+func TestWaitingFirst(t *testing.T) {
+	g := &firstGroup{words: []string{"sanne"}}
+	s := &scan{}
+	for _, m := range []nameMatch{
+		{emp: -1, start: 10, end: 15, form: formFirst, group: g},
+		{emp: -1, start: 1 << 24, end: 1<<24 + 5, form: formFirst, group: g, initial: 'b', particle: 'v', skip: []int{3, 7}},
+		{emp: -1, start: 20, end: 25, form: formFirst, group: g, skip: []int{1}},
+	} {
+		if got := s.unwait(s.wait(m)); !reflect.DeepEqual(got, m) {
+			t.Errorf("unwait(wait(%+v)) = %+v", m, got)
+		}
+	}
+	if size := unsafe.Sizeof(waitingFirst{}); size > 24 {
+		t.Errorf("a waiting first name takes %d bytes", size)
 	}
 }
 
