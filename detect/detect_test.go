@@ -155,6 +155,10 @@ func TestNames(t *testing.T) {
 		{"Thomas Smit scoorde gisteren twee keer voor FC Utrecht", ""}, // a namesake placed with his club
 		{"Thomas Smit (FC Utrecht) scoorde twee keer", ""},             // his club in brackets
 		{"Thomas Smit (Utrecht) scoorde twee keer", "E010 name low"},   // a town is no club
+		{"Kees Visser (Ajax) scoorde twee keer", ""},                   // a club's own name
+		{"Kees Visser (Go Ahead Eagles) speelde goed", ""},
+		{"Kees Visser (Ajax) woont in Zeist", "E007 name low"}, // not what a player does
+		{"Kees Visser (Zeist) scoorde twee keer", "E007 name low"},
 		{"bakker mieke", ""}, // a surname that is also a word, first in small letters
 		{"van den berg sanne", "E001 name low"},
 		{"Sanne van den Berg werkt bij Albert Heijn", ""},                                       // with another employer

@@ -839,10 +839,22 @@ func (s *scan) aside(toks []fold.Token, k int) bool {
 // takes that for a namesake; a name with the organisation named is the
 // employee's, wherever else it is placed.
 func (s *scan) placedElsewhere(toks []fold.Token, k int) bool {
-	if k > 0 && k < len(toks) && clubWords.has(toks[k].Text) && strings.HasSuffix(strings.TrimSpace(s.sep(toks, k-1)), "(") {
-		return true // "Thomas Smit (FC Utrecht) scoorde twee keer", as sports pages write a player
+	if k > 0 && k < len(toks) && strings.HasSuffix(strings.TrimSpace(s.sep(toks, k-1)), "(") {
+		if clubWords.has(toks[k].Text) {
+			return true // "Thomas Smit (FC Utrecht) scoorde twee keer", as sports pages write a player
+		}
+		// "Kees Visser (Ajax) scoorde twee keer", "(Go Ahead Eagles)
+		// speelde": a club's name in brackets, and what a player does
+		// after them; not a town, which may be where she lives.
+		n := k + 1
+		for n < len(toks) && n < k+3 && s.sep(toks, n-1) == " " && toks[n].Upper {
+			n++
+		}
+		if toks[k].Upper && n < len(toks) && strings.HasPrefix(strings.TrimSpace(s.sep(toks, n-1)), ")") && sportVerbs.has(toks[n].Text) && !placeAt(toks[k:n]) {
+			return true
+		}
 	}
-	if k >= len(toks) || !placeVerbs.has(toks[k].Text) && (k == 0 || !strings.ContainsAny(s.sep(toks, k-1), "-\u2013\u2014|,")) {
+	if k >= len(toks) || !workVerbs.has(toks[k].Text) && !sportVerbs.has(toks[k].Text) && (k == 0 || !strings.ContainsAny(s.sep(toks, k-1), "-\u2013\u2014|,")) {
 		return false
 	}
 	for n := k + 1; n < len(toks) && n <= k+5; n++ {
@@ -898,9 +910,12 @@ func year(w string) bool {
 // "VV Zeist", "RKSV Nuenen".
 var clubWords = setOf("fc", "sc", "vv", "sv", "afc", "rkvv", "rksv", "hc", "mhc")
 
-// placeVerbs are the verbs that place someone with an employer or a club.
-var placeVerbs = setOf("werkt", "werkte", "speelt", "speelde", "scoorde", "scoort", "voetbalt", "traint", "works",
-	"worked", "plays", "played", "scored")
+// workVerbs and sportVerbs are the verbs that place someone with an
+// employer or a club.
+var (
+	workVerbs  = setOf("werkt", "werkte", "works", "worked")
+	sportVerbs = setOf("speelt", "speelde", "scoorde", "scoort", "voetbalt", "traint", "plays", "played", "scored")
+)
 
 // articles are the words before a noun: an aside naming a trade starts
 // with one, and a name takes none.
