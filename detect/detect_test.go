@@ -273,6 +273,12 @@ func TestNames(t *testing.T) {
 		{"Gisteren zag ik een Dijkstra op tv. De Zonnebloem was dicht", ""},
 		{"Berg is weer te laat bij De Zonnebloem", ""},
 		{"Bakker is weer te laat bij De Zonnebloem", ""},
+		// A surname that is also a word, with its particle before the
+		// capital: no sentence's start made it.
+		{"De Wit zei het zelf, van de Zonnebloem nota bene", "E005 name low"},
+		{"de Wit is weer te laat bij De Zonnebloem", "E005 name low"},
+		{"De wit is weer te laat bij De Zonnebloem", ""},
+		{"Wit is weer te laat bij De Zonnebloem", ""},
 		{"dijkstra heeft weer eens geen tijd, typisch Zonnebloem", ""},
 		{"Dijkstra zei het al. " + strings.Repeat("Een lang verhaal over iets anders. ", 4) + "De Zonnebloem", ""},
 		{"Dijkstra heeft weer eens geen tijd", ""},

@@ -1691,14 +1691,15 @@ func (s *scan) particlesBefore(sn *surname, toks []fold.Token, i int) int {
 // near it (orgNear): "Hoekstra heeft weer geen tijd, typisch Zonnebloem",
 // "Hey Kowalczyk!!! Jij van de Zonnebloem". A reader at the organisation
 // takes it for the colleague, but cannot be sure: it is scored as a name
-// written loosely. Not a surname that is also a word ("Bakker", "de
-// Wit"), which a capital at a sentence's start does not make a name; not
+// written loosely. Not a surname that is also a word ("Bakker"), which a
+// capital at a sentence's start does not make a name, unless a particle
+// stands before its capital ("De Wit zei het zelf", "de Jong"); not
 // after another capitalised word that may be someone else's first name
 // ("Klaas Hoekstra"), but for a greeting, nor after "een"; not before
 // one ("Hoekstra Bouw", a company; "Hoekstra Marloes", which reversedAt
 // reads).
 func (s *scan) surnameAloneForm(emp int, sn *surname, toks []fold.Token, i int) {
-	if sn.common || !toks[i].Upper || !s.coreAt(sn, toks, i) || s.d.isFirstName(toks[i].Text) {
+	if sn.common && len(sn.particles) == 0 || !toks[i].Upper || !s.coreAt(sn, toks, i) || s.d.isFirstName(toks[i].Text) {
 		return
 	}
 	start := s.particlesBefore(sn, toks, i)
