@@ -162,6 +162,10 @@ func TestNames(t *testing.T) {
 		{"bakker mieke", ""}, // a surname that is also a word, first in small letters
 		{"van den berg sanne", "E001 name low"},
 		{"Sanne van den Berg werkt bij Albert Heijn", ""},                                       // with another employer
+		{"Sanne van den Berg is de zus van mijn man, zij werkt bij Albert Heijn", ""},           // so said later in the sentence
+		{"Sanne van den Berg is de zus van mijn man, zij werkt bij de opvang", "E001 name low"}, // no employer's name
+		{"Sanne van den Berg is de zus van Mieke, zij werkt bij Albert Heijn", "E001 name low"}, // "zij" may be Mieke
+		{"Sanne van den Berg is aardig. Zij werkt bij Albert Heijn", "E001 name low"},           // another sentence
 		{"Sanne van den Berg werkt bij de opvang", "E001 name low"},                             // no name of another
 		{"Sanne van den Berg van De Zonnebloem werkt ook bij Albert Heijn", "E001 name medium"}, // the organisation named
 		{"Sanne van den Berg werkt met Lotte bij Albert Heijn", "E001 name low"},                // another name first

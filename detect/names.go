@@ -854,7 +854,12 @@ func (s *scan) placedElsewhere(toks []fold.Token, k int) bool {
 			return true
 		}
 	}
-	if k >= len(toks) || !workVerbs.has(toks[k].Text) && !sportVerbs.has(toks[k].Text) && (k == 0 || !strings.ContainsAny(s.sep(toks, k-1), "-\u2013\u2014|,")) {
+	if k < len(toks) && !workVerbs.has(toks[k].Text) && !sportVerbs.has(toks[k].Text) && (k == 0 || !strings.ContainsAny(s.sep(toks, k-1), "-\u2013\u2014|,")) {
+		// "Tom Smit is de broer van mijn man, hij werkt bij Albert
+		// Heijn": the verb later in the sentence, after "hij" or "zij".
+		k = s.pronounVerb(toks, k)
+	}
+	if k < 0 || k >= len(toks) {
 		return false
 	}
 	for n := k + 1; n < len(toks) && n <= k+5; n++ {
@@ -870,6 +875,25 @@ func (s *scan) placedElsewhere(toks []fold.Token, k int) bool {
 	}
 	return false
 }
+
+// pronounVerb is the index of a verb that places someone (workVerbs,
+// sportVerbs) after "hij", "zij", "ze", "he" or "she" in the sentence
+// that goes on at toks[k], before any other capitalised word (another
+// person the pronoun may be); -1 if there is none.
+func (s *scan) pronounVerb(toks []fold.Token, k int) int {
+	for n := k; n+1 < len(toks) && n < k+12; n++ {
+		if n > k && (toks[n].Upper || strings.ContainsAny(s.sep(toks, n-1), ".!?\n")) {
+			return -1
+		}
+		if pronouns.has(toks[n].Text) && s.sep(toks, n) == " " && (workVerbs.has(toks[n+1].Text) || sportVerbs.has(toks[n+1].Text)) {
+			return n + 1
+		}
+	}
+	return -1
+}
+
+// pronouns are the personal pronouns pronounVerb reads before a verb.
+var pronouns = setOf("hij", "zij", "ze", "he", "she")
 
 // placeAt reports whether toks start with the name of a Dutch place.
 func placeAt(toks []fold.Token) bool {
