@@ -106,6 +106,9 @@ func TestNames(t *testing.T) {
 		{"m'n buurvrouw is juf bij de zonnebloem, ze heet mieke", "E004 name low"},
 		{"mijn kat heet mieke, niks met de zonnebloem", ""},
 		{"Onze dochter heet mieke en zit op De Zonnebloem", ""},
+		{"Wij hebben Mieke geadopteerd, ze zit nu op De Zonnebloem", ""}, // the writers' child
+		{"We adopted Mieke, she goes to De Zonnebloem now", ""},
+		{"Wij hebben Mieke gevraagd, ze werkt op De Zonnebloem", "E004 name low"},
 		// A parent's child with an employee's full name; not a colleague.
 		{"mijn zoon Bram van Leeuwen zit in groep 3", ""},
 		{"[09:12] Papa van Sanne: Sanne van den Berg is ziek vandaag", ""},  // the child the sender's name gives

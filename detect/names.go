@@ -669,6 +669,9 @@ func (s *scan) ownChild(toks []fold.Token, i, j int, full bool) bool {
 	if i > 0 && childWords.has(toks[i-1].Text) && s.soft(toks, i-1) {
 		return true // "kleine Femke", "peuter Daan"
 	}
+	if adopted(toks, i, j) {
+		return true
+	}
 	if s.childrenAfter(toks, i, j) || childPeer(toks, j) || !full && s.relativeOf(toks, j) || childNamedBefore(toks, i) ||
 		!full && s.relativeNamed(toks, i) {
 		return true
@@ -710,6 +713,18 @@ func (s *scan) ownChild(toks []fold.Token, i, j int, full bool) bool {
 	}
 	return false
 }
+
+// adopted reports whether the writers say they adopted the one named at
+// toks[i:j]: "Wij hebben Lotte geadopteerd", "We adopted Lotte".
+func adopted(toks []fold.Token, i, j int) bool {
+	if i < 2 || !writers.has(toks[i-2].Text) {
+		return false
+	}
+	return toks[i-1].Text == "adopted" || (toks[i-1].Text == "hebben" || toks[i-1].Text == "heb") && j < len(toks) && toks[j].Text == "geadopteerd"
+}
+
+// writers are the words a writer names herself (and her family) by.
+var writers = setOf("wij", "we", "ik", "i")
 
 // likeStaffAfter reports whether the words from toks[j] on, in the same
 // sentence, compare the one named before them with one of the staff: "net
