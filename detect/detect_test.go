@@ -252,6 +252,15 @@ func TestNames(t *testing.T) {
 		{"Jansen bij KDV Zonnebloem", "E002 name medium"},
 		{"visser van De Zonnebloem", ""},
 		{"Visser van de groenteboer, niet van De Zonnebloem", ""},
+		// Not after another capitalised word, someone else's first name,
+		// but for a greeting or her own first name misspelt (before her
+		// whole surname, not a part of a double one).
+		{"Anna Visser van De Zonnebloem", ""},
+		{"Noor de Vries van De Zonnebloem", ""},
+		{"Hoi Visser van De Zonnebloem", "E007 name medium"},
+		{"Kes Visser van De Zonnebloem", "E007 name medium"},
+		{"Lies Visser van De Zonnebloem", ""}, // two edits from Kees, another name
+		{"Sana van den Berg van De Zonnebloem", "E001 name medium"},
 		// The organisation in brackets after it, or after a list of
 		// surnames it starts; its own name alone with its capital.
 		{"Visser (Zonnebloem) heeft mijn zoon laten vallen", "E007 name medium"},
@@ -1059,6 +1068,21 @@ func TestWaitingFirst(t *testing.T) {
 	}
 	if size := unsafe.Sizeof(waitingFirst{}); size > 24 {
 		t.Errorf("a waiting first name takes %d bytes", size)
+	}
+}
+
+func TestWithinTwoEdits(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"sanne", "sanne", true}, {"sana", "sanne", true}, {"san", "sanne", true}, {"sa", "sanne", false},
+		{"snane", "sanne", true}, {"kes", "kees", true}, {"noor", "noek", true}, {"anna", "kees", false},
+		{"abcdef", "badcfe", false}, {"", "ab", true}, {"", "abc", false},
+	} {
+		if got := withinTwoEdits(tc.a, tc.b); got != tc.want || withinTwoEdits(tc.b, tc.a) != tc.want {
+			t.Errorf("withinTwoEdits(%q, %q) = %v, want %v (either way)", tc.a, tc.b, got, tc.want)
+		}
 	}
 }
 

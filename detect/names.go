@@ -339,6 +339,49 @@ func shortTypoOf(groups []*firstGroup, w string) bool {
 	return false
 }
 
+// firstLike reports whether w may be one of p's first names misspelt:
+// the same first letter, and at most two edits from it ("sana" for
+// "sanne").
+func (p *person) firstLike(w string) bool {
+	for _, f := range p.firsts {
+		if w[0] == f[0][0] && withinTwoEdits(w, f[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+// withinTwoEdits reports whether a and b are at most two insertions,
+// deletions or substitutions apart.
+func withinTwoEdits(a, b string) bool {
+	if d := len(a) - len(b); d < -2 || d > 2 || len(b) >= 32 {
+		return false
+	}
+	var row [33]int
+	for j := range len(b) + 1 {
+		row[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		diag := row[0]
+		row[0] = i
+		least := row[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			up := row[j]
+			row[j] = min(row[j]+1, row[j-1]+1, diag+cost)
+			diag = up
+			least = min(least, row[j])
+		}
+		if least > 2 {
+			return false
+		}
+	}
+	return row[len(b)] <= 2
+}
+
 // withinOneEdit reports whether a and b differ by at most one insertion,
 // deletion, substitution or swap of neighbours.
 func withinOneEdit(a, b string) bool {
@@ -1915,7 +1958,11 @@ func listOrBracketAfter(text string, pos int) bool {
 // Zonnebloem", "Benali (Zonnebloem)") or after a list of surnames it
 // starts ("El Amrani & El Idrissi (Zonnebloem)"), as a reader takes a
 // title before it; not after a first name (the full name, which
-// checkFirst reads) or a title (titleOrTypoForm).
+// checkFirst reads) or a title (titleOrTypoForm), nor after another
+// capitalised word, which may be someone else's first name ("Noor de
+// Vries (Zonnebloem)" is not Anouk Jansen-de Vries), but for a greeting,
+// or, before her whole surname, her own first name misspelt ("Sana van
+// den Berg van de Zonnebloem").
 func (s *scan) fromOrgForm(emp int, sn *surname, toks []fold.Token, i int) {
 	if !s.coreAt(sn, toks, i) || !toks[i].Upper {
 		return
@@ -1925,7 +1972,9 @@ func (s *scan) fromOrgForm(emp int, sn *surname, toks []fold.Token, i int) {
 		return
 	}
 	start := s.particlesBefore(sn, toks, i)
-	if start > 0 && s.soft(toks, start-1) && (titles.has(toks[start-1].Text) || pointers.has(toks[start-1].Text) || s.d.isFirstName(toks[start-1].Text)) {
+	if start > 0 && s.soft(toks, start-1) && (titles.has(toks[start-1].Text) || pointers.has(toks[start-1].Text) || s.d.isFirstName(toks[start-1].Text) ||
+		toks[start-1].Upper && !salutations.has(toks[start-1].Text) && !callWords.has(toks[start-1].Text) &&
+			(sn.kind == part || !s.d.people[emp].firstLike(toks[start-1].Text))) {
 		return
 	}
 	s.names = push(s.names, nameMatch{emp: emp, start: toks[start].Start, end: toks[k-1].End, form: formInitial})
