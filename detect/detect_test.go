@@ -141,6 +141,9 @@ func TestNames(t *testing.T) {
 		// A namesake the writer names by trade in an aside; a trade said
 		// of her is no aside, and an aside without a trade says nothing.
 		{"Sanne van den Berg (de schaatsster) won goud", ""},
+		{"Sanne van den Berg, schaatsster, wint brons", ""}, // the trade alone in the aside
+		{"Kees Visser (loodgieter) kwam langs", ""},
+		{"Sanne van den Berg, leidster, is ziek", "E001 name low"}, // her own job
 		{"Kees Visser de loodgieter uit Amersfoort is top", ""},
 		{"Kees Visser de juf van Lotte", "E007 name low"}, // no trade
 		// Or by a trade as a title before the name, as papers write a

@@ -868,8 +868,10 @@ func (s *scan) otherPerson(toks []fold.Token, k int) bool {
 	}
 	if !s.aside(toks, k) {
 		// "Kees Visser de loodgieter": the article and the trade right
-		// after the name, no comma between.
-		return k > 0 && articles.has(toks[k].Text) && s.sep(toks, k-1) == " " && s.sep(toks, k) == " " && trades.has(toks[k+1].Text)
+		// after the name, no comma between; "Sanne van den Berg,
+		// schaatsster, wint brons": the trade alone in an aside.
+		return k > 0 && (articles.has(toks[k].Text) && s.sep(toks, k-1) == " " && s.sep(toks, k) == " " && trades.has(toks[k+1].Text) ||
+			trades.has(toks[k].Text) && s.asideAt(toks, k))
 	}
 	// The trade, or an adjective before it: "de bekende schaatsster".
 	return trades.has(toks[k+1].Text) || k+2 < len(toks) && s.soft(toks, k+1) && trades.has(toks[k+2].Text)
@@ -878,9 +880,12 @@ func (s *scan) otherPerson(toks []fold.Token, k int) bool {
 // aside reports whether an aside about the one named before starts with an
 // article at toks[k]: "(de schaatsster)", ", de man van Mieke".
 func (s *scan) aside(toks []fold.Token, k int) bool {
-	if k == 0 || k >= len(toks) || !articles.has(toks[k].Text) {
-		return false
-	}
+	return k > 0 && k < len(toks) && articles.has(toks[k].Text) && s.asideAt(toks, k)
+}
+
+// asideAt reports whether an aside starts at toks[k]: a bracket, a comma
+// or a dash before it.
+func (s *scan) asideAt(toks []fold.Token, k int) bool {
 	switch strings.TrimSpace(s.sep(toks, k-1)) {
 	case "(", ",", "-", "\u2013":
 		return true
