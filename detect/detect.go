@@ -200,9 +200,10 @@ type scan struct {
 	// misspelt holds what streetsOtherwise learnt of a word: the roster
 	// streets it may misspell.
 	misspelt map[string][]string
-	// titleOrKindRead: 1 when the text has a title or a word for what an
-	// organisation is, -1 when not, 0 before titleOrKind read it.
-	titleOrKindRead int8
+	// tagContextRead: 1 when the text has a title, a word for what an
+	// organisation is or for its children's parents, -1 when not, 0
+	// before tagContext read it.
+	tagContextRead int8
 	// jobRead: 1 when the text speaks of a job at such an organisation,
 	// -1 when not, 0 before it is read (jobContext).
 	jobRead int8

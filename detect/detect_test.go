@@ -336,6 +336,10 @@ func TestNames(t *testing.T) {
 		{"#opvang #zonnebloem Kees weer", "E007 name low"},
 		{"#kees #zonnebloem #kinderopvang", "E007 name low"},
 		{"Kees zette een zonnebloem op zijn balkon #zonnebloem", ""},
+		// Or a tag for its parents: a group's handle; not parents in a word.
+		{"@ouders_zonnebloem: wie heeft het 06 van Kees V.?", "E007 name low"},
+		{"#ouders #zonnebloem Kees weer", "E007 name low"},
+		{"mijn ouders hebben een #zonnebloem, Kees V. ook", ""},
 		{"#mieke #verjaardag #zonnebloem hoera ze is 5!", ""},
 		{"Kees zette zonnebloemen in de tuin #zonnebloemen", ""}, // another word
 		{"juf Mieke zag een zonnebloem #tuin", ""},

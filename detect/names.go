@@ -1576,7 +1576,7 @@ func namedBefore(text string, pos int) bool {
 func (s *scan) jobContext() bool {
 	if s.jobRead == 0 {
 		work, kind := false, false
-		s.jobRead = s.readWords(func(w []byte) bool {
+		s.jobRead = s.readWords(func(w []byte, _, _ int) bool {
 			work, kind = work || workWords.has(string(w)), kind || kindWord(string(w))
 			return staffWords.has(string(w)) || work && kind
 		})
@@ -1587,22 +1587,31 @@ func (s *scan) jobContext() bool {
 // workWords are the verbs of working somewhere.
 var workWords = setOf("werkt", "werken", "werkte", "werkten", "works", "worked", "working")
 
-// titleOrKind reports whether the text holds a title or a word for what an
-// organisation is ("juf", "opvang"), read once per text: a text of a
-// thousand tags would otherwise be read a thousand times.
-func (s *scan) titleOrKind() bool {
-	if s.titleOrKindRead == 0 {
-		s.titleOrKindRead = s.readWords(func(w []byte) bool { return titles.has(string(w)) || kindWord(string(w)) })
+// tagContext reports whether the text holds a title, a word for what an
+// organisation is ("juf", "opvang") or a tag for the parents of its
+// children ("@ouders_zonnebloem", "#ouders"; not "mijn ouders"): the
+// context in which a tag of its name in lower case names it. Read once
+// per text: a text of a thousand tags would otherwise be read a thousand
+// times.
+func (s *scan) tagContext() bool {
+	if s.tagContextRead == 0 {
+		s.tagContextRead = s.readWords(func(w []byte, start, end int) bool {
+			return titles.has(string(w)) || kindWord(string(w)) || parentsWords.has(string(w)) && tagged(s.text, start, end)
+		})
 	}
-	return s.titleOrKindRead > 0
+	return s.tagContextRead > 0
 }
 
+// parentsWords are the words for the parents of an organisation's
+// children, as their groups and handles name themselves.
+var parentsWords = setOf("ouders", "oudergroep", "ouderraad", "oudercommissie", "parents")
+
 // readWords reads the text's folded words, in order, until found holds of
-// one: 1 if it does, -1 if of none (the answers titleOrKind and
-// jobContext keep for the text).
-func (s *scan) readWords(found func(w []byte) bool) int8 {
+// one (given its place in the text): 1 if it does, -1 if of none (the
+// answers tagContext and jobContext keep for the text).
+func (s *scan) readWords(found func(w []byte, start, end int) bool) int8 {
 	for sc := fold.NewScanner(s.text); sc.Next(); {
-		if found(sc.Word()) {
+		if start, end := sc.Span(); found(sc.Word(), start, end) {
 			return 1
 		}
 	}
@@ -2815,11 +2824,12 @@ func (s *scan) docContext() {
 				continue // "op" is a phrase's last word, but not after "maar"
 			}
 			if ph.capital && !upperAt(s.text, h.start) &&
-				(!tagged(s.text, h.start, h.end) || !s.titleOrKind()) {
+				(!tagged(s.text, h.start, h.end) || !s.tagContext()) {
 				// "een zonnebloem". A tag says nothing by its case: in lower
 				// case ("#zonnebloem") it names the organisation where the
 				// text has a title or a word for what it is ("#juf",
-				// "#opvang"); alone it may be the flower's.
+				// "#opvang") or for its parents ("@ouders_zonnebloem");
+				// alone it may be the flower's.
 				continue
 			}
 			toks, i := s.tokensAround(h.start, h.end)
