@@ -410,6 +410,8 @@ func TestNames(t *testing.T) {
 		{"Die Kees van de BSO, visser heet ie", ""},  // a word, not a surname
 		// The writer's own first name, where she says not to work there.
 		{"Ik ben Mieke, en ik werk niet bij De Zonnebloem hoor", ""},
+		{"ik ben Mieke Bakker en ik werk niet bij de Zonnebloem", ""}, // her full name too
+		{"ik ben Mieke Bakker en ik werk bij de Zonnebloem", "E004 name medium"},
 		{"Mijn naam is Mieke, ik werk zelf niet bij De Zonnebloem", ""},
 		{"I am Mieke and I don't work at De Zonnebloem", ""},
 		{"Ik ben Mieke en ik werk bij De Zonnebloem", "E004 name low"},

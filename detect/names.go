@@ -448,10 +448,12 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 		before := len(s.names)
 		matched = s.forwardForms(g, toks, i, j)
 		if len(matched) > 0 && (s.ownChild(toks, i, j, true) || s.otherPerson(toks, tokenAfter(toks, j, s.names[len(s.names)-1].end)) ||
-			s.tradeTitle(toks, i) || !s.orgCtx && anotherBefore(toks, i)) {
+			s.tradeTitle(toks, i) || !s.orgCtx && anotherBefore(toks, i) || s.saidNotThere(toks, i)) {
 			// "mijn zoon Bram van Leeuwen": a parent's child who has an
 			// employee's full name; "Schaatsster Sanne van den Berg wint
-			// goud", "Ik ken ook een Sanne van den Berg", a namesake.
+			// goud", "Ik ken ook een Sanne van den Berg", a namesake; "ik
+			// ben Priya Ramdin en ik werk niet bij de Zonnebloem", the
+			// writer, who says she is none.
 			s.names = s.names[:before]
 			return
 		}
