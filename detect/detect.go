@@ -189,7 +189,7 @@ type scan struct {
 	skips     [][]int
 	namesakes map[*firstGroup]bool // first names the text gives with another surname
 	others    int                  // places listed in the findings' Others (maxOthers)
-	near      []int32              // firstGroup.nearest's positions, made anew at each
+	near      []int32              // nearest's positions, made anew at each
 	initials  int                  // see readInitial
 	// homeStreets are the roster streets named without a house number, and
 	// who lives on each; homeCount how many each person has, and
