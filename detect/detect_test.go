@@ -143,6 +143,10 @@ func TestNames(t *testing.T) {
 		{"Sanne van den Berg (de schaatsster) won goud", ""},
 		{"Sanne van den Berg, schaatsster, wint brons", ""}, // the trade alone in the aside
 		{"Kees Visser (loodgieter) kwam langs", ""},
+		{"Bakker, M. (zangeres)", ""}, // a sorted name with its trade
+		{"Bakker M. - schilder", ""},
+		{"Bakker, M. (de zangeres)", ""},
+		{"Bakker, M. (leidster)", "E004 name low"},
 		{"Sanne van den Berg, leidster, is ziek", "E001 name low"}, // her own job
 		{"Kees Visser de loodgieter uit Amersfoort is top", ""},
 		{"Kees Visser de juf van Lotte", "E007 name low"}, // no trade

@@ -879,6 +879,37 @@ func (s *scan) otherPerson(toks []fold.Token, k int) bool {
 	return trades.has(toks[k+1].Text) || k+2 < len(toks) && s.soft(toks, k+1) && trades.has(toks[k+2].Text)
 }
 
+// tradeAsideAfter reports whether an aside that names a trade follows
+// text[:end], a name (an initial's dot after it): a bracket, comma or
+// dash, an article or none, and one of trades ("(zangeres)", ", de
+// schilder"). Read from the text, with no words cut: it is asked of every
+// name scored.
+func tradeAsideAfter(text string, end int) bool {
+	i := end
+	for i < len(text) && (text[i] == ' ' || text[i] == '.') {
+		i++
+	}
+	if i >= len(text) || text[i] != '(' && text[i] != ',' && text[i] != '-' {
+		return false
+	}
+	word := func() string {
+		for i++; i < len(text) && text[i] == ' '; i++ {
+		}
+		j := i
+		for j < len(text) && asciiLetter(text[j]) {
+			j++
+		}
+		w := strings.ToLower(text[i:j])
+		i = j - 1
+		return w
+	}
+	w := word()
+	if articles.has(w) {
+		w = word()
+	}
+	return trades.has(w)
+}
+
 // aside reports whether an aside about the one named before starts with an
 // article at toks[k]: "(de schaatsster)", ", de man van Mieke".
 func (s *scan) aside(toks []fold.Token, k int) bool {
@@ -2638,6 +2669,12 @@ func (s *scan) scoreName(m nameMatch) {
 				}
 			}
 		}
+		return
+	}
+	if tradeAsideAfter(s.text, m.end) {
+		// "Bakker, M. (zangeres)": a sorted name, or one a check other
+		// than checkFirst found, with a trade in an aside (otherPerson
+		// reads it after a full name checkFirst found).
 		return
 	}
 	if s.settled(m.emp, model.High, m.start, m.end) {
