@@ -973,12 +973,12 @@ func (s *scan) placedElsewhere(toks []fold.Token, k int) bool {
 }
 
 // pronounVerb is the index of a verb that places someone (workVerbs,
-// sportVerbs) after "hij", "zij", "ze", "he" or "she" in the sentence
-// that goes on at toks[k], before any other capitalised word (another
-// person the pronoun may be); -1 if there is none.
+// sportVerbs) after "hij", "zij", "ze", "he" or "she" in the clause that
+// goes on at toks[k] (clauseEnds), before any other capitalised word
+// (another person the pronoun may be); -1 if there is none.
 func (s *scan) pronounVerb(toks []fold.Token, k int) int {
 	for n := k; n+1 < len(toks) && n < k+12; n++ {
-		if n > k && (toks[n].Upper || strings.ContainsAny(s.sep(toks, n-1), ".!?\n")) {
+		if n > k && (toks[n].Upper || s.clauseEnds(toks, n-1)) {
 			return -1
 		}
 		if pronouns.has(toks[n].Text) && s.sep(toks, n) == " " && (workVerbs.has(toks[n+1].Text) || sportVerbs.has(toks[n+1].Text)) {
