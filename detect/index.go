@@ -818,17 +818,21 @@ func (d *Detector) countShared() {
 		return h
 	}
 	count := make(map[uint64]int, len(d.people))
+	var keys []uint64 // each surname's, in the order both loops read them
 	for i := range d.people {
 		p := &d.people[i]
 		for k := 0; k <= len(p.others); k++ {
-			count[key(p.surnameAt(k))]++
+			h := key(p.surnameAt(k))
+			count[h]++
+			keys = append(keys, h)
 		}
 	}
+	n := 0
 	for i := range d.people {
 		p := &d.people[i]
 		for k := 0; k <= len(p.others); k++ {
-			sn := p.surnameAt(k)
-			sn.shared = uint16(min(count[key(sn)], maxShared+1))
+			p.surnameAt(k).shared = uint16(min(count[keys[n]], maxShared+1))
+			n++
 		}
 	}
 	for _, en := range d.keys {
