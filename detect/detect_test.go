@@ -389,6 +389,8 @@ func TestNames(t *testing.T) {
 		// roster can then not be told from a word: "JUF MIEKE BOS").
 		{"DE ZONNEBLOEM SLUIT GROEP 3. JUF MIEKE GAAT WEG!", "E004 name low"},
 		{"DE ZONNEBLOEM: MIEKE GAAT WEG", ""},
+		{"DE ZONNEBLOEM SLUIT GROEP 3. JUF MIEKE B. GAAT WEG", "E004 name low"}, // her initial
+		{"DE ZONNEBLOEM SLUIT GROEP 3. JUF MIEKE S. GAAT WEG", ""},              // another's initial
 		{"Juf Mieke Bos van De Zonnebloem", ""},
 		// Her town after "uit" or "in" is no surname.
 		{"Mieke uit Zeist werkt bij De Zonnebloem", "E004 name low"},

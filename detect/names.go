@@ -606,13 +606,16 @@ func (s *scan) partnerName(toks []fold.Token, j int) int {
 // that ends at toks[j]: a capital letter and a full stop, with no more of a
 // name after it ("Femke W. van De Zonnebloem"; "Femke W. Jansen" has a
 // middle initial), maybe after particles ("Sanne van den B."), whose first
-// letter it gives too (0 if none), and where it ends.
+// letter it gives too (0 if none), and where it ends. In a post in
+// capitals the capital of the word after it says nothing: "JUF MIEKE B.
+// GAAT WEG".
 func (s *scan) initialAfter(toks []fold.Token, j int) (c, particle byte, end int, ok bool) {
 	k := s.pastParticles(toks, j)
 	if k >= len(toks) || len(toks[k].Text) != 1 || !toks[k].Upper || !s.soft(toks, k-1) || !strings.HasPrefix(s.text[toks[k].End:], ".") {
 		return 0, 0, 0, false
 	}
-	if k+1 < len(toks) && s.soft(toks, k) && toks[k+1].Upper && !s.startsOrgName(toks, k+1) {
+	if k+1 < len(toks) && s.soft(toks, k) && toks[k+1].Upper && !s.startsOrgName(toks, k+1) &&
+		!(s.capitals(toks[j-1]) && s.capitals(toks[k+1])) {
 		return 0, 0, 0, false
 	}
 	if k > j {
@@ -1509,24 +1512,10 @@ func (s *scan) standsAlone(toks []fold.Token, i, j int) bool {
 	k := s.pastParticles(toks, j)
 	return k >= len(toks) || !s.soft(toks, k-1) || !toks[k].Upper || s.startsOrgName(toks, j) ||
 		k == j+1 && (toks[j].Text == "uit" || toks[j].Text == "in") && placeAt(toks[k:]) ||
-		k == j && i > 0 && titles.has(toks[i-1].Text) && s.capitalsOnly(toks[i]) && s.capitalsOnly(toks[k]) || // "JUF FATIMA GAAT WEG"
+		k == j && i > 0 && titles.has(toks[i-1].Text) && s.capitals(toks[i]) && s.capitals(toks[k]) || // "JUF FATIMA GAAT WEG"
 		k > j && groupName(toks[k].Text) && namedBefore(s.text, toks[i].Start) ||
 		k == j && s.sep(toks, j-1) == "/" && s.d.isFirstName(toks[j].Text) || // "Sanne/Lotte": two people
 		k == j && titlesAfter.has(toks[j].Text)
-}
-
-// capitalsOnly reports whether the word t is written in capitals only, as
-// a post in capitals writes every word: there the capital of the word
-// after a first name does not make it a surname.
-func (s *scan) capitalsOnly(t fold.Token) bool {
-	letters := false
-	for _, r := range s.text[t.Start:t.End] {
-		if unicode.IsLower(r) {
-			return false
-		}
-		letters = letters || unicode.IsLetter(r)
-	}
-	return letters
 }
 
 // inSchoolGroup reports whether the words from toks[j] put the one named
