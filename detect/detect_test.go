@@ -150,6 +150,13 @@ func TestNames(t *testing.T) {
 		{"Sanne van den Berg, leidster, is ziek", "E001 name low"}, // her own job
 		{"Kees Visser de loodgieter uit Amersfoort is top", ""},
 		{"Kees Visser de juf van Lotte", "E007 name low"}, // no trade
+		// One reader for a full name and for a sorted name or one with an
+		// initial: a dash as phones type it, an adjective, no aside.
+		{"Sanne van den Berg \u2013 de bekende schaatsster", ""},
+		{"Bakker, M. \u2013 de bekende zangeres", ""},
+		{"Bakker M. de loodgieter", ""},
+		{"Kees Visser, de aardige juf van Lotte", "E007 name low"},
+		{"Dank aan Kees Visser. De loodgieter komt morgen", "E007 name low"}, // a sentence's end, no initial's dot
 		// Or by a trade as a title before the name, as papers write a
 		// public figure; not an office of the employer's own people, nor
 		// where the text names the organisation.

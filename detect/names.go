@@ -861,67 +861,69 @@ func childPeer(toks []fold.Token, k int) bool {
 
 // otherPerson reports whether the words from toks[k], after a full name,
 // say it is someone else than an employee of that name: a child
-// (childPeer), or a person the writer names by trade in an aside ("Sanne
-// van den Berg (de schaatsster)", "Kees Visser, de schilder uit Zeist",
-// "Kees Visser de loodgieter").
+// (childPeer), someone placed with another employer or club, or with a
+// life span. A trade after the name says so too, for any name scored
+// (tradeAfter).
 func (s *scan) otherPerson(toks []fold.Token, k int) bool {
-	if childPeer(toks, k) || !s.orgCtx && s.placedElsewhere(toks, k) || s.lifeSpan(toks, k) {
-		return true
-	}
-	if k+1 >= len(toks) {
-		return false
-	}
-	if !s.aside(toks, k) {
-		// "Kees Visser de loodgieter": the article and the trade right
-		// after the name, no comma between; "Sanne van den Berg,
-		// schaatsster, wint brons": the trade alone in an aside.
-		return k > 0 && (articles.has(toks[k].Text) && s.sep(toks, k-1) == " " && s.sep(toks, k) == " " && trades.has(toks[k+1].Text) ||
-			trades.has(toks[k].Text) && s.asideAt(toks, k))
-	}
-	// The trade, or an adjective before it: "de bekende schaatsster".
-	return trades.has(toks[k+1].Text) || k+2 < len(toks) && s.soft(toks, k+1) && trades.has(toks[k+2].Text)
+	return childPeer(toks, k) || !s.orgCtx && s.placedElsewhere(toks, k) || s.lifeSpan(toks, k)
 }
 
-// tradeAsideAfter reports whether an aside that names a trade follows
-// text[:end], a name (an initial's dot after it): a bracket, comma or
-// dash, an article or none, and one of trades ("(zangeres)", ", de
-// schilder"). Read from the text, with no words cut: it is asked of every
-// name scored.
-func tradeAsideAfter(text string, end int) bool {
-	i := end
-	for i < len(text) && (text[i] == ' ' || text[i] == '.') {
-		i++
+// tradeAfter reports whether the words after text[:end], a name (an
+// initial's dot after it), say by a trade that it is someone else than
+// the employee: right after the name an article and the trade ("Kees
+// Visser de loodgieter"), or in an aside after a bracket, comma or dash,
+// an article or none, maybe an adjective after the article, and the trade
+// ("(zangeres)", ", de schilder", " - de bekende schaatsster"; an en dash
+// is a hyphen here, as numberCanonMap wrote it). Read from the text, with
+// no words cut: it is asked of every name scored.
+func tradeAfter(text string, end int) bool {
+	rest := text[end:]
+	if strings.HasPrefix(rest, ".") && end >= 2 && asciiLetter(text[end-1]) && !asciiLetter(text[end-2]) {
+		rest = rest[1:] // an initial's dot: "Bakker M. de loodgieter"
 	}
-	if i >= len(text) || text[i] != '(' && text[i] != ',' && text[i] != '-' {
+	if strings.HasPrefix(rest, " ") {
+		if w, after := leadingWord(strings.TrimLeft(rest, " ")); articles.has(w) && strings.HasPrefix(after, " ") {
+			if w, _ := leadingWord(strings.TrimLeft(after, " ")); trades.has(w) {
+				return true
+			}
+		}
+	}
+	rest = strings.TrimLeft(rest, " .")
+	if rest == "" || strings.IndexByte("(,-", rest[0]) < 0 {
 		return false
 	}
-	word := func() string {
-		for i++; i < len(text) && text[i] == ' '; i++ {
-		}
-		j := i
-		for j < len(text) && asciiLetter(text[j]) {
-			j++
-		}
-		w := strings.ToLower(text[i:j])
-		i = j - 1
-		return w
+	w, rest := leadingWord(strings.TrimLeft(rest[1:], " "))
+	if !articles.has(w) {
+		return trades.has(w)
 	}
-	w := word()
-	if articles.has(w) {
-		w = word()
+	if w, rest = leadingWord(strings.TrimLeft(rest, " ")); trades.has(w) {
+		return true
 	}
+	// An adjective before the trade: "de bekende schaatsster".
+	w, _ = leadingWord(strings.TrimLeft(rest, " "))
 	return trades.has(w)
+}
+
+// leadingWord is the word text starts with, in lower case, and the text
+// after it; "" for a word longer than any of articles or trades (which
+// need not be copied in lower case).
+func leadingWord(text string) (string, string) {
+	j := 0
+	for j < len(text) && (asciiLetter(text[j]) || text[j] >= utf8.RuneSelf) {
+		j++
+	}
+	if j > 16 {
+		return "", text[j:]
+	}
+	return strings.ToLower(text[:j]), text[j:]
 }
 
 // aside reports whether an aside about the one named before starts with an
 // article at toks[k]: "(de schaatsster)", ", de man van Mieke".
 func (s *scan) aside(toks []fold.Token, k int) bool {
-	return k > 0 && k < len(toks) && articles.has(toks[k].Text) && s.asideAt(toks, k)
-}
-
-// asideAt reports whether an aside starts at toks[k]: a bracket, a comma
-// or a dash before it.
-func (s *scan) asideAt(toks []fold.Token, k int) bool {
+	if k == 0 || k >= len(toks) || !articles.has(toks[k].Text) {
+		return false
+	}
 	switch strings.TrimSpace(s.sep(toks, k-1)) {
 	case "(", ",", "-", "\u2013":
 		return true
@@ -2660,10 +2662,9 @@ func (s *scan) scoreName(m nameMatch) {
 		}
 		return
 	}
-	if tradeAsideAfter(s.text, m.end) {
-		// "Bakker, M. (zangeres)": a sorted name, or one a check other
-		// than checkFirst found, with a trade in an aside (otherPerson
-		// reads it after a full name checkFirst found).
+	if tradeAfter(s.text, m.end) {
+		// "Sanne van den Berg (de schaatsster)", "Bakker, M.
+		// (zangeres)": a namesake named by trade.
 		return
 	}
 	if s.settled(m.emp, model.High, m.start, m.end) {
