@@ -303,6 +303,10 @@ func (s *scan) candidates(watch bool) {
 	var rw rewriteWatch
 	if watch {
 		rw.r.text = s.text
+		if brokenNames(s.text, s.d) {
+			s.mayRewrite = true // "Dijk-\nstra": read again, joined
+			return
+		}
 	}
 	d := s.d
 	single, singleEnd := 0, 0 // a run of one-letter words, one space apart

@@ -224,6 +224,11 @@ func TestNames(t *testing.T) {
 		{"> Gisteren sprak ik Sanne van den\r\n> Berg.", "E001 name low"},
 		{"Gisteren sprak ik Sanne\nvan den Berg.", "E001 name low"},
 		{"Gisteren sprak ik Sanne van den\n\nBerg.", ""},
+		// A name's word hyphenated at a line's end; not two names, nor
+		// two paragraphs.
+		{"Gisteren sprak ik Joëlle Dijk-\nstra.", "E003 name low"},
+		{"Gisteren sprak ik Joëlle Dijk-\nStra.", ""},
+		{"Gisteren sprak ik Joëlle Dijk-\n\nstra.", ""},
 		{"Brief van S. van den Berg over de wachtlijst", "E001 name low"},
 		{"Van den Berg, Sanne (planning)", "E001 name low"},
 		{"Lijst: Berg, Sanne van den; Dijkstra, Joëlle", "E001 name low; E003 name low"},

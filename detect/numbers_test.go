@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"cmp"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -101,6 +102,26 @@ func TestNumberCanon(t *testing.T) {
 	}
 }
 
+// A word of the roster's names hyphenated at a line's end is joined; no
+// other word, nor a break of a line that starts with a capital (a double
+// surname), nor a part of one letter.
+func TestBrokenNames(t *testing.T) {
+	d, _ := evalDetector(t)
+	for in, want := range map[string]string{
+		"Joëlle Dijk-\nstra":     "Joëlle Dijkstra",
+		"Di-\njkstra":            "Dijkstra",
+		"de kinder-\nopvang":     "",
+		"Priya Sewdien-\nRamdin": "",
+		"D-\nijkstra":            "",
+		"Dijk-\ns":               "",
+	} {
+		got, pos := numberCanonMap(in, false, d)
+		if want == "" && pos != nil || want != "" && got != want {
+			t.Errorf("numberCanonMap(%q) = %q, want %q", in, got, cmp.Or(want, in))
+		}
+	}
+}
+
 // A finding in a rewritten number points at the number as written.
 func TestOddNumbersPointIntoTheText(t *testing.T) {
 	d, _ := loadDetector(t, filepath.Join(evalDir, "org.yaml"), New)
@@ -133,6 +154,8 @@ func TestRewrittenNamesPointIntoTheText(t *testing.T) {
 		"#JufLotte #Zonnebloem":          "Lotte",
 		"De Zonnebloem: #OntslaJufLotte": "Lotte",
 		"#WieKentLotteVerhoeven":         "LotteVerhoeven",
+		// Hyphenated across a line: the finding spans the break.
+		"Wie kent Joëlle Dijk-\nstra van de zonnebloem?": "Joëlle Dijk-\nstra",
 	} {
 		var got string
 		for _, f := range d.Scan(text) {
@@ -166,6 +189,7 @@ func TestRewriteWatchMissesNoRewrite(t *testing.T) {
 		"mailto:naam%40example.com", "nul zes een twee drie vier", "zero six one two", "NUL ZES1234",
 		"06\n12345678", "06 \r\n12345678", "S.a.n.n.e", "éS.a.n.n.e", "s-a-n-n-e", "B*e*r*g",
 		"０６－１２３４５６７８", "06–12345678", "＋31 6 12345678", "2O24", "send?phone=31 6 12345678", "&#64;",
+		"Joëlle Dijk-\nstra",
 	}
 	for _, f := range []string{"handwritten.jsonl", "generated.jsonl", "forms.jsonl", "forms-generated.jsonl"} {
 		for _, c := range readCorpus(t, filepath.Join(evalDir, f)) {
