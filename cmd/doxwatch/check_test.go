@@ -124,6 +124,9 @@ alerts: {to: [veiligheid@zonnebloem-kdv.example], outbox_dir: %s}
 	if _, err := os.Stat(filepath.Join(dir, "dw.db")); err == nil {
 		t.Error("check without --record created the database")
 	}
+	if _, out, _ = runCLI(t, "check", "--config", cfg, img); !regexp.MustCompile(`(?m)^\S+screenshot\.png \(image\) +E007 Kees Visser +address +critical`).MatchString(out) {
+		t.Errorf("table:\n%s", out)
+	}
 	code, _, errOut = runCLI(t, "check", "--config", cfg, "--record", img, "--actor", "noor.hr")
 	if code != exitFindings || !strings.Contains(errOut, "1 alert(s) queued, 1 e-mail(s) sent") {
 		t.Fatalf("check --record: exit %d\n%s", code, errOut)
@@ -192,6 +195,13 @@ func TestCheckEmailWithAttachments(t *testing.T) {
 	}
 	if !strings.Contains(errOut, "brief.pdf: a application/pdf attachment is not read") {
 		t.Errorf("the skipped PDF is not named:\n%s", errOut)
+	}
+	// The table names the image a finding was read from, and the line of
+	// one read from the text.
+	_, out, _ = runCLI(t, "check", "--config", testConfig, eml)
+	if !regexp.MustCompile(`(?m)^\S+doorgestuurd\.eml \(image screenshot\.png\) +E007 Kees Visser +address +critical +1 +.*\[Dorpsweg 3`).MatchString(out) ||
+		!regexp.MustCompile(`(?m)^\S+doorgestuurd\.eml:\d+ +E001 `).MatchString(out) {
+		t.Errorf("table:\n%s", out)
 	}
 	// Without OCR the screenshot is named as not read.
 	off := writeFile(t, dir, "off.yaml", strings.Replace(readFile(t, testConfig), "roster: staff.csv",
