@@ -573,11 +573,12 @@ func (s *scan) around(a, b int) (int, int) {
 
 // houseNumberInWords reads a house number written out in words after a
 // street, as dictated text writes it ("kerkstraat twaalf a",
-// "Dorpsweg drie", "Lindelaan nummer vier"): two to ninety-nine in Dutch
-// or English, maybe after the word for number, and a letter
-// alone after it as its addition unless a sentence goes on after that
-// letter. Not "een" or "one", which are more often "a" and "one day".
-// It gives the number, the addition and how many bytes of text they take.
+// "Dorpsweg drie", "Lindelaan nummer vier", "Oudegracht tweehonderdtien
+// bis"): from two, in Dutch or English (see houseNumberWord), maybe after
+// the word for number, and its addition: a letter alone unless a sentence
+// goes on after it, or another as NumberAfter reads it after digits. Not
+// "een" or "one", which are more often "a" and "one day". It gives the
+// number, the addition and how many bytes of text they take.
 func houseNumberInWords(text string) (num int, add string, n int, ok bool) {
 	if text == "" || text[0] != ' ' {
 		return 0, "", 0, false
@@ -601,17 +602,55 @@ func houseNumberInWords(text string) (num int, add string, n int, ok bool) {
 		}
 		w = strings.ToLower(text[j:e])
 	}
-	d, found := numberWord[w]
-	if num, _ = strconv.Atoi(d); !found || num < 2 || len(d) > 2 || w == "een" || w == "one" {
+	num, found := houseNumberWord(w)
+	if !found || num < 2 || w == "een" || w == "one" {
 		return 0, "", 0, false
 	}
 	if e+2 <= len(text) && text[e] == ' ' && asciiLetter(text[e+1]) && (e+2 == len(text) || !isLetterByte(text[e+2])) && !sentenceGoesOn(text, e+2) {
 		return num, strings.ToLower(text[e+1 : e+2]), e + 2, true // "twaalf a"
 	}
+	// Another addition as it is read after digits: "tweehonderdtien bis",
+	// "drie-2".
+	digits := strconv.Itoa(num)
+	if _, add, m, ok := address.NumberAfter(digits + text[e:]); ok && add != "" {
+		return num, add, e + m - len(digits), true
+	}
 	if sentenceGoesOn(text, e) {
 		return 0, "", 0, false // "de Dorpsweg drie keer op en neer"
 	}
 	return num, "", e, true
+}
+
+// houseNumberWord is the number a word writes out: up to ninety-nine
+// (numberWord), or in the hundreds as Dutch writes them in one word
+// ("honderdtien", "tweehonderdtien", "driehonderdvierendertig").
+func houseNumberWord(w string) (int, bool) {
+	if d, ok := numberWord[w]; ok {
+		n, _ := strconv.Atoi(d)
+		return n, true
+	}
+	before, after, ok := strings.Cut(w, "honderd")
+	if !ok {
+		return 0, false
+	}
+	n := 100
+	if before != "" {
+		d, ok := numberWord[before]
+		h, _ := strconv.Atoi(d)
+		if !ok || h < 2 || h > 9 {
+			return 0, false
+		}
+		n = 100 * h
+	}
+	if after != "" {
+		d, ok := numberWord[after]
+		r, _ := strconv.Atoi(d)
+		if !ok || r < 1 {
+			return 0, false
+		}
+		n += r
+	}
+	return n, true
 }
 
 // sentenceGoesOn reports whether a word in small letters follows text[i:]

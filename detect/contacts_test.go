@@ -164,6 +164,15 @@ func TestAddresses(t *testing.T) {
 		{"ik liep de Dorpsweg drie keer op en neer", ""},
 		{"de Kerkstraat een keer", ""},
 		{"Dorpsweg tweeëndertig", ""}, // another door
+		// In the hundreds, as one word, with an addition longer than a
+		// letter or without it (as "Oudegracht 210"); not another number.
+		{"Joëlle woont op de Oudegracht tweehonderdtien bis", "E003 address critical"},
+		{"Oudegracht tweehonderdtien-bis", "E003 address critical"},
+		{"Oudegracht tweehonderdtien", "E003 address critical"},
+		{"Oudegracht honderdtien bis", ""},
+		{"Oudegracht driehonderdtien bis", ""},
+		{"Oudegracht tweehonderd bis", ""},
+		{"Oudegracht tweehonderdtien-2", ""}, // another door
 		{"Lindelaan, huisnummer 4", "E002 address critical"},
 		{"Op de Kerkstraat (nr 12a) woont ze", "E001 address critical"},
 		{"Ze woont op de Lindelaan in Utrecht, nummer 4.", "E002 address critical"},
