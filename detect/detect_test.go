@@ -132,6 +132,12 @@ func TestNames(t *testing.T) {
 		{"De man van Mieke is ziek. Op De Zonnebloem heet de juf Kees", "E004 name low; E007 name low"},
 		{"juf Mieke en haar man Kees van De Zonnebloem", "E004 name low"},
 		{"Mieke Bakker is de vrouw van Kees", "E004 name low"},
+		// Unless the text says the relative works there; not a child's
+		// parent who does.
+		{"Mijn zus Mieke werkt bij de Zonnebloem en zegt dat het meevalt", "E004 name low"},
+		{"Mijn man Kees werkt ook bij De Zonnebloem", "E007 name low"},
+		{"Mijn zus Mieke werkt bij Albert Heijn, mijn zoon zit op De Zonnebloem", ""},
+		{"De moeder van Kees werkt bij De Zonnebloem", ""},
 		// A letter of the organisation to a parent who shares an employee's
 		// surname; the child named in it; not a letter about her.
 		{"Beste mevrouw Bakker,\n\nUw zoon is niet meer welkom.\n\nMet vriendelijke groet,\nKinderopvang De Zonnebloem", ""},

@@ -741,10 +741,11 @@ func (s *scan) ownChild(toks []fold.Token, i, j int, full bool) bool {
 	for n := 0; n < 5 && k >= 0; n, k = n+1, k-1 {
 		w := toks[k].Text
 		switch {
-		case possessive.has(w) && (kinSeen || !full), theirs.has(w) && kinSeen:
-			return true
-		case w == "n" && k > 0 && toks[k-1].Text == "m" && (kinSeen || !full): // m'n
-			return true
+		case possessive.has(w) && (kinSeen || !full), theirs.has(w) && kinSeen,
+			w == "n" && k > 0 && toks[k-1].Text == "m" && (kinSeen || !full): // m'n
+			// Unless the one so named works there: "Mijn zus Loes werkt
+			// bij de Zonnebloem" (not "de moeder van Yusuf werkt bij …").
+			return !s.worksThere(toks, j)
 		case w == "van" && k > 0 && parentWords.has(toks[k-1].Text):
 			return true // "de vader van Bram": Bram is a child
 		case kin.has(w), pets.has(w), !full && relatives.has(w):
@@ -799,6 +800,27 @@ func (s *scan) likeStaffAfter(toks []fold.Token, j int) bool {
 			}
 		}
 		return false
+	}
+	return false
+}
+
+// worksThere reports whether the words from toks[j] say that the one
+// named before them works at the organisation: "werkt bij de
+// Zonnebloem", "werkt ook op De Zonnebloem", "works at De Zonnebloem".
+func (s *scan) worksThere(toks []fold.Token, j int) bool {
+	if j >= len(toks) || !workVerbs.has(toks[j].Text) {
+		return false
+	}
+	k := j + 1
+	if k < len(toks) && (toks[k].Text == "ook" || toks[k].Text == "also") {
+		k++
+	}
+	if k+1 >= len(toks) {
+		return false
+	}
+	switch toks[k].Text {
+	case "bij", "op", "at", "for":
+		return s.startsOrgName(toks, k+1)
 	}
 	return false
 }
