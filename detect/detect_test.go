@@ -440,6 +440,15 @@ func TestNames(t *testing.T) {
 		{"I am Mieke and I don't work at De Zonnebloem", ""},
 		{"Ik ben Mieke en ik werk bij De Zonnebloem", "E004 name low"},
 		{"Ik ben het met Mieke eens, ik werk niet bij De Zonnebloem", "E004 name low"},
+		// Or signed at the end, after she says she is not there; not
+		// where the text says so of another, or the name is not signed.
+		{"Ik ben zelf ook juf (niet bij de Zonnebloem hoor) en ik snap de ouders. Groetjes, Mieke", ""},
+		{"I'm a teacher too, not at De Zonnebloem. Regards, Mieke", ""},
+		{"De Zonnebloem is top, ik snap de ouders. Groetjes, Mieke", "E004 name low"},
+		{"Mijn zoon zit niet bij De Zonnebloem. Groetjes, Mieke", "E004 name low"},
+		{"Ik snap het. Mijn zoon zit niet bij De Zonnebloem. Groetjes, Mieke", "E004 name low"},
+		{"Ik werk niet bij de bakker. De Zonnebloem is top. Groetjes, Mieke", "E004 name low"},
+		{"Ik ben juf, niet bij De Zonnebloem. Mieke zei het ook", "E004 name low"},
 		// Or one a text names after "heet" and says not to work there;
 		// not one it says does not work on a day.
 		{"De juf van groep 3 heet Mieke, ze werkt niet bij De Zonnebloem", ""},

@@ -534,11 +534,16 @@ func (s *scan) firstCounts(m nameMatch) bool {
 // saidNotThere reports whether the first name at toks[i] is said not to
 // work there: the writer's own, given after "ik ben", "ik heet", "mijn
 // naam is" or "I am", in a text in which the writer says not to work
-// there ("ik werk niet bij", "I don't work"); or one a text gives after
-// "heet" and then says "werkt niet bij" or "doesn't work at" of ("De juf
-// van groep 3 heet Sanne, ze werkt niet bij de Zonnebloem"): another
-// with the name. Not "werkt niet op woensdag", which is her.
+// there ("ik werk niet bij", "I don't work"), or signed at its end after
+// a text in which she says so of herself ("Ik ben zelf ook juf (niet bij
+// de Zonnebloem hoor) … Groetjes, Ilse"); or one a text gives after "heet"
+// and then says "werkt niet bij" or "doesn't work at" of ("De juf van
+// groep 3 heet Sanne, ze werkt niet bij de Zonnebloem"): another with the
+// name. Not "werkt niet op woensdag", which is her.
 func (s *scan) saidNotThere(toks []fold.Token, i int) bool {
+	if i >= 1 && i >= len(toks)-2 && closings.has(toks[i-1].Text) && s.writerNotThere(toks, i-1) {
+		return true
+	}
 	writer := i >= 2 && (toks[i-2].Text == "ik" && (toks[i-1].Text == "ben" || toks[i-1].Text == "heet") ||
 		toks[i-2].Text == "i" && (toks[i-1].Text == "am" || toks[i-1].Text == "m") ||
 		i >= 3 && toks[i-3].Text == "mijn" && toks[i-2].Text == "naam" && toks[i-1].Text == "is")
@@ -559,6 +564,27 @@ func (s *scan) saidNotThere(toks []fold.Token, i int) bool {
 		case (w == "werkt" || w == "werkte") && next == "niet" && then == "bij",
 			(w == "doesn" || w == "does") && (next == "t" || next == "not") && then == "work" && k+3 < len(toks) && (toks[k+3].Text == "at" || toks[k+3].Text == "for"):
 			return true
+		}
+	}
+	return false
+}
+
+// closings are the words a writer signs off with before her name.
+var closings = setOf("groetjes", "groet", "groeten", "gr", "grtz", "liefs", "mvg", "cheers", "regards", "bedankt", "thanks")
+
+// writerNotThere reports whether a sentence of the writer's before toks[end]
+// says she is not at the organisation: "niet bij de Zonnebloem" (or "op",
+// "not at") after an "ik" or "I" in that sentence.
+func (s *scan) writerNotThere(toks []fold.Token, end int) bool {
+	for k := 1; k+2 < end; k++ {
+		if !(toks[k].Text == "niet" && (toks[k+1].Text == "bij" || toks[k+1].Text == "op") || toks[k].Text == "not" && toks[k+1].Text == "at") ||
+			!s.startsOrgName(toks, k+2) {
+			continue
+		}
+		for n := k - 1; n >= 0 && !s.sentenceEnds(toks, n); n-- {
+			if toks[n].Text == "ik" || toks[n].Text == "i" {
+				return true
+			}
 		}
 	}
 	return false
