@@ -134,15 +134,20 @@ func (s *scan) checkPhones(p int) {
 
 // spokenPhone finds a roster number that words split or spell out in
 // part after the few digits at text[p:] ("06 twaalf 34 56 78", "begint
-// met 06 en dan 12345678"), joined as a reader joins them: digit groups,
-// number words, and at most two words in a row between (phoneFillers),
-// within twice a phone's window. Only a roster number counts, so whatever
-// else the words make is never a finding.
+// met 06 en dan 12345678", "06-nummer: 12345678"), joined as a reader
+// joins them: digit groups, number words, and at most two words in a row
+// between (phoneFillers), within twice a phone's window. Only a roster
+// number counts, so whatever else the words make is never a finding.
 func (s *scan) spokenPhone(p int) {
 	text := s.text
 	var buf [16]byte
 	d := buf[:0]
 	k, end, fillers := p, p, 0
+	if rest, ok := mobileWordAt(text, p); ok {
+		// "06-nummer van Mieke: 12121212": the word for a mobile number,
+		// and the rest of the number later in its clause.
+		d, k = append(d, "06"...), rest
+	}
 	for k < len(text) && k-p < 2*phoneWindow && len(d) < len(buf)-4 {
 		j := skipAny(text, k, " ,-")
 		if j < len(text) && isDigitByte(text[j]) {
@@ -173,6 +178,37 @@ func (s *scan) spokenPhone(p int) {
 		s.add(emp, model.KindPhone, e164, p, end, model.Critical, "private phone number")
 	}
 }
+
+// mobileWordAt reports whether the "06" at text[p:] starts the Dutch word
+// for a mobile number ("06-nummer", "06 nummer", "06nummer"), and gives
+// where the first digit after it stands, within a short reach and the
+// same clause.
+func mobileWordAt(text string, p int) (int, bool) {
+	if !strings.HasPrefix(text[p:], "06") {
+		return 0, false
+	}
+	i := p + 2
+	if i < len(text) && (text[i] == '-' || text[i] == ' ') {
+		i++
+	}
+	if len(text)-i < 6 || !strings.EqualFold(text[i:i+6], "nummer") {
+		return 0, false
+	}
+	i += 6
+	for j := i; j < len(text) && j < i+mobileWordReach; j++ {
+		switch c := text[j]; {
+		case isDigitByte(c):
+			return j, true
+		case strings.IndexByte(".!?\n", c) >= 0:
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+// mobileWordReach is how far after the word for a mobile number the rest
+// of the number may start: "06-nummer van juf Mieke is: 12121212".
+const mobileWordReach = 32
 
 // phoneFillers are the words a writer puts inside a number read out:
 // "06 en dan 12345678".

@@ -38,6 +38,14 @@ func TestPhones(t *testing.T) {
 		{"06 en dan en 12345678", ""},     // three words in a row: no longer one number
 		{"06 twaalf 34 56 79", ""},        // not hers
 		{"om 06 uur en dan 12345678", ""}, // a word that is no filler
+		// The word for a mobile number, the rest of it later in its
+		// clause; not in another sentence, too far, or another number.
+		{"06-nummer van Mieke: 12121212", "E004 phone critical"},
+		{"Haar 06 nummer is 12121212", "E004 phone critical"},
+		{"06nummer 12 12 12 12", "E004 phone critical"},
+		{"06-nummer van Mieke. 12121212", ""},
+		{"06-nummer van Mieke is lang geleden veranderd, het was 12121212", ""},
+		{"06-nummer van Mieke: 12121213", ""},
 	})
 	// Never phones, or not the roster's.
 	for _, text := range []string{
