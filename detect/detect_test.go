@@ -238,6 +238,11 @@ func TestNames(t *testing.T) {
 		{"Brief van S. van den Berg over de wachtlijst", "E001 name low"},
 		{"Van den Berg, Sanne (planning)", "E001 name low"},
 		{"Lijst: Berg, Sanne van den; Dijkstra, Joëlle", "E001 name low; E003 name low"},
+		// A sorted list's line ends at its first name: the next line's
+		// surname is another's.
+		{"Jansen, Mieke\nBakker, Noor", ""},
+		{"Jansen, Mieke\nBakker, Kees\nVisser, Noor", ""},
+		{"Jansen, Mieke Bakker", "E004 name low"},
 		{"Mail van Sanne vd Berg", "E001 name low"},
 		{"Mail van Sanne v.d. Berg", "E001 name low"},
 		{"Mail van Sanne v/d Berg", "E001 name low"},

@@ -1482,6 +1482,11 @@ func (s *scan) forwardForms(g *firstGroup, toks []fold.Token, i, j int) []int {
 	} else if j >= len(toks) || !s.nameJoin(toks, j-1) && s.closerOf(toks, j) == "" && !s.bracketedFirst(toks, i, j) {
 		return nil
 	}
+	if i > 0 && listSep(s.sep(toks, i-1)) && lineWrap(s.sep(toks, j-1)) {
+		// "Jansen, Mieke\nBakker, Noor": the first name ends a line of a
+		// sorted list, and the next line is another's name.
+		return nil
+	}
 	var matched []int
 	// A part of a double surname counts only where no one's whole surname
 	// stands: "Noor de Vries" is the Noor de Vries of the roster, not
