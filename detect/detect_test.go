@@ -243,6 +243,11 @@ func TestNames(t *testing.T) {
 		{"Jansen, Mieke\nBakker, Noor", ""},
 		{"Jansen, Mieke\nBakker, Kees\nVisser, Noor", ""},
 		{"Jansen, Mieke Bakker", "E004 name low"},
+		// A spreadsheet's columns, surname first, between tabs.
+		{"Dijkstra\tJoëlle\tZeist", "E003 name low"},
+		{"Dijkstra\t\tJoëlle", "E003 name low"},
+		{"Bakker\tJoëlle", ""},
+		{"Joëlle\tDijkstra", "E003 name low"},
 		{"Mail van Sanne vd Berg", "E001 name low"},
 		{"Mail van Sanne v.d. Berg", "E001 name low"},
 		{"Mail van Sanne v/d Berg", "E001 name low"},

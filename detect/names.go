@@ -2458,12 +2458,12 @@ func (s *scan) nearest(g *firstGroup, toks []fold.Token, i int) bool {
 }
 
 // listSep reports whether sep holds what a list puts between a surname and
-// a first name: a comma, or the semicolon of a contact card or a
-// spreadsheet. (strings.ContainsAny is slower for it: this runs at every
-// first name.)
+// a first name: a comma, the semicolon of a contact card or a spreadsheet,
+// or the tab between a spreadsheet's columns ("Dijkstra\tJoëlle").
+// (strings.ContainsAny is slower for it: this runs at every first name.)
 func listSep(sep string) bool {
 	for i := 0; i < len(sep); i++ {
-		if sep[i] == ',' || sep[i] == ';' {
+		if sep[i] == ',' || sep[i] == ';' || sep[i] == '\t' {
 			return true
 		}
 	}
