@@ -248,6 +248,13 @@ func TestNames(t *testing.T) {
 		{"Dijkstra\t\tJoëlle", "E003 name low"},
 		{"Bakker\tJoëlle", ""},
 		{"Joëlle\tDijkstra", "E003 name low"},
+		// A list in capitals, surname first, one name a line; not in a
+		// post in capitals.
+		{"SMIT THOMAS\nBAKKER MIEKE", "E010 name low; E004 name low"},
+		{"  BAKKER MIEKE  \r\nVISSER KEES", "E004 name low; E007 name low"},
+		{"BAKKER MIEKE ZEI DAT", ""},
+		{"DE BAKKER MIEKE", ""},
+		{"VISSER MIEKE", ""},
 		{"Mail van Sanne vd Berg", "E001 name low"},
 		{"Mail van Sanne v.d. Berg", "E001 name low"},
 		{"Mail van Sanne v/d Berg", "E001 name low"},
@@ -931,8 +938,9 @@ func TestNamesAsListsAndMarriagesWriteThem(t *testing.T) {
 		{"Berg, S. van der", ""},
 		{"Berg, S.; van den Broek, T.", ""},
 		{"Kowalczyk, Ł.", "E1 name low"},
-		{"Kowalczyk Łukasz", ""}, // without capitals or a comma the order is not sure
-		{"KOWALCZYK ŁUKASZ", ""},
+		{"Kowalczyk Łukasz", ""},            // without capitals or a comma the order is not sure
+		{"KOWALCZYK ŁUKASZ", "E1 name low"}, // alone on its line, as a list in capitals writes it
+		{"KOWALCZYK ŁUKASZ ZEI HET", ""},
 		{"pan Kowalczyk z przedszkola De Zonnebloem", "E1 name medium"},
 		{"Frau Kowalczyk von der Zonnebloem Kita", "E1 name medium"},
 		{"Madame Kowalczyk de la crèche Zonnebloem", "E1 name medium"},

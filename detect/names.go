@@ -1287,7 +1287,7 @@ func (s *scan) surnameJustBefore(i int) bool {
 // may stand alone), or the next word is a particle or could be a surname.
 func (s *scan) mayBeName(i int) bool {
 	h := s.anchors.at(i)
-	if listSep(s.text[max(0, h.start-3):h.start]) || capitalsBefore(s.text, h.start) || s.surnameJustBefore(i) {
+	if listSep(s.text[max(0, h.start-3):h.start]) || capitalsBefore(s.text, h.start) || s.surnameJustBefore(i) || capitalsLine(s.text, h.start, h.end) {
 		return true // a reversed name may end here
 	}
 	// A first name alone counts only where the organisation is named: in
@@ -2338,6 +2338,7 @@ const (
 	reverseList     reverseKind = iota // a comma or a semicolon: "Van den Berg, Sanne", "Bakker;Mieke"
 	reverseCapitals                    // the surname in capitals: "KOWALCZYK Łukasz"
 	reverseLower                       // both in small letters, a space between: "ramdin priya"
+	reverseLine                        // both in capitals, alone on a line of a list: "SMIT THOMAS"
 )
 
 // reversedAt is how a name written surname first may end at the first name
@@ -2350,6 +2351,8 @@ func (s *scan) reversedAt(toks []fold.Token, i int) (reverseKind, bool) {
 		return reverseList, true
 	case toks[i-1].Upper && s.capitals(toks[i-1]) && !s.capitals(toks[i]):
 		return reverseCapitals, true
+	case toks[i-1].Upper && s.capitals(toks[i-1]) && s.capitals(toks[i]):
+		return reverseLine, true
 	case !toks[i-1].Upper && !toks[i].Upper && s.sep(toks, i-1) == " ":
 		return reverseLower, true
 	}
@@ -2380,6 +2383,10 @@ func (s *scan) reverseForm(emp int, p *surname, toks []fold.Token, i, j int, for
 		if s.sep(toks, i-1) != " " || toks[c].Upper || p.common {
 			return false
 		}
+	case reverseLine:
+		if s.sep(toks, i-1) != " " {
+			return false
+		}
 	}
 	if p.common && toks[i].Upper != toks[c].Upper {
 		return false
@@ -2402,8 +2409,19 @@ func (s *scan) reverseForm(emp int, p *surname, toks []fold.Token, i, j int, for
 			return false
 		}
 	}
+	if kind == reverseLine && !aloneOnLine(s.text, start, end) {
+		return false // "BAKKER MIEKE ZEI": a post in capitals, read forward
+	}
 	s.names = push(s.names, nameMatch{emp: emp, start: start, end: end, form: form})
 	return true
+}
+
+// aloneOnLine reports whether text[start:end] is all of its line but for
+// blanks.
+func aloneOnLine(text string, start, end int) bool {
+	a := strings.TrimRight(text[:start], " \t")
+	b := strings.TrimLeft(text[end:], " \t\r")
+	return (a == "" || a[len(a)-1] == '\n') && (b == "" || b[0] == '\n')
 }
 
 // mayStandBefore is a quick test before reverseForm, from what the ref
@@ -2485,11 +2503,30 @@ func capitalsBefore(text string, pos int) bool {
 	} else if r, _ := utf8.DecodeRuneInString(text[pos+n:]); !unicode.IsLower(r) {
 		return false
 	}
+	return capitalWordBefore(text, pos)
+}
+
+// capitalWordBefore reports whether the word before text[pos:], one space
+// before it, is in capitals.
+func capitalWordBefore(text string, pos int) bool {
 	b := pos - 1
 	for b > 0 && pos-b < 40 && text[b-1] != ' ' && text[b-1] != '\n' {
 		b--
 	}
 	return inCapitals(text[b : pos-1])
+}
+
+// capitalsLine reports whether text[start:end], a first name in capitals,
+// ends its line after a word in capitals, as a list of names in capitals
+// writes the surname first: "SMIT THOMAS" (see reverseLine).
+func capitalsLine(text string, start, end int) bool {
+	if start < 3 || text[start-1] != ' ' || !inCapitals(text[start:end]) {
+		return false
+	}
+	if rest := strings.TrimLeft(text[end:], " \t\r"); rest != "" && rest[0] != '\n' {
+		return false
+	}
+	return capitalWordBefore(text, start)
 }
 
 // capitals reports whether the word t is written in capitals.
