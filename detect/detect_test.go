@@ -457,6 +457,12 @@ func TestNames(t *testing.T) {
 		{"I am Mieke and I don't work at De Zonnebloem", ""},
 		{"Ik ben Mieke en ik werk bij De Zonnebloem", "E004 name low"},
 		{"Ik ben het met Mieke eens, ik werk niet bij De Zonnebloem", "E004 name low"},
+		// Or where she works, elsewhere, in a text that does not name the
+		// organisation; also past the words the checks first cut.
+		{"Ik heet ook Mieke Bakker en werk bij de bank", ""},
+		{"Ik heet zelf ook Mieke Bakker, grappig genoeg, maar ik woon al heel wat jaren in Groningen en werk bij de bank", ""},
+		{"Ik ben Mieke Bakker en ik werk bij de kinderopvang", "E004 name low"},
+		{"Ik heet Mieke Bakker en ik werk bij de bank naast De Zonnebloem", "E004 name medium"},
 		// Or signed at the end, after she says she is not there; not
 		// where the text says so of another, or the name is not signed.
 		{"Ik ben zelf ook juf (niet bij de Zonnebloem hoor) en ik snap de ouders. Groetjes, Mieke", ""},

@@ -544,14 +544,24 @@ func (s *scan) saidNotThere(toks []fold.Token, i int) bool {
 	if i >= 1 && i >= len(toks)-2 && closings.has(toks[i-1].Text) && s.writerNotThere(toks, i-1) {
 		return true
 	}
-	writer := i >= 2 && (toks[i-2].Text == "ik" && (toks[i-1].Text == "ben" || toks[i-1].Text == "heet") ||
-		toks[i-2].Text == "i" && (toks[i-1].Text == "am" || toks[i-1].Text == "m") ||
-		i >= 3 && toks[i-3].Text == "mijn" && toks[i-2].Text == "naam" && toks[i-1].Text == "is")
+	b := i - 1 // past "ook" and "zelf": "ik heet zelf ook Femke Wijnands"
+	for b > 0 && (toks[b].Text == "ook" || toks[b].Text == "zelf" || toks[b].Text == "also") {
+		b--
+	}
+	writer := b >= 1 && (toks[b-1].Text == "ik" && (toks[b].Text == "ben" || toks[b].Text == "heet") ||
+		toks[b-1].Text == "i" && (toks[b].Text == "am" || toks[b].Text == "m") ||
+		b >= 2 && toks[b-2].Text == "mijn" && toks[b-1].Text == "naam" && toks[b].Text == "is")
 	named := i >= 1 && toks[i-1].Text == "heet"
 	if !writer && !named {
 		return false
 	}
-	for k := i + 1; k+1 < len(toks) && k < i+16; k++ {
+	if i+saidReach+3 > len(toks) && toks[len(toks)-1].End < len(s.text) {
+		// The window the checks cut may end before the words read here:
+		// "Ik heet zelf ook Femke Wijnands, grappig genoeg, maar ik woon
+		// in Groningen en werk bij de bank".
+		toks, i = s.wordsFrom(toks[i].Start, saidReach+3), 0
+	}
+	for k := i + 1; k+1 < len(toks) && k < i+saidReach; k++ {
 		w, next := toks[k].Text, toks[k+1].Text
 		then := ""
 		if k+2 < len(toks) {
@@ -559,7 +569,8 @@ func (s *scan) saidNotThere(toks []fold.Token, i int) bool {
 		}
 		switch {
 		case writer && (w == "werk" || w == "werkte") && (next == "niet" || next == "zelf" && then == "niet"),
-			writer && (w == "don" || w == "do") && (next == "t" || next == "not") && then == "work":
+			writer && (w == "don" || w == "do") && (next == "t" || next == "not") && then == "work",
+			writer && !s.orgCtx && s.worksElsewhere(toks, k):
 			return true
 		case (w == "werkt" || w == "werkte") && next == "niet" && then == "bij",
 			(w == "doesn" || w == "does") && (next == "t" || next == "not") && then == "work" && k+3 < len(toks) && (toks[k+3].Text == "at" || toks[k+3].Text == "for"):
@@ -567,6 +578,48 @@ func (s *scan) saidNotThere(toks []fold.Token, i int) bool {
 		}
 	}
 	return false
+}
+
+// worksElsewhere reports whether toks[k] starts "werk bij" (or "op",
+// "work at", "work for") and a place that is neither the organisation
+// nor a kind of it: "werk bij de bank", not "werk bij de kinderopvang".
+func (s *scan) worksElsewhere(toks []fold.Token, k int) bool {
+	switch toks[k].Text {
+	case "werk", "werkte", "work", "worked":
+	default:
+		return false
+	}
+	if k+2 >= len(toks) {
+		return false
+	}
+	switch toks[k+1].Text {
+	case "bij", "op", "at", "for":
+	default:
+		return false
+	}
+	p := k + 2
+	if articles.has(toks[p].Text) && p+1 < len(toks) {
+		p++
+	}
+	return !s.startsOrgName(toks, k+2) && !kindWord(toks[p].Text)
+}
+
+// saidReach is how far from a name saidNotThere looks for what the
+// writer says, in words (and the three a phrase there takes).
+const saidReach = 16
+
+// wordsFrom is at most n words of the text from the word at from, read
+// apart from the window of tokensAround.
+func (s *scan) wordsFrom(from, n int) []fold.Token {
+	end := min(len(s.text), from+n*fold.MaxWord)
+	for end < len(s.text) && !utf8.RuneStart(s.text[end]) {
+		end++
+	}
+	toks := fold.FirstTokens(s.text[from:end], n)
+	for k := range toks {
+		toks[k].Start, toks[k].End = toks[k].Start+from, toks[k].End+from
+	}
+	return toks
 }
 
 // closings are the words a writer signs off with before her name.
