@@ -719,7 +719,10 @@ func (s *scan) checkStreets(h anchorHit, as string, misspelt bool) {
 	// "op de Lindelaan in Utrecht, nummer 4": the town may stand between
 	// the street and its number.
 	town, townEnd, townFirst := townThenNumber(s.text, h.end)
-	asideAt := numberAfterAside(s.text, h.end)
+	asideAt, clauseTown := numberAfterAside(s.text, h.end), ""
+	if asideAt == 0 {
+		asideAt, clauseTown = numberLaterInClause(s.text, h.end)
+	}
 	after := digitWithin(s.text, h.end, numberReach) || townFirst && digitWithin(s.text, townEnd, numberReach) || asideAt > 0
 	num, add, n2, ok := houseNumberInWords(s.text[h.end:min(len(s.text), h.end+32)])
 	if !after && !ok && !digitBefore(s.text, h.start, 40) {
@@ -745,6 +748,7 @@ func (s *scan) checkStreets(h anchorHit, as string, misspelt bool) {
 	if !ok && asideAt > 0 {
 		if num, add, n2, ok = address.NumberAfter(s.text[asideAt:min(len(s.text), asideAt+24)]); ok {
 			n2 += asideAt - end
+			townBetween = fold.String(clauseTown)
 		}
 	}
 	numStart := -1 // where a number written before the street starts
@@ -1211,6 +1215,45 @@ func wordBefore(text string, pos int) int {
 		return -1
 	}
 	return i
+}
+
+// numberLaterInClause is where the word for a house number starts
+// ("nummer", "huisnummer", "nr") later in the clause of a street that
+// ends at pos: past her town after "in" or "te" and a few words in small
+// letters, as a news item writes it ("De Kerkstraat in Utrecht is
+// afgesloten bij nummer 12"), and the town if the text gives it; 0 if
+// there is none, or the number is given as another street's ("nummer 3
+// van de Dorpsweg").
+func numberLaterInClause(text string, pos int) (at int, town string) {
+	i := pos
+	for words := 0; words < 7; words++ {
+		j := skipAny(text, i, " ")
+		if j == i || j >= len(text) || !asciiLetter(text[j]) {
+			return 0, ""
+		}
+		e := nextWordEnd(text, j-1)
+		switch w := text[j:e]; {
+		case strings.EqualFold(w, "nummer") || strings.EqualFold(w, "huisnummer") || strings.EqualFold(w, "nr"):
+			k := skipAny(text, e, " .")
+			if k >= len(text) || !isDigitByte(text[k]) {
+				return 0, ""
+			}
+			for k < len(text) && alnumByte(text[k]) {
+				k++
+			}
+			if v := skipAny(text, k, " "); v > k && (oneOfFold(text[v:nextWordEnd(text, v-1)], []string{"van", "aan"})) {
+				return 0, "" // "nummer 3 van de Dorpsweg"
+			}
+			return j, town
+		case words == 0 && (w == "in" || w == "te") && e+1 < len(text) && text[e] == ' ' && text[e+1] >= 'A' && text[e+1] <= 'Z':
+			f := nextWordEnd(text, e) // the town: "in Utrecht"
+			town, e = text[e+1:f], f
+		case w[0] < 'a' || w[0] > 'z':
+			return 0, "" // another name: the number may be its
+		}
+		i = e
+	}
+	return 0, ""
 }
 
 // livingWords are the verbs of living a Dutch sentence puts right after

@@ -182,6 +182,17 @@ func TestAddresses(t *testing.T) {
 		{"Oudegracht tweehonderd bis", ""},
 		{"Oudegracht tweehonderdtien-2", ""}, // another door
 		{"Lindelaan, huisnummer 4", "E002 address critical"},
+		// The word for number later in the street's clause, as news
+		// writes it; not in another town, another sentence, after another
+		// name, or given as another street's.
+		{"De Kerkstraat in Utrecht is afgesloten bij nummer 12", "E001 address critical"},
+		{"De Kerkstraat is lang en op nr. 12a woont een juf", "E001 address critical"},
+		{"De Kerkstraat in Amsterdam is afgesloten bij nummer 12", ""},
+		{"De Kerkstraat is lang. Op nummer 12 woont een juf", ""},
+		{"De Kerkstraat is afgesloten bij Jansen op nummer 12", ""},
+		{"De Kerkstraat is afgesloten net als nummer 12 van de Lindelaan", ""},
+		{"De Kerkstraat is al heel lang heel erg druk bij nummer 12", ""}, // too far
+		{"De Kerkstraat is afgesloten bij nummer 13", ""},
 		{"Op de Kerkstraat (nr 12a) woont ze", "E001 address critical"},
 		{"Ze woont op de Lindelaan in Utrecht, nummer 4.", "E002 address critical"},
 		{"Kerkstraat12a, Utrecht", "E001 address critical"},
