@@ -255,6 +255,14 @@ func TestNames(t *testing.T) {
 		{"BAKKER MIEKE ZEI DAT", ""},
 		{"DE BAKKER MIEKE", ""},
 		{"VISSER MIEKE", ""},
+		// A surname and a first name each alone on a line; not prose
+		// wrapped, nor a paragraph apart.
+		{"Bakker\nMieke\n\nVisser\nKees", "E004 name low; E007 name low"},
+		{"Van den Berg\nSanne", "E001 name low"},
+		{"Familie Bakker\nMieke zei het", ""},
+		{"Gisteren bij Bakker\nMieke", ""},
+		{"Bakker\n\nMieke", ""},
+		{"bakker\nmieke", ""},
 		{"Mail van Sanne vd Berg", "E001 name low"},
 		{"Mail van Sanne v.d. Berg", "E001 name low"},
 		{"Mail van Sanne v/d Berg", "E001 name low"},

@@ -1340,7 +1340,8 @@ func (s *scan) surnameJustBefore(i int) bool {
 // may stand alone), or the next word is a particle or could be a surname.
 func (s *scan) mayBeName(i int) bool {
 	h := s.anchors.at(i)
-	if listSep(s.text[max(0, h.start-3):h.start]) || capitalsBefore(s.text, h.start) || s.surnameJustBefore(i) || capitalsLine(s.text, h.start, h.end) {
+	if listSep(s.text[max(0, h.start-3):h.start]) || capitalsBefore(s.text, h.start) || s.surnameJustBefore(i) || capitalsLine(s.text, h.start, h.end) ||
+		nameLineBefore(s.text, h.start, h.end) {
 		return true // a reversed name may end here
 	}
 	// A first name alone counts only where the organisation is named: in
@@ -2392,6 +2393,7 @@ const (
 	reverseCapitals                    // the surname in capitals: "KOWALCZYK Łukasz"
 	reverseLower                       // both in small letters, a space between: "ramdin priya"
 	reverseLine                        // both in capitals, alone on a line of a list: "SMIT THOMAS"
+	reverseLines                       // each alone on a line, the surname first: "Bakker" / "Mieke"
 )
 
 // reversedAt is how a name written surname first may end at the first name
@@ -2406,6 +2408,8 @@ func (s *scan) reversedAt(toks []fold.Token, i int) (reverseKind, bool) {
 		return reverseCapitals, true
 	case toks[i-1].Upper && s.capitals(toks[i-1]) && s.capitals(toks[i]):
 		return reverseLine, true
+	case toks[i-1].Upper && toks[i].Upper && lineWrap(s.sep(toks, i-1)):
+		return reverseLines, true
 	case !toks[i-1].Upper && !toks[i].Upper && s.sep(toks, i-1) == " ":
 		return reverseLower, true
 	}
@@ -2464,6 +2468,9 @@ func (s *scan) reverseForm(emp int, p *surname, toks []fold.Token, i, j int, for
 	}
 	if kind == reverseLine && !aloneOnLine(s.text, start, end) {
 		return false // "BAKKER MIEKE ZEI": a post in capitals, read forward
+	}
+	if kind == reverseLines && !(aloneOnLine(s.text, start, toks[i-1].End) && aloneOnLine(s.text, toks[i].Start, end)) {
+		return false // "… de familie Bakker" / "Mieke zei": prose wrapped
 	}
 	s.names = push(s.names, nameMatch{emp: emp, start: start, end: end, form: form})
 	return true
@@ -2580,6 +2587,18 @@ func capitalsLine(text string, start, end int) bool {
 		return false
 	}
 	return capitalWordBefore(text, start)
+}
+
+// nameLineBefore reports whether text[start:end], a first name, is all of
+// its line, and the line before it is short and starts with a capital, as
+// a list puts a surname and a first name each on a line (reverseLines).
+func nameLineBefore(text string, start, end int) bool {
+	if start < 3 || text[start-1] != '\n' || !aloneOnLine(text, start, end) {
+		return false
+	}
+	line := strings.TrimRight(text[:start-1], " \t\r")
+	b := strings.LastIndexByte(line, '\n') + 1
+	return len(line)-b < 40 && b < len(line) && upperAt(line, b)
 }
 
 // capitals reports whether the word t is written in capitals.
