@@ -193,6 +193,13 @@ func TestAddresses(t *testing.T) {
 		{"De Kerkstraat is afgesloten net als nummer 12 van de Lindelaan", ""},
 		{"De Kerkstraat is al heel lang heel erg druk bij nummer 12", ""}, // too far
 		{"De Kerkstraat is afgesloten bij nummer 13", ""},
+		// An l or I for the 1 of a house number after its street, as a
+		// phone's text recognition pastes it; not elsewhere, nor another
+		// number.
+		{"Kerkstraat l2a Utrecht", "E001 address critical"},
+		{"Kerkstraat I2a, Utrecht", "E001 address critical"},
+		{"Dorpsweg l3, Zeist", ""},
+		{"ik zag l2 mensen op de Dorpsweg", ""},
 		{"Op de Kerkstraat (nr 12a) woont ze", "E001 address critical"},
 		{"Ze woont op de Lindelaan in Utrecht, nummer 4.", "E002 address critical"},
 		{"Kerkstraat12a, Utrecht", "E001 address critical"},

@@ -347,7 +347,7 @@ func (r *rewriter) at(i, done int) (from int, repl string, n int, ok bool) {
 	}
 	switch c {
 	case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
-		if i > done && letterDigit[text[i-1]] != 0 && digitLetter(text, i-1) {
+		if i > done && letterDigit[text[i-1]] != 0 && (digitLetter(text, i-1) || streetNumberLetter(text, i-1)) {
 			return i - 1, string(letterDigit[text[i-1]]), 1, true // then the digit itself is looked at
 		}
 		if i >= 6 && (text[i-1] == '/' && strings.EqualFold(text[i-6:i], "wa.me/") || text[i-1] == '=' && strings.EqualFold(text[i-6:i], "phone=")) ||
@@ -1023,6 +1023,19 @@ func digitLetter(text string, i int) bool {
 		}
 	}
 	return digits >= 5
+}
+
+// streetNumberLetter reports whether the letter at text[i] (see
+// letterDigit) starts a house number after its street, as a phone's text
+// recognition, copied from a screenshot and pasted, writes a 1:
+// "Kerkstraat l2a". (An image doxwatch reads itself goes to the
+// OCR-tolerant detector, which reads such runs everywhere: numericRuns.)
+func streetNumberLetter(text string, i int) bool {
+	if i < 2 || text[i-1] != ' ' || i+1 >= len(text) || !isDigitByte(text[i+1]) {
+		return false
+	}
+	a := lettersBefore(text, i-1)
+	return i-1-a >= 4 && address.HasStreetSuffix(strings.ToLower(text[a:i-1]))
 }
 
 // numberSeparator reports whether c may stand between the digits of one
