@@ -200,6 +200,13 @@ func TestAddresses(t *testing.T) {
 		{"Kerkstraat I2a, Utrecht", "E001 address critical"},
 		{"Dorpsweg l3, Zeist", ""},
 		{"ik zag l2 mensen op de Dorpsweg", ""},
+		// Three digits or more apart right after the street, as one hides
+		// a number from a filter; not another number, nor two digits (a
+		// number and its floor), nor digits elsewhere.
+		{"zijn adres: Oudegracht 2 1 0 bis, Utrecht", "E003 address critical"},
+		{"Oudegracht 2 1 1 bis, Utrecht", ""},
+		{"Dorpsweg 3 2 hoog, Zeist", "E007 address critical"},
+		{"ik heb 2 1 0 kinderen op de Oudegracht", ""},
 		{"Op de Kerkstraat (nr 12a) woont ze", "E001 address critical"},
 		{"Ze woont op de Lindelaan in Utrecht, nummer 4.", "E002 address critical"},
 		{"Kerkstraat12a, Utrecht", "E001 address critical"},

@@ -322,7 +322,7 @@ func (s *scan) candidates(watch bool) {
 		}
 		if watch {
 			number := isDigitByte(s.text[start]) && !sc.Mixed()
-			if number && numberWorthWatching(s.text, start) || !number && worthWatching(s.text, start, end, sc.Mixed()) {
+			if number && (numberWorthWatching(s.text, start) || end-start == 1 && spacedDigitAt(s.text, end)) || !number && worthWatching(s.text, start, end, sc.Mixed()) {
 				rw.word(start, end, prevEnd, sc.Mixed())
 			}
 			if sc.MaxLead() > rw.leadsRead {

@@ -276,6 +276,8 @@ func (w *rewriteWatch) word(start, end, prevEnd int, mixed bool) {
 			_, _, _, w.found = w.r.at(start, 0)
 		case '(', '%', '\n': // "0031(0)6…", "naam%40example.com", "Lindelaan%204", a number broken across a line
 			_, _, _, w.found = w.r.at(start-1, 0)
+		case ' ':
+			w.found = spacedHouseNumber(text, start) // "Julianastraat 1 0 1"
 		}
 	}
 	if end-start >= 3 && (strings.EqualFold(text[start:start+3], "zes") || strings.EqualFold(text[start:start+3], "six")) {
@@ -356,6 +358,10 @@ func (r *rewriter) at(i, done int) (from int, repl string, n int, ok bool) {
 		}
 		if i > done && asciiLetter(text[i-1]) && streetJoined(text, i) {
 			return i, " " + text[i:i+1], 1, true // "Kerkstraat12a": the number typed on
+		}
+		if i > done && spacedHouseNumber(text, i) {
+			digits, n := joinSpacedDigits(text, i)
+			return i, digits, n, true // "Julianastraat 1 0 1": the digits apart
 		}
 		if leet[c] == 0 {
 			break
@@ -1023,6 +1029,35 @@ func digitLetter(text string, i int) bool {
 		}
 	}
 	return digits >= 5
+}
+
+// spacedHouseNumber reports whether the digit at text[i] starts a house
+// number of three digits or more written apart right after its street, as
+// one hides it from a filter: "Julianastraat 1 0 1". Two digits apart are
+// a number and its floor as often ("Schoolstraat 9 2 hoog").
+func spacedHouseNumber(text string, i int) bool {
+	if i < 6 || text[i-1] != ' ' || !spacedDigitAt(text, i+1) || !spacedDigitAt(text, i+3) {
+		return false
+	}
+	a := lettersBefore(text, i-1)
+	return i-1-a >= 4 && address.HasStreetSuffix(strings.ToLower(text[a:i-1]))
+}
+
+// spacedDigitAt reports whether text[i:] is a space and a digit alone:
+// the digit at text[i-1] is followed by another apart from it.
+func spacedDigitAt(text string, i int) bool {
+	return i+1 < len(text) && text[i] == ' ' && isDigitByte(text[i+1]) && (i+2 == len(text) || !isDigitByte(text[i+2]))
+}
+
+// joinSpacedDigits joins the digits from text[i], each one apart with a
+// space ("1 0 1"), and gives how many bytes of text they take.
+func joinSpacedDigits(text string, i int) (string, int) {
+	digits := []byte{text[i]}
+	e := i + 1
+	for spacedDigitAt(text, e) && len(digits) < 5 {
+		digits, e = append(digits, text[e+1]), e+2
+	}
+	return string(digits), e - i
 }
 
 // streetNumberLetter reports whether the letter at text[i] (see

@@ -189,7 +189,7 @@ func TestRewriteWatchMissesNoRewrite(t *testing.T) {
 		"mailto:naam%40example.com", "nul zes een twee drie vier", "zero six one two", "NUL ZES1234",
 		"06\n12345678", "06 \r\n12345678", "S.a.n.n.e", "éS.a.n.n.e", "s-a-n-n-e", "B*e*r*g",
 		"０６－１２３４５６７８", "06–12345678", "＋31 6 12345678", "2O24", "send?phone=31 6 12345678", "&#64;",
-		"Joëlle Dijk-\nstra",
+		"Joëlle Dijk-\nstra", "Oudegracht 2 1 0 bis",
 	}
 	for _, f := range []string{"handwritten.jsonl", "generated.jsonl", "forms.jsonl", "forms-generated.jsonl"} {
 		for _, c := range readCorpus(t, filepath.Join(evalDir, f)) {
