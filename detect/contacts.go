@@ -1222,21 +1222,22 @@ func wordBefore(text string, pos int) int {
 // ends at pos: past her town after "in" or "te" and a few words in small
 // letters, as a news item writes it ("De Kerkstraat in Utrecht is
 // afgesloten bij nummer 12"), and the town if the text gives it; 0 if
-// there is none, or the number is given as another street's ("nummer 3
-// van de Dorpsweg").
+// there is none, the number is given as another street's ("nummer 3 van
+// de Dorpsweg"), or as an end of a stretch of the street ("vanaf nr 88").
 func numberLaterInClause(text string, pos int) (at int, town string) {
-	i := pos
+	i, prev := pos, ""
 	for words := 0; words < 7; words++ {
 		j := skipAny(text, i, " ")
 		if j == i || j >= len(text) || !asciiLetter(text[j]) {
 			return 0, ""
 		}
 		e := nextWordEnd(text, j-1)
-		switch w := text[j:e]; {
+		w := text[j:e]
+		switch {
 		case strings.EqualFold(w, "nummer") || strings.EqualFold(w, "huisnummer") || strings.EqualFold(w, "nr"):
 			k := skipAny(text, e, " .")
-			if k >= len(text) || !isDigitByte(text[k]) {
-				return 0, ""
+			if k >= len(text) || !isDigitByte(text[k]) || oneOfFold(prev, rangeWords) {
+				return 0, "" // "afgesloten vanaf nr 88": a stretch of the street, no house
 			}
 			for k < len(text) && alnumByte(text[k]) {
 				k++
@@ -1251,10 +1252,14 @@ func numberLaterInClause(text string, pos int) (at int, town string) {
 		case w[0] < 'a' || w[0] > 'z':
 			return 0, "" // another name: the number may be its
 		}
-		i = e
+		i, prev = e, w
 	}
 	return 0, ""
 }
+
+// rangeWords are the words before a house number that make it an end of a
+// stretch of its street.
+var rangeWords = []string{"vanaf", "tot", "tussen", "voorbij", "from", "until", "past"}
 
 // livingWords are the verbs of living a Dutch sentence puts right after
 // the street: "of ze nog op de Molenweg woont? Nummer 8 toch".

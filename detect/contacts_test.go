@@ -188,6 +188,7 @@ func TestAddresses(t *testing.T) {
 		{"De Kerkstraat in Utrecht is afgesloten bij nummer 12", "E001 address critical"},
 		{"De Kerkstraat is lang en op nr. 12a woont een juf", "E001 address critical"},
 		{"De Kerkstraat in Amsterdam is afgesloten bij nummer 12", ""},
+		{"De Kerkstraat in Utrecht is afgesloten vanaf nummer 12", ""}, // a stretch of the street
 		{"De Kerkstraat is lang. Op nummer 12 woont een juf", ""},
 		{"De Kerkstraat is afgesloten bij Jansen op nummer 12", ""},
 		{"De Kerkstraat is afgesloten net als nummer 12 van de Lindelaan", ""},
