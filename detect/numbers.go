@@ -1036,7 +1036,13 @@ func digitLetter(text string, i int) bool {
 // one hides it from a filter: "Julianastraat 1 0 1". Two digits apart are
 // a number and its floor as often ("Schoolstraat 9 2 hoog").
 func spacedHouseNumber(text string, i int) bool {
-	if i < 6 || text[i-1] != ' ' || !spacedDigitAt(text, i+1) || !spacedDigitAt(text, i+3) {
+	return spacedDigitAt(text, i+1) && spacedDigitAt(text, i+3) && streetBefore(text, i)
+}
+
+// streetBefore reports whether the word before text[i:], one space
+// before it, ends like a street's name.
+func streetBefore(text string, i int) bool {
+	if i < 2 || text[i-1] != ' ' {
 		return false
 	}
 	a := lettersBefore(text, i-1)
@@ -1066,11 +1072,7 @@ func joinSpacedDigits(text string, i int) (string, int) {
 // "Kerkstraat l2a". (An image doxwatch reads itself goes to the
 // OCR-tolerant detector, which reads such runs everywhere: numericRuns.)
 func streetNumberLetter(text string, i int) bool {
-	if i < 2 || text[i-1] != ' ' || i+1 >= len(text) || !isDigitByte(text[i+1]) {
-		return false
-	}
-	a := lettersBefore(text, i-1)
-	return i-1-a >= 4 && address.HasStreetSuffix(strings.ToLower(text[a:i-1]))
+	return i+1 < len(text) && isDigitByte(text[i+1]) && streetBefore(text, i)
 }
 
 // numberSeparator reports whether c may stand between the digits of one
