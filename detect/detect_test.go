@@ -162,6 +162,8 @@ func TestNames(t *testing.T) {
 		{"Bakker, M. \u2013 de bekende zangeres", ""},
 		{"Bakker M. de loodgieter", ""},
 		{"Kees Visser, de aardige juf van Lotte", "E007 name low"},
+		{"I saw Kees Visser, the football player, at the station", ""},
+		{"Kees Visser, de beste speler van het team", ""},
 		{"Dank aan Kees Visser. De loodgieter komt morgen", "E007 name low"}, // a sentence's end, no initial's dot
 		// Or by a trade as a title before the name, as papers write a
 		// public figure; not an office of the employer's own people, nor

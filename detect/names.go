@@ -1155,7 +1155,7 @@ var trades = setOf("schaatsster", "schaatser", "wielrenner", "wielrenster", "voe
 	"wethouder", "burgemeester", "kamerlid", "schilder", "loodgieter", "tandarts", "huisarts", "dokter", "kapper",
 	"kapster", "advocaat", "notaris", "makelaar", "slager", "dominee", "pastoor", "journalist", "skater", "cyclist",
 	"footballer", "singer", "actress", "actor", "presenter", "writer", "author", "politician", "mayor", "painter",
-	"plumber", "dentist", "lawyer")
+	"plumber", "dentist", "lawyer", "player", "speler", "speelster")
 
 // offices are the callings of trades that an employer's own people may
 // hold, a municipality's aldermen and mayor among them: before a name they
