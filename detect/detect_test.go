@@ -467,6 +467,14 @@ func TestNames(t *testing.T) {
 		{"I am Mieke and I don't work at De Zonnebloem", ""},
 		{"Ik ben Mieke en ik werk bij De Zonnebloem", "E004 name low"},
 		{"Ik ben het met Mieke eens, ik werk niet bij De Zonnebloem", "E004 name low"},
+		// Or one the text sets apart from the one at the organisation;
+		// not one who no longer works there.
+		{"Mieke from my gym, not the one from Zonnebloem, is getting married", ""},
+		{"Mieke (niet die van De Zonnebloem) gaat trouwen", ""},
+		{"Mieke, niet de juf van De Zonnebloem, gaat trouwen", ""},
+		{"Mieke gaat trouwen, niet die van de bakker. De Zonnebloem is dicht", "E004 name low"},
+		{"Mieke werkt niet meer bij De Zonnebloem", "E004 name low"},
+		{"Mieke is ziek. Kim, niet die van De Zonnebloem, ook", "E004 name low"}, // another sentence's
 		// Or where she works, elsewhere, in a text that does not name the
 		// organisation; also past the words the checks first cut.
 		{"Ik heet ook Mieke Bakker en werk bij de bank", ""},

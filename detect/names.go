@@ -513,8 +513,8 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 	if s.inSetPhrase(toks, i) {
 		return // "Zwarte Piet", "Jan en alleman": a phrase, not a person
 	}
-	if s.saidNotThere(toks, i) {
-		return // "Ik ben Femke, en ik werk niet bij de Zonnebloem"
+	if s.saidNotThere(toks, i) || s.notTheOneThere(toks, j) {
+		return // "Ik ben Femke, en ik werk niet bij de Zonnebloem"; "Sanne, niet die van de Zonnebloem"
 	}
 	m.end = toks[end-1].End
 	if s.firstCounts(m) {
@@ -620,6 +620,36 @@ func (s *scan) wordsFrom(from, n int) []fold.Token {
 		toks[k].Start, toks[k].End = toks[k].Start+from, toks[k].End+from
 	}
 	return toks
+}
+
+// notTheOneThere reports whether the words from toks[j] on, in the
+// sentence of a first name alone, set it apart from the one at the
+// organisation: "Sanne from my gym, not the one from Zonnebloem", "Sanne
+// (niet die van de Zonnebloem)", "niet de juf van De Zonnebloem". Not
+// "ik werk niet bij De Zonnebloem", which is the writer's.
+func (s *scan) notTheOneThere(toks []fold.Token, j int) bool {
+	for k := j; k+3 < len(toks) && k < j+saidReach; k++ {
+		if k > j && s.sentenceEnds(toks, k-1) {
+			return false
+		}
+		if toks[k].Text != "not" && toks[k].Text != "niet" {
+			continue
+		}
+		n := k + 1
+		switch w := toks[n].Text; {
+		case w == "the" && toks[n+1].Text == "one", w == "de" && (titles.has(toks[n+1].Text) || staffWords.has(toks[n+1].Text)):
+			n += 2
+		case w == "die" || w == "degene":
+			n++
+		default:
+			continue
+		}
+		if n+1 < len(toks) && fromWords.has(toks[n].Text) &&
+			(s.startsOrgName(toks, n+1) || s.ownNameAlone(toks[n+1])) {
+			return true
+		}
+	}
+	return false
 }
 
 // closings are the words a writer signs off with before her name.
