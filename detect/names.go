@@ -2510,8 +2510,14 @@ func (s *scan) reverseForm(emp int, p *surname, toks []fold.Token, i, j int, for
 // blanks.
 func aloneOnLine(text string, start, end int) bool {
 	a := strings.TrimRight(text[:start], " \t")
+	return (a == "" || a[len(a)-1] == '\n') && endsLine(text, end)
+}
+
+// endsLine reports whether nothing but blanks stands between text[end:]
+// and the end of its line.
+func endsLine(text string, end int) bool {
 	b := strings.TrimLeft(text[end:], " \t\r")
-	return (a == "" || a[len(a)-1] == '\n') && (b == "" || b[0] == '\n')
+	return b == "" || b[0] == '\n'
 }
 
 // mayStandBefore is a quick test before reverseForm, from what the ref
@@ -2610,13 +2616,7 @@ func capitalWordBefore(text string, pos int) bool {
 // ends its line after a word in capitals, as a list of names in capitals
 // writes the surname first: "SMIT THOMAS" (see reverseLine).
 func capitalsLine(text string, start, end int) bool {
-	if start < 3 || text[start-1] != ' ' || !inCapitals(text[start:end]) {
-		return false
-	}
-	if rest := strings.TrimLeft(text[end:], " \t\r"); rest != "" && rest[0] != '\n' {
-		return false
-	}
-	return capitalWordBefore(text, start)
+	return start >= 3 && text[start-1] == ' ' && inCapitals(text[start:end]) && endsLine(text, end) && capitalWordBefore(text, start)
 }
 
 // nameLineBefore reports whether text[start:end], a first name, is all of
