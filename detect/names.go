@@ -504,6 +504,10 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 		}
 		return
 	}
+	m.end = toks[end-1].End
+	if !s.firstCounts(m) {
+		return // checked before the readers below, which cost more: a sorted list has a first name on every line
+	}
 	if s.ownChild(toks, i, j, false) || s.aParent(toks, j) || (inSchoolGroup(toks, j) || s.childAge(toks, j)) && !namedBefore(s.text, h.start) {
 		// "mijn dochter Lotte", "Bram (vader van Sam)", "Femke uit groep
 		// 1b", "Bram wordt 4!": a parent's child, a parent, a pupil, a
@@ -516,10 +520,7 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 	if s.saidNotThere(toks, i) || s.notTheOneThere(toks, j) {
 		return // "Ik ben Femke, en ik werk niet bij de Zonnebloem"; "Sanne, niet die van de Zonnebloem"
 	}
-	m.end = toks[end-1].End
-	if s.firstCounts(m) {
-		s.names = push(s.names, m)
-	}
+	s.names = push(s.names, m)
 }
 
 // firstCounts reports whether the first name alone m may make a finding
