@@ -87,12 +87,13 @@ func (d *Detector) newScan(canon string, all, watch bool) *scan {
 // a long text made them large. Nothing of them is in the findings: result
 // copies.
 func (d *Detector) done(s *scan) {
-	if max(s.anchors.len(), cap(s.phoneStarts), cap(s.emailTriggers), cap(s.streetWords), cap(s.postcodeStarts), len(s.found)) > maxKept {
+	if max(s.anchors.len(), cap(s.phoneStarts), cap(s.emailTriggers), cap(s.streetWords), cap(s.postcodeStarts), len(s.found), len(s.named)) > maxKept {
 		return
 	}
 	clear(s.found)
+	clear(s.named)
 	*s = scan{anchors: s.anchors.emptied(), phoneStarts: s.phoneStarts[:0], emailTriggers: s.emailTriggers[:0],
-		streetWords: s.streetWords[:0], postcodeStarts: s.postcodeStarts[:0], near: s.near[:0], found: s.found}
+		streetWords: s.streetWords[:0], postcodeStarts: s.postcodeStarts[:0], near: s.near[:0], found: s.found, named: s.named}
 	d.scans.Put(s)
 }
 
@@ -177,10 +178,14 @@ type scan struct {
 	phoneCovered int             // phone starts before this were inside a window already read
 	phonesFound  map[string]bool // roster numbers found already: one finding is enough
 
-	found map[foundKey]*model.Finding // one per employee and thing found
-	// contexts are the words that raised a finding's severity (a threat,
-	// a locator), for its excerpt.
-	contexts map[foundKey][2]int
+	found map[foundKey]*model.Finding // phones, e-mails, addresses: one per employee and thing found
+	// named are the findings of names, one per employee, each with its
+	// severity and start beside it: settled asks them at every
+	// occurrence of a name, and a finding's record is far in memory.
+	named map[int]namedFinding
+	// contexts are the words that raised the severity of a name's finding
+	// (a threat, a locator), for its excerpt; by employee.
+	contexts map[int][2]int
 	names    []nameMatch
 	// firsts are the first names alone, which wait to be scored at the
 	// end of the text (scoreSoFar), and skips their lists of whom not
@@ -227,6 +232,13 @@ type foundKey struct {
 	emp   int
 	kind  model.Kind
 	value string
+}
+
+// namedFinding is a finding of a name, with the two fields settled reads.
+type namedFinding struct {
+	f     *model.Finding
+	sev   model.Severity
+	start int
 }
 
 // ownEmail is where a roster e-mail address of emp stands.
@@ -517,7 +529,7 @@ func midNumber(text string, start int) bool {
 // verify is the slow phase: exact checks around each candidate.
 func (s *scan) verify() {
 	if s.found == nil {
-		s.found = map[foundKey]*model.Finding{}
+		s.found, s.named = map[foundKey]*model.Finding{}, map[int]namedFinding{}
 	}
 	for _, p := range s.phoneStarts {
 		s.checkPhones(p)
@@ -577,9 +589,12 @@ func (s *scan) result() ([]model.Finding, [][2]int) {
 		f   *model.Finding
 		ctx [2]int
 	}
-	all := make([]kept, 0, len(s.found))
-	for k, f := range s.found {
-		all = append(all, kept{f, s.contexts[k]})
+	all := make([]kept, 0, len(s.found)+len(s.named))
+	for _, f := range s.found {
+		all = append(all, kept{f: f})
+	}
+	for emp, n := range s.named {
+		all = append(all, kept{n.f, s.contexts[emp]})
 	}
 	slices.SortFunc(all, func(x, y kept) int {
 		a, b := x.f, y.f
@@ -604,11 +619,11 @@ func (s *scan) result() ([]model.Finding, [][2]int) {
 // severe occurrence, the first of equals). For ScanAll it notes the place
 // in that list, as add would.
 func (s *scan) settled(emp int, sev model.Severity, start, end int) bool {
-	f, ok := s.found[foundKey{emp, model.KindName, ""}]
-	if !ok || f.Severity < sev || f.Severity == sev && f.Start > start {
+	n, ok := s.named[emp]
+	if !ok || n.sev < sev || n.sev == sev && n.start > start {
 		return false
 	}
-	s.other(f, start, end)
+	s.other(n.f, start, end)
 	return true
 }
 
@@ -639,8 +654,15 @@ const maxOthers = 1 << 16
 // add records a finding, keeping per fingerprint the most severe occurrence
 // (the first of equals); ScanAll also lists the others.
 func (s *scan) add(emp int, kind model.Kind, value string, start, end int, sev model.Severity, reason string) {
+	name := kind == model.KindName
 	key := foundKey{emp, kind, value}
-	old, seen := s.found[key]
+	var old *model.Finding
+	if name {
+		old = s.named[emp].f
+	} else {
+		old = s.found[key]
+	}
+	seen := old != nil
 	if seen && old.Start == start {
 		return
 	}
@@ -667,22 +689,27 @@ func (s *scan) add(emp int, kind model.Kind, value string, start, end int, sev m
 		// old was cut only once the bound was reached: so is f, below.
 		f.Others = old.Others
 		s.other(f, old.Start, old.End)
-		delete(s.contexts, key) // the context was the old occurrence's
+		if name {
+			delete(s.contexts, emp) // the context was the old occurrence's
+		}
 	}
-	s.found[key] = f
+	if name {
+		s.named[emp] = namedFinding{f, sev, start}
+	} else {
+		s.found[key] = f
+	}
 }
 
 // withContext notes the words that raised the severity of the name finding
 // just added at [start, end): its excerpt will show them.
 func (s *scan) withContext(emp int, start, end int, ctx [2]int) {
-	key := foundKey{emp, model.KindName, ""}
-	if f := s.found[key]; f == nil || f.Start != start || ctx[1] <= ctx[0] {
+	if n, ok := s.named[emp]; !ok || n.start != start || ctx[1] <= ctx[0] {
 		return
 	}
 	if s.contexts == nil {
-		s.contexts = map[foundKey][2]int{}
+		s.contexts = map[int][2]int{}
 	}
-	s.contexts[key] = ctx
+	s.contexts[emp] = ctx
 }
 
 // excerptWith is the excerpt of text[start:end], showing also ctx (when not
