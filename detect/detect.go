@@ -178,11 +178,11 @@ type scan struct {
 	phoneCovered int             // phone starts before this were inside a window already read
 	phonesFound  map[string]bool // roster numbers found already: one finding is enough
 
-	found map[foundKey]*model.Finding // phones, e-mails, addresses: one per employee and thing found
-	// named are the findings of names, one per employee, each with its
-	// severity and start beside it: settled asks them at every
-	// occurrence of a name, and a finding's record is far in memory.
-	named map[int]namedFinding
+	// found are the findings of phones, e-mails and addresses, one per
+	// employee and thing found; named those of names, one per employee,
+	// which settled asks at every occurrence of a name.
+	found map[foundKey]heldFinding
+	named map[int]heldFinding
 	// contexts are the words that raised the severity of a name's finding
 	// (a threat, a locator), for its excerpt; by employee.
 	contexts map[int][2]int
@@ -234,8 +234,10 @@ type foundKey struct {
 	value string
 }
 
-// namedFinding is a finding of a name, with the two fields settled reads.
-type namedFinding struct {
+// heldFinding is a finding, with beside it the two fields read at each
+// occurrence of what it found (add, settled): the finding's record is far
+// in memory.
+type heldFinding struct {
 	f     *model.Finding
 	sev   model.Severity
 	start int
@@ -529,7 +531,7 @@ func midNumber(text string, start int) bool {
 // verify is the slow phase: exact checks around each candidate.
 func (s *scan) verify() {
 	if s.found == nil {
-		s.found, s.named = map[foundKey]*model.Finding{}, map[int]namedFinding{}
+		s.found, s.named = map[foundKey]heldFinding{}, map[int]heldFinding{}
 	}
 	for _, p := range s.phoneStarts {
 		s.checkPhones(p)
@@ -590,8 +592,8 @@ func (s *scan) result() ([]model.Finding, [][2]int) {
 		ctx [2]int
 	}
 	all := make([]kept, 0, len(s.found)+len(s.named))
-	for _, f := range s.found {
-		all = append(all, kept{f: f})
+	for _, h := range s.found {
+		all = append(all, kept{f: h.f})
 	}
 	for emp, n := range s.named {
 		all = append(all, kept{n.f, s.contexts[emp]})
@@ -656,20 +658,20 @@ const maxOthers = 1 << 16
 func (s *scan) add(emp int, kind model.Kind, value string, start, end int, sev model.Severity, reason string) {
 	name := kind == model.KindName
 	key := foundKey{emp, kind, value}
-	var old *model.Finding
+	var held heldFinding
 	if name {
-		old = s.named[emp].f
+		held = s.named[emp]
 	} else {
-		old = s.found[key]
+		held = s.found[key]
 	}
-	seen := old != nil
-	if seen && old.Start == start {
+	seen := held.f != nil
+	if seen && held.start == start {
 		return
 	}
 	// Names are not scored in the order of the text (scoreSoFar): of
 	// equal findings of a name, the first in the text is kept.
-	if seen && (old.Severity > sev || old.Severity == sev && (kind != model.KindName || old.Start < start)) {
-		s.other(old, start, end)
+	if seen && (held.sev > sev || held.sev == sev && (!name || held.start < start)) {
+		s.other(held.f, start, end)
 		return
 	}
 	// Read only now: where a text names someone over and over, most
@@ -677,7 +679,7 @@ func (s *scan) add(emp int, kind model.Kind, value string, start, end int, sev m
 	id := s.d.people[emp].id
 	fp := ""
 	if seen {
-		fp = old.Fingerprint
+		fp = held.f.Fingerprint
 	} else {
 		fp = fingerprint(id, kind, value)
 	}
@@ -686,17 +688,17 @@ func (s *scan) add(emp int, kind model.Kind, value string, start, end int, sev m
 		Severity: sev, Reason: reason, Fingerprint: fp,
 	}
 	if seen {
-		// old was cut only once the bound was reached: so is f, below.
-		f.Others = old.Others
-		s.other(f, old.Start, old.End)
+		// held was cut only once the bound was reached: so is f, below.
+		f.Others = held.f.Others
+		s.other(f, held.start, held.f.End)
 		if name {
 			delete(s.contexts, emp) // the context was the old occurrence's
 		}
 	}
 	if name {
-		s.named[emp] = namedFinding{f, sev, start}
+		s.named[emp] = heldFinding{f, sev, start}
 	} else {
-		s.found[key] = f
+		s.found[key] = heldFinding{f, sev, start}
 	}
 }
 
