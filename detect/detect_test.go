@@ -423,8 +423,11 @@ func TestNames(t *testing.T) {
 		{"Vraag het haar: Kees van De Zonnebloem", "E007 name low"},
 		{"#juf #kees #dezonnebloem", "E007 name low"}, // hashtags: lower case, the organisation joined
 		{"#KDVZonnebloem: juf Kees", "E007 name low"},
-		{"mieke van de zonnebloem is ziek", "E004 name low"}, // in lower case, the organisation's name right after
-		{"de kees van de zonnebloem", ""},                    // an article before: a thing, not a person
+		{"mieke van de zonnebloem is ziek", "E004 name low"},         // in lower case, the organisation's name right after
+		{"de kees van de zonnebloem", ""},                            // an article before: a thing, not a person
+		{"een mieke van de zonnebloem ken ik niet", "E004 name low"}, // "een": one of that name
+		{"an mieke van de zonnebloem", "E004 name low"},
+		{"het mieke van de zonnebloem", ""},
 		{"mieke zei dat de zonnebloem dicht is", ""},
 		{"Kees vd Zonnebloem belde", "E007 name low"}, // "van de" shortened before the name
 		{"Die Sanne's bij kinderopvang de zonnebloem", "E001 name low"},

@@ -1788,12 +1788,17 @@ func fromAfter(text string, pos int) bool {
 
 // lowerFromOrg reports whether the first name in lower case at toks[i:j]
 // is said to be of the organisation, named right after it: "lotje van de
-// zonnebloem is ziek", typed on a phone without capitals. Not after an
-// article: "de roos van de zonnebloem" is a thing.
+// zonnebloem is ziek", typed on a phone without capitals; "een mieke van
+// de zonnebloem", one of that name. Not after a definite article: "de
+// roos van de zonnebloem" is a thing.
 func (s *scan) lowerFromOrg(toks []fold.Token, i, j int) bool {
 	return s.orgCtx && fromAfter(s.text, toks[j-1].End) && s.startsOrgName(toks, j) &&
-		(i == 0 || !articles.has(toks[i-1].Text) || !s.soft(toks, i-1))
+		(i == 0 || !articles.has(toks[i-1].Text) || indefinite(toks[i-1].Text) || !s.soft(toks, i-1))
 }
+
+// indefinite reports whether the article w is "een", "a" or "an": before a
+// first name, one person of that name ("een Sanne", "a Sanne").
+func indefinite(w string) bool { return w == "een" || w == "a" || w == "an" }
 
 // namingWords are the words after which a name is given: "ze heet Lotte".
 var namingWords = setOf("heet", "heette", "heten", "genaamd", "named", "called")
