@@ -428,6 +428,15 @@ func TestNames(t *testing.T) {
 		{"een mieke van de zonnebloem ken ik niet", "E004 name low"}, // "een": one of that name
 		{"an mieke van de zonnebloem", "E004 name low"},
 		{"het mieke van de zonnebloem", ""},
+		// Or said to work there, in a text that names it; "bij jullie"
+		// is then the organisation spoken to. Not placed there without
+		// work (children are there too), nor working elsewhere.
+		{"kees werkt bij de zonnebloem", "E007 name low"},
+		{"waarom werkt kees nog bij de zonnebloem??", "E007 name low"},
+		{"@zonnebloem_kdv waarom werkt kees nog bij jullie??", "E007 name low"},
+		{"kees werkt bij jullie", ""},
+		{"kees zit bij de zonnebloem", ""},
+		{"kees werkt bij de bakker naast de zonnebloem", ""},
 		{"mieke zei dat de zonnebloem dicht is", ""},
 		{"Kees vd Zonnebloem belde", "E007 name low"}, // "van de" shortened before the name
 		{"Die Sanne's bij kinderopvang de zonnebloem", "E001 name low"},

@@ -482,7 +482,7 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 			}
 		}
 	}
-	if len(matched) == len(g.refs) || !toks[i].Upper && !tagged(s.text, h.start, h.end) && !namedBefore(s.text, h.start) && !s.lowerFromOrg(toks, i, j) {
+	if len(matched) == len(g.refs) || !toks[i].Upper && !tagged(s.text, h.start, h.end) && !namedBefore(s.text, h.start) && !s.lowerFromOrg(toks, i, j) && !s.lowerAtWork(toks, i, j) {
 		return
 	}
 	m := nameMatch{emp: -1, start: toks[i].Start, form: formFirst, group: g, skip: matched}
@@ -918,11 +918,15 @@ func (s *scan) likeStaffAfter(toks []fold.Token, j int) bool {
 // named before them works at the organisation: "werkt bij de
 // Zonnebloem", "werkt ook op De Zonnebloem", "works at De Zonnebloem".
 func (s *scan) worksThere(toks []fold.Token, j int) bool {
-	if j >= len(toks) || !workVerbs.has(toks[j].Text) {
-		return false
-	}
-	k := j + 1
-	if k < len(toks) && (toks[k].Text == "ook" || toks[k].Text == "also") {
+	return j < len(toks) && workVerbs.has(toks[j].Text) && s.atOrg(toks, j+1)
+}
+
+// atOrg reports whether the words from toks[k] place someone at the
+// organisation: "bij de Zonnebloem", "ook op De Zonnebloem", "nog bij
+// jullie" in a text that names it (and so speaks to it), "at De
+// Zonnebloem".
+func (s *scan) atOrg(toks []fold.Token, k int) bool {
+	if k < len(toks) && (toks[k].Text == "ook" || toks[k].Text == "also" || toks[k].Text == "nog" || toks[k].Text == "still") {
 		k++
 	}
 	if k+1 >= len(toks) {
@@ -930,9 +934,40 @@ func (s *scan) worksThere(toks []fold.Token, j int) bool {
 	}
 	switch toks[k].Text {
 	case "bij", "op", "at", "for":
-		return s.startsOrgName(toks, k+1)
+		return s.startsOrgName(toks, k+1) || s.orgCtx && (toks[k+1].Text == "jullie" || toks[k+1].Text == "you")
 	}
 	return false
+}
+
+// workVerbBeside reports whether a verb of working (workVerbs) is the word
+// one space before or after text[start:end]: the quick test before
+// lowerAtWork.
+func workVerbBeside(text string, start, end int) bool {
+	if end < len(text) && text[end] == ' ' {
+		k := end + 1
+		for k < len(text) && text[k] >= 'a' && text[k] <= 'z' {
+			k++
+		}
+		if workVerbs.has(text[end+1 : k]) {
+			return true
+		}
+	}
+	if start > 0 && text[start-1] == ' ' {
+		k := start - 1
+		for k > 0 && text[k-1] >= 'a' && text[k-1] <= 'z' {
+			k--
+		}
+		return workVerbs.has(text[k : start-1])
+	}
+	return false
+}
+
+// lowerAtWork reports whether the first name in lower case at toks[i:j] is
+// said to work at the organisation, in a text that names it: "kees werkt
+// bij de zonnebloem", "waarom werkt bram nog bij jullie". Not "sanne bij
+// de zonnebloem": children are there too.
+func (s *scan) lowerAtWork(toks []fold.Token, i, j int) bool {
+	return s.orgCtx && (s.worksThere(toks, j) || i >= 1 && workVerbs.has(toks[i-1].Text) && s.atOrg(toks, j))
 }
 
 // staffWords are the words besides titles for one of a daycare's or a
@@ -1378,7 +1413,7 @@ func (s *scan) mayBeName(i int) bool {
 	// A first name alone counts only where the organisation is named: in
 	// any other text it must be followed by a surname to be a finding.
 	if s.orgCtx && (upperAt(s.text, h.start) || tagged(s.text, h.start, h.end) || namedBefore(s.text, h.start) ||
-		fromAfter(s.text, h.end)) {
+		fromAfter(s.text, h.end) || workVerbBeside(s.text, h.start, h.end)) {
 		return true
 	}
 	// Or where the text names someone's home street near it (firstAtHome).
