@@ -388,6 +388,10 @@ func TestNames(t *testing.T) {
 		// Or a tag for its parents: a group's handle; not parents in a word.
 		{"@ouders_zonnebloem: wie heeft het 06 van Kees V.?", "E007 name low"},
 		{"#ouders #zonnebloem Kees weer", "E007 name low"},
+		// Or a tag that demands a dismissal: one fires staff, not flowers.
+		{"#kees #zonnebloem #ontslaan", "E007 name low"},
+		{"#ontslagnu #kees #zonnebloem", "E007 name low"},
+		{"kees ontslaan #zonnebloem", ""},
 		{"mijn ouders hebben een #zonnebloem, Kees V. ook", ""},
 		{"#mieke #verjaardag #zonnebloem hoera ze is 5!", ""},
 		{"Kees zette zonnebloemen in de tuin #zonnebloemen", ""}, // another word

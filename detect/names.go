@@ -1785,15 +1785,17 @@ func (s *scan) jobContext() bool {
 var workWords = setOf("werkt", "werken", "werkte", "werkten", "works", "worked", "working")
 
 // tagContext reports whether the text holds a title, a word for what an
-// organisation is ("juf", "opvang") or a tag for the parents of its
-// children ("@ouders_zonnebloem", "#ouders"; not "mijn ouders"): the
-// context in which a tag of its name in lower case names it. Read once
+// organisation is ("juf", "opvang"), a tag for the parents of its
+// children ("@ouders_zonnebloem", "#ouders"; not "mijn ouders") or one
+// that demands a dismissal ("#ontslaan", "#ontslagnu": one fires staff,
+// not flowers): the context in which a tag of its name in lower case names it. Read once
 // per text: a text of a thousand tags would otherwise be read a thousand
 // times.
 func (s *scan) tagContext() bool {
 	if s.tagContextRead == 0 {
 		s.tagContextRead = s.readWords(func(w []byte, start, end int) bool {
-			return titles.has(string(w)) || kindWord(string(w)) || parentsWords.has(string(w)) && tagged(s.text, start, end)
+			return titles.has(string(w)) || kindWord(string(w)) ||
+				(parentsWords.has(string(w)) || strings.HasPrefix(string(w), "ontsla")) && tagged(s.text, start, end)
 		})
 	}
 	return s.tagContextRead > 0
