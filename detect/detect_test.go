@@ -388,6 +388,10 @@ func TestNames(t *testing.T) {
 		// Or a tag for its parents: a group's handle; not parents in a word.
 		{"@ouders_zonnebloem: wie heeft het 06 van Kees V.?", "E007 name low"},
 		{"#ouders #zonnebloem Kees weer", "E007 name low"},
+		// Or the writer's own child: a parent writes. Not after "een".
+		{"Kees heeft mijn zoon geslagen #zonnebloem", "E007 name low"},
+		{"Kees heeft de zoon geslagen #zonnebloem", ""},
+		{"Mijn dochter plantte een #zonnebloem met Kees", ""},
 		// Or a tag that demands a dismissal: one fires staff, not flowers.
 		{"#kees #zonnebloem #ontslaan", "E007 name low"},
 		{"#ontslagnu #kees #zonnebloem", "E007 name low"},

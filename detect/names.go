@@ -1786,16 +1786,22 @@ var workWords = setOf("werkt", "werken", "werkte", "werkten", "works", "worked",
 
 // tagContext reports whether the text holds a title, a word for what an
 // organisation is ("juf", "opvang"), a tag for the parents of its
-// children ("@ouders_zonnebloem", "#ouders"; not "mijn ouders") or one
-// that demands a dismissal ("#ontslaan", "#ontslagnu": one fires staff,
+// children ("@ouders_zonnebloem", "#ouders"; not "mijn ouders"), the
+// writer's own child ("mijn zoon": a parent writes) or a tag that
+// demands a dismissal ("#ontslaan", "#ontslagnu": one fires staff,
 // not flowers): the context in which a tag of its name in lower case names it. Read once
 // per text: a text of a thousand tags would otherwise be read a thousand
 // times.
 func (s *scan) tagContext() bool {
 	if s.tagContextRead == 0 {
+		own := false // the word before was "mijn", "onze", "my" or "our"
 		s.tagContextRead = s.readWords(func(w []byte, start, end int) bool {
-			return titles.has(string(w)) || kindWord(string(w)) ||
-				(parentsWords.has(string(w)) || strings.HasPrefix(string(w), "ontsla")) && tagged(s.text, start, end)
+			if titles.has(string(w)) || kindWord(string(w)) || own && kin.has(string(w)) ||
+				(parentsWords.has(string(w)) || strings.HasPrefix(string(w), "ontsla")) && tagged(s.text, start, end) {
+				return true
+			}
+			own = string(w) == "mijn" || string(w) == "onze" || string(w) == "my" || string(w) == "our"
+			return false
 		})
 	}
 	return s.tagContextRead > 0
@@ -3099,6 +3105,9 @@ func (s *scan) docContext() {
 			toks, i := s.tokensAround(h.start, h.end)
 			if ph.capital && i > 0 && i < len(toks) && kindWord(toks[i-1].Text) {
 				continue // "school Zonnebloem": another organisation of that name ("bso Zonnebloem" is a phrase of its own)
+			}
+			if ph.capital && i > 0 && i < len(toks) && indefinite(toks[i-1].Text) && !upperAt(s.text, h.start) {
+				continue // "een #zonnebloem": a flower, whatever the tag
 			}
 			if i < len(toks) && toks[i].Start == h.start && s.wordsEndAt(toks, i, ph.words) &&
 				(len(ph.then) == 0 || i+1 < len(toks) && (s.soft(toks, i) || s.handleDot(toks, i)) && s.wordsAt(toks, i+1, ph.then)) {
