@@ -579,7 +579,7 @@ var particles = setOf("van", "de", "den", "der", "het", "t", "te", "ten", "ter",
 // where the casing shows a name.
 var commonSurnames = []string{
 	"bakker", "visser", "de wit", "de jong", "kok", "de kok", "bos", "vos", "de vos", "de groot", "de haan",
-	"t hart", "smit", "de boer", "boer", "mulder", "brouwer", "dekker", "koster", "kuiper", "schipper",
+	"t hart", "de boer", "boer", "mulder", "brouwer", "dekker", "koster", "kuiper", "schipper",
 	"molenaar", "timmerman", "hoek", "de bruin", "de lange", "groen", "de graaf", "koning", "keizer",
 	"prins", "de ridder", "vogel", "mol", "kramer", "de klein", "klein", "groot", "post", "veld", "visscher",
 	"de bakker",
