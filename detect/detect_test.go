@@ -1300,6 +1300,26 @@ func TestWordSet(t *testing.T) {
 // TestSharedSurnames: a surname alone names someone only where at most
 // maxShared people of the roster have it; a first name before it names
 // her however many share it.
+// A short surname misspelt right after a first name is hers only where
+// the organisation is named right after it; not where the word is a first
+// name, as at the end of a list of first names.
+func TestShortSurnameTypoBeforeOrg(t *testing.T) {
+	d := newDetector(t, "id,first_name,last_name,known_as,phone,email,address,location\n"+
+		"T0,Tom,Smit,,,,,Utrecht\nP0,Petra,Dam,,,,,Utrecht\nK0,Kees,Visser,,,,,Utrecht\nD0,Dan,Bos,,,,,Utrecht\n",
+		Options{Organisation: []string{"Kinderopvang De Zonnebloem"}})
+	checkScans(t, d, []scanCase{
+		{"Tom Smith from Zonnebloem", "T0 name low"},
+		{"Tom Smith (Zonnebloem)", "T0 name low"},
+		{"Tom Smith", ""},
+		{"Tom Smith uit Zonnebloem", ""},
+		{"Petra Dom (Zonnebloem)", "P0 name low"},
+		{"Petra Dan (Zonnebloem)", "D0 name low"}, // Dan is a first name: two people, she not one of them
+		// The organisation's own name alone after "van" or "from", as in
+		// brackets, after a surname alone.
+		{"Visser from Zonnebloem", "K0 name medium"},
+	})
+}
+
 func TestSharedSurnames(t *testing.T) {
 	var csv strings.Builder
 	csv.WriteString("id,first_name,last_name,known_as,phone,email,address,location\n")

@@ -1655,7 +1655,7 @@ func (s *scan) forwardForms(g *firstGroup, toks []fold.Token, i, j int) []int {
 					}
 				}
 			}
-			if !surname && k > j && len(w) >= 3 && len(w) <= 5 {
+			if !surname && (k > j || s.typoBeforeOrg(toks, k)) && len(w) >= 3 && len(w) <= 5 {
 				// After particles, a short surname with a letter more or
 				// another: "Sanne van den Bergh" (shortCoreTypo).
 				for _, r := range g.refs {
@@ -2064,6 +2064,14 @@ func (s *scan) namedAfterForm(emp int, p *person, sn *surname, toks []fold.Token
 	}
 }
 
+// typoBeforeOrg reports whether toks[k], after a first name without
+// particles, may be a short surname misspelt (shortCoreTypo) because the
+// organisation is named right after it: "Tom Smith from Zonnebloem". Not
+// a first name: "Petra Daan (Zonnebloem)" ends a list of first names.
+func (s *scan) typoBeforeOrg(toks []fold.Token, k int) bool {
+	return s.orgNamedAt(toks, k+1) && !s.d.isFirstName(toks[k].Text)
+}
+
 // orgNamedAt reports whether the organisation is named at toks[k:], right
 // after a name that ends at word k-1: after one of fromWords ("van De
 // Zonnebloem") or in brackets ("(Zonnebloem)", "(allemaal Zonnebloem)").
@@ -2072,7 +2080,7 @@ func (s *scan) orgNamedAt(toks []fold.Token, k int) bool {
 		return false
 	}
 	if fromWords.has(toks[k].Text) && s.soft(toks, k-1) {
-		return k+1 < len(toks) && s.startsOrgName(toks, k+1)
+		return k+1 < len(toks) && (s.startsOrgName(toks, k+1) || s.ownNameAlone(toks[k+1]))
 	}
 	if sep := strings.TrimSpace(s.sep(toks, k-1)); sep != "(" && sep != "[" {
 		return false
@@ -2414,7 +2422,7 @@ func (s *scan) forwardForm(r firstRef, toks []fold.Token, i, j int) bool {
 		}
 		loosely := p.kind == loose
 		if !s.coreAt(p, toks, k) {
-			if len(pf) == 0 || p.kind != asGiven && p.kind != loose || !shortCoreTypo(p, toks, k) || s.livesElsewhere(r.emp, toks, k+1) {
+			if len(pf) == 0 && !s.typoBeforeOrg(toks, k) || p.kind != asGiven && p.kind != loose || !shortCoreTypo(p, toks, k) || s.livesElsewhere(r.emp, toks, k+1) {
 				continue
 			}
 			loosely = true
