@@ -598,7 +598,8 @@ func TestNames(t *testing.T) {
 		{"de bakker op de hoek", ""},
 		{"Vraag het Mieke. Bakker op de hoek weet het", ""},
 		{"Mieke bakker op de hoek", ""},
-		{"Tom smit", "E010 name low"}, // "smit" is no word any more ("smid" is)
+		{"S.v.d.Berg", "E001 name low"}, // no space after the dots
+		{"Tom smit", "E010 name low"},   // "smit" is no word any more ("smid" is)
 		{"De smit maakte vroeger hoefijzers", ""},
 		{"m. bakker", ""},
 		{"ik kocht brood bij bakker Visser en vis bij de visser", ""},

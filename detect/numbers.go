@@ -798,6 +798,9 @@ func spacedLetters(text string, i, done int) (from int, word string, n int, ok b
 	if k+1 < len(text) && alnumByte(text[k+1]) {
 		return 0, "", 0, false // the last letter is not alone
 	}
+	if sep != ' ' && k+2 < len(text) && text[k+1] == sep && alnumByte(text[k+2]) {
+		return 0, "", 0, false // "S.v.d.Berg": an initial and particles, run on into the surname
+	}
 	if n < 3 || (sep == '.' && upper && n <= 4) {
 		return 0, "", 0, false
 	}

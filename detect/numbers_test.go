@@ -71,6 +71,7 @@ func TestNumberCanon(t *testing.T) {
 		{"Kerkstraat 10ab, 3583el, A4, 1234AB", ""},
 		{"om 7uur, 10min later, de 4th", ""},
 		{"S.J.M. de Vries, e.g. 1.2.3, v.d. Berg, a b, www.a.b.nl, S.an.ne", ""},
+		{"S.v.d.Berg, J.v.d.Meer-de Boer, a.v.d.Linden", ""}, // initials and particles run on into the surname
 		{"nul zesjes, zes nul, nul  zes, knul zes, zero sixty, x-ray Zeeland", ""},
 		{"(nul zes) 12345678 of NUL ZES-87654321", "(06) 12345678 of 06-87654321"},
 		{"nul zes een twee drie vier, vijf zes zeven acht. Of zero six nine eight seven six-five four three two!",
