@@ -447,6 +447,10 @@ func TestNames(t *testing.T) {
 		{"kees werkt bij de bakker naast de zonnebloem", ""},
 		{"mieke zei dat de zonnebloem dicht is", ""},
 		{"Kees vd Zonnebloem belde", "E007 name low"}, // "van de" shortened before the name
+		{"jwz die kees vd zonnebloem heeft me gwn genegeerd", "E007 name low"},
+		{"kees v.d. zonnebloem", "E007 name low"},
+		{"kees v/d zonnebloem", "E007 name low"},
+		{"kees zag vd zonnebloem", ""},
 		{"Die Sanne's bij kinderopvang de zonnebloem", "E001 name low"},
 		{"Die Sannes bij kinderopvang de zonnebloem", "E001 name low"},
 		// In a post in capitals, after a title, the word after her first
@@ -941,6 +945,8 @@ func TestNotWordBefore(t *testing.T) {
 		{"we komen, langs", "komen", false}, // a comma may stand in a phrase
 		{"we kómen langs", "komen", false},  // not a plain word: the full check decides
 		{"\"komen\" langs", "komen", false}, // not a plain word before the quote
+		{"v.d. zonnebloem", "d", false},     // a letter that shortens a word
+		{"plan b. zonnebloem", "d", true},
 	} {
 		pos := strings.LastIndexAny(tt.text, " \n") + 1 // the phrase's last word
 		if got := notWordBefore(tt.text, pos, tt.want); got != tt.sure {

@@ -699,7 +699,8 @@ func New(r *roster.Roster, opts Options) (*Detector, error) {
 			orgNames = append(orgNames, strings.Join(w, ""))
 		}
 		if len(w) > 1 && (w[0] == "de" || w[0] == "het") {
-			orgNames = append(orgNames, "v"+w[0][:1]+" "+strings.Join(w[1:], " "))
+			// "vd", and "v.d." or "v/d", which are read as two words.
+			orgNames = append(orgNames, "v"+w[0][:1]+" "+strings.Join(w[1:], " "), "v "+w[0][:1]+" "+strings.Join(w[1:], " "))
 		}
 	}
 	kindBefore, kindAfter := kindNames(opts.Organisation)

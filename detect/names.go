@@ -1823,10 +1823,25 @@ func (s *scan) readWords(found func(w []byte, start, end int) bool) int8 {
 	return -1
 }
 
-// fromAfter reports whether " van " follows text[:pos]: the quick test
-// before lowerFromOrg.
+// fromAfter reports whether " van " follows text[:pos], or "van de"
+// shortened (" vd ", " v.d. ", " v/d "): the quick test before
+// lowerFromOrg.
 func fromAfter(text string, pos int) bool {
-	return len(text) >= pos+5 && strings.EqualFold(text[pos:pos+5], " van ")
+	return len(text) >= pos+5 && strings.EqualFold(text[pos:pos+5], " van ") || vdAt(text, pos+1)
+}
+
+// vdAt reports whether "van de" shortened, and a space, stand at
+// text[pos:]: "vd ", "v.d. ", "v/d ".
+func vdAt(text string, pos int) bool {
+	if pos < 0 || pos+3 > len(text) || text[pos]|0x20 != 'v' {
+		return false
+	}
+	for _, short := range [...]string{"d ", ".d. ", "/d "} {
+		if strings.HasPrefix(text[pos+1:], short) || strings.HasPrefix(text[pos+1:], strings.ToUpper(short)) {
+			return true
+		}
+	}
+	return false
 }
 
 // lowerFromOrg reports whether the first name in lower case at toks[i:j]
@@ -3152,6 +3167,9 @@ func notWordBefore(text string, pos int, want string) bool {
 	for e > 0 && (text[e-1] == ' ' || text[e-1] == ',' || text[e-1] == '-') {
 		e--
 	}
+	if e > 1 && text[e-1] == '.' && asciiLetter(text[e-2]) && (e == 2 || !asciiLetter(text[e-3])) {
+		e-- // a letter that shortens a word: the "d." of "v.d. zonnebloem"
+	}
 	b := e
 	for b > 0 && (text[b-1]|0x20 >= 'a' && text[b-1]|0x20 <= 'z' || text[b-1] >= '0' && text[b-1] <= '9') {
 		b--
@@ -3166,7 +3184,8 @@ func notWordBefore(text string, pos int, want string) bool {
 }
 
 // wordsEndAt reports whether words stand in toks ending at toks[i], in one
-// sentence: only spaces, commas and hyphens between them.
+// sentence: only spaces, commas and hyphens between them, and the dot of
+// a letter that shortens a word ("v.d. zonnebloem").
 func (s *scan) wordsEndAt(toks []fold.Token, i int, words []string) bool {
 	k := i - len(words) + 1
 	if k < 0 {
@@ -3176,7 +3195,7 @@ func (s *scan) wordsEndAt(toks []fold.Token, i int, words []string) bool {
 		if toks[k+n].Text != w {
 			return false
 		}
-		if n > 0 && s.sentenceEnds(toks, k+n-1) {
+		if n > 0 && s.sentenceEnds(toks, k+n-1) && (len(words[n-1]) > 1 || strings.TrimSpace(s.sep(toks, k+n-1)) != ".") {
 			return false
 		}
 	}
