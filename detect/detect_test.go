@@ -451,6 +451,14 @@ func TestNames(t *testing.T) {
 		{"kees v.d. zonnebloem", "E007 name low"},
 		{"kees v/d zonnebloem", "E007 name low"},
 		{"kees zag vd zonnebloem", ""},
+		// With her initial in small letters too: only hers.
+		{"kees v. van de zonnebloem", "E007 name low"},
+		{"mieke b. van kdv zonnebloem? ja die ken ik", "E004 name low"},
+		{"kees b. van de zonnebloem", ""},
+		{"kees v. zei iets over de zonnebloem", ""},
+		{"juf kees v. zei het, op de zonnebloem", "E007 name low"},
+		{"juf kees b. zei het, op de zonnebloem", ""},
+		{"Kees e.a. van De Zonnebloem", "E007 name low"}, // "en anderen": no initial
 		{"Die Sanne's bij kinderopvang de zonnebloem", "E001 name low"},
 		{"Die Sannes bij kinderopvang de zonnebloem", "E001 name low"},
 		// In a post in capitals, after a title, the word after her first

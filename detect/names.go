@@ -721,7 +721,8 @@ func (s *scan) partnerName(toks []fold.Token, j int) int {
 // GAAT WEG".
 func (s *scan) initialAfter(toks []fold.Token, j int) (c, particle byte, end int, ok bool) {
 	k := s.pastParticles(toks, j)
-	if k >= len(toks) || len(toks[k].Text) != 1 || !toks[k].Upper || !s.soft(toks, k-1) || !strings.HasPrefix(s.text[toks[k].End:], ".") {
+	if k >= len(toks) || len(toks[k].Text) != 1 || !s.soft(toks, k-1) || !strings.HasPrefix(s.text[toks[k].End:], ".") ||
+		!toks[k].Upper && (k > j || !s.lowerInitialAt(toks, k)) { // "lotte v. van de zonnebloem"
 		return 0, 0, 0, false
 	}
 	if k+1 < len(toks) && s.soft(toks, k) && toks[k+1].Upper && !s.startsOrgName(toks, k+1) &&
@@ -1413,7 +1414,7 @@ func (s *scan) mayBeName(i int) bool {
 	// A first name alone counts only where the organisation is named: in
 	// any other text it must be followed by a surname to be a finding.
 	if s.orgCtx && (upperAt(s.text, h.start) || tagged(s.text, h.start, h.end) || namedBefore(s.text, h.start) ||
-		fromAfter(s.text, h.end) || workVerbBeside(s.text, h.start, h.end)) {
+		fromAfter(s.text, pastInitial(s.text, h.end)) || workVerbBeside(s.text, h.start, h.end)) {
 		return true
 	}
 	// Or where the text names someone's home street near it (firstAtHome).
@@ -1850,8 +1851,29 @@ func vdAt(text string, pos int) bool {
 // de zonnebloem", one of that name. Not after a definite article: "de
 // roos van de zonnebloem" is a thing.
 func (s *scan) lowerFromOrg(toks []fold.Token, i, j int) bool {
-	return s.orgCtx && fromAfter(s.text, toks[j-1].End) && s.startsOrgName(toks, j) &&
+	end := toks[j-1].End
+	if s.lowerInitialAt(toks, j) {
+		end, j = toks[j].End+1, j+1 // past its dot: "lotte v. van de zonnebloem"
+	}
+	return s.orgCtx && fromAfter(s.text, end) && s.startsOrgName(toks, j) &&
 		(i == 0 || !articles.has(toks[i-1].Text) || indefinite(toks[i-1].Text) || !s.soft(toks, i-1))
+}
+
+// lowerInitialAt reports whether toks[j], after a first name in small
+// letters, is an initial in small letters too: "lotte v.".
+func (s *scan) lowerInitialAt(toks []fold.Token, j int) bool {
+	return j < len(toks) && len(toks[j].Text) == 1 && !toks[j].Upper && !toks[j-1].Upper && asciiLetter(toks[j].Text[0]) &&
+		s.soft(toks, j-1) && strings.HasPrefix(s.text[toks[j].End:], ". ") // not the "v." of "v.d."
+}
+
+// pastInitial is where an initial and its dot after text[:pos] end, one
+// space after it ("lotte v."): the quick test before lowerInitialAt; pos
+// if none stands there.
+func pastInitial(text string, pos int) int {
+	if pos+4 <= len(text) && text[pos] == ' ' && asciiLetter(text[pos+1]) && text[pos+2] == '.' && text[pos+3] == ' ' {
+		return pos + 3
+	}
+	return pos
 }
 
 // indefinite reports whether the article w is "een", "a" or "an": before a
