@@ -459,6 +459,16 @@ func TestNames(t *testing.T) {
 		{"juf kees v. zei het, op de zonnebloem", "E007 name low"},
 		{"juf kees b. zei het, op de zonnebloem", ""},
 		{"Kees e.a. van De Zonnebloem", "E007 name low"}, // "en anderen": no initial
+		// The surname given after "heet ze" of one named by a title and
+		// her first name before; not of one named without a title.
+		{"weet iemand ff waar juf sanne woont?? volgens mij heet ze van den berg", "E001 name low"},
+		{"Juf Sanne? Ze heet van den Berg", "E001 name low"},
+		{"juf mieke, heet ze Bakker?", "E004 name low"},
+		{"juf mieke, heet ze bakker?", ""}, // a surname that is a word, in small letters
+		{"Ken je Sanne? Ze heet van den Berg", ""},
+		{"mijn dochter sanne heet van den berg", ""},
+		{"juf sanne, heet ze van den berg?", "E001 name low"},
+		{"juf sanne, heet ze de vries?", ""},
 		{"Die Sanne's bij kinderopvang de zonnebloem", "E001 name low"},
 		{"Die Sannes bij kinderopvang de zonnebloem", "E001 name low"},
 		// In a post in capitals, after a title, the word after her first

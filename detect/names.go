@@ -1912,6 +1912,9 @@ func (s *scan) checkInitials(h anchorHit) {
 	// "Die Mohamed van de BSO, Benali heet ie": the surname given after
 	// the first name, as its own clause.
 	named := !initial && !after && namedAfter(s.text, h.end)
+	// "juf sanne … volgens mij heet ze van den berg": the surname given
+	// after "heet ze".
+	given := !initial && !after && heetBefore(s.text, h.start)
 	// "Hoekstra heeft weer geen tijd, typisch Zonnebloem": the surname
 	// alone with its capital, the organisation named near it.
 	alone := !initial && !after && s.orgCtx && upperAt(s.text, h.start) && s.orgNear(h.start, h.end)
@@ -1919,7 +1922,7 @@ func (s *scan) checkInitials(h anchorHit) {
 	// share it (maxShared): those forms read only them.
 	few := len(h.e.fewShare) > 0
 	fromOrg, alone, title = fromOrg && few, alone && few, title && few
-	perPerson := initial || after || typo || named
+	perPerson := initial || after || typo || named || given
 	if !perPerson && !fromOrg && !alone && !title {
 		return
 	}
@@ -1934,7 +1937,7 @@ func (s *scan) checkInitials(h anchorHit) {
 	// Where only initials can make a finding, those whose initial stands
 	// near the surname are read.
 	initials := ^uint32(0)
-	if !typo && !named && !fromOrg && !alone && !title {
+	if !typo && !named && !given && !fromOrg && !alone && !title {
 		initials = initialsNear(toks, i)
 	}
 	for _, r := range people {
@@ -1958,6 +1961,9 @@ func (s *scan) checkInitials(h anchorHit) {
 			}
 			if named {
 				s.namedAfterForm(emp, p, sn, toks, i)
+			}
+			if given {
+				s.givenAfterHeet(emp, p, sn, toks, i)
 			}
 			if sn.shared > maxShared {
 				continue
@@ -2076,6 +2082,12 @@ func namedAfter(text string, pos int) bool {
 	return false
 }
 
+// heetBefore reports whether "heet" stands shortly before text[pos:], a
+// surname: the quick test before givenAfterHeet.
+func heetBefore(text string, pos int) bool {
+	return strings.Contains(text[max(0, pos-24):pos], "heet ")
+}
+
 // namedAfterForm: the surname at toks[i], with its capital, given in a
 // clause of its own after the first name of its bearer, a few words
 // before it: "Die Mohamed van de BSO, Benali heet ie". The match runs from
@@ -2100,6 +2112,39 @@ func (s *scan) namedAfterForm(emp int, p *person, sn *surname, toks []fold.Token
 		}
 	}
 }
+
+// givenAfterHeet: the surname at toks[i] (and its particles) given after
+// "heet ze", "ze heet", "heet hij" and the like, of one named by a title
+// and her first name a sentence or two before: "weet iemand waar juf
+// sanne woont?? volgens mij heet ze van den berg". In small letters too,
+// but for a surname that is also a word.
+func (s *scan) givenAfterHeet(emp int, p *person, sn *surname, toks []fold.Token, i int) {
+	if !s.coreAt(sn, toks, i) || sn.common && !toks[i].Upper {
+		return
+	}
+	start := s.particlesBefore(sn, toks, i)
+	if start < 3 || !(toks[start-2].Text == "heet" && pronouns3.has(toks[start-1].Text) || pronouns3.has(toks[start-2].Text) && toks[start-1].Text == "heet") {
+		return
+	}
+	for k := start - 3; k >= 1 && k >= start-heetReach; k-- {
+		if !titles.has(toks[k-1].Text) {
+			continue
+		}
+		for _, f := range p.firsts {
+			if len(f) == 1 && f[0] == toks[k].Text {
+				s.names = push(s.names, nameMatch{emp: emp, start: toks[k-1].Start, end: toks[i+len(sn.core)-1].End, form: formFull})
+				return
+			}
+		}
+	}
+}
+
+// pronouns3 are the pronouns for a third person after "heet": "heet ze".
+var pronouns3 = setOf("ze", "zij", "ie", "hij")
+
+// heetReach is how many words before "heet ze" givenAfterHeet looks for
+// the title and first name: a sentence or two.
+const heetReach = 20
 
 // typoBeforeOrg reports whether toks[k], after a first name without
 // particles, may be a short surname misspelt (shortCoreTypo) because the
