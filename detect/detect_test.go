@@ -469,6 +469,17 @@ func TestNames(t *testing.T) {
 		{"mijn dochter sanne heet van den berg", ""},
 		{"juf sanne, heet ze van den berg?", "E001 name low"},
 		{"juf sanne, heet ze de vries?", ""},
+		// A surname alone where the sentence speaks of politics or the
+		// news is a public figure's; a title and surname the writer says
+		// have nothing to do with the organisation, someone else's.
+		{"Op De Zonnebloem hadden ze het over Dijkstra en de verkiezingen", ""},
+		{"Dijkstra zat weer bij het journaal. Typisch Zonnebloem", ""},
+		{"In de talkshow zei Dijkstra dat De Zonnebloem dicht moet", ""},
+		{"Op De Zonnebloem hadden ze het over Dijkstra en het eten", "E003 name low"},
+		{"Meneer Visser belde, niets met de Zonnebloem te maken", ""},
+		{"Meneer Visser belde, niks met Zonnebloem te maken hoor", ""},
+		{"Sanne, niets met de Zonnebloem te maken", ""},
+		{"Meneer Visser van De Zonnebloem belde", "E007 name medium"},
 		{"Die Sanne's bij kinderopvang de zonnebloem", "E001 name low"},
 		{"Die Sannes bij kinderopvang de zonnebloem", "E001 name low"},
 		// In a post in capitals, after a title, the word after her first

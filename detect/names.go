@@ -626,12 +626,17 @@ func (s *scan) wordsFrom(from, n int) []fold.Token {
 // notTheOneThere reports whether the words from toks[j] on, in the
 // sentence of a first name alone, set it apart from the one at the
 // organisation: "Sanne from my gym, not the one from Zonnebloem", "Sanne
-// (niet die van de Zonnebloem)", "niet de juf van De Zonnebloem". Not
-// "ik werk niet bij De Zonnebloem", which is the writer's.
+// (niet die van de Zonnebloem)", "niet de juf van De Zonnebloem", "niets
+// met de Zonnebloem te maken". Not "ik werk niet bij De Zonnebloem", which
+// is the writer's.
 func (s *scan) notTheOneThere(toks []fold.Token, j int) bool {
 	for k := j; k+3 < len(toks) && k < j+saidReach; k++ {
 		if k > j && s.sentenceEnds(toks, k-1) {
 			return false
+		}
+		if (toks[k].Text == "niets" || toks[k].Text == "niks") && toks[k+1].Text == "met" &&
+			(s.startsOrgName(toks, k+2) || s.ownNameAlone(toks[k+2])) {
+			return true // "niets met de Zonnebloem te maken": nothing to do with it
 		}
 		if toks[k].Text != "not" && toks[k].Text != "niet" {
 			continue
@@ -2067,8 +2072,37 @@ func (s *scan) surnameAloneForm(emp int, sn *surname, toks []fold.Token, i int) 
 	if k < len(toks) && s.soft(toks, k-1) && toks[k].Upper {
 		return
 	}
+	if s.publicLife(toks, start, k) {
+		return // "de ouders hadden het over Timmermans en de verkiezingen": a politician
+	}
 	s.names = push(s.names, nameMatch{emp: emp, start: toks[start].Start, end: toks[k-1].End, form: formSurname})
 }
+
+// publicLife reports whether the sentence of the surname alone at
+// toks[i:j] speaks of politics or the news, where a surname alone is a
+// public figure's: "Timmermans en de verkiezingen", "Hoekstra op het
+// journaal".
+func (s *scan) publicLife(toks []fold.Token, i, j int) bool {
+	for k := i - 1; k >= 0 && k >= i-publicReach && !s.sentenceEnds(toks, k); k-- {
+		if publicWords.has(toks[k].Text) {
+			return true
+		}
+	}
+	for k := j; k < len(toks) && k < j+publicReach && !s.sentenceEnds(toks, k-1); k++ {
+		if publicWords.has(toks[k].Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// publicReach is how many words on each side of a surname alone
+// publicLife reads, within its sentence.
+const publicReach = 8
+
+// publicWords are the words of politics and the news.
+var publicWords = setOf("verkiezingen", "verkiezing", "premier", "minister", "kabinet", "partij", "politiek", "politicus",
+	"journaal", "nieuws", "talkshow", "election", "elections", "politics", "news")
 
 // namedAfter reports whether "heet ie", "heet hij", "heet ze" or "heet
 // zij" follows text[:pos], a surname: the clause that gives it.
@@ -2466,6 +2500,9 @@ func (s *scan) titleOrTypoForm(emp int, p *person, sn *surname, toks []fold.Toke
 			}
 			if s.addressedParent(toks, c-1) {
 				return // "Beste mevrouw Jansen, ... uw zoon": a letter to a parent
+			}
+			if s.notTheOneThere(toks, i+len(sn.core)) {
+				return // "Meneer Visser van de visafslag belde, niets met de Zonnebloem te maken"
 			}
 			s.names = push(s.names, nameMatch{emp: emp, start: toks[c-1].Start, end: end, form: formInitial})
 			return
