@@ -659,6 +659,9 @@ func TestInitialWithPlace(t *testing.T) {
 		{"Pieter W. van de peutergroep", "E005 name low"}, // a daycare's group
 		{"Kees V. woont in Zeist", "E007 name low"},       // where he lives, after "woont"
 		{"Kees V. lives in Zeist", "E007 name low"},
+		{"Kees V. · 1 u · Zeist\nZie je morgen!", "E007 name low"}, // a post's author line: its age, then its place
+		{"Kees V. · 1 u · Utrecht", ""},
+		{"Kees V. 1 x Zeist", ""},
 		{"Kees V. woont in Utrecht", ""},      // another town
 		{"Mieke B. uit Utrecht", ""},          // another town
 		{"Mieke V. (Zeist)", ""},              // another initial

@@ -3174,6 +3174,9 @@ func (d *Detector) isTownWord(text string, k int) bool {
 func (s *scan) initialWithPlace(m nameMatch) {
 	toks := fold.FirstTokens(s.text[m.end:min(len(s.text), m.end+48)], 4)
 	k := 0
+	if len(toks) > 2 && postAge(toks[0].Text, toks[1].Text) {
+		k = 2 // "Luk K. · 1 u · Utrecht": a post's author line, its age before its place
+	}
 	for k < len(toks) && k < 2 && placeLinks.has(toks[k].Text) {
 		k++ // "van de", "uit", "in"
 	}
@@ -3196,6 +3199,20 @@ func (s *scan) initialWithPlace(m nameMatch) {
 		}
 	}
 }
+
+// postAge reports whether n and unit are how old a post is, as the apps
+// write it on its author's line: "1 u", "3 d", "5 min", "2 w", "4 h".
+func postAge(n, unit string) bool {
+	for i := 0; i < len(n); i++ {
+		if !isDigitByte(n[i]) {
+			return false
+		}
+	}
+	return ageUnits.has(unit)
+}
+
+// ageUnits are the units of a post's age.
+var ageUnits = setOf("u", "uur", "d", "min", "w", "j", "h", "m", "s", "sec")
 
 // placeLinks are the words between a name and the place it is said to be
 // of, or where she lives ("woont in").
