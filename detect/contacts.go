@@ -267,7 +267,8 @@ func (s *scan) startsRosterPhone(number []byte) bool {
 }
 
 // emailRE matches e-mail addresses, including the ways people obfuscate
-// them: "naam [at] gmail [dot] com", "naam (at) gmail.com", "mailto:".
+// them: "naam [at] gmail [dot] com", "naam (at) gmail.com", "naam
+// (apenstaartje) gmail (punt) com", "mailto:".
 var emailRE = regexp.MustCompile(`(?i)(?:mailto:)?([a-z0-9][a-z0-9._%+\-]*)` + emailAt + `([a-z0-9][a-z0-9\-]*(?:` + emailDot + `[a-z0-9][a-z0-9\-]*)+)`)
 
 // localDotBefore matches a word and a dot written out before the part of
@@ -278,7 +279,7 @@ var emailRE = regexp.MustCompile(`(?i)(?:mailto:)?([a-z0-9][a-z0-9._%+\-]*)` + e
 var localDotBefore = regexp.MustCompile(`(?i)(?:^|[^a-z0-9._%+\-])([a-z0-9][a-z0-9._%+\-]*)(?:\s+(?:dot|punt)\s+|\s*[\[({]\s*(?:dot|punt|\.)\s*[\])}]\s*)$`)
 
 const (
-	emailAt  = `\s*(?:@|\[\s*(?:at|@|a)\s*\]|\(\s*(?:at|@|a)\s*\)|\{\s*(?:at|@|a)\s*\}|\s(?:at|apenstaartje)\s)\s*`
+	emailAt  = `\s*(?:@|\[\s*(?:at|@|a|apenstaartje)\s*\]|\(\s*(?:at|@|a|apenstaartje)\s*\)|\{\s*(?:at|@|a|apenstaartje)\s*\}|\s(?:at|apenstaartje)\s)\s*`
 	emailDot = `(?:\.|\s*\[\s*(?:dot|punt|\.)\s*\]\s*|\s*\(\s*(?:dot|punt|\.)\s*\)\s*|\s*\{\s*(?:dot|punt)\s*\}\s*|\s+(?:dot|punt)\s+)`
 )
 

@@ -86,6 +86,8 @@ func TestEmails(t *testing.T) {
 		"mail haar: sanne.vdberg82 [a] example.com",
 		"mail haar: sanne(.)vdberg82(@)example(.)com", // every dot and the at in brackets
 		"mail haar: sanne [.] vdberg82 [@] example [.] com",
+		"mail haar: sanne.vdberg82 (apenstaartje) example (punt) com", // the Dutch words in brackets
+		"mail haar: sanne.vdberg82 [apenstaartje] example.com",
 	} {
 		if got := summary(d.Scan(text)); got != "E001 email critical" {
 			t.Errorf("%q: got %q", text, got)
