@@ -475,6 +475,8 @@ func TestNames(t *testing.T) {
 		{"Op De Zonnebloem hadden ze het over Dijkstra en de verkiezingen", ""},
 		{"Dijkstra zat weer bij het journaal. Typisch Zonnebloem", ""},
 		{"In de talkshow zei Dijkstra dat De Zonnebloem dicht moet", ""},
+		{"Nieuws van De Zonnebloem: Dijkstra gaat met pensioen", "E003 name low"}, // the organisation's own news
+		{"kees V.D. zonnebloem", "E007 name low"},                                 // "van de" shortened in capitals
 		{"Op De Zonnebloem hadden ze het over Dijkstra en het eten", "E003 name low"},
 		{"Meneer Visser belde, niets met de Zonnebloem te maken", ""},
 		{"Meneer Visser belde, niks met Zonnebloem te maken hoor", ""},

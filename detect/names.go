@@ -1794,10 +1794,10 @@ var workWords = setOf("werkt", "werken", "werkte", "werkten", "works", "worked",
 // organisation is ("juf", "opvang"), a tag for the parents of its
 // children ("@ouders_zonnebloem", "#ouders"; not "mijn ouders"), the
 // writer's own child ("mijn zoon": a parent writes) or a tag that
-// demands a dismissal ("#ontslaan", "#ontslagnu": one fires staff,
-// not flowers): the context in which a tag of its name in lower case names it. Read once
-// per text: a text of a thousand tags would otherwise be read a thousand
-// times.
+// demands a dismissal ("#ontslaan", "#ontslagnu": one fires staff, not
+// flowers): the context in which a tag of its name in lower case names
+// it. Read once per text: a text of a thousand tags would otherwise be
+// read a thousand times.
 func (s *scan) tagContext() bool {
 	if s.tagContextRead == 0 {
 		own := false // the word before was "mijn", "onze", "my" or "our"
@@ -1843,7 +1843,7 @@ func vdAt(text string, pos int) bool {
 		return false
 	}
 	for _, short := range [...]string{"d ", ".d. ", "/d "} {
-		if strings.HasPrefix(text[pos+1:], short) || strings.HasPrefix(text[pos+1:], strings.ToUpper(short)) {
+		if rest := text[pos+1:]; len(rest) >= len(short) && strings.EqualFold(rest[:len(short)], short) {
 			return true
 		}
 	}
@@ -2079,9 +2079,11 @@ func (s *scan) surnameAloneForm(emp int, sn *surname, toks []fold.Token, i int) 
 }
 
 // publicLife reports whether the sentence of the surname alone at
-// toks[i:j] speaks of politics or the news, where a surname alone is a
-// public figure's: "Timmermans en de verkiezingen", "Hoekstra op het
-// journaal".
+// toks[i:j] speaks of politics or the news on television, where a surname
+// alone is a public figure's: "Timmermans en de verkiezingen", "Hoekstra
+// op het journaal". Not "nieuws" alone: the organisation's own news
+// names its staff ("Nieuws van De Zonnebloem: Hoekstra gaat met
+// pensioen").
 func (s *scan) publicLife(toks []fold.Token, i, j int) bool {
 	for k := i - 1; k >= 0 && k >= i-publicReach && !s.sentenceEnds(toks, k); k-- {
 		if publicWords.has(toks[k].Text) {
@@ -2100,9 +2102,9 @@ func (s *scan) publicLife(toks []fold.Token, i, j int) bool {
 // publicLife reads, within its sentence.
 const publicReach = 8
 
-// publicWords are the words of politics and the news.
-var publicWords = setOf("verkiezingen", "verkiezing", "premier", "minister", "kabinet", "partij", "politiek", "politicus",
-	"journaal", "nieuws", "talkshow", "election", "elections", "politics", "news")
+// publicWords are the words of politics and the news on television.
+var publicWords = setOf("verkiezingen", "verkiezing", "premier", "minister", "kabinet", "politiek", "politicus",
+	"journaal", "talkshow", "election", "elections", "politics")
 
 // namedAfter reports whether "heet ie", "heet hij", "heet ze" or "heet
 // zij" follows text[:pos], a surname: the clause that gives it.
