@@ -482,6 +482,19 @@ func TestNames(t *testing.T) {
 		{"Meneer Visser belde, niks met Zonnebloem te maken hoor", ""},
 		{"Sanne, niets met de Zonnebloem te maken", ""},
 		{"Meneer Visser van De Zonnebloem belde", "E007 name medium"},
+		// Said to work elsewhere and not at the organisation: another.
+		// Not "werkt niet meer bij", which is her; not the writer's.
+		{"Kees werkt bij De Regenboog, echt niet bij De Zonnebloem", ""},
+		{"Kees Visser werkt bij De Regenboog, niet bij ons op De Zonnebloem", ""},
+		{"Kees werkt niet meer bij De Zonnebloem", "E007 name low"},
+		{"Kees zei: ik werk niet bij De Zonnebloem", "E007 name low"},
+		// Or placed elsewhere before a verb of working.
+		{"Op De Regenboog werkt Mieke, op De Zonnebloem werkt Kees", "E007 name low"},
+		{"Op De Zonnebloem werkt Mieke", "E004 name low"},
+		{"Op Zonnebloem werkt Mieke", "E004 name low"},
+		{"bij de opvang werkt Mieke, De Zonnebloem dus", "E004 name low"},
+		{"Bij De Regenboog en De Zonnebloem werkt Mieke", "E004 name low"},
+		{"Bij Regenboog en Zonnebloem werkt Mieke", "E004 name low"},
 		{"Die Sanne's bij kinderopvang de zonnebloem", "E001 name low"},
 		{"Die Sannes bij kinderopvang de zonnebloem", "E001 name low"},
 		// In a post in capitals, after a title, the word after her first

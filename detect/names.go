@@ -447,13 +447,7 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 	if !atOther {
 		before := len(s.names)
 		matched = s.forwardForms(g, toks, i, j)
-		if len(matched) > 0 && (s.ownChild(toks, i, j, true) || s.otherPerson(toks, tokenAfter(toks, j, s.names[len(s.names)-1].end)) ||
-			s.tradeTitle(toks, i) || !s.orgCtx && anotherBefore(toks, i) || s.saidNotThere(toks, i)) {
-			// "mijn zoon Bram van Leeuwen": a parent's child who has an
-			// employee's full name; "Schaatsster Sanne van den Berg wint
-			// goud", "Ik ken ook een Sanne van den Berg", a namesake; "ik
-			// ben Priya Ramdin en ik werk niet bij de Zonnebloem", the
-			// writer, who says she is none.
+		if len(matched) > 0 && s.notHers(toks, i, j, tokenAfter(toks, j, s.names[len(s.names)-1].end)) {
 			s.names = s.names[:before]
 			return
 		}
@@ -517,10 +511,22 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 	if s.inSetPhrase(toks, i) {
 		return // "Zwarte Piet", "Jan en alleman": a phrase, not a person
 	}
-	if s.saidNotThere(toks, i) || s.notTheOneThere(toks, j) {
-		return // "Ik ben Femke, en ik werk niet bij de Zonnebloem"; "Sanne, niet die van de Zonnebloem"
+	if s.saidNotThere(toks, i) || s.notTheOneThere(toks, j) || s.elsewhereBefore(toks, i) {
+		return // "Ik ben Femke, en ik werk niet bij de Zonnebloem"; "Sanne, niet die van de Zonnebloem"; "Op De Regenboog werkt Mieke"
 	}
 	s.names = push(s.names, m)
+}
+
+// notHers reports whether the full name at toks[i:] (its first name ends
+// before toks[j], the name before toks[after]) is said to be someone
+// else's: "mijn zoon Bram van Leeuwen", a parent's child who has an
+// employee's full name; "Schaatsster Sanne van den Berg wint goud", "Ik
+// ken ook een Sanne van den Berg", a namesake; "ik ben Priya Ramdin en ik
+// werk niet bij de Zonnebloem", the writer, who says she is none; "Thomas
+// Smit werkt bij De Regenboog, niet bij ons op De Zonnebloem", another.
+func (s *scan) notHers(toks []fold.Token, i, j, after int) bool {
+	return s.ownChild(toks, i, j, true) || s.otherPerson(toks, after) || s.tradeTitle(toks, i) ||
+		!s.orgCtx && anotherBefore(toks, i) || s.saidNotThere(toks, i) || s.notTheOneThere(toks, after)
 }
 
 // firstCounts reports whether the first name alone m may make a finding
@@ -581,6 +587,31 @@ func (s *scan) saidNotThere(toks []fold.Token, i int) bool {
 	return false
 }
 
+// elsewhereBefore reports whether the first name at toks[i] follows a
+// verb of working that follows the place where it works, and that place
+// is neither the organisation nor a kind of it: "Op De Regenboog werkt
+// Mieke". Not "op De Zonnebloem werkt Kees", nor "bij de opvang werkt
+// Mieke".
+func (s *scan) elsewhereBefore(toks []fold.Token, i int) bool {
+	if i < 3 || !workVerbs.has(toks[i-1].Text) {
+		return false
+	}
+	for k := i - 3; k >= 0 && k >= i-5; k-- {
+		if s.clauseEnds(toks, k) || toks[k].Text == "en" {
+			return false
+		}
+		switch toks[k].Text {
+		case "op", "bij", "at":
+			p := k + 1
+			if articles.has(toks[p].Text) && p+1 < i-1 {
+				p++
+			}
+			return !s.startsOrgName(toks, k+1) && !s.ownNameAlone(toks[k+1]) && !kindWord(toks[p].Text)
+		}
+	}
+	return false
+}
+
 // worksElsewhere reports whether toks[k] starts "werk bij" (or "op",
 // "work at", "work for") and a place that is neither the organisation
 // nor a kind of it: "werk bij de bank", not "werk bij de kinderopvang".
@@ -627,8 +658,9 @@ func (s *scan) wordsFrom(from, n int) []fold.Token {
 // sentence of a first name alone, set it apart from the one at the
 // organisation: "Sanne from my gym, not the one from Zonnebloem", "Sanne
 // (niet die van de Zonnebloem)", "niet de juf van De Zonnebloem", "niets
-// met de Zonnebloem te maken". Not "ik werk niet bij De Zonnebloem", which
-// is the writer's.
+// met de Zonnebloem te maken", "werkt bij De Regenboog, niet bij De
+// Zonnebloem". Not "ik werk niet bij De Zonnebloem", which is the
+// writer's, nor "werkt niet meer bij", which is her.
 func (s *scan) notTheOneThere(toks []fold.Token, j int) bool {
 	for k := j; k+3 < len(toks) && k < j+saidReach; k++ {
 		if k > j && s.sentenceEnds(toks, k-1) {
@@ -647,6 +679,17 @@ func (s *scan) notTheOneThere(toks []fold.Token, j int) bool {
 			n += 2
 		case w == "die" || w == "degene":
 			n++
+		case w == "bij" || w == "op" || w == "at":
+			if n+2 < len(toks) && (toks[n+1].Text == "ons" || toks[n+1].Text == "us") {
+				n += 2 // "niet bij ons op De Zonnebloem"
+			}
+			if slices.ContainsFunc(toks[j:k], func(t fold.Token) bool { return t.Text == "ik" || t.Text == "i" }) {
+				continue // the writer's
+			}
+			if n+1 < len(toks) && (s.startsOrgName(toks, n+1) || s.ownNameAlone(toks[n+1])) {
+				return true
+			}
+			continue
 		default:
 			continue
 		}
