@@ -482,6 +482,7 @@ func TestNames(t *testing.T) {
 		{"Meneer Visser belde, niks met Zonnebloem te maken hoor", ""},
 		{"Sanne, niets met de Zonnebloem te maken", ""},
 		{"Meneer Visser van De Zonnebloem belde", "E007 name medium"},
+		{"Meester Kees van BSO De Zonnebloem gaat naar De Regenboog", "E007 name low"}, // a word for what it is before its name with its article
 		// Said to work elsewhere and not at the organisation: another.
 		// Not "werkt niet meer bij", which is her; not the writer's.
 		{"Kees werkt bij De Regenboog, echt niet bij De Zonnebloem", ""},
@@ -905,8 +906,8 @@ func TestKindNames(t *testing.T) {
 		names      []string
 		has, hasNo []string
 	}{
-		{[]string{"Kinderopvang De Zonnebloem", "KDV Zonnebloem"}, []string{"bso zonnebloem", "zonnebloem daycare", "opvang zonnebloem"}, []string{"school zonnebloem", "kdv de"}},
-		{[]string{"Basisschool 't Hofje"}, []string{"school hofje", "hofje primary school"}, []string{"kdv hofje"}},
+		{[]string{"Kinderopvang De Zonnebloem", "KDV Zonnebloem"}, []string{"bso zonnebloem", "bso de zonnebloem", "zonnebloem daycare", "opvang zonnebloem"}, []string{"school zonnebloem", "kdv de"}},
+		{[]string{"Basisschool 't Hofje"}, []string{"school hofje", "school t hofje", "hofje primary school"}, []string{"kdv hofje"}},
 		{[]string{"Gemeente Houten"}, []string{"houten municipality"}, []string{"school houten"}},
 		{[]string{"De Zonnebloem"}, nil, []string{"kdv zonnebloem"}},                        // no word for what it is
 		{[]string{"Kinderopvang Utrecht"}, nil, []string{"bso utrecht", "utrecht daycare"}}, // a place: any in the town

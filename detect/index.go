@@ -305,14 +305,21 @@ func kindNames(names []string) (before []string, after []phraseRef) {
 			}
 			municipality = i == municipalities
 		}
+		kindEnd := k // where the words for what it is end: its article, or its own name
 		if k < len(w)-1 && (w[k] == "de" || w[k] == "het" || w[k] == "t") {
 			k++
 		}
 		if _, n := address.PlaceAt(w[k:]); n == len(w)-k && !municipality {
 			continue // "Kinderopvang Utrecht": "bso utrecht" may be any in the town
 		}
-		if k > 0 && !slices.ContainsFunc(own, func(o []string) bool { return slices.Equal(o, w[k:]) }) {
-			own = append(own, w[k:])
+		if k == 0 {
+			continue
+		}
+		// The own name with its article too: "bso de zonnebloem".
+		for _, o := range [][]string{w[k:], w[kindEnd:]} {
+			if !slices.ContainsFunc(own, func(x []string) bool { return slices.Equal(x, o) }) {
+				own = append(own, o)
+			}
 		}
 	}
 	for _, o := range own {
