@@ -496,6 +496,12 @@ func TestNames(t *testing.T) {
 		{"bij de opvang werkt Mieke, De Zonnebloem dus", "E004 name low"},
 		{"Bij De Regenboog en De Zonnebloem werkt Mieke", "E004 name low"},
 		{"Bij Regenboog en Zonnebloem werkt Mieke", "E004 name low"},
+		// A first name with another organisation ("van De Regenboog",
+		// its article's capital) is one of there, not a namesake by
+		// surname that every other occurrence refers to.
+		{"Mieke van De Zonnebloem en Mieke van De Regenboog", "E004 name low"},
+		{"Mieke van De Regenboog is lief, De Zonnebloem is ook goed", ""},
+		{"Mieke van De Zonnebloem en Mieke van de Regenboog", ""}, // a surname: another Mieke
 		{"Die Sanne's bij kinderopvang de zonnebloem", "E001 name low"},
 		{"Die Sannes bij kinderopvang de zonnebloem", "E001 name low"},
 		// In a post in capitals, after a title, the word after her first

@@ -487,6 +487,9 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 		m.initial, m.particle, end = c, particle, e
 	}
 	if !slices.ContainsFunc(g.refs, m.fits) || end == j && !s.standsAlone(toks, i, j) {
+		if otherOrgAfter(toks, j) {
+			return // "Joëlle van De Regenboog": one of another organisation, no surname
+		}
 		if len(matched) == 0 || end > j {
 			// "Sanne de Vries ... een andere Sanne": once a text gives a
 			// first name with someone else's surname (or its initial),
@@ -1740,6 +1743,16 @@ func (s *scan) standsAlone(toks []fold.Token, i, j int) bool {
 		k > j && groupName(toks[k].Text) && namedBefore(s.text, toks[i].Start) ||
 		k == j && s.sep(toks, j-1) == "/" && s.d.isFirstName(toks[j].Text) || // "Sanne/Lotte": two people
 		k == j && titlesAfter.has(toks[j].Text)
+}
+
+// otherOrgAfter reports whether "van" and an article with its capital
+// follow a first name at toks[j]: "Joëlle van De Regenboog" names an
+// organisation (the organisation's own name is read before this), as a
+// surname's particles after a first name take no capital ("Joëlle van de
+// Berg").
+func otherOrgAfter(toks []fold.Token, j int) bool {
+	return j+2 < len(toks) && (toks[j].Text == "van" || toks[j].Text == "bij") && !toks[j].Upper &&
+		(toks[j+1].Text == "de" || toks[j+1].Text == "het") && toks[j+1].Upper && toks[j+2].Upper
 }
 
 // inSchoolGroup reports whether the words from toks[j] put the one named
