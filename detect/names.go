@@ -669,11 +669,14 @@ func (s *scan) notTheOneThere(toks []fold.Token, j int) bool {
 		if k > j && s.sentenceEnds(toks, k-1) {
 			return false
 		}
-		if (toks[k].Text == "niets" || toks[k].Text == "niks") && toks[k+1].Text == "met" &&
-			(s.startsOrgName(toks, k+2) || s.ownNameAlone(toks[k+2])) {
-			return true // "niets met de Zonnebloem te maken": nothing to do with it
-		}
-		if toks[k].Text != "not" && toks[k].Text != "niet" {
+		switch toks[k].Text { // one switch: this runs at every first name alone where the organisation is named
+		case "niets", "niks":
+			if toks[k+1].Text == "met" && (s.startsOrgName(toks, k+2) || s.ownNameAlone(toks[k+2])) {
+				return true // "niets met de Zonnebloem te maken": nothing to do with it
+			}
+			continue
+		case "not", "niet":
+		default:
 			continue
 		}
 		n := k + 1
@@ -1707,7 +1710,7 @@ func (s *scan) forwardForms(g *firstGroup, toks []fold.Token, i, j int) []int {
 					}
 				}
 			}
-			if !surname && (k > j || s.typoBeforeOrg(toks, k)) && len(w) >= 3 && len(w) <= 5 {
+			if !surname && len(w) >= 3 && len(w) <= 5 && (k > j || s.typoBeforeOrg(toks, k)) {
 				// After particles, a short surname with a letter more or
 				// another: "Sanne van den Bergh" (shortCoreTypo).
 				for _, r := range g.refs {
