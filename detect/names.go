@@ -1711,8 +1711,10 @@ func (s *scan) forwardForms(g *firstGroup, toks []fold.Token, i, j int) []int {
 				}
 			}
 			if !surname && len(w) >= 3 && len(w) <= 5 && (k > j || s.typoBeforeOrg(toks, k)) {
-				// After particles, a short surname with a letter more or
-				// another: "Sanne van den Bergh" (shortCoreTypo).
+				// After particles, or right before the organisation
+				// named, a short surname with a letter more or another:
+				// "Sanne van den Bergh", "Tom Smith from Zonnebloem"
+				// (shortCoreTypo).
 				for _, r := range g.refs {
 					if shortTypo(w, r.core) {
 						try(g.byCore[r.core]) // the surname as the roster gives it, and written loosely
@@ -1748,8 +1750,8 @@ func (s *scan) standsAlone(toks []fold.Token, i, j int) bool {
 		k == j && titlesAfter.has(toks[j].Text)
 }
 
-// otherOrgAfter reports whether "van" and an article with its capital
-// follow a first name at toks[j]: "Joëlle van De Regenboog" names an
+// otherOrgAfter reports whether "van" or "bij" and an article with its
+// capital follow a first name at toks[j]: "Joëlle van De Regenboog" names an
 // organisation (the organisation's own name is read before this), as a
 // surname's particles after a first name take no capital ("Joëlle van de
 // Berg").
