@@ -186,7 +186,9 @@ func TestNames(t *testing.T) {
 		{"Kees Visser (Zeist) scoorde twee keer", "E007 name low"},
 		{"bakker mieke", ""}, // a surname that is also a word, first in small letters
 		{"van den berg sanne", "E001 name low"},
-		{"Sanne van den Berg werkt bij Albert Heijn", ""},                                       // with another employer
+		{"Sanne van den Berg werkt bij Albert Heijn", ""},                              // with another employer
+		{"Sanne van den Berg is de zus van mijn man, zij werken bij Albert Heijn", ""}, // the plural verb too
+		{"Sanne van den Berg, working at Albert Heijn", ""},
 		{"Sanne van den Berg is de zus van mijn man, zij werkt bij Albert Heijn", ""},           // so said later in the sentence
 		{"Sanne van den Berg is de zus van mijn man, zij werkt bij de opvang", "E001 name low"}, // no employer's name
 		{"Sanne van den Berg is de zus van Mieke, zij werkt bij Albert Heijn", "E001 name low"}, // "zij" may be Mieke

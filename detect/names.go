@@ -1258,9 +1258,10 @@ func year(w string) bool {
 var clubWords = setOf("fc", "sc", "vv", "sv", "afc", "rkvv", "rksv", "hc", "mhc")
 
 // workVerbs and sportVerbs are the verbs that place someone with an
-// employer or a club.
+// employer or a club ("werken", "working" too: "Sanne en Kees werken bij
+// de Zonnebloem"; jobContext reads them for a job's words).
 var (
-	workVerbs  = setOf("werkt", "werkte", "works", "worked")
+	workVerbs  = setOf("werkt", "werken", "werkte", "werkten", "works", "worked", "working")
 	sportVerbs = setOf("speelt", "speelde", "scoorde", "scoort", "voetbalt", "traint", "plays", "played", "scored")
 )
 
@@ -1841,15 +1842,12 @@ func (s *scan) jobContext() bool {
 	if s.jobRead == 0 {
 		work, kind := false, false
 		s.jobRead = s.readWords(func(w []byte, _, _ int) bool {
-			work, kind = work || workWords.has(string(w)), kind || kindWord(string(w))
+			work, kind = work || workVerbs.has(string(w)), kind || kindWord(string(w))
 			return staffWords.has(string(w)) || work && kind
 		})
 	}
 	return s.jobRead > 0
 }
-
-// workWords are the verbs of working somewhere.
-var workWords = setOf("werkt", "werken", "werkte", "werkten", "works", "worked", "working")
 
 // tagContext reports whether the text holds a title, a word for what an
 // organisation is ("juf", "opvang"), a tag for the parents of its
