@@ -339,6 +339,11 @@ func shortTypoOf(groups []*firstGroup, w string) bool {
 	return false
 }
 
+// firstWord reports whether w is one of p's first names of one word.
+func (p *person) firstWord(w string) bool {
+	return slices.ContainsFunc(p.firsts, func(f []string) bool { return len(f) == 1 && f[0] == w })
+}
+
 // firstLike reports whether w may be one of p's first names misspelt:
 // the same first letter, and at most two edits from it ("sana" for
 // "sanne").
@@ -2195,15 +2200,9 @@ func (s *scan) namedAfterForm(emp int, p *person, sn *surname, toks []fold.Token
 		if s.clauseEnds(toks, k) {
 			return // another sentence
 		}
-		if !toks[k].Upper {
-			continue
-		}
-		for _, f := range p.firsts {
-			if len(f) == 1 && f[0] == toks[k].Text {
-				end := toks[i+len(sn.core)-1].End
-				s.names = push(s.names, nameMatch{emp: emp, start: toks[k].Start, end: end, form: formFull})
-				return
-			}
+		if toks[k].Upper && p.firstWord(toks[k].Text) {
+			s.names = push(s.names, nameMatch{emp: emp, start: toks[k].Start, end: toks[i+len(sn.core)-1].End, form: formFull})
+			return
 		}
 	}
 }
@@ -2222,14 +2221,9 @@ func (s *scan) givenAfterHeet(emp int, p *person, sn *surname, toks []fold.Token
 		return
 	}
 	for k := start - 3; k >= 1 && k >= start-heetReach; k-- {
-		if !titles.has(toks[k-1].Text) {
-			continue
-		}
-		for _, f := range p.firsts {
-			if len(f) == 1 && f[0] == toks[k].Text {
-				s.names = push(s.names, nameMatch{emp: emp, start: toks[k-1].Start, end: toks[i+len(sn.core)-1].End, form: formFull})
-				return
-			}
+		if titles.has(toks[k-1].Text) && p.firstWord(toks[k].Text) {
+			s.names = push(s.names, nameMatch{emp: emp, start: toks[k-1].Start, end: toks[i+len(sn.core)-1].End, form: formFull})
+			return
 		}
 	}
 }
