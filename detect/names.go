@@ -610,11 +610,7 @@ func (s *scan) elsewhereBefore(toks []fold.Token, i int) bool {
 		}
 		switch toks[k].Text {
 		case "op", "bij", "at":
-			p := k + 1
-			if articles.has(toks[p].Text) && p+1 < i-1 {
-				p++
-			}
-			return !s.startsOrgName(toks, k+1) && !s.ownNameAlone(toks[k+1]) && !kindWord(toks[p].Text)
+			return s.otherPlace(toks, k+1, i-1)
 		}
 	}
 	return false
@@ -637,11 +633,18 @@ func (s *scan) worksElsewhere(toks []fold.Token, k int) bool {
 	default:
 		return false
 	}
-	p := k + 2
-	if articles.has(toks[p].Text) && p+1 < len(toks) {
+	return s.otherPlace(toks, k+2, len(toks))
+}
+
+// otherPlace reports whether the place named at toks[k:end] (after "bij"
+// or "op") is neither the organisation, by one of its names or its own
+// name alone, nor a kind of it ("de kinderopvang", "de opvang").
+func (s *scan) otherPlace(toks []fold.Token, k, end int) bool {
+	p := k
+	if articles.has(toks[p].Text) && p+1 < end {
 		p++
 	}
-	return !s.startsOrgName(toks, k+2) && !kindWord(toks[p].Text)
+	return !s.startsOrgName(toks, k) && !s.ownNameAlone(toks[k]) && !kindWord(toks[p].Text)
 }
 
 // saidReach is how far from a name saidNotThere looks for what the
