@@ -814,6 +814,13 @@ func (s *scan) checkStreets(h anchorHit, as string, misspelt bool) {
 				continue
 			}
 		}
+		start := toks[first].Start
+		if numStart >= 0 {
+			start = numStart
+		}
+		if s.unchanged(foundKey{ref.emp, model.KindAddress, ref.value}, start) {
+			continue // a list of addresses: each address's lines after its first
+		}
 		if names[n-1] == "" {
 			names[n-1] = s.streetName(toks, first, i, as)
 		}
@@ -826,10 +833,6 @@ func (s *scan) checkStreets(h anchorHit, as string, misspelt bool) {
 				// A building on a street of that name, in any town: "Lindelaan
 				// 4-6 wordt gesloopt" names no one's door.
 				continue
-			}
-			start := toks[first].Start
-			if numStart >= 0 {
-				start = numStart
 			}
 			sev, reason := model.Critical, "home address"
 			if misspelt {

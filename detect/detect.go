@@ -653,6 +653,15 @@ func (s *scan) other(f *model.Finding, start, end int) {
 // thousand.
 const maxOthers = 1 << 16
 
+// unchanged reports whether an occurrence at start of what key finds can
+// change nothing Scan gives, so that its checks need not run: a critical
+// finding of it, the most severe, is held from an occurrence no later
+// (see add). ScanAll lists every place, so it asks every occurrence.
+func (s *scan) unchanged(key foundKey, start int) bool {
+	h, ok := s.found[key]
+	return !s.all && ok && h.sev == model.Critical && h.start <= start
+}
+
 // add records a finding, keeping per fingerprint the most severe occurrence
 // (the first of equals); ScanAll also lists the others.
 func (s *scan) add(emp int, kind model.Kind, value string, start, end int, sev model.Severity, reason string) {
