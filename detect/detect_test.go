@@ -217,6 +217,13 @@ func TestNames(t *testing.T) {
 		{"juf Keesje van De Zonnebloem", "E007 name low"},
 		{"Sannetje van de Zonnebloem", ""},
 		{"juf Sannetje", ""},
+		// Made small as the south says it of adults too: a name with the
+		// organisation right after it, not elsewhere in the text.
+		{"Miekske van De Zonnebloem heeft mijn kleine laten huilen", "E004 name low"},
+		{"Sanneke van KDV Zonnebloem", "E001 name low"},
+		{"Keeske (Zonnebloem) is lief", "E007 name low"},
+		{"Sanneke zit op De Zonnebloem", ""},
+		{"Het bankje van De Zonnebloem", ""},
 		{"Sannes fiets stond bij De Zonnebloem", "E001 name low"},
 		// Two first names with a slash, the organisation named.
 		{"Sanne/Mieke van De Zonnebloem", "E001 name low; E004 name low"},
@@ -972,6 +979,9 @@ func TestDiminutives(t *testing.T) {
 		"daan":  "daantje",
 		"tom":   "tommetje",
 		"kim":   "kimpje",
+		"mieke": "miekske",
+		"anouk": "anoukske",
+		"bram":  "bramke",
 	} {
 		if got := diminutives(first); !slices.Contains(got, want) {
 			t.Errorf("diminutives(%q) = %q, lacks %q", first, got, want)

@@ -1018,16 +1018,23 @@ func transliterationsOf(first string) []string {
 
 // diminutives are the ways Dutch makes a one-word first name small, as
 // children call their juf: "Sannetje", "Keesje", "Daantje", "Kimpje",
-// "Tommetje". Not every form is right for every name; a wrong one is a
-// word no one writes.
+// "Tommetje"; and as the south and Flanders say it of anyone: "Sanneke",
+// "Miekske", "Keeske", "Anoukske". Not every form is right for every
+// name; a wrong one is a word no one writes.
 func diminutives(first string) []string {
 	last := first[len(first)-1]
-	if strings.IndexByte("aeiouy", last) >= 0 {
+	if last == 'e' {
+		return []string{first + "tje", first + "ke", first[:len(first)-1] + "ske"}
+	}
+	if strings.IndexByte("aiouy", last) >= 0 {
 		return []string{first + "tje"}
 	}
-	out := []string{first + "je", first + "tje", first + string(last) + "etje"}
-	if last == 'm' {
+	out := []string{first + "je", first + "tje", first + string(last) + "etje", first + "ke"}
+	switch last {
+	case 'm':
 		out = append(out, first+"pje")
+	case 'k', 'g':
+		out = append(out, first+"ske")
 	}
 	return out
 }

@@ -439,9 +439,12 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 	}
 	// Found at another word than the name's (index.go, alsoAt): "Sannes",
 	// or made small ("juf Sannetje"), which only a title before it tells
-	// to be a name.
+	// to be a name: "Sannetje van de Zonnebloem" is a child there. The
+	// south makes adults small too ("Miekske", "Sanneke"): that form is
+	// also a name with the organisation right after it.
 	atOther := toks[i].Text != g.words[0]
-	if atOther && toks[i].Text != g.words[0]+"s" && !namedBefore(s.text, h.start) {
+	if atOther && toks[i].Text != g.words[0]+"s" && !namedBefore(s.text, h.start) &&
+		!(strings.HasSuffix(toks[i].Text, "ke") && s.orgNamedAt(toks, i+1)) {
 		return
 	}
 	if !atOther && !s.wordsAt(toks, i, g.words) {
