@@ -455,6 +455,15 @@ func TestNames(t *testing.T) {
 		{"kees zit bij de zonnebloem", ""},
 		{"kees werkt bij de bakker naast de zonnebloem", ""},
 		{"mieke zei dat de zonnebloem dicht is", ""},
+		// A list of first names before one verb or the organisation: each.
+		{"kees en mieke werken bij de zonnebloem", "E007 name low; E004 name low"},
+		{"kees, mieke en sanne van de zonnebloem zijn lief", "E007 name low; E004 name low; E001 name low"},
+		{"kees, mieke en loes van de zonnebloem", ""}, // a list runs over the roster's first names only
+		{"sanne/mieke van de zonnebloem", "E001 name low; E004 name low"},
+		{"Keeske en Miekske van De Zonnebloem zijn de beste", "E007 name low; E004 name low"},
+		{"kees en ik werken bij de zonnebloem", ""},
+		{"kees en mieke zitten op de zonnebloem", ""},
+		{"kees en de rest van de zonnebloem", ""},
 		{"Kees vd Zonnebloem belde", "E007 name low"}, // "van de" shortened before the name
 		{"jwz die kees vd zonnebloem heeft me gwn genegeerd", "E007 name low"},
 		{"kees v.d. zonnebloem", "E007 name low"},

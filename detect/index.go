@@ -1291,6 +1291,14 @@ func (d *Detector) isFirstName(w string) bool {
 	return false
 }
 
+// firstNameWord reports whether w may be a first name in a list of them: a
+// word a first name is found at (its first word, its possessive, its
+// diminutives).
+func (d *Detector) firstNameWord(w string) bool {
+	e := d.keys[w]
+	return e != nil && len(e.firsts) > 0
+}
+
 // maybeTypo reports whether w might be within one edit of a surname core
 // of five letters or more; false means it certainly is not. The question
 // costs a lookup per letter, and the words after first names ("heeft",

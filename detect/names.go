@@ -444,7 +444,7 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 	// also a name with the organisation right after it.
 	atOther := toks[i].Text != g.words[0]
 	if atOther && toks[i].Text != g.words[0]+"s" && !namedBefore(s.text, h.start) &&
-		!(strings.HasSuffix(toks[i].Text, "ke") && s.orgNamedAt(toks, i+1)) {
+		!(strings.HasSuffix(toks[i].Text, "ke") && s.orgNamedAt(toks, s.pastList(toks, i+1))) {
 		return
 	}
 	if !atOther && !s.wordsAt(toks, i, g.words) {
@@ -1033,7 +1033,7 @@ func workVerbBeside(text string, start, end int) bool {
 // bij de zonnebloem", "waarom werkt bram nog bij jullie". Not "sanne bij
 // de zonnebloem": children are there too.
 func (s *scan) lowerAtWork(toks []fold.Token, i, j int) bool {
-	return s.orgCtx && (s.worksThere(toks, j) || i >= 1 && workVerbs.has(toks[i-1].Text) && s.atOrg(toks, j))
+	return s.orgCtx && (s.worksThere(toks, s.pastList(toks, j)) || i >= 1 && workVerbs.has(toks[i-1].Text) && s.atOrg(toks, j))
 }
 
 // staffWords are the words besides titles for one of a daycare's or a
@@ -1480,7 +1480,7 @@ func (s *scan) mayBeName(i int) bool {
 	// A first name alone counts only where the organisation is named: in
 	// any other text it must be followed by a surname to be a finding.
 	if s.orgCtx && (upperAt(s.text, h.start) || tagged(s.text, h.start, h.end) || namedBefore(s.text, h.start) ||
-		fromAfter(s.text, pastInitial(s.text, h.end)) || workVerbBeside(s.text, h.start, h.end)) {
+		fromAfter(s.text, pastInitial(s.text, h.end)) || workVerbBeside(s.text, h.start, h.end) || listGoesOn(s.text, h.end)) {
 		return true
 	}
 	// Or where the text names someone's home street near it (firstAtHome).
@@ -1926,6 +1926,7 @@ func vdAt(text string, pos int) bool {
 // de zonnebloem", one of that name. Not after a definite article: "de
 // roos van de zonnebloem" is a thing.
 func (s *scan) lowerFromOrg(toks []fold.Token, i, j int) bool {
+	j = s.pastList(toks, j)
 	end := toks[j-1].End
 	if s.lowerInitialAt(toks, j) {
 		end, j = toks[j].End+1, j+1 // past its dot: "lotte v. van de zonnebloem"
@@ -1933,6 +1934,39 @@ func (s *scan) lowerFromOrg(toks []fold.Token, i, j int) bool {
 	return s.orgCtx && fromAfter(s.text, end) && s.startsOrgName(toks, j) &&
 		(i == 0 || !articles.has(toks[i-1].Text) || indefinite(toks[i-1].Text) || !s.soft(toks, i-1))
 }
+
+// pastList is where a list of first names ends that goes on after the
+// name that ends before toks[j]: "kees en mieke werken bij …", "Keeske,
+// Miekske en Loeske van De Zonnebloem" say the same of each. The index
+// after the list's last name; j where no list goes on.
+func (s *scan) pastList(toks []fold.Token, j int) int {
+	for j < len(toks) {
+		next := j
+		switch sep := strings.TrimSpace(s.sep(toks, j-1)); {
+		case (sep == "" || sep == ",") && listAnd(toks[j].Text):
+			next = j + 1
+		case sep == "," || sep == "/" || sep == "&":
+		default:
+			return j
+		}
+		if next >= len(toks) || !s.d.firstNameWord(toks[next].Text) {
+			return j
+		}
+		j = next + 1
+	}
+	return j
+}
+
+// listGoesOn reports whether a list may go on after text[:pos]: the quick
+// test before pastList.
+func listGoesOn(text string, pos int) bool {
+	rest := text[pos:min(len(text), pos+5)]
+	return strings.HasPrefix(rest, ", ") || strings.HasPrefix(rest, "/") || strings.HasPrefix(rest, " & ") ||
+		strings.HasPrefix(rest, " en ") || strings.HasPrefix(rest, " and ")
+}
+
+// listAnd reports whether w joins the last name of a list: "en", "and".
+func listAnd(w string) bool { return w == "en" || w == "and" }
 
 // lowerInitialAt reports whether toks[j], after a first name in small
 // letters, is an initial in small letters too: "lotte v.".
