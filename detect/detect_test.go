@@ -81,6 +81,12 @@ func TestNames(t *testing.T) {
 		{"facebook.com/sanne.vandenberg.5", "E001 name low"},
 		{"Volg haar op insta: @sanne.vdberg", "E001 name low"},
 		{"@kees.visser op tiktok", "E007 name low"},
+		// Set apart as a name written out is: not the one at the
+		// organisation, a parent's child. Not an e-mail address's local
+		// part, which the words around it do not describe.
+		{"@kees.visser, niet die van De Zonnebloem", ""},
+		{"mijn zoon kees.visser", ""},
+		{"mijn zoon: kees.visser82@example.org", "E007 name high"},
 		// Every word joined so, and a handle's number after the name.
 		{"facebook.com/Sanne.van.den.Berg", "E001 name low"},
 		{"insta: sanne_van_den_berg", "E001 name low"},
@@ -165,6 +171,14 @@ func TestNames(t *testing.T) {
 		{"I saw Kees Visser, the football player, at the station", ""},
 		{"Kees Visser, de beste speler van het team", ""},
 		{"Dank aan Kees Visser. De loodgieter komt morgen", "E007 name low"}, // a sentence's end, no initial's dot
+		// Said to be one of a trade; not of an office of the employer's
+		// own people, nor of no trade. A handle's tail passed over.
+		{"Kees Visser is een voetballer van Ajax", ""},
+		{"Kees Visser is de bekende schilder uit Zeist", ""},
+		{"Kees Visser is een schat", "E007 name low"},
+		{"Kees Visser is de nieuwe wethouder", "E007 name low"},
+		{"@kees.visser.official is een voetballer", ""},
+		{"@kees.visser_82 is een zanger", ""},
 		// Or by a trade as a title before the name, as papers write a
 		// public figure; not an office of the employer's own people, nor
 		// where the text names the organisation.

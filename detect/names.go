@@ -1107,16 +1107,29 @@ func (s *scan) otherPerson(toks []fold.Token, k int) bool {
 // Visser de loodgieter"), or in an aside after a bracket, comma or dash,
 // an article or none, maybe an adjective after the article, and the trade
 // ("(zangeres)", ", de schilder", " - de bekende schaatsster"; an en dash
-// is a hyphen here, as numberCanonMap wrote it). Read from the text, with
-// no words cut: it is asked of every name scored.
+// is a hyphen here, as numberCanonMap wrote it); or said to be one ("is een
+// voetballer van Ajax"), of a trade that is no office an employer's own
+// may hold ("is de nieuwe wethouder"). A handle's tail after the name is
+// passed over: "@rachid.elidrissi.official is een voetballer". Read from
+// the text, with no words cut: it is asked of every name scored.
 func tradeAfter(text string, end int) bool {
 	rest := text[end:]
 	if strings.HasPrefix(rest, ".") && end >= 2 && asciiLetter(text[end-1]) && !asciiLetter(text[end-2]) {
 		rest = rest[1:] // an initial's dot: "Bakker M. de loodgieter"
 	}
+	rest = rest[pastHandle(rest, 0):]
 	if strings.HasPrefix(rest, " ") {
-		if w, after := leadingWord(strings.TrimLeft(rest, " ")); articles.has(w) && strings.HasPrefix(after, " ") {
-			if w, _ := leadingWord(strings.TrimLeft(after, " ")); trades.has(w) {
+		w, after := leadingWord(strings.TrimLeft(rest, " "))
+		is := w == "is"
+		if is {
+			w, after = leadingWord(strings.TrimLeft(after, " "))
+		}
+		if articles.has(w) && strings.HasPrefix(after, " ") {
+			w, after = leadingWord(strings.TrimLeft(after, " "))
+			if is && !trades.has(w) {
+				w, _ = leadingWord(strings.TrimLeft(after, " ")) // an adjective first: "is een bekende zanger"
+			}
+			if trades.has(w) && !(is && offices.has(w)) {
 				return true
 			}
 		}
@@ -1135,6 +1148,21 @@ func tradeAfter(text string, end int) bool {
 	// An adjective before the trade: "de bekende schaatsster".
 	w, _ = leadingWord(strings.TrimLeft(rest, " "))
 	return trades.has(w)
+}
+
+// pastHandle is where the tail of a handle or an e-mail address's local
+// part after a name at text[:pos] ends: "82", ".official", "_82", ".5";
+// pos where none stands there.
+func pastHandle(text string, pos int) int {
+	alnum := func(c byte) bool { return asciiLetter(c) || isDigitByte(c) }
+	for pos < len(text) && alnum(text[pos]) {
+		pos++
+	}
+	for pos+1 < len(text) && (text[pos] == '.' || text[pos] == '_') && alnum(text[pos+1]) {
+		for pos += 2; pos < len(text) && alnum(text[pos]); pos++ {
+		}
+	}
+	return pos
 }
 
 // leadingWord is the word text starts with, in lower case, and the text
@@ -2488,6 +2516,9 @@ func (s *scan) checkDotted(h anchorHit) {
 		if len(emps) == 0 {
 			emps = s.d.dottedParts[[2]string{w, surname}] // "anouk.jansen" for Anouk Jansen-de Vries
 		}
+		if len(emps) > 0 && s.dottedNotHers(b, h.end) {
+			return
+		}
 		for _, emp := range emps {
 			if !s.inOwnEmail(emp, b) { // the employee's own e-mail address is found as such
 				s.names = push(s.names, nameMatch{emp: emp, start: b, end: h.end, form: formFull})
@@ -2495,6 +2526,23 @@ func (s *scan) checkDotted(h anchorHit) {
 		}
 		return
 	}
+}
+
+// dottedNotHers reports whether the name joined by dots at text[start:end],
+// a handle or a profile's address, is said to be someone else's, as a full
+// name written out is (notHers): "@rachid.elidrissi, niet die van De
+// Zonnebloem", "mijn zoon kees.visser". Not an e-mail address's local
+// part: the words around an address are of its owner's contact, not of
+// who she is ("vraag de moeder van de baby: petra_prins@…").
+func (s *scan) dottedNotHers(start, end int) bool {
+	if k := pastHandle(s.text, end); k < len(s.text) && s.text[k] == '@' {
+		return false
+	}
+	toks, i := s.tokensAround(start, end)
+	if i >= len(toks) || toks[i].Start != start {
+		return false
+	}
+	return s.notHers(toks, i, i+1, tokenAfter(toks, i, end))
 }
 
 // inOwnEmail reports whether text[pos] is inside one of emp's roster
