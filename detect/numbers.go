@@ -409,6 +409,13 @@ func (r *rewriter) at(i, done int) (from int, repl string, n int, ok bool) {
 		if l, ok := symbolLetter(text, i); ok {
 			return i, string(l), 1, true
 		}
+		// A mention in CamelCase, as a hashtag: "@PriyaRamdinVlogs",
+		// "youtube.com/@SanneVanDenBerg". Not the "@" of an e-mail address.
+		if c == '@' && (i == 0 || !alnumByte(text[i-1])) {
+			if repl, n, ok := r.camelHashtag(i + 1); ok {
+				return i + 1, repl, n, true
+			}
+		}
 	case 'z', 'Z', 'x', 'X':
 		// "nul zes" read at its z, "zero six" and "oh six" at their x: a
 		// mobile number begun in words, maybe all of it; the words apart

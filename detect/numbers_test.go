@@ -234,7 +234,7 @@ func TestRewriteWatchStopsOnlyTheFirstReading(t *testing.T) {
 }
 
 func FuzzRewriteWatch(f *testing.F) {
-	for _, s := range []string{"S4nne", "O6-12345678", "wa.me/316", "31(0)6", "a%40b.nl", "nul zes", "1\n2", "S.a.n", "０６", "x–1", "a&nbsp;b", "&#64;", "S&#97;nne", "$anne", "S@nne.", "S*nne", "٠٦", "6٠", "مرحبا ٠", "S🌻nne", "a⭐b"} {
+	for _, s := range []string{"S4nne", "O6-12345678", "wa.me/316", "31(0)6", "a%40b.nl", "nul zes", "1\n2", "S.a.n", "０６", "x–1", "a&nbsp;b", "&#64;", "S&#97;nne", "$anne", "S@nne.", "S*nne", "٠٦", "6٠", "مرحبا ٠", "S🌻nne", "a⭐b", "@SanneVanDenBergVlogs"} {
 		f.Add(s)
 	}
 	d := testDetector(f)
@@ -245,11 +245,10 @@ func FuzzRewriteWatch(f *testing.F) {
 	})
 }
 
-// TestUnmask: a letter of a name hidden by "*" is the letter of the one
-// name of the roster that fits, and of none when two fit.
-// TestCamelHashtags: a CamelCase hashtag apart in its words, the roster's
-// names capitalised and the other words not; a hashtag of one word, or
-// that the index knows as a whole, left alone.
+// TestCamelHashtags: a CamelCase hashtag or mention apart in its words,
+// the roster's names capitalised and the other words not; a hashtag of one
+// word, or that the index knows as a whole, left alone, and an e-mail
+// address's domain.
 func TestCamelHashtags(t *testing.T) {
 	d := newDetector(t, "id,first_name,last_name\nE1,Sanne,van den Berg\nE2,Łukasz,Kowalczyk\n", Options{Organisation: []string{"De Zonnebloem"}})
 	checkRewrites(t, d, []rewriteCase{
@@ -257,14 +256,20 @@ func TestCamelHashtags(t *testing.T) {
 		{"#SanneVDBergOut2024 #IkHaatSanne", "#Sanne vd Berg out 2024 #ik haat Sanne"},
 		{"#WegMetŁukaszKowalczyk", "#weg met Łukasz Kowalczyk"},
 		{"#SannevandenBerg #SanneVDBerg2024 #DeZonnebloem #Sanne #SANNE #sanne #Sanne_Berg", ""},
+		{"youtube.com/@SanneVanDenBergVlogs", "youtube.com/@Sanne van den Berg vlogs"},
+		{"@WegMetŁukaszKowalczyk", "@weg met Łukasz Kowalczyk"},
+		{"info@SanneBakt.example, @Sanne, @SannevandenBerg", ""},
 	})
 	checkScans(t, d, []scanCase{
 		{"#SanneVanDenBergOut", "E1 name low"},
 		{"#JufSanneMoetWeg #DeZonnebloem", "E1 name low"},
 		{"#JufSanneMoetWeg", ""},
+		{"youtube.com/@SanneVanDenBergVlogs", "E1 name low"},
 	})
 }
 
+// TestUnmask: a letter of a name hidden by "*" is the letter of the one
+// name of the roster that fits, and of none when two fit.
 func TestUnmask(t *testing.T) {
 	d := newDetector(t, "id,first_name,last_name\nE1,Sanne,van den Berg\nE2,Bram,Borg\nE3,Lotte,Hendriks\nE4,Lotje,van der Bos\n", Options{Organisation: []string{"De Zonnebloem"}})
 	checkRewrites(t, d, []rewriteCase{
