@@ -469,6 +469,20 @@ func TestNames(t *testing.T) {
 		{"kees zit bij de zonnebloem", ""},
 		{"kees werkt bij de bakker naast de zonnebloem", ""},
 		{"mieke zei dat de zonnebloem dicht is", ""},
+		// Given between commas after one said to be of the organisation;
+		// not where the sentence goes on after the name (a child).
+		{"die gast van de zonnebloem, kees, zit altijd op z'n telefoon", "E007 name low"},
+		{"de juf van kdv zonnebloem, sanne", "E001 name low"},
+		{"ik ging naar de opvang van de zonnebloem, kees was ziek", ""},
+		{"een foto van een zonnebloem, kees, heel mooi", ""},
+		{"De Zonnebloem: mijn schilderij van zonnebloem, kees, hangt daar", ""},
+		// The organisation's own name in small letters, told to fire
+		// someone: not a flower. "juffie" is a title.
+		{"die juffie sanne, zonnebloem moet haar ontslaan", "E001 name low"},
+		{"juf sanne, zonnebloem ontsla haar nu", "E001 name low"},
+		{"juf sanne, een zonnebloem ontslaan haha", ""},
+		{"juf sanne, zonnebloem. ontslaan is niet nodig", ""},
+		{"juf sanne, zonnebloem is mooi", ""},
 		// A list of first names before one verb or the organisation: each.
 		{"kees en mieke werken bij de zonnebloem", "E007 name low; E004 name low"},
 		{"kees, mieke en sanne van de zonnebloem zijn lief", "E007 name low; E004 name low; E001 name low"},

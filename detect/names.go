@@ -484,7 +484,7 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 			}
 		}
 	}
-	if len(matched) == len(g.refs) || !toks[i].Upper && !tagged(s.text, h.start, h.end) && !namedBefore(s.text, h.start) && !s.lowerFromOrg(toks, i, j) && !s.lowerAtWork(toks, i, j) {
+	if len(matched) == len(g.refs) || !toks[i].Upper && !tagged(s.text, h.start, h.end) && !namedBefore(s.text, h.start) && !s.lowerFromOrg(toks, i, j) && !s.lowerAtWork(toks, i, j) && !s.lowerAfterOrg(toks, i, j) {
 		return
 	}
 	m := nameMatch{emp: -1, start: toks[i].Start, form: formFirst, group: g, skip: matched}
@@ -1911,6 +1911,30 @@ func (s *scan) tagContext() bool {
 	return s.tagContextRead > 0
 }
 
+// firesStaff reports whether the word at text[start:end], the
+// organisation's own name in small letters, is told to fire someone in
+// the sentence after it: "zonnebloem moet haar ontslaan" (one fires
+// staff, not flowers; after "een" it stays a flower, see docContext).
+func (s *scan) firesStaff(start, end int) bool {
+	toks, i := s.tokensAround(start, end)
+	if i >= len(toks) || toks[i].Start != start {
+		return false
+	}
+	for k := i + 1; k < len(toks) && k <= i+firesReach; k++ {
+		if s.sentenceEnds(toks, k-1) {
+			return false
+		}
+		if strings.HasPrefix(toks[k].Text, "ontsla") {
+			return true
+		}
+	}
+	return false
+}
+
+// firesReach is how many words after the organisation's name firesStaff
+// reads.
+const firesReach = 5
+
 // parentsWords are the words for the parents of an organisation's
 // children, as their groups and handles name themselves.
 var parentsWords = setOf("ouders", "oudergroep", "ouderraad", "oudercommissie", "parents")
@@ -1961,6 +1985,29 @@ func (s *scan) lowerFromOrg(toks []fold.Token, i, j int) bool {
 	}
 	return s.orgCtx && fromAfter(s.text, end) && s.startsOrgName(toks, j) &&
 		(i == 0 || !articles.has(toks[i-1].Text) || indefinite(toks[i-1].Text) || !s.soft(toks, i-1))
+}
+
+// lowerAfterOrg reports whether the first name in small letters at
+// toks[i:j] is given, between commas, of one said to be of the
+// organisation right before it: "die gast van de zonnebloem, daan, zit
+// altijd op z'n telefoon". Not where the sentence goes on after it ("naar
+// de opvang van de zonnebloem, daan was ziek": a child).
+func (s *scan) lowerAfterOrg(toks []fold.Token, i, j int) bool {
+	if i < 2 || strings.TrimSpace(s.sep(toks, i-1)) != "," || j < len(toks) && strings.TrimSpace(s.sep(toks, j-1)) != "," {
+		return false
+	}
+	e := s.d.keys[toks[i-1].Text]
+	if e == nil {
+		return false
+	}
+	for _, ph := range e.phrases {
+		p := i - 1 - len(ph.words)
+		if !ph.threat && len(ph.then) == 0 && !(ph.capital && !toks[i-1].Upper) && p >= 0 && s.wordsEndAt(toks, i-1, ph.words) &&
+			(fromWords.has(toks[p].Text) || toks[p].Text == "vd") {
+			return true
+		}
+	}
+	return false
 }
 
 // pastList is where a list of first names ends that goes on after the
@@ -2586,7 +2633,7 @@ var salutations = setOf("beste", "geachte", "dear", "hallo", "hoi", "goedemorgen
 const letterReach = 600
 
 // titles are the words before a surname that say a person is meant.
-var titles = setOf("mevrouw", "mevr", "mw", "meneer", "mnr", "dhr", "heer", "juf", "juffrouw", "meester", "mr", "mrs", "ms", "miss",
+var titles = setOf("mevrouw", "mevr", "mw", "meneer", "mnr", "dhr", "heer", "juf", "juffie", "juffrouw", "meester", "mr", "mrs", "ms", "miss",
 	"pan", "pani", // Polish: "pan Kowalczyk"
 	"frau", "herr", "madame", "mme", "monsieur") // German and French, as parents from across the border write
 
@@ -3381,7 +3428,7 @@ func (s *scan) docContext() {
 				continue // "op" is a phrase's last word, but not after "maar"
 			}
 			if ph.capital && !upperAt(s.text, h.start) &&
-				(!tagged(s.text, h.start, h.end) || !s.tagContext()) {
+				(!tagged(s.text, h.start, h.end) || !s.tagContext()) && !s.firesStaff(h.start, h.end) {
 				// "een zonnebloem". A tag says nothing by its case: in lower
 				// case ("#zonnebloem") it names the organisation where the
 				// text has a title or a word for what it is ("#juf",
