@@ -53,6 +53,9 @@ func numberCanonMap(text string, spaced bool, names nameWords) (string, *offsets
 		if !maybe[c] || letterSeparator[c] && (i+2 >= len(text) || text[i+2] != c) && c != '*' {
 			continue // a separator only before a word of one letter, or a "*" that may hide one
 		}
+		if c == 0xc2 && !noBreakSpaceAt(text, i) {
+			continue // of its lead only the no-break space: "²" is no digit here, nor "·" a dot
+		}
 		if i < r.wordEnd && !r.wordLeet && isDigitByte(c) && isDigitByte(text[i-1]) {
 			continue // a digit after a digit in a word already read: nothing new
 		}
@@ -95,14 +98,15 @@ type rewriteWatch struct {
 }
 
 // rewriteLeads are the lead bytes of the characters beyond ASCII that are
-// rewritten: Unicode dashes and circled digits (e2), full-width digits
-// (ef), mathematical digits (f0), Arabic-Indic digits ("٠٦", as an Arabic
-// keyboard types them) and their Persian and Urdu forms (d9 and db, which
-// start most Arabic letters too: arabicDigitAt), and the Â to Å of
-// mojibake (c3, which starts every accented Latin letter too). Each is a
-// pass over a text that has a character of that lead or a larger one, at
-// the speed of memchr.
-var rewriteLeads = [...]byte{0xe2, 0xef, 0xf0, 0xd9, 0xdb, 0xc3}
+// rewritten: Unicode dashes, spaces and circled digits (e2), full-width
+// digits (ef), mathematical digits (f0), Arabic-Indic digits ("٠٦", as an
+// Arabic keyboard types them) and their Persian and Urdu forms (d9 and db,
+// which start most Arabic letters too: arabicDigitAt), the Â to Å of
+// mojibake (c3, which starts every accented Latin letter too), and the
+// no-break space (c2, which starts "·" and "©" too). Each is a pass over a
+// text that has a character of that lead or a larger one, at the speed of
+// memchr.
+var rewriteLeads = [...]byte{0xe2, 0xef, 0xf0, 0xd9, 0xdb, 0xc3, 0xc2}
 
 // leadsUpTo looks for the characters beyond ASCII that are rewritten
 // (digits in other forms, Unicode dashes, mojibake) at their lead bytes,
@@ -122,7 +126,7 @@ func (w *rewriteWatch) leadsUpTo(max byte) {
 				break
 			}
 			i += j
-			if lead < 0xe0 && !arabicDigitAt(text, i) {
+			if lead < 0xe0 && !arabicDigitAt(text, i) && !noBreakSpaceAt(text, i) {
 				if _, n := mojibake(text, i); n == 0 {
 					continue // an Arabic letter or an accented Latin one: texts are full of them
 				}
@@ -134,6 +138,19 @@ func (w *rewriteWatch) leadsUpTo(max byte) {
 		}
 	}
 	w.leadsRead = max
+}
+
+// unicodeSpace reports whether c is a space other than ASCII's: the
+// no-break space, the spaces of typography (en quad to hair space), the
+// narrow no-break space and the medium mathematical.
+func unicodeSpace(c rune) bool {
+	return c == '\u00a0' || '\u2000' <= c && c <= '\u200a' || c == '\u202f' || c == '\u205f'
+}
+
+// noBreakSpaceAt reports whether a no-break space (c2 a0) starts at
+// text[i].
+func noBreakSpaceAt(text string, i int) bool {
+	return i+1 < len(text) && text[i] == 0xc2 && text[i+1] == 0xa0
 }
 
 // brokenNames reports whether text has a name's word hyphenated at a
@@ -458,15 +475,21 @@ func (r *rewriter) at(i, done int) (from int, repl string, n int, ok bool) {
 		case (c == '\uFE0F' || c == '\u20E3') && i > 0 && isDigitByte(text[i-1]),
 			c == '\u20E3' && i > 3 && text[i-3:i] == "\uFE0F" && isDigitByte(text[i-4]):
 			return i, "", size, true // a keycap digit, "6️⃣": the digit, its emoji form and its keycap
+		case unicodeSpace(c):
+			// A no-break, thin or narrow space, as word processors and
+			// keyboards put them inside numbers and addresses ("010 123
+			// 4567", "3521 BC"): the space the checks read.
+			return i, " ", size, true
 		case fold.ZeroWidth(c):
 			// A character that takes no room, put where a reader sees no
 			// break to defeat filters: between digits it is nothing
-			// ("06\u200b12345678"); between a letter and a digit it is the
-			// space a reader takes it for ("Berg\u200b06"). Inside a word
-			// the fold drops it.
+			// ("06\u200b12345678"), and beside an e-mail address's at
+			// ("naam\u200b@example.nl"); between a letter and a digit it
+			// is the space a reader takes it for ("Berg\u200b06"). Inside
+			// a word the fold drops it.
 			if i > 0 && i+size < len(text) {
 				switch a, b := text[i-1], text[i+size]; {
-				case isDigitByte(a) && isDigitByte(b):
+				case isDigitByte(a) && isDigitByte(b), a == '@' || b == '@':
 					return i, "", size, true
 				case isDigitByte(a) && asciiLetter(b), asciiLetter(a) && isDigitByte(b):
 					return i, " ", size, true

@@ -41,6 +41,9 @@ func TestNumberCanon(t *testing.T) {
 		{"0️⃣6️⃣1️⃣2️⃣ en 3⃣4⃣", "0612 en 34"},
 		{"06\u200b12345678 en Berg\u200b06\ufeff12", "0612345678 en Berg 0612"},
 		{"San\u200bne en \u200bhoi", ""}, // inside a word the fold drops it
+		{"r.elidrissi\u200b@example.net, a@\u200bb.nl", "r.elidrissi@example.net, a@b.nl"},
+		{"010\u00a0123\u00a04567, 06\u202f36\u202f92, Lindelaan\u2009–\u20094\u2007a", "010 123 4567, 06 36 92, Lindelaan - 4 a"},
+		{"© 2024 · Utrecht", ""},
 		{"❤️ en ✌️ en #️⃣", ""},
 		{"sanne&#64;example.com, s&#x40;example.com", "sanne@example.com, s@example.com"},
 		{"Caf&eacute; &amp; Co", "Café & Co"},
@@ -234,7 +237,7 @@ func TestRewriteWatchStopsOnlyTheFirstReading(t *testing.T) {
 }
 
 func FuzzRewriteWatch(f *testing.F) {
-	for _, s := range []string{"S4nne", "O6-12345678", "wa.me/316", "31(0)6", "a%40b.nl", "nul zes", "1\n2", "S.a.n", "０６", "x–1", "a&nbsp;b", "&#64;", "S&#97;nne", "$anne", "S@nne.", "S*nne", "٠٦", "6٠", "مرحبا ٠", "S🌻nne", "a⭐b", "@SanneVanDenBergVlogs"} {
+	for _, s := range []string{"S4nne", "O6-12345678", "wa.me/316", "31(0)6", "a%40b.nl", "nul zes", "1\n2", "S.a.n", "０６", "x–1", "a&nbsp;b", "&#64;", "S&#97;nne", "$anne", "S@nne.", "S*nne", "٠٦", "6٠", "مرحبا ٠", "S🌻nne", "a⭐b", "@SanneVanDenBergVlogs", "1\u00a02", "a\u200b@b"} {
 		f.Add(s)
 	}
 	d := testDetector(f)
@@ -242,6 +245,16 @@ func FuzzRewriteWatch(f *testing.F) {
 		if _, pos := numberCanonMap(text, false, d); pos != nil && !mayBeRewritten(d, text) {
 			t.Fatalf("%q is rewritten, but the fast phase did not see it may be", text)
 		}
+	})
+}
+
+// TestUnicodeSpaces: a phone number and an address with the spaces word
+// processors and keyboards put in them are found as with plain ones.
+func TestUnicodeSpaces(t *testing.T) {
+	checkScans(t, testDetector(t), []scanCase{
+		{"Sanne: 06\u00a012345678", "E001 phone critical"},
+		{"Anouk, Lindelaan\u00a04, 3521\u202fBC Utrecht", "E002 address critical"},
+		{"mail sanne.vdberg82\u200b@example.com", "E001 email critical"},
 	})
 }
 
