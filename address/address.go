@@ -713,6 +713,23 @@ func sortLongestFirst(s []string) {
 	}
 }
 
+// otherNames are the other names people give a town, folded, by the name
+// a roster gives it (folded): what its people call it ("Utreg", "Mokum"),
+// a short form ("A'dam") or its official name ("'s-Gravenhage").
+var otherNames = map[string][]string{
+	"utrecht":         {"utreg"},
+	"amsterdam":       {"mokum", "a dam"},
+	"rotterdam":       {"r dam"},
+	"den haag":        {"s gravenhage"},
+	"s gravenhage":    {"den haag"},
+	"den bosch":       {"s hertogenbosch"},
+	"s hertogenbosch": {"den bosch"},
+}
+
+// OtherNames are the other names of a town, given and given back folded:
+// "utreg" of "utrecht".
+func OtherNames(town string) []string { return otherNames[town] }
+
 // PlaceAt reports the Dutch place name that the folded words start with, if
 // any, and how many words it spans.
 func PlaceAt(words []string) (string, int) {

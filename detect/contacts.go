@@ -1416,7 +1416,7 @@ func (s *scan) placeAfter(pos int, addr address.Address) (int, bool) {
 	toks := s.tokensFrom(pos+len(tail)-len(rest), pos+len(tail), 4)
 	var room [4]string
 	words := texts(room[:0], toks)
-	if n := leadingName(words, addr.City); n > 0 {
+	if n := townAt(words, addr.City); n > 0 {
 		return toks[n-1].End, true
 	}
 	if name, _ := address.PlaceAt(words); name != "" {

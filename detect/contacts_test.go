@@ -281,6 +281,10 @@ func TestAddresses(t *testing.T) {
 		{"ze woont Oudegrachtt 210 bis", "E003 address high"},
 		{"Kerkstrat 12a, 1234 AB", "E001 address critical"},
 		{"kerkstrat 12a", "E001 address high"},
+		// Her town by another name, or misspelt by a letter.
+		{"Kerkstraat 12a, Utreg", "E001 address critical"},
+		{"Kerkstraat 12a te Utrect", "E001 address critical"},
+		{"Kerkstraat 12a, Urecht", "E001 address critical"},
 		// Not the home.
 		{"Kerkstraat 14, 1234 AB Utrecht", ""},              // the neighbour
 		{"Kerkstraat 12a, Amsterdam", ""},                   // another town

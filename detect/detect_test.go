@@ -761,9 +761,20 @@ func TestInitialWithPlace(t *testing.T) {
 		{[]string{"den", "bosch"}, "den haag", 0},
 		{[]string{"zeist"}, "", 0},
 		{nil, "zeist", 0},
+		// Other names of a town, and a long one misspelt by a letter
+		// that is no other place.
+		{[]string{"utreg", "is"}, "utrecht", 1},
+		{[]string{"s", "gravenhage"}, "den haag", 2},
+		{[]string{"den", "haag"}, "s gravenhage", 2},
+		{[]string{"maarsen"}, "maarssen", 1},
+		{[]string{"denhaag"}, "den haag", 1},
+		{[]string{"zeis"}, "zeist", 0},           // too short to tell from another
+		{[]string{"baarn"}, "barneveld", 0},      // more than a letter
+		{[]string{"utrechts"}, "utrecht", 1},     // an adjective of it is its own too
+		{[]string{"amersfoort"}, "amersfort", 0}, // a place of its own
 	} {
-		if got := leadingName(c.words, c.name); got != c.want {
-			t.Errorf("leadingName(%q, %q) = %d, want %d", c.words, c.name, got, c.want)
+		if got := townAt(c.words, c.name); got != c.want {
+			t.Errorf("townAt(%q, %q) = %d, want %d", c.words, c.name, got, c.want)
 		}
 	}
 }

@@ -1400,17 +1400,39 @@ func typos(people []person) map[string]struct{} {
 // townOf reports whether words, folded, start with the name of a town
 // where emp works or lives.
 func (d *Detector) townOf(emp int, words []string) bool {
-	if leadingName(words, d.people[emp].town) > 0 {
+	if townAt(words, d.people[emp].town) > 0 {
 		return true
 	}
 	// addresses are in the order of their people; their towns are folded.
 	k, _ := slices.BinarySearchFunc(d.addresses, emp, func(a addrRef, emp int) int { return a.emp - emp })
 	for ; k < len(d.addresses) && d.addresses[k].emp == emp; k++ {
-		if leadingName(words, d.addresses[k].addr.City) > 0 {
+		if townAt(words, d.addresses[k].addr.City) > 0 {
 			return true
 		}
 	}
 	return false
+}
+
+// townAt is how many of words, folded, name the town (folded) at their
+// start: its name, one of its other names ("utreg" for Utrecht,
+// address.OtherNames), or one word within a letter of a name of six
+// letters or more ("maarsen", "denhaag") that is no other place's name; 0
+// when they do not, or town is empty.
+func townAt(words []string, town string) int {
+	if n := leadingName(words, town); n > 0 {
+		return n
+	}
+	for _, other := range address.OtherNames(town) {
+		if n := leadingName(words, other); n > 0 {
+			return n
+		}
+	}
+	if len(words) > 0 && len(town) >= 6 && withinOneEdit(words[0], town) {
+		if place, _ := address.PlaceAt(words); place == "" {
+			return 1
+		}
+	}
+	return 0
 }
 
 // leadingName is how many of words are the words of name ("den haag"),
