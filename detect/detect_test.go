@@ -997,12 +997,14 @@ func TestKindNames(t *testing.T) {
 // its words for what it is, nor short words, whose variants are other words.
 func TestOrgTypos(t *testing.T) {
 	got := orgTypos([]string{"Kinderopvang De Zonnebloem", "Het Vlindertje", "BSO Rups"})
-	for _, w := range []string{"kinderopvang de zonneblom", "kinderopvang de zonnebleom", "kinderopvang de onnebloem", "het vlindrtje", "het vlindetrje"} {
+	for _, w := range []string{"kinderopvang de zonneblom", "kinderopvang de zonnebleom", "kinderopvang de onnebloem", "het vlindrtje", "het vlindetrje",
+		"kinderopvang de zonnenbloem", "kinderopvang de zonnebloeem"} {
 		if !slices.Contains(got, w) {
 			t.Errorf("orgTypos lacks %q", w)
 		}
 	}
-	for _, w := range []string{"kinderopvang de zonnebloem", "kindropvang de zonnebloem", "kinderopvang d zonnebloem", "bso rup", "het vlindertje"} {
+	for _, w := range []string{"kinderopvang de zonnebloem", "kindropvang de zonnebloem", "kinderopvang d zonnebloem", "bso rup", "het vlindertje",
+		"het vlindertjes"} {
 		if slices.Contains(got, w) {
 			t.Errorf("orgTypos has %q", w)
 		}
@@ -1013,7 +1015,8 @@ func TestOrgTypos(t *testing.T) {
 	checkScans(t, testDetector(t), []scanCase{
 		{"juf Sanne van de Zonneblom", "E001 name low"},
 		{"juf Sanne van De Zonnebleom", "E001 name low"},
-		{"juf Sanne van de Zonnebloemm", ""}, // a letter too many: not caught
+		{"juf Sanne van de Zonnenbloem", "E001 name low"}, // a letter too many
+		{"juf Sanne van de Zonnebloemm", "E001 name low"}, // its last doubled; not a letter after it ("Vlindertjes", a plural)
 		// The own name alone, misspelt, with its capital as it needs.
 		{"Zonneblom in Utrecht: juf Sanne is echt niet aardig", "E001 name low"},
 		{"zonneblom in Utrecht: juf Sanne is echt niet aardig", ""},

@@ -335,10 +335,10 @@ func kindNames(names []string) (before []string, after []phraseRef) {
 
 // orgTypos are the organisation's names with one of their own words (of
 // eight letters or more, not a word for what it is) misspelt as people
-// type it: a letter left out or two letters swapped ("De Zonneblom", "De
-// Zonnebleom"). Only the name is varied, not the text (a letter too many
-// is not caught): a few dozen keys, where a shorter word's variants would
-// be other words.
+// type it: a letter left out, two letters swapped or a letter too many
+// ("De Zonneblom", "De Zonnebleom", "de zonnenbloem"). Only the name is
+// varied, not the text: a few hundred keys for a name, where a shorter
+// word's variants would be other words.
 func orgTypos(names []string) []string {
 	var out []string
 	for _, name := range names {
@@ -353,6 +353,11 @@ func orgTypos(names []string) []string {
 				variants = append(variants, string(r[:i])+string(r[i+1:]))
 				if i+1 < len(r) && r[i] != r[i+1] {
 					variants = append(variants, string(r[:i])+string(r[i+1])+string(r[i])+string(r[i+2:]))
+				}
+			}
+			for i := range r { // not after its end: "Vlindertjes" is the plural
+				for c := 'a'; c <= 'z'; c++ {
+					variants = append(variants, string(r[:i])+string(c)+string(r[i:]))
 				}
 			}
 			slices.Sort(variants)
