@@ -703,6 +703,13 @@ func TestNames(t *testing.T) {
 		{"Tom smit", "E010 name low"},   // "smit" is no word any more ("smid" is)
 		{"De smit maakte vroeger hoefijzers", ""},
 		{"m. bakker", ""},
+		// An initial in small letters where the organisation follows the
+		// name; not where another follows it, nor without one.
+		{"s.v.d.berg van de zonnebloem", "E001 name medium"},
+		{"m. bakker van kdv zonnebloem", "E004 name medium"},
+		{"s.v.d.berg van de bakkerij, de zonnebloem is dicht", ""},
+		{"k. bakker van de zonnebloem", ""}, // her initial is m
+		{"s. van den berg", ""},
 		{"ik kocht brood bij bakker Visser en vis bij de visser", ""},
 		{"Sanne alleen, zonder organisatie", ""},
 		{"sanne bij de zonnebloem", ""},

@@ -1642,12 +1642,13 @@ var mayJoinName = func() (t [256]bool) {
 	return t
 }()
 
-// capitalInitialBefore reports whether a capital letter standing alone (an
-// initial: "S." or "S ") comes shortly before text[pos:].
-func capitalInitialBefore(text string, pos int) bool {
+// initialBefore reports whether a capital letter standing alone (an
+// initial: "S." or "S "), or with small also a small one, comes shortly
+// before text[pos:].
+func initialBefore(text string, pos int, small bool) bool {
 	for i := pos - 2; i >= 0 && i >= pos-24; i-- {
 		c := text[i]
-		if c >= 'A' && c <= 'Z' && (text[i+1] == '.' || text[i+1] == ' ') &&
+		if (c >= 'A' && c <= 'Z' || small && c >= 'a' && c <= 'z') && (text[i+1] == '.' || text[i+1] == ' ') &&
 			(i == 0 || text[i-1] == ' ' || text[i-1] == '.' || text[i-1] == '\n' || text[i-1] == '(' || text[i-1] == '\t') {
 			return true
 		}
@@ -2069,7 +2070,12 @@ var namingWords = setOf("heet", "heette", "heten", "genaamd", "named", "called")
 
 // checkInitials looks for "S. van den Berg" at a surname in the text.
 func (s *scan) checkInitials(h anchorHit) {
-	initial := capitalInitialBefore(s.text, h.start)
+	initial := initialBefore(s.text, h.start, false)
+	// "s.v.d.berg van de zonnebloem": an initial in small letters, where
+	// the organisation is named after the name (initialForm reads that;
+	// "van" after it is the quick test).
+	small := !initial && s.orgCtx && initialBefore(s.text, h.start, true) && fromWordAfter(s.text, h.end)
+	initial = initial || small
 	// What else may stand before a surname: a first name misspelt ("Sane
 	// van den Berg") or a title in a text that names the organisation
 	// ("mevrouw Van den Berg van kdv ..."). Both need a word before the
@@ -2135,7 +2141,7 @@ func (s *scan) checkInitials(h anchorHit) {
 				continue // a part of the surname that does not start here; or only after her first name
 			}
 			if initial {
-				s.initialForm(emp, p, sn, toks, i)
+				s.initialForm(emp, p, sn, toks, i, small)
 			}
 			if after {
 				s.reversedInitialForm(emp, p, sn, toks, i)
@@ -3011,8 +3017,12 @@ func inCapitals(w string) bool {
 
 // initialForm: "S. van den Berg", "S.M. Bakker", found from the surname sn
 // of p.
-func (s *scan) initialForm(emp int, p *person, sn *surname, toks []fold.Token, i int) {
-	if !s.coreAt(sn, toks, i) || (sn.common && !toks[i].Upper) {
+func (s *scan) initialForm(emp int, p *person, sn *surname, toks []fold.Token, i int, small bool) {
+	end := i + len(sn.core)
+	if small && !s.orgNamedAt(toks, end) {
+		return
+	}
+	if !s.coreAt(sn, toks, i) || (sn.common && !toks[i].Upper && !small) {
 		return
 	}
 	for _, pf := range sn.forms {
@@ -3029,8 +3039,8 @@ func (s *scan) initialForm(emp int, p *person, sn *surname, toks []fold.Token, i
 			first = k
 			k--
 		}
-		if match && toks[first].Upper {
-			s.names = push(s.names, nameMatch{emp: emp, start: toks[first].Start, end: toks[i+len(sn.core)-1].End, form: formInitial})
+		if match && (toks[first].Upper || small) {
+			s.names = push(s.names, nameMatch{emp: emp, start: toks[first].Start, end: toks[end-1].End, form: formInitial})
 			return
 		}
 	}
