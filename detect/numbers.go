@@ -825,6 +825,19 @@ func spacedLetters(text string, i, done int) (from int, word string, n int, ok b
 		}
 		break
 	}
+	// A handle's number after the name, digits alone too ("v d b e r g 8
+	// 2"): up to four, not from a 0 (a phone number's digits written apart
+	// follow a name so), and no letter or digit alone after them.
+	d, digits := k, 0
+	for digits < 4 && n+digits < len(b) && d+2 < len(text) && text[d+1] == sep && isDigitByte(text[d+2]) && (digits > 0 || text[d+2] != '0') &&
+		(d+3 == len(text) || !alnumByte(text[d+3])) {
+		d, digits = d+2, digits+1
+	}
+	if digits > 0 && n >= 3 && !(d+2 < len(text) && text[d+1] == sep && alnumByte(text[d+2]) && (d+3 == len(text) || !alnumByte(text[d+3]))) {
+		for ; k < d; k += 2 {
+			b[n], n = text[k+2], n+1
+		}
+	}
 	if k+1 < len(text) && alnumByte(text[k+1]) {
 		return 0, "", 0, false // the last letter is not alone
 	}

@@ -75,6 +75,10 @@ func TestNumberCanon(t *testing.T) {
 		{"om 7uur, 10min later, de 4th", ""},
 		{"S.J.M. de Vries, e.g. 1.2.3, v.d. Berg, a b, www.a.b.nl, S.an.ne", ""},
 		{"S.v.d.Berg, J.v.d.Meer-de Boer, a.v.d.Linden", ""}, // initials and particles run on into the surname
+		// A handle's number after a name written apart: up to four digits,
+		// not from a 0, none alone after them.
+		{"s a n n e punt v d b e r g 8 2 at example, b e r g 1 9 8 5", "sanne punt vdberg82 at example, berg1985"},
+		{"S a n n e 0 6 1 2, b e r g 1 2 3 4 5, b e r g 8 2 x", "Sanne 0 6 1 2, berg 1 2 3 4 5, berg 8 2 x"},
 		{"nul zesjes, zes nul, nul  zes, knul zes, zero sixty, x-ray Zeeland", ""},
 		{"(nul zes) 12345678 of NUL ZES-87654321", "(06) 12345678 of 06-87654321"},
 		{"nul zes een twee drie vier, vijf zes zeven acht. Of zero six nine eight seven six-five four three two!",
