@@ -103,7 +103,7 @@ const maxKept = 1 << 12
 // findings runs the slow phase and gives the findings in text, of which
 // the scan's text is the rewrite pos maps (nil when they are the same).
 func (s *scan) findings(text string, pos *offsets) []model.Finding {
-	if len(s.phoneStarts) == 0 && len(s.emailTriggers) == 0 && onlyPhrases(&s.anchors) && !s.numberAfterStreetWord() {
+	if len(s.phoneStarts) == 0 && len(s.emailTriggers) == 0 && onlyPhrases(&s.anchors) && !s.numberAfterStreetWord() && !s.initialsBeforePhrase() {
 		return nil
 	}
 	s.verify()
@@ -141,6 +141,28 @@ func onlyPhrases(anchors *anchorList) bool {
 		}
 	}
 	return true
+}
+
+// initialsBeforePhrase reports whether an initial's dot and "van" stand
+// shortly before a phrase's word ("Y.Ö. van De Zonnebloem"): the quick
+// test before initialsAtOrg, where the text has nothing else.
+func (s *scan) initialsBeforePhrase() bool {
+	if len(s.d.byInitials) == 0 {
+		return false
+	}
+	for i := range s.anchors.len() {
+		if dotVanBefore(s.text, s.anchors.startOf(i)) {
+			return true
+		}
+	}
+	return false
+}
+
+// dotVanBefore reports whether an initial's dot and "van" (or "vd") stand
+// shortly before text[pos:]: the quick test of initialsAtOrg.
+func dotVanBefore(text string, pos int) bool {
+	before := text[max(0, pos-40):pos]
+	return strings.Contains(before, ". van ") || strings.Contains(before, ". vd ")
 }
 
 // scan is the state of one Scan call.
@@ -578,6 +600,9 @@ func (s *scan) verify() {
 		}
 		for _, ai := range h.e.postcodes {
 			s.checkPostcode(h, &s.d.addresses[ai])
+		}
+		if len(h.e.phrases) > 0 && s.orgCtx && len(s.d.byInitials) > 0 && dotVanBefore(s.text, h.start) {
+			s.initialsAtOrg(h)
 		}
 	}
 	s.streetsOtherwise()

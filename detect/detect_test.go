@@ -1527,3 +1527,37 @@ func TestEqualNamesKeepTheFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestInitialsAtOrg: initials alone before the organisation's name, a
+// first name's and a surname's, or a first name's after a title, name each
+// of the few who have them, low; not where many do, nor one initial
+// without a title, nor three, nor before another organisation.
+func TestInitialsAtOrg(t *testing.T) {
+	checkScans(t, testDetector(t), []scanCase{
+		{"S.B. van De Zonnebloem", "E001 name low"},
+		{"juf S. van de zonnebloem", "E001 name low"},
+		{"A.J. van De Zonnebloem", "E002 name low"},
+		{"juf A. van De Zonnebloem", "E002 name low; E006 name low"},
+		{"S. van De Zonnebloem", ""},
+		{"K.O.V. van De Zonnebloem", ""},
+		{"S.B. van De Regenboog", ""},
+		{"S.B. van de bakker", ""},
+		{"K.S.B. van De Zonnebloem", ""},
+		{"hoi S. van De Zonnebloem", ""},
+		{"S.B. over De Zonnebloem", ""},
+		{"De Zonnebloem zegt: S.B. van een zonnebloem", ""},
+		{"P. van Dam en S.B. over De Zonnebloem", ""},
+		{"s.b. van De Zonnebloem", ""}, // in small letters: an abbreviation's ("i.v.m.")
+		{"S B. van De Zonnebloem", ""},
+	})
+	var roster strings.Builder
+	roster.WriteString("id,first_name,last_name\nE1,Yusuf,Öztürk\n")
+	for i := range maxShared + 1 {
+		fmt.Fprintf(&roster, "S%d,Sanne,Bakker%c\n", i, 'a'+i)
+	}
+	d := newDetector(t, roster.String(), Options{Organisation: []string{"De Zonnebloem"}})
+	checkScans(t, d, []scanCase{
+		{"Y.Ö. van De Zonnebloem", "E1 name low"},
+		{"S.B. van De Zonnebloem", ""}, // six have them: no one could tell who
+	})
+}

@@ -91,8 +91,13 @@ type Detector struct {
 	// by first name and a part of a double surname, {"anouk", "jansen"},
 	// which count only where no one's whole name stands written so.
 	dotted, dottedParts map[[2]string][]int
-	emails              map[string][]int
-	addresses           []addrRef
+	// byInitials are the people by the initials of their first name and
+	// surname ({'y', 'o'} for Yusuf Öztürk), and by that of their first
+	// name alone ({'s', 0}): only initials few have (maxShared), which a
+	// reader at the organisation could tell (see initialsAtOrg).
+	byInitials map[[2]byte][]int
+	emails     map[string][]int
+	addresses  []addrRef
 
 	// fingerprint identifies what this detector searches for; made on
 	// first use, since `check` has no use for it.
@@ -800,6 +805,7 @@ func New(r *roster.Roster, opts Options) (*Detector, error) {
 		nbits <<= 1
 	}
 	d.countShared()
+	d.indexInitials()
 	d.bloom, d.bloomMask = make([]uint64, nbits/64), nbits/64-1
 	d.byHash = newHashIndex(len(d.keys))
 	for k, en := range d.keys {
@@ -812,6 +818,25 @@ func New(r *roster.Roster, opts Options) (*Detector, error) {
 		d.byHash.add(h, en)
 	}
 	return d, nil
+}
+
+// indexInitials makes byInitials.
+func (d *Detector) indexInitials() {
+	all := map[[2]byte][]int{}
+	for i := range d.people {
+		p := &d.people[i]
+		if p.initial == 0 || len(p.core) == 0 {
+			continue
+		}
+		all[[2]byte{p.initial, 0}] = append(all[[2]byte{p.initial, 0}], i)
+		all[[2]byte{p.initial, p.core[0][0]}] = append(all[[2]byte{p.initial, p.core[0][0]}], i)
+	}
+	d.byInitials = map[[2]byte][]int{}
+	for k, people := range all {
+		if len(people) <= maxShared {
+			d.byInitials[k] = people
+		}
+	}
 }
 
 // countShared sets how many people share each surname (surname.shared)

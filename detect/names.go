@@ -2011,6 +2011,44 @@ func (s *scan) lowerAfterOrg(toks []fold.Token, i, j int) bool {
 	return false
 }
 
+// initialsAtOrg reads initials alone before the organisation's name that
+// ends at h, after "van": "Y.Ö. van De Zonnebloem", a first name's and a
+// surname's; "juf S. van de zonnebloem", a first name's after a title.
+// Each of the few who have them (byInitials) is named, low: a reader at
+// the organisation could tell who, doxwatch cannot be sure.
+func (s *scan) initialsAtOrg(h anchorHit) {
+	toks, i := s.tokensAround(h.start, h.end)
+	if i >= len(toks) || toks[i].Start != h.start {
+		return
+	}
+	for _, ph := range h.e.phrases {
+		k := i - len(ph.words) // the word before the name: "van"
+		if ph.threat || len(ph.then) > 0 || k < 2 || !s.wordsEndAt(toks, i, ph.words) || !fromWords.has(toks[k].Text) && toks[k].Text != "vd" {
+			continue
+		}
+		initial := func(j int) byte {
+			if t := toks[j]; len(t.Text) == 1 && asciiLetter(t.Text[0]) && t.Upper && strings.HasPrefix(s.sep(toks, j), ".") {
+				return t.Text[0]
+			}
+			return 0
+		}
+		var key [2]byte
+		start := k - 1
+		switch a, b := initial(k-2), initial(k-1); {
+		case a != 0 && b != 0 && (k < 3 || initial(k-3) == 0):
+			key, start = [2]byte{a, b}, k-2 // "Y.Ö."
+		case b != 0 && titles.has(toks[k-2].Text):
+			key = [2]byte{b, 0} // "juf S."
+		default:
+			continue
+		}
+		for _, emp := range s.d.byInitials[key] {
+			s.add(emp, model.KindName, "", toks[start].Start, toks[k-1].End, model.Low, "initials with the organisation")
+		}
+		return
+	}
+}
+
 // pastList is where a list of first names ends that goes on after the
 // name that ends before toks[j]: "kees en mieke werken bij …", "Keeske,
 // Miekske en Loeske van De Zonnebloem" say the same of each. The index
