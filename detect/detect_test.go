@@ -577,9 +577,11 @@ func TestNames(t *testing.T) {
 		{"Ik ken ook een Kees Visser van De Zonnebloem", "E007 name medium"},
 		// The surname given after the first name in a clause of its own.
 		{"Die Kees van de BSO, Visser heet ie", "E007 name low"},
-		{"Kees? Visser heet ie", ""},                 // another sentence
-		{"Die Mieke van de BSO, Visser heet ze", ""}, // not her surname
-		{"Die Kees van de BSO, visser heet ie", ""},  // a word, not a surname
+		{"Kees (van de bso) woont boven de bakker, Visser staat op de bel", "E007 name low"},
+		{"Kees woont hier niet. Visser staat op de bel", ""}, // another sentence
+		{"Kees? Visser heet ie", ""},                         // another sentence
+		{"Die Mieke van de BSO, Visser heet ze", ""},         // not her surname
+		{"Die Kees van de BSO, visser heet ie", ""},          // a word, not a surname
 		// The writer's own first name, where she says not to work there.
 		{"Ik ben Mieke, en ik werk niet bij De Zonnebloem hoor", ""},
 		{"ik ben Mieke Bakker en ik werk niet bij de Zonnebloem", ""}, // her full name too

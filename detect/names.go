@@ -2330,10 +2330,11 @@ var publicWords = setOf("verkiezingen", "verkiezing", "premier", "minister", "ka
 	"journaal", "talkshow", "election", "elections", "politics")
 
 // namedAfter reports whether "heet ie", "heet hij", "heet ze" or "heet
-// zij" follows text[:pos], a surname: the clause that gives it.
+// zij" follows text[:pos], a surname: the clause that gives it; or what
+// stands on a door ("Benali staat op de bel").
 func namedAfter(text string, pos int) bool {
-	rest := text[pos:min(len(text), pos+10)]
-	for _, p := range [...]string{" heet ie", " heet hij", " heet ze", " heet zij"} {
+	rest := text[pos:min(len(text), pos+24)]
+	for _, p := range [...]string{" heet ie", " heet hij", " heet ze", " heet zij", " staat op de bel", " staat op de deur", " staat op de brievenbus"} {
 		if strings.HasPrefix(rest, p) && (len(rest) == len(p) || !asciiLetter(rest[len(p)])) {
 			return true
 		}
@@ -2349,8 +2350,9 @@ func heetBefore(text string, pos int) bool {
 
 // namedAfterForm: the surname at toks[i], with its capital, given in a
 // clause of its own after the first name of its bearer, a few words
-// before it: "Die Mohamed van de BSO, Benali heet ie". The match runs from
-// the first name to the surname.
+// before it: "Die Mohamed van de BSO, Benali heet ie", "Mo (van de bso)
+// woont boven de bakker, Benali staat op de bel". The match runs from the
+// first name to the surname.
 func (s *scan) namedAfterForm(emp int, p *person, sn *surname, toks []fold.Token, i int) {
 	if !s.coreAt(sn, toks, i) || !toks[i].Upper {
 		return
