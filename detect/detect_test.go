@@ -174,6 +174,16 @@ func TestNames(t *testing.T) {
 		// Said to be one of a trade; not of an office of the employer's
 		// own people, nor of no trade. A handle's tail passed over.
 		{"Kees Visser is een voetballer van Ajax", ""},
+		// A couple's first names before the surname they share; a youth
+		// team's player is a child.
+		{"gedoopt werd Daan, zoon van Kees en Mieke Visser", "E007 name low"},
+		{"Kees & Mieke Visser", "E007 name low"},
+		{"Kees en mieke Visser", ""},
+		{"Kees en de Visser", ""},
+		{"kees en Mieke Visser", ""},
+		{"Voetbaluitslag JO11: Kees Visser scoorde twee keer", ""},
+		{"U12: Kees Visser scoorde", ""},
+		{"Uitslag U12. Kees Visser belde", "E007 name low"}, // the team in another sentence
 		{"Kees Visser is de bekende schilder uit Zeist", ""},
 		{"Kees Visser is een schat", "E007 name low"},
 		{"Kees Visser is de nieuwe wethouder", "E007 name low"},

@@ -465,6 +465,11 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 			// written.
 			matched = s.forwardForms(g, toks, i, k)
 		}
+		if k := s.coupleSurname(toks, j); len(matched) == 0 && k > 0 {
+			// "Kees en Mieke Visser": a couple's first names before the
+			// surname they share, as family notices write them.
+			matched = s.forwardForms(g, toks, i, k)
+		}
 		// "Van den Berg, Sanne"; "KOWALCZYK Łukasz", the surname in
 		// capitals first, as official lists write it; "ramdin priya".
 		if kind, ok := s.reversedAt(toks, i); ok {
@@ -536,7 +541,7 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 // werk niet bij de Zonnebloem", the writer, who says she is none; "Thomas
 // Smit werkt bij De Regenboog, niet bij ons op De Zonnebloem", another.
 func (s *scan) notHers(toks []fold.Token, i, j, after int) bool {
-	return s.ownChild(toks, i, j, true) || s.otherPerson(toks, after) || s.tradeTitle(toks, i) ||
+	return s.ownChild(toks, i, j, true) || s.otherPerson(toks, after) || s.tradeTitle(toks, i) || s.youthTeamBefore(toks, i) ||
 		!s.orgCtx && anotherBefore(toks, i) || s.saidNotThere(toks, i) || s.notTheOneThere(toks, after)
 }
 
@@ -764,6 +769,24 @@ func (s *scan) pastParticles(toks []fold.Token, j int) int {
 		k++
 	}
 	return k
+}
+
+// coupleSurname is where the surname starts after a first name that ends
+// before toks[j], joined by "en" or "&" to another's, capitalised ("Kees
+// en Mieke Visser"); 0 if no such name follows. forwardForms reads the
+// surname.
+func (s *scan) coupleSurname(toks []fold.Token, j int) int {
+	if j >= len(toks) || toks[j].Text != "en" && toks[j].Text != "and" && strings.TrimSpace(s.sep(toks, j-1)) != "&" {
+		return 0
+	}
+	k := j // the other's first name
+	if toks[j].Text == "en" || toks[j].Text == "and" {
+		k++
+	}
+	if k+1 >= len(toks) || !toks[k].Upper || !s.d.firstNameWord(toks[k].Text) || !s.soft(toks, k) {
+		return 0
+	}
+	return k + 1
 }
 
 // partnerName is where a name after a partner's surname and a hyphen
@@ -1264,6 +1287,39 @@ func placeAt(toks []fold.Token) bool {
 	return name != ""
 }
 
+// youthTeamBefore reports whether a youth team's code stands shortly
+// before the name at toks[i], in its sentence: "Voetbaluitslag JO11: Bram
+// van Leeuwen scoorde twee keer", "MO13-1", "U12": a child's.
+func (s *scan) youthTeamBefore(toks []fold.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-youthReach; k-- {
+		if s.sentenceEnds(toks, k) {
+			return false
+		}
+		if youthTeam(toks[k].Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// youthTeam reports whether a folded word is a youth team's code: "jo11",
+// "mo9" (Dutch football's boys and girls under 11 and 9), "u12".
+func youthTeam(w string) bool {
+	var age string
+	switch {
+	case len(w) == 3 && w[0] == 'u':
+		age = w[1:]
+	case len(w) >= 3 && len(w) <= 4 && (w[0] == 'j' || w[0] == 'm') && w[1] == 'o':
+		age = w[2:]
+	default:
+		return false
+	}
+	return strings.Trim(age, "0123456789") == ""
+}
+
+// youthReach is how many words before a name youthTeamBefore reads.
+const youthReach = 8
+
 // lifeSpan reports whether a life span follows a full name at toks[k]:
 // "Mieke Bakker (1952-2010)", a namesake of the past; without brackets, as
 // a death notice writes it ("Gerrit Timmermans 1951-2019, rust zacht"),
@@ -1539,10 +1595,16 @@ func (s *scan) mayBeName(i int) bool {
 	// van den B."); what follows may say whose it is (initialWithPlace).
 	initial := false
 	afterParticle := false // particles right after it: a short surname misspelt may follow (shortCoreTypo)
+	// couple: another's first name may follow, then the surname both
+	// have: "Kees en Mieke Visser" (coupleSurname).
+	couple := upperAt(s.text, h.start) && listGoesOn(s.text, h.end) && !strings.HasPrefix(s.text[h.end:], ",") && !strings.HasPrefix(s.text[h.end:], "/")
 	words := 4
 	for n := 0; n < words && sc.Next(); n++ {
 		w := sc.Word() // the lookups below do not copy it
 		ws, we := sc.Span()
+		if couple && n == 0 && (string(w) == "en" || string(w) == "and") {
+			continue
+		}
 		if len(w) == 1 {
 			c := s.text[h.end+ws]
 			initial = initial || c >= 'A' && c <= 'Z' && h.end+we < len(s.text) && s.text[h.end+we] == '.'
@@ -1566,6 +1628,10 @@ func (s *scan) mayBeName(i int) bool {
 		}
 		if e != nil && len(e.surnames) > 0 {
 			return true // also in brackets: "Loes (Hoekstra)"
+		}
+		if couple && n <= 1 && e != nil && len(e.firsts) > 0 {
+			couple = false
+			continue // the other's first name
 		}
 		if w[len(w)-1] == 's' {
 			if e := s.d.keys[string(w[:len(w)-1])]; e != nil && len(e.surnames) > 0 {
