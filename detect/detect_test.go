@@ -479,6 +479,11 @@ func TestNames(t *testing.T) {
 		{"kees zit bij de zonnebloem", ""},
 		{"kees werkt bij de bakker naast de zonnebloem", ""},
 		{"mieke zei dat de zonnebloem dicht is", ""},
+		// The own name alone in quotes is a title, not the organisation.
+		{"Het nieuwe album van Sanne heet 'Zonnebloem'", ""},
+		{"Het nieuwe album van Sanne heet “Zonnebloem”", ""},
+		{"Het nieuwe album van Sanne heet Zonnebloem", "E001 name low"},
+		{"Het nieuwe album van Sanne heet 'Zonnebloem\"", "E001 name low"}, // no quotes that match
 		// Given between commas after one said to be of the organisation;
 		// not where the sentence goes on after the name (a child).
 		{"die gast van de zonnebloem, kees, zit altijd op z'n telefoon", "E007 name low"},

@@ -1978,6 +1978,22 @@ func (s *scan) tagContext() bool {
 	return s.tagContextRead > 0
 }
 
+// quoted reports whether the word at text[start:end] stands alone in
+// quotes: 'Zonnebloem', "Zonnebloem", ‘Zonnebloem’, “Zonnebloem”.
+func quoted(text string, start, end int) bool {
+	open, _ := utf8.DecodeLastRuneInString(text[:start])
+	closing, _ := utf8.DecodeRuneInString(text[end:])
+	switch open {
+	case '\'', '"':
+		return closing == open
+	case '‘':
+		return closing == '’'
+	case '“':
+		return closing == '”'
+	}
+	return false
+}
+
 // firesStaff reports whether the word at text[start:end], the
 // organisation's own name in small letters, is told to fire someone in
 // the sentence after it: "zonnebloem moet haar ontslaan" (one fires
@@ -3551,6 +3567,9 @@ func (s *scan) docContext() {
 				// "#opvang") or for its parents ("@ouders_zonnebloem");
 				// alone it may be the flower's.
 				continue
+			}
+			if ph.capital && quoted(s.text, h.start, h.end) {
+				continue // "het album heet 'Zonnebloem'": the own name alone in quotes is a title
 			}
 			toks, i := s.tokensAround(h.start, h.end)
 			if ph.capital && i > 0 && i < len(toks) && kindWord(toks[i-1].Text) {
