@@ -1595,15 +1595,17 @@ func (s *scan) mayBeName(i int) bool {
 	// van den B."); what follows may say whose it is (initialWithPlace).
 	initial := false
 	afterParticle := false // particles right after it: a short surname misspelt may follow (shortCoreTypo)
-	// couple: another's first name may follow, then the surname both
-	// have: "Kees en Mieke Visser" (coupleSurname).
-	couple := upperAt(s.text, h.start) && listGoesOn(s.text, h.end) && !strings.HasPrefix(s.text[h.end:], ",") && !strings.HasPrefix(s.text[h.end:], "/")
+	// couple: "en" or "&" after it, another's first name may follow, then
+	// the surname both have: "Kees en Mieke Visser" (coupleSurname).
+	couple := false
 	words := 4
 	for n := 0; n < words && sc.Next(); n++ {
 		w := sc.Word() // the lookups below do not copy it
 		ws, we := sc.Span()
-		if couple && n == 0 && (string(w) == "en" || string(w) == "and") {
-			continue
+		if n == 0 && (string(w) == "en" || string(w) == "and" || s.text[h.end:h.end+ws] == " & ") && upperAt(s.text, h.start) {
+			if couple = true; s.text[h.end:h.end+ws] != " & " {
+				continue
+			}
 		}
 		if len(w) == 1 {
 			c := s.text[h.end+ws]
