@@ -2196,7 +2196,8 @@ func (s *scan) checkInitials(h anchorHit) {
 	// "s.v.d.berg van de zonnebloem": an initial in small letters, where
 	// the organisation is named after the name (initialForm reads that;
 	// "van" after it is the quick test).
-	small := !initial && s.orgCtx && initialBefore(s.text, h.start, true) && fromWordAfter(s.text, h.end)
+	from := !initial && s.orgCtx && fromWordAfter(s.text, h.end) // "van" right after it
+	small := from && initialBefore(s.text, h.start, true)
 	initial = initial || small
 	// What else may stand before a surname: a first name misspelt ("Sane
 	// van den Berg") or a title in a text that names the organisation
@@ -2219,7 +2220,7 @@ func (s *scan) checkInitials(h anchorHit) {
 	}
 	// "Visser van De Zonnebloem": the surname alone, the organisation
 	// named right after it.
-	fromOrg := !initial && !after && s.orgCtx && (fromWordAfter(s.text, h.end) || fromWordAfter(s.text, nextWordEnd(s.text, h.end)) ||
+	fromOrg := !initial && !after && s.orgCtx && (from || fromWordAfter(s.text, nextWordEnd(s.text, h.end)) ||
 		listOrBracketAfter(s.text, h.end) || listOrBracketAfter(s.text, nextWordEnd(s.text, h.end)))
 	// "Die Mohamed van de BSO, Benali heet ie": the surname given after
 	// the first name, as its own clause.
@@ -2418,6 +2419,9 @@ var publicWords = setOf("verkiezingen", "verkiezing", "premier", "minister", "ka
 // stands on a door ("Benali staat op de bel").
 func namedAfter(text string, pos int) bool {
 	rest := text[pos:min(len(text), pos+24)]
+	if len(rest) < 2 || rest[0] != ' ' || rest[1] != 'h' && rest[1] != 's' {
+		return false // a quick no: it is asked at every surname
+	}
 	for _, p := range [...]string{" heet ie", " heet hij", " heet ze", " heet zij", " staat op de bel", " staat op de deur", " staat op de brievenbus"} {
 		if strings.HasPrefix(rest, p) && (len(rest) == len(p) || !asciiLetter(rest[len(p)])) {
 			return true
