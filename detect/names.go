@@ -465,10 +465,12 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 			// written.
 			matched = s.forwardForms(g, toks, i, k)
 		}
-		if k := s.coupleSurname(toks, j); len(matched) == 0 && k > 0 {
+		if and := j < len(toks) && (toks[j].Text == "en" || toks[j].Text == "and"); len(matched) == 0 && (and || j < len(toks) && strings.TrimSpace(s.sep(toks, j-1)) == "&") {
 			// "Kees en Mieke Visser": a couple's first names before the
 			// surname they share, as family notices write them.
-			matched = s.forwardForms(g, toks, i, k)
+			if k := s.coupleSurname(toks, j, and); k > 0 {
+				matched = s.forwardForms(g, toks, i, k)
+			}
 		}
 		// "Van den Berg, Sanne"; "KOWALCZYK Łukasz", the surname in
 		// capitals first, as official lists write it; "ramdin priya".
@@ -774,13 +776,11 @@ func (s *scan) pastParticles(toks []fold.Token, j int) int {
 // coupleSurname is where the surname starts after a first name that ends
 // before toks[j], joined by "en" or "&" to another's, capitalised ("Kees
 // en Mieke Visser"); 0 if no such name follows. forwardForms reads the
-// surname.
-func (s *scan) coupleSurname(toks []fold.Token, j int) int {
-	if j >= len(toks) || toks[j].Text != "en" && toks[j].Text != "and" && strings.TrimSpace(s.sep(toks, j-1)) != "&" {
-		return 0
-	}
+// surname. and: toks[j] is the "en" or "and" (else an "&" stands before
+// it): the caller's quick test, asked of every first name alone.
+func (s *scan) coupleSurname(toks []fold.Token, j int, and bool) int {
 	k := j // the other's first name
-	if toks[j].Text == "en" || toks[j].Text == "and" {
+	if and {
 		k++
 	}
 	if k+1 >= len(toks) || !toks[k].Upper || !s.d.firstNameWord(toks[k].Text) || !s.soft(toks, k) {
