@@ -1564,7 +1564,7 @@ func (s *scan) mayBeName(i int) bool {
 	// A first name alone counts only where the organisation is named: in
 	// any other text it must be followed by a surname to be a finding.
 	if s.orgCtx && (upperAt(s.text, h.start) || tagged(s.text, h.start, h.end) || namedBefore(s.text, h.start) ||
-		fromAfter(s.text, pastInitial(s.text, h.end)) || workVerbBeside(s.text, h.start, h.end) || listGoesOn(s.text, h.end)) {
+		fromAfter(s.text, pastInitial(s.text, h.end)) || workVerbBeside(s.text, h.start, h.end) || listOrBracketAfter(s.text, h.end)) {
 		return true
 	}
 	// Or where the text names someone's home street near it (firstAtHome).
@@ -2082,17 +2082,21 @@ func (s *scan) lowerAfterOrg(toks []fold.Token, i, j int) bool {
 		return false
 	}
 	e := s.d.keys[toks[i-1].Text]
-	if e == nil {
-		return false
-	}
+	return e != nil && s.fromOrgBefore(toks, i-1, e) >= 0
+}
+
+// fromOrgBefore is where "van" (or "vd", or another of fromWords) stands
+// before one of the organisation's names that ends at toks[end], whose
+// entry e is; -1 where none does. Its own name alone needs its capital.
+func (s *scan) fromOrgBefore(toks []fold.Token, end int, e *entry) int {
 	for _, ph := range e.phrases {
-		p := i - 1 - len(ph.words)
-		if !ph.threat && len(ph.then) == 0 && !(ph.capital && !toks[i-1].Upper) && p >= 0 && s.wordsEndAt(toks, i-1, ph.words) &&
+		p := end - len(ph.words)
+		if !ph.threat && len(ph.then) == 0 && !(ph.capital && !toks[end].Upper) && p >= 0 && s.wordsEndAt(toks, end, ph.words) &&
 			(fromWords.has(toks[p].Text) || toks[p].Text == "vd") {
-			return true
+			return p
 		}
 	}
-	return false
+	return -1
 }
 
 // initialsAtOrg reads initials alone before the organisation's name that
@@ -2105,31 +2109,28 @@ func (s *scan) initialsAtOrg(h anchorHit) {
 	if i >= len(toks) || toks[i].Start != h.start {
 		return
 	}
-	for _, ph := range h.e.phrases {
-		k := i - len(ph.words) // the word before the name: "van"
-		if ph.threat || len(ph.then) > 0 || k < 2 || !s.wordsEndAt(toks, i, ph.words) || !fromWords.has(toks[k].Text) && toks[k].Text != "vd" {
-			continue
-		}
-		initial := func(j int) byte {
-			if t := toks[j]; len(t.Text) == 1 && asciiLetter(t.Text[0]) && t.Upper && strings.HasPrefix(s.sep(toks, j), ".") {
-				return t.Text[0]
-			}
-			return 0
-		}
-		var key [2]byte
-		start := k - 1
-		switch a, b := initial(k-2), initial(k-1); {
-		case a != 0 && b != 0 && (k < 3 || initial(k-3) == 0):
-			key, start = [2]byte{a, b}, k-2 // "Y.Ö."
-		case b != 0 && titles.has(toks[k-2].Text):
-			key = [2]byte{b, 0} // "juf S."
-		default:
-			continue
-		}
-		for _, emp := range s.d.byInitials[key] {
-			s.add(emp, model.KindName, "", toks[start].Start, toks[k-1].End, model.Low, "initials with the organisation")
-		}
+	k := s.fromOrgBefore(toks, i, h.e) // "van"
+	if k < 2 {
 		return
+	}
+	initial := func(j int) byte {
+		if t := toks[j]; len(t.Text) == 1 && asciiLetter(t.Text[0]) && t.Upper && strings.HasPrefix(s.sep(toks, j), ".") {
+			return t.Text[0]
+		}
+		return 0
+	}
+	var key [2]byte
+	start := k - 1
+	switch a, b := initial(k-2), initial(k-1); {
+	case a != 0 && b != 0 && (k < 3 || initial(k-3) == 0):
+		key, start = [2]byte{a, b}, k-2 // "Y.Ö."
+	case b != 0 && titles.has(toks[k-2].Text):
+		key = [2]byte{b, 0} // "juf S."
+	default:
+		return
+	}
+	for _, emp := range s.d.byInitials[key] {
+		s.add(emp, model.KindName, "", toks[start].Start, toks[k-1].End, model.Low, "initials with the organisation")
 	}
 }
 
@@ -2153,14 +2154,6 @@ func (s *scan) pastList(toks []fold.Token, j int) int {
 		j = next + 1
 	}
 	return j
-}
-
-// listGoesOn reports whether a list may go on after text[:pos]: the quick
-// test before pastList.
-func listGoesOn(text string, pos int) bool {
-	rest := text[pos:min(len(text), pos+5)]
-	return strings.HasPrefix(rest, ", ") || strings.HasPrefix(rest, "/") || strings.HasPrefix(rest, " & ") ||
-		strings.HasPrefix(rest, " en ") || strings.HasPrefix(rest, " and ")
 }
 
 // listAnd reports whether w joins the last name of a list: "en", "and".
@@ -2592,12 +2585,12 @@ func fromWordAfter(text string, pos int) bool {
 }
 
 // listOrBracketAfter reports whether a list of names goes on after
-// text[:pos] (a comma, "&", "en" or "and") or a bracket opens there: the
-// quick test before fromOrgForm reads "El Amrani & El Idrissi
-// (Zonnebloem)".
+// text[:pos] (a comma, a slash, "&", "en" or "and") or a bracket opens
+// there: the quick test before fromOrgForm reads "El Amrani & El Idrissi
+// (Zonnebloem)", and before pastList "kees en mieke werken bij …".
 func listOrBracketAfter(text string, pos int) bool {
 	rest := text[pos:min(len(text), pos+5)]
-	for _, p := range [...]string{" (", "(", " [", ", ", "; ", " & ", " en ", " and "} {
+	for _, p := range [...]string{" (", "(", " [", ", ", "; ", " & ", " en ", " and ", "/"} {
 		if strings.HasPrefix(rest, p) {
 			return true
 		}
