@@ -128,11 +128,11 @@ type Detector struct {
 	streetHeads []uint64
 }
 
-// unmask is the word of the roster's names, the particles of surnames or
-// the organisation's names that word, with one letter hidden by "*",
-// stands for, folded; "" when none does. When more than one does ("l*tte":
-// Lotte or Lotje), the first name that the word after it (next, folded)
-// is the surname of someone with: "L*tte Verhoeven".
+// unmask is the word of the roster's names and streets, the particles of
+// surnames or the organisation's names that word, with one letter hidden
+// by "*", stands for, folded; "" when none does. When more than one does
+// ("l*tte": Lotte or Lotje), the first name that the word after it (next,
+// folded) is the surname of someone with: "L*tte Verhoeven".
 func (d *Detector) unmask(word, next string) string {
 	ws := d.masks()[strings.ToLower(word)]
 	if len(ws) == 1 {
@@ -179,6 +179,11 @@ func (d *Detector) maskIndex() map[string][]string {
 			for _, w := range ph {
 				add(w)
 			}
+		}
+	}
+	for _, a := range d.addresses {
+		for _, w := range fold.Words(a.addr.Street) {
+			add(w) // "K*rkstraat 12a"
 		}
 	}
 	for i := range d.people {

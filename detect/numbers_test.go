@@ -285,6 +285,14 @@ func TestCamelHashtags(t *testing.T) {
 	})
 }
 
+// TestUnmaskStreets: a letter of a roster street hidden by "*" is read as
+// one of a name is.
+func TestUnmaskStreets(t *testing.T) {
+	d := testDetector(t)
+	checkRewrites(t, d, []rewriteCase{{"K*rkstraat 12a, Lind*laan 4", "Kerkstraat 12a, Lindelaan 4"}})
+	checkScans(t, d, []scanCase{{"K*rkstraat 12a in Utrecht", "E001 address critical"}})
+}
+
 // TestUnmask: a letter of a name hidden by "*" is the letter of the one
 // name of the roster that fits, and of none when two fit.
 func TestUnmask(t *testing.T) {
