@@ -987,8 +987,9 @@ func leetWord(text string, i int) (ok bool, end int) {
 		}
 	}
 	// A word that starts with a digit is a number with a unit or an
-	// addition ("10ab", "7uur", "4th"), not a hidden name.
-	if letters < 2 || letters < digits || !asciiLetter(text[a]) {
+	// addition ("10ab", "7uur", "4th"), not a hidden name; nor is a youth
+	// team's code ("JO11").
+	if letters < 2 || letters < digits || !asciiLetter(text[a]) || youthTeam(strings.ToLower(text[a:b])) {
 		return false, b
 	}
 	if (a > 0 && strings.IndexByte("@/.:_", text[a-1]) >= 0) || (b < len(text) && strings.IndexByte("@/:_", text[b]) >= 0) {

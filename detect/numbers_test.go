@@ -67,6 +67,7 @@ func TestNumberCanon(t *testing.T) {
 		// Left alone: letters, codes, line breaks between words.
 		{"Oosterhout O2 10:30\nDaan", ""},
 		{"Ollie I2 en l1, code Al2345", ""},
+		{"JO11. MO9. Team jo13.", ""}, // youth teams' codes
 		{"kees+opvang@example.com, 1 + 1, C++, +31612345678, 50%, %20", ""},
 		{"marloes.vandelaan85@example.com, www.kerkstraat12.nl, straat12, x/kerkstraat1", ""},
 		{"Organisatie\n12 kinderen", ""},
