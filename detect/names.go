@@ -654,7 +654,7 @@ func (s *scan) otherPlace(toks []fold.Token, k, end int) bool {
 	if articles.has(toks[p].Text) && p+1 < end {
 		p++
 	}
-	return !s.startsOrgName(toks, k) && !s.ownNameAlone(toks[k]) && !kindWord(toks[p].Text)
+	return !s.orgNameAt(toks, k) && !kindWord(toks[p].Text)
 }
 
 // saidReach is how far from a name saidNotThere looks for what the
@@ -689,7 +689,7 @@ func (s *scan) notTheOneThere(toks []fold.Token, j int) bool {
 		}
 		switch toks[k].Text { // one switch: this runs at every first name alone where the organisation is named
 		case "niets", "niks":
-			if toks[k+1].Text == "met" && (s.startsOrgName(toks, k+2) || s.ownNameAlone(toks[k+2])) {
+			if toks[k+1].Text == "met" && s.orgNameAt(toks, k+2) {
 				return true // "niets met de Zonnebloem te maken": nothing to do with it
 			}
 			continue
@@ -710,15 +710,14 @@ func (s *scan) notTheOneThere(toks []fold.Token, j int) bool {
 			if slices.ContainsFunc(toks[j:k], func(t fold.Token) bool { return t.Text == "ik" || t.Text == "i" }) {
 				continue // the writer's
 			}
-			if n+1 < len(toks) && (s.startsOrgName(toks, n+1) || s.ownNameAlone(toks[n+1])) {
+			if n+1 < len(toks) && s.orgNameAt(toks, n+1) {
 				return true
 			}
 			continue
 		default:
 			continue
 		}
-		if n+1 < len(toks) && fromWords.has(toks[n].Text) &&
-			(s.startsOrgName(toks, n+1) || s.ownNameAlone(toks[n+1])) {
+		if n+1 < len(toks) && fromWords.has(toks[n].Text) && s.orgNameAt(toks, n+1) {
 			return true
 		}
 	}
@@ -1177,12 +1176,11 @@ func tradeAfter(text string, end int) bool {
 // part after a name at text[:pos] ends: "82", ".official", "_82", ".5";
 // pos where none stands there.
 func pastHandle(text string, pos int) int {
-	alnum := func(c byte) bool { return asciiLetter(c) || isDigitByte(c) }
-	for pos < len(text) && alnum(text[pos]) {
+	for pos < len(text) && alnumByte(text[pos]) {
 		pos++
 	}
-	for pos+1 < len(text) && (text[pos] == '.' || text[pos] == '_') && alnum(text[pos+1]) {
-		for pos += 2; pos < len(text) && alnum(text[pos]); pos++ {
+	for pos+1 < len(text) && (text[pos] == '.' || text[pos] == '_') && alnumByte(text[pos+1]) {
+		for pos += 2; pos < len(text) && alnumByte(text[pos]); pos++ {
 		}
 	}
 	return pos
@@ -1314,7 +1312,7 @@ func youthTeam(w string) bool {
 	default:
 		return false
 	}
-	return strings.Trim(age, "0123456789") == ""
+	return allDigits(age)
 }
 
 // youthReach is how many words before a name youthTeamBefore reads.
@@ -2493,7 +2491,7 @@ func (s *scan) orgNamedAt(toks []fold.Token, k int) bool {
 		return false
 	}
 	if fromWords.has(toks[k].Text) && s.soft(toks, k-1) {
-		return k+1 < len(toks) && (s.startsOrgName(toks, k+1) || s.ownNameAlone(toks[k+1]))
+		return k+1 < len(toks) && s.orgNameAt(toks, k+1)
 	}
 	if sep := strings.TrimSpace(s.sep(toks, k-1)); sep != "(" && sep != "[" {
 		return false
@@ -2501,6 +2499,12 @@ func (s *scan) orgNamedAt(toks []fold.Token, k int) bool {
 	if bracketFillers.has(toks[k].Text) && k+1 < len(toks) && s.sep(toks, k) == " " {
 		k++
 	}
+	return s.orgNameAt(toks, k)
+}
+
+// orgNameAt reports whether the organisation is named at toks[k:], by one
+// of its names or by its own name alone with its capital ("Zonnebloem").
+func (s *scan) orgNameAt(toks []fold.Token, k int) bool {
 	return s.startsOrgName(toks, k) || s.ownNameAlone(toks[k])
 }
 
@@ -3524,13 +3528,11 @@ func (s *scan) initialWithPlace(m nameMatch) {
 // postAge reports whether n and unit are how old a post is, as the apps
 // write it on its author's line: "1 u", "3 d", "5 min", "2 w", "4 h".
 func postAge(n, unit string) bool {
-	for i := 0; i < len(n); i++ {
-		if !isDigitByte(n[i]) {
-			return false
-		}
-	}
-	return ageUnits.has(unit)
+	return allDigits(n) && ageUnits.has(unit)
 }
+
+// allDigits reports whether w has no byte but ASCII digits.
+func allDigits(w string) bool { return strings.Trim(w, "0123456789") == "" }
 
 // ageUnits are the units of a post's age.
 var ageUnits = setOf("u", "uur", "d", "min", "w", "j", "h", "m", "s", "sec")
