@@ -155,6 +155,9 @@ func TestNames(t *testing.T) {
 		{"Sanne van den Berg (de schaatsster) won goud", ""},
 		{"Sanne van den Berg, schaatsster, wint brons", ""}, // the trade alone in the aside
 		{"Kees Visser (loodgieter) kwam langs", ""},
+		{"Webinar door dr. Kees Visser, kinderarts in het UMC", ""},
+		{"Mieke Bakker (hoogleraar pedagogiek) sprak", ""},
+		{"Talk by Sanne van den Berg, pediatrician at the hospital", ""},
 		{"Bakker, M. (zangeres)", ""}, // a sorted name with its trade
 		{"Bakker M. - schilder", ""},
 		{"Bakker, M. (de zangeres)", ""},

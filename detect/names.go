@@ -1370,7 +1370,11 @@ var trades = setOf("schaatsster", "schaatser", "wielrenner", "wielrenster", "voe
 	"wethouder", "burgemeester", "kamerlid", "schilder", "loodgieter", "tandarts", "huisarts", "dokter", "kapper",
 	"kapster", "advocaat", "notaris", "makelaar", "slager", "dominee", "pastoor", "journalist", "skater", "cyclist",
 	"footballer", "singer", "actress", "actor", "presenter", "writer", "author", "politician", "mayor", "painter",
-	"plumber", "dentist", "lawyer", "player", "speler", "speelster")
+	"plumber", "dentist", "lawyer", "player", "speler", "speelster",
+	// Medicine and the university: a namesake a text places at a hospital
+	// or a faculty ("dr. Daan Kuipers, kinderarts in het UMC").
+	"kinderarts", "dierenarts", "chirurg", "verloskundige", "apotheker", "fysiotherapeut", "hoogleraar", "professor",
+	"doctor", "pediatrician", "surgeon", "midwife", "pharmacist", "physiotherapist")
 
 // offices are the callings of trades that an employer's own people may
 // hold, a municipality's aldermen and mayor among them: before a name they
