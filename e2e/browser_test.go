@@ -280,6 +280,31 @@ func TestDashboardKeyboardAndPhone(t *testing.T) {
 		if wide {
 			t.Errorf("%s scrolls sideways at 375 px", p)
 		}
+		// Nor does a table's column break a word in the middle ("Op" / "en").
+		cut, err := chromedp.Run(ctx, chromedp.Evaluate[string](wordsCut))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cut != "" {
+			t.Errorf("%s breaks words inside table cells at 375 px: %s", p, cut)
+		}
 		shot(t, ctx, shots, "phone"+strings.ReplaceAll(p, "/", "-"))
 	}
 }
+
+// wordsCut is a script that lists the words of the page's table cells that
+// are wider than their cell's room, which the browser can only show broken
+// in the middle. A hyphen or a slash is a word's own place to break.
+const wordsCut = `(() => {
+	const c = document.createElement("canvas").getContext("2d");
+	const cut = [];
+	for (const cell of document.querySelectorAll("th, td")) {
+		const st = getComputedStyle(cell);
+		c.font = st.font;
+		const room = cell.clientWidth - parseFloat(st.paddingLeft) - parseFloat(st.paddingRight);
+		for (const w of cell.innerText.split(/[\s\/-]+/)) {
+			if (w && c.measureText(w).width > room + 1) cut.push(w);
+		}
+	}
+	return cut.join(" ");
+})()`
