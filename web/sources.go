@@ -29,11 +29,11 @@ func (s *Server) sourceRows(r *http.Request, p page) ([]sourceRow, error) {
 	}
 	schedule := map[string]string{model.SourceManual: p.L.S("by_hand")}
 	if m := s.Config.Intake.IMAP; m.Host != "" {
-		schedule[model.SourceIntake] = fmt.Sprintf(p.L.S("mailbox_every"), m.PollInterval)
+		schedule[model.SourceIntake] = p.L.every(m.PollInterval)
 	}
 	configured := map[string]bool{}
 	for _, c := range s.Config.Sources {
-		schedule[c.Name] = s.Config.ScheduleOf(c)
+		schedule[c.Name] = p.L.schedule(s.Config.ScheduleOf(c))
 		configured[c.Name] = true
 	}
 	rows := make([]sourceRow, 0, len(srcs))

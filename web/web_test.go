@@ -11,6 +11,7 @@ import (
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -661,16 +662,36 @@ func TestMessagesComplete(t *testing.T) {
 			t.Errorf("nl lacks %q", key)
 		}
 	}
-	// Every key a template asks for exists.
-	used := regexp.MustCompile(`\.L\.S "([a-z_0-9]+)"`)
+	// Every key a template or the package's code asks for exists (a
+	// missing one shows as itself: the sources page once said
+	// "mailbox_every").
+	used := regexp.MustCompile(`\.L\.S "([a-z_0-9]+)"|\.S\("([a-z_0-9]+)"\)`)
+	check := func(name string, data []byte) {
+		for _, m := range used.FindAllStringSubmatch(string(data), -1) {
+			key := m[1] + m[2]
+			if _, ok := messages["en"][key]; !ok {
+				t.Errorf("%s uses %q, which has no text", name, key)
+			}
+		}
+	}
 	entries, _ := templateFS.ReadDir("templates")
 	for _, en := range entries {
 		data, _ := templateFS.ReadFile("templates/" + en.Name())
-		for _, m := range used.FindAllStringSubmatch(string(data), -1) {
-			if _, ok := messages["en"][m[1]]; !ok {
-				t.Errorf("%s uses %q, which has no text", en.Name(), m[1])
-			}
+		check(en.Name(), data)
+	}
+	code, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range code {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
 		}
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(name, data)
 	}
 }
 
