@@ -58,6 +58,21 @@ func cmdDemo(ctx context.Context, args []string, io stdio) int {
 	if !a.loadStaff(io, true) {
 		return exitError
 	}
+	var ln net.Listener
+	if !*once {
+		// The dashboard's address is known before the crawl, so that the
+		// alert e-mails link to each hit there, as web.public_url makes
+		// them do for real: the contact acts from the e-mail, not a
+		// terminal.
+		if ln, err = net.Listen("tcp", *listen); err != nil {
+			if ln, err = net.Listen("tcp", "127.0.0.1:0"); err != nil {
+				fmt.Fprintf(io.err, "doxwatch demo: %v\n", err)
+				return exitError
+			}
+		}
+		defer ln.Close()
+		a.cfg.Web.PublicURL = "http://" + ln.Addr().String()
+	}
 	results := a.pipeline(true).RunAll(ctx, a.cfg.Sources, a.cfg.Crawl.ParallelHosts, nil)
 	code = printRescan(io, results)
 	sent, err := sendQueued(ctx, a)
@@ -79,16 +94,16 @@ func cmdDemo(ctx context.Context, args []string, io stdio) int {
 	if *once {
 		return code
 	}
-	if err := serveDemoDashboard(ctx, a, *listen, io); err != nil {
+	if err := serveDemoDashboard(ctx, a, ln, io); err != nil {
 		fmt.Fprintf(io.err, "doxwatch demo: %v\n", err)
 		return exitError
 	}
 	return code
 }
 
-// serveDemoDashboard makes a demo account and serves the dashboard on
-// loopback until ctx ends (Ctrl-C).
-func serveDemoDashboard(ctx context.Context, a *app, addr string, io stdio) error {
+// serveDemoDashboard makes a demo account and serves the dashboard on ln
+// until ctx ends (Ctrl-C).
+func serveDemoDashboard(ctx context.Context, a *app, ln net.Listener, io stdio) error {
 	pw := password.Generate()
 	hash, err := password.Hash(pw)
 	if err != nil {
@@ -113,12 +128,6 @@ func serveDemoDashboard(ctx context.Context, a *app, addr string, io stdio) erro
 	dash, err := a.dashboard(staff, queue, send)
 	if err != nil {
 		return err
-	}
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		if ln, err = net.Listen("tcp", "127.0.0.1:0"); err != nil {
-			return err
-		}
 	}
 	srv := &http.Server{Handler: dash.Handler(), ReadHeaderTimeout: 5 * time.Second}
 	go func() {

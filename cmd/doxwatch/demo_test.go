@@ -1,10 +1,16 @@
 package main
 
 import (
+	"bytes"
+	"context"
+	"net/http"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 )
 
 func TestDemo(t *testing.T) {
@@ -40,4 +46,73 @@ func TestDemo(t *testing.T) {
 	if code, out, _ := runCLI(t, "hits", "list", "--config", filepath.Join(dir, "doxwatch.yaml"), "--severity", "critical"); code != exitOK || strings.Count(out, "critical") != 3 {
 		t.Errorf("hits list on the demo: exit %d\n%s", code, out)
 	}
+}
+
+// The demo that serves the dashboard links each alert e-mail to its hit
+// there, as web.public_url does, and the link leads to the login.
+func TestDemoEmailsLinkToTheDashboard(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "demo")
+	ctx, cancel := context.WithCancel(context.Background())
+	var out lockedBuffer
+	done := make(chan int)
+	go func() {
+		done <- run(ctx, []string{"demo", "--dir", dir, "--listen", "127.0.0.1:0"}, stdio{in: strings.NewReader(""), out: &out, err: &out})
+	}()
+	dashboard := regexp.MustCompile(`Dashboard: (http://127\.0\.0\.1:\d+)/`)
+	var base string
+	for deadline := time.Now().Add(60 * time.Second); base == "" && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if m := dashboard.FindStringSubmatch(out.String()); m != nil {
+			base = m[1]
+		}
+	}
+	if base == "" {
+		cancel()
+		t.Fatalf("no dashboard address:\n%s", out.String())
+	}
+	emls, _ := filepath.Glob(filepath.Join(dir, "outbox", "*.eml"))
+	if len(emls) != 3 {
+		t.Errorf("%d e-mail files", len(emls))
+	}
+	link := regexp.MustCompile(regexp.QuoteMeta(base) + `/hits/\d+`)
+	for _, name := range emls {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Quoted-printable may break a long line: read it joined.
+		if !link.MatchString(strings.ReplaceAll(string(data), "=\r\n", "")) {
+			t.Errorf("%s has no link to its hit on %s", filepath.Base(name), base)
+		}
+	}
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := client.Get(base + "/hits/1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if loc := resp.Header.Get("Location"); resp.StatusCode != http.StatusSeeOther || !strings.HasPrefix(loc, "/login") {
+		t.Errorf("the e-mail's link answers %d %q, want a redirect to the login", resp.StatusCode, loc)
+	}
+	cancel()
+	if code := <-done; code != exitOK {
+		t.Errorf("demo exit %d\n%s", code, out.String())
+	}
+}
+
+// lockedBuffer is a buffer one goroutine writes while another reads it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
