@@ -393,7 +393,7 @@ func (s *Sender) alertEmail(n Notice) (subject, text, html string, err error) {
 	mail := alertEmail{Lang: s.cfg.Language, T: w, More: n.More, MoreLink: n.MoreLink}
 	for _, a := range n.Alerts {
 		v := alertView{Employee: a.Employee, Source: a.Source, URL: a.URL, FirstSeen: a.FirstSeen.In(s.loc).Format("2006-01-02 15:04 MST"),
-			Author: a.Author, Posted: s.when(a.Published), HandedIn: a.HandedIn, Reporter: a.Reporter, HitIDs: a.HitIDs, Pages: a.Links,
+			Author: a.Author, Posted: s.when(a.Published), HandedIn: w.shared().HandedIn(a.HandedIn), Reporter: a.Reporter, HitIDs: a.HitIDs, Pages: a.Links,
 			Severity: w.severity(a.Severity), Color: severityColor[a.Severity], Kinds: kindWords(a.Kinds, w)}
 		for _, h := range a.Hits {
 			v.Hits = append(v.Hits, s.view(h, w))

@@ -738,3 +738,23 @@ func TestDigestCarriesChainHead(t *testing.T) {
 		t.Errorf("digest does not say how long the post was online:\n%s", m.Text)
 	}
 }
+
+// A post of text pasted into the dashboard, which has no file name, is
+// said to be pasted text, in the alert's language.
+func TestAlertNamesPastedText(t *testing.T) {
+	ctx := context.Background()
+	for lang, want := range map[string]string{"nl": "Aangeleverd: geplakte tekst", "en": "Handed in: pasted text"} {
+		f := newFixture(t, lang)
+		f.post(t, model.SourceManual, model.PastedURL([]byte(doxPost)), doxPost)
+		dir := filepath.Join(t.TempDir(), "outbox")
+		if n, err := f.sender(t, &FileTransport{Dir: dir}).Drain(ctx); n != 1 || err != nil {
+			t.Fatalf("%s: sent %d, %v", lang, n, err)
+		}
+		files, _ := filepath.Glob(filepath.Join(dir, "*.eml"))
+		data, _ := os.ReadFile(files[0])
+		msg, _ := mail.ReadMessage(bytes.NewReader(data))
+		if text, html := parts(t, msg); !strings.Contains(text, want) || !strings.Contains(html, want) {
+			t.Errorf("%s: the alert does not say %q:\n%s", lang, want, text)
+		}
+	}
+}

@@ -26,6 +26,7 @@ type vocabulary struct {
 	status   map[model.Status]string
 	role     map[model.Role]string
 	steps    []string
+	pasted   string // what was handed in as text pasted into the dashboard
 }
 
 var vocabularies = map[string]vocabulary{
@@ -34,7 +35,8 @@ var vocabularies = map[string]vocabulary{
 		kind:     map[model.Kind]string{model.KindName: "naam", model.KindPhone: "telefoonnummer", model.KindEmail: "e-mailadres", model.KindAddress: "adres"},
 		status: map[model.Status]string{model.StatusNew: "nieuw", model.StatusConfirmed: "bevestigd",
 			model.StatusFalsePositive: "vals alarm", model.StatusResolved: "afgehandeld"},
-		role: map[model.Role]string{model.RoleAdmin: "beheerder", model.RoleReviewer: "behandelaar"},
+		role:   map[model.Role]string{model.RoleAdmin: "beheerder", model.RoleReviewer: "behandelaar"},
+		pasted: "geplakte tekst",
 		steps: []string{
 			"Bewaar het bewijs: doxwatch legt het bericht van een ernstige melding zelf vast (download het dossier op de pagina van de melding); van wat met de hand is aangeleverd, bewaar ook het origineel.",
 			"Vraag het platform of de beheerder van de groep om het bericht te verwijderen (meldknop of contactformulier).",
@@ -48,7 +50,8 @@ var vocabularies = map[string]vocabulary{
 		kind:     map[model.Kind]string{model.KindName: "name", model.KindPhone: "phone number", model.KindEmail: "e-mail address", model.KindAddress: "address"},
 		status: map[model.Status]string{model.StatusNew: "new", model.StatusConfirmed: "confirmed",
 			model.StatusFalsePositive: "false positive", model.StatusResolved: "resolved"},
-		role: map[model.Role]string{model.RoleAdmin: "administrator", model.RoleReviewer: "reviewer"},
+		role:   map[model.Role]string{model.RoleAdmin: "administrator", model.RoleReviewer: "reviewer"},
+		pasted: "pasted text",
 		steps: []string{
 			"Keep the evidence: doxwatch preserves the post of a serious hit itself (download the case file on the hit's page); of what was handed in by hand, keep the original too.",
 			"Ask the platform or the group's moderators to remove the post (report button or contact form).",
@@ -88,6 +91,15 @@ func (w Words) Status(s model.Status) string { return or(w.v.status[s], string(s
 
 // Role names a user role.
 func (w Words) Role(r model.Role) string { return or(w.v.role[r], string(r)) }
+
+// HandedIn names what was handed in (model.HandedIn): a file by its name,
+// pasted text in words.
+func (w Words) HandedIn(name string) string {
+	if name == model.Pasted {
+		return w.v.pasted
+	}
+	return name
+}
 
 // Steps are what to do after a serious hit, in order.
 func (w Words) Steps() []string { return append([]string(nil), w.v.steps...) }

@@ -58,3 +58,19 @@ func TestParseInEitherLanguage(t *testing.T) {
 		t.Error("urgent accepted")
 	}
 }
+
+// Pasted text, which has no file name, is named in words; a file by its
+// name.
+func TestHandedIn(t *testing.T) {
+	for lang, want := range map[string]string{"nl": "geplakte tekst", "en": "pasted text"} {
+		if got := For(lang).HandedIn(model.Pasted); got != want {
+			t.Errorf("%s: %q, want %q", lang, got, want)
+		}
+		if got := For(lang).HandedIn("screenshot.png"); got != "screenshot.png" {
+			t.Errorf("%s: a file's name became %q", lang, got)
+		}
+	}
+	if got := model.HandedIn(model.PastedURL([]byte("tekst"))); got != model.Pasted {
+		t.Errorf("the URL of pasted text is handed in as %q", got)
+	}
+}

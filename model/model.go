@@ -6,6 +6,8 @@
 package model
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"strings"
 )
@@ -99,6 +101,17 @@ const SourceManual = "manual"
 
 // SourceIntake is the source of posts forwarded to the intake mailbox.
 const SourceIntake = "intake"
+
+// Pasted is HandedIn's name for text pasted into the dashboard, which has
+// no file name; each surface says it in its reader's language.
+const Pasted = "pasted"
+
+// PastedURL is the URL of a post of text pasted into the dashboard: the
+// same text has the same URL, so handing it in twice makes one post.
+func PastedURL(text []byte) string {
+	sum := sha256.Sum256(text)
+	return Pasted + ":" + hex.EncodeToString(sum[:6])
+}
 
 // HandedIn is the name of what was handed in for a post of the manual
 // source, from its URL: the file's name only, never a path on the server;

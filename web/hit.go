@@ -74,7 +74,7 @@ func (s *Server) hit(w http.ResponseWriter, r *http.Request) {
 	p := s.newPage(r, "hit")
 	d := hitData{Row: s.rows(p, []store.Hit{h})[0], FirstSeen: s.fmtTime(h.FirstSeen), LastSeen: s.fmtTime(h.LastSeen),
 		Thumbnail: h.ImageHash != "", Steps: p.W.Steps()}
-	if d.HandedIn = model.HandedIn(h.URL); d.HandedIn == "" {
+	if d.HandedIn = p.W.HandedIn(model.HandedIn(h.URL)); d.HandedIn == "" {
 		d.Link = h.URL
 	}
 	d.Reporter, d.Author, d.Published, d.Held = h.Reporter, h.Author, s.fmtTime(h.Published), h.Held

@@ -2,7 +2,6 @@ package web
 
 import (
 	"crypto/rand"
-	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -12,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/doxwatch/doxwatch/i18n"
 	"github.com/doxwatch/doxwatch/intake"
 	"github.com/doxwatch/doxwatch/model"
 )
@@ -125,8 +125,7 @@ func (s *Server) intakeCheck(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		data = []byte(d.Text)
-		sum := sha256.Sum256(data)
-		name, url = "pasted.txt", "pasted:"+hex.EncodeToString(sum[:6])
+		name, url = "pasted.txt", model.PastedURL(data)
 	default:
 		p.Error = p.L.S("intake_empty")
 	}
@@ -135,7 +134,7 @@ func (s *Server) intakeCheck(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			p.Error = fmt.Sprintf(p.L.S("intake_failed"), err.Error())
 		} else {
-			d.Checked, d.Name, d.Skipped = true, displayName(doc), doc.Skipped
+			d.Checked, d.Name, d.Skipped = true, displayName(doc, p.W), doc.Skipped
 			for _, part := range doc.Parts {
 				for _, f := range part.Findings {
 					d.Findings = append(d.Findings, findingRow{Employee: s.employee(f.EmployeeID), Kind: p.W.Kind(f.Kind),
@@ -153,11 +152,11 @@ func (s *Server) intakeCheck(w http.ResponseWriter, r *http.Request) {
 	s.render(w, http.StatusOK, "intake", p)
 }
 
-func displayName(doc intake.Document) string {
+func displayName(doc intake.Document, w i18n.Words) string {
 	if strings.HasPrefix(doc.URL, "http") {
 		return doc.URL
 	}
-	return model.HandedIn(doc.URL)
+	return w.HandedIn(model.HandedIn(doc.URL))
 }
 
 // keep holds a checked document for recording, dropping expired ones and,

@@ -526,6 +526,10 @@ func TestIntakeCheckThenRecord(t *testing.T) {
 	if token == nil {
 		t.Fatal("no record form")
 	}
+	// Pasted text has no file name: the page says what it is.
+	if !strings.Contains(page, "Found: pasted text</h2>") {
+		t.Error("the intake page does not call pasted text so")
+	}
 	// Another user cannot record someone else's hand-in.
 	other := e.client(t).login("ada", adminPW)
 	other.post("/intake/record", url.Values{"token": {token[1]}})
@@ -544,7 +548,7 @@ func TestIntakeCheckThenRecord(t *testing.T) {
 	if len(audit) != 1 || audit[0].Action != model.AuditRecord || audit[0].Actor != "rik" {
 		t.Errorf("audit of a hand-in: %+v", audit)
 	}
-	if _, p := c.get(fmt.Sprintf("/hits/%d", hits[0].ID)); !strings.Contains(p, "Handed in: pasted") {
+	if _, p := c.get(fmt.Sprintf("/hits/%d", hits[0].ID)); !strings.Contains(p, "Handed in: pasted text") {
 		t.Error("a handed-in hit does not say it was handed in")
 	}
 	// A token is used once.
