@@ -331,6 +331,9 @@ type hitView struct {
 	Employee               string
 	// Page is the hit on the dashboard, "" without web.public_url.
 	Page string
+	// HandedIn names, in words, what was handed in for a post that was
+	// not found online (its URL is no address to follow); "" for one that was.
+	HandedIn string
 	// Author and Posted say who posted and when, where the source says.
 	Author, Posted string
 	sev            model.Severity
@@ -384,7 +387,8 @@ func (s *Sender) view(h store.Hit, w words) hitView {
 	}
 	return hitView{ID: h.ID, sev: h.Severity, Author: h.Author, Posted: s.when(h.Published), Kind: w.kind(h.Kind), Severity: w.severity(h.Severity), Status: w.status(h.Status),
 		Pre: pre, Match: match, Post: post, Image: image, Source: h.Source, URL: h.URL,
-		When: h.FirstSeen.In(s.loc).Format("2006-01-02 15:04"), Employee: s.employee(h.EmployeeID), Page: s.hitURL(h.ID)}
+		When: h.FirstSeen.In(s.loc).Format("2006-01-02 15:04"), Employee: s.employee(h.EmployeeID), Page: s.hitURL(h.ID),
+		HandedIn: w.shared().HandedIn(model.HandedIn(h.URL))}
 }
 
 // alertEmail renders alerts as an e-mail.
@@ -574,7 +578,11 @@ func (s *Sender) DigestMessage(ctx context.Context, start, end time.Time) (Messa
 	for _, f := range failed {
 		d.Failed = append(d.Failed, failedView{When: f.CreatedAt.In(s.loc).Format("2006-01-02 15:04"), Channel: f.Channel, Reason: f.LastError})
 	}
-	d.Subject = fmt.Sprintf(w.s("subject_digest"), d.Period, d.Total)
+	subject := "subject_digest"
+	if d.Total == 1 {
+		subject = "subject_digest_one"
+	}
+	d.Subject = fmt.Sprintf(w.s(subject), d.Period, d.Total)
 	text, html, err := render("digest", d)
 	if err != nil {
 		return Message{}, err

@@ -567,7 +567,7 @@ func TestDigestContent(t *testing.T) {
 		"* Sanne van den Berg (Utrecht): 1 kritiek, 1 hoog",
 		"* Kees Visser (Zeist): 1 kritiek, 1 hoog",
 		"* Anouk Jansen-de Vries (Utrecht): 1 middel",
-		"ouderforum: 4 meldingen", "kanaal: 1 meldingen — werkt niet: 1 failed runs in a row; last: HTTP 500",
+		"ouderforum: 4 meldingen", "kanaal: 1 melding — werkt niet: 1 failed runs in a row; last: HTTP 500",
 		"Nog niet afgehandeld (4)",
 	} {
 		if !strings.Contains(m.Text, want) {
@@ -756,5 +756,39 @@ func TestAlertNamesPastedText(t *testing.T) {
 		if text, html := parts(t, msg); !strings.Contains(text, want) || !strings.Contains(html, want) {
 			t.Errorf("%s: the alert does not say %q:\n%s", lang, want, text)
 		}
+	}
+}
+
+// A digest names a post handed in by what was handed in, never by its
+// URL, which is no address to follow; one new hit is one "melding".
+func TestDigestNamesHandedIn(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t, "nl")
+	f.post(t, model.SourceManual, model.PastedURL([]byte(doxPost)), doxPost)
+	s := f.sender(t, &FileTransport{Dir: t.TempDir()})
+	m, err := s.DigestMessage(ctx, f.clk.now().AddDate(0, 0, -7), f.clk.now().Add(time.Minute))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(m.Text, "Aangeleverd: geplakte tekst") {
+		t.Errorf("the digest does not name the pasted text:\n%s", m.Text)
+	}
+	for _, bad := range []string{"pasted:", "ZgotmplZ"} {
+		if strings.Contains(m.Text, bad) || strings.Contains(m.HTML, bad) {
+			t.Errorf("the digest shows %q:\n%s\n%s", bad, m.Text, m.HTML)
+		}
+	}
+	if !strings.Contains(m.HTML, "Aangeleverd: geplakte tekst") {
+		t.Errorf("the HTML digest does not name the pasted text:\n%s", m.HTML)
+	}
+	// One new hit is one "melding".
+	one := newFixture(t, "nl")
+	one.post(t, "ouderforum", "https://forum.example/t/9#p1", "bel 06-12345678")
+	m, err = one.sender(t, &FileTransport{Dir: t.TempDir()}).DigestMessage(ctx, one.clk.now().AddDate(0, 0, -7), one.clk.now().Add(time.Minute))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(m.Subject, ": 1 nieuwe melding") || !strings.Contains(m.Text, "ouderforum: 1 melding\n") {
+		t.Errorf("one hit counted as many: %q\n%s", m.Subject, m.Text)
 	}
 }
