@@ -174,7 +174,7 @@ func (w *webhook) Notify(ctx context.Context, n Notice) error {
 		b.Alerts = append(b.Alerts, wa)
 	}
 	if h := n.Health; h != nil {
-		b.Health = &webhookHealth{Source: h.Source, Healthy: h.Healthy, Detail: h.Detail}
+		b.Health = &webhookHealth{Source: h.Source, Healthy: h.Healthy, Detail: wordsFor(w.render.lang).shared().HealthReason(h.Detail)}
 	}
 	body, err := json.Marshal(b)
 	if err != nil {
@@ -286,7 +286,7 @@ func (r chatRenderer) text(n Notice) (string, error) {
 	v := chatView{T: w, More: n.More, MoreCounts: severityCounts(n.MoreBySeverity, w), MoreLink: n.MoreLink, Health: n.Health}
 	if v.Health != nil {
 		h := *v.Health
-		h.Detail = strings.Join(strings.Fields(h.Detail), " ")
+		h.Detail = strings.Join(strings.Fields(w.shared().HealthReason(h.Detail)), " ")
 		v.Health = &h
 	}
 	for _, a := range n.Alerts {

@@ -295,3 +295,19 @@ func TestBadChatURLRefusedAtStart(t *testing.T) {
 		t.Errorf("NewNotifier = %v", err)
 	}
 }
+
+// A chat's health notice says why the source stopped working in the
+// channel's language, not as the reason is stored.
+func TestChatHealthReasonInWords(t *testing.T) {
+	stored := model.HealthReason{Kind: model.HealthFailing, Count: 3, Detail: "HTTP 500"}.String()
+	n := Notice{Kind: model.OutboxHealth, Health: &Health{Source: "ouderforum", Detail: stored}}
+	for lang, want := range map[string]string{"nl": "3 keer na elkaar mislukt; laatste fout: HTTP 500", "en": "3 failed runs in a row; last: HTTP 500"} {
+		text, err := chatRenderer{lang: lang}.text(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(text, want) || strings.Contains(text, "failing|") {
+			t.Errorf("%s: %q", lang, text)
+		}
+	}
+}

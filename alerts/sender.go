@@ -239,7 +239,7 @@ type healthEmail struct {
 func (s *Sender) healthEmail(n Notice) (subject, text, html string, err error) {
 	h := n.Health
 	w := wordsFor(s.cfg.Language)
-	m := healthEmail{Lang: s.cfg.Language, T: w, Source: h.Source, Healthy: h.Healthy, Reason: h.Detail,
+	m := healthEmail{Lang: s.cfg.Language, T: w, Source: h.Source, Healthy: h.Healthy, Reason: w.shared().HealthReason(h.Detail),
 		Since: h.Since.In(s.loc).Format("2006-01-02 15:04 MST")}
 	key := "subject_health_bad"
 	if h.Healthy {
@@ -537,7 +537,7 @@ func (s *Sender) DigestMessage(ctx context.Context, start, end time.Time) (Messa
 	}
 	watched, readable := 0, 0
 	for _, src := range sources {
-		d.Sources = append(d.Sources, sourceView{Name: src.Name, Hits: perSource[src.Name], Healthy: src.Healthy, Reason: src.HealthReason})
+		d.Sources = append(d.Sources, sourceView{Name: src.Name, Hits: perSource[src.Name], Healthy: src.Healthy, Reason: w.shared().HealthReason(src.HealthReason)})
 		if src.Name != model.SourceManual {
 			watched++
 			if src.Healthy && !src.LastOK.Before(start) {

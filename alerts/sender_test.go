@@ -567,7 +567,7 @@ func TestDigestContent(t *testing.T) {
 		"* Sanne van den Berg (Utrecht): 1 kritiek, 1 hoog",
 		"* Kees Visser (Zeist): 1 kritiek, 1 hoog",
 		"* Anouk Jansen-de Vries (Utrecht): 1 middel",
-		"ouderforum: 4 meldingen", "kanaal: 1 melding — werkt niet: 1 failed runs in a row; last: HTTP 500",
+		"ouderforum: 4 meldingen", "kanaal: 1 melding — werkt niet: 1 keer na elkaar mislukt; laatste fout: HTTP 500",
 		"Nog niet afgehandeld (4)",
 	} {
 		if !strings.Contains(m.Text, want) {

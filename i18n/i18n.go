@@ -27,6 +27,7 @@ type vocabulary struct {
 	role     map[model.Role]string
 	steps    []string
 	pasted   string // what was handed in as text pasted into the dashboard
+	health   map[model.HealthKind]string
 }
 
 var vocabularies = map[string]vocabulary{
@@ -37,6 +38,11 @@ var vocabularies = map[string]vocabulary{
 			model.StatusFalsePositive: "vals alarm", model.StatusResolved: "afgehandeld"},
 		role:   map[model.Role]string{model.RoleAdmin: "beheerder", model.RoleReviewer: "behandelaar"},
 		pasted: "geplakte tekst",
+		health: map[model.HealthKind]string{
+			model.HealthFailing: "%[1]d keer na elkaar mislukt; laatste fout: %[2]s",
+			model.HealthEmpty:   "geen berichten gevonden waar de laatste goede keer er %[1]d stonden: de pagina is misschien veranderd (controleer de selectors): %[2]s",
+			model.HealthNever:   "heeft nog nooit een bericht opgeleverd: %[2]s",
+		},
 		steps: []string{
 			"Bewaar het bewijs: doxwatch legt het bericht van een ernstige melding zelf vast (download het dossier op de pagina van de melding); van wat met de hand is aangeleverd, bewaar ook het origineel.",
 			"Vraag het platform of de beheerder van de groep om het bericht te verwijderen (meldknop of contactformulier).",
@@ -52,6 +58,11 @@ var vocabularies = map[string]vocabulary{
 			model.StatusFalsePositive: "false positive", model.StatusResolved: "resolved"},
 		role:   map[model.Role]string{model.RoleAdmin: "administrator", model.RoleReviewer: "reviewer"},
 		pasted: "pasted text",
+		health: map[model.HealthKind]string{
+			model.HealthFailing: "%[1]d failed runs in a row; last: %[2]s",
+			model.HealthEmpty:   "found no posts where the last good run found %[1]d: the page may have changed (check the selectors): %[2]s",
+			model.HealthNever:   "has never yielded a post: %[2]s",
+		},
 		steps: []string{
 			"Keep the evidence: doxwatch preserves the post of a serious hit itself (download the case file on the hit's page); of what was handed in by hand, keep the original too.",
 			"Ask the platform or the group's moderators to remove the post (report button or contact form).",
@@ -99,6 +110,16 @@ func (w Words) HandedIn(name string) string {
 		return w.v.pasted
 	}
 	return name
+}
+
+// HealthReason says a stored reason why a source does not work
+// (model.HealthReason); one stored before reasons had kinds as it is.
+func (w Words) HealthReason(stored string) string {
+	r, ok := model.ParseHealthReason(stored)
+	if !ok {
+		return stored
+	}
+	return fmt.Sprintf(w.v.health[r.Kind], r.Count, r.Detail)
 }
 
 // Steps are what to do after a serious hit, in order.

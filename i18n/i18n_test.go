@@ -74,3 +74,34 @@ func TestHandedIn(t *testing.T) {
 		t.Errorf("the URL of pasted text is handed in as %q", got)
 	}
 }
+
+// Why a source does not work is said in each language, its technical part
+// as it is; a reason stored before reasons had kinds shows as stored.
+func TestHealthReason(t *testing.T) {
+	tests := []struct {
+		r      model.HealthReason
+		nl, en string
+	}{
+		{model.HealthReason{Kind: model.HealthFailing, Count: 3, Detail: "HTTP 500"},
+			"3 keer na elkaar mislukt; laatste fout: HTTP 500", "3 failed runs in a row; last: HTTP 500"},
+		{model.HealthReason{Kind: model.HealthEmpty, Count: 12, Detail: `selector item "div.post" matched nothing`},
+			`geen berichten gevonden waar de laatste goede keer er 12 stonden: de pagina is misschien veranderd (controleer de selectors): selector item "div.post" matched nothing`,
+			`found no posts where the last good run found 12: the page may have changed (check the selectors): selector item "div.post" matched nothing`},
+		{model.HealthReason{Kind: model.HealthNever, Detail: "a|b"},
+			"heeft nog nooit een bericht opgeleverd: a|b", "has never yielded a post: a|b"},
+	}
+	for _, tt := range tests {
+		stored := tt.r.String()
+		if got := For("nl").HealthReason(stored); got != tt.nl {
+			t.Errorf("nl %q = %q", stored, got)
+		}
+		if got := For("en").HealthReason(stored); got != tt.en {
+			t.Errorf("en %q = %q", stored, got)
+		}
+	}
+	for _, old := range []string{"3 failed runs in a row; last: HTTP 500", "failing|x|y", "other|1|z", ""} {
+		if got := For("nl").HealthReason(old); got != old {
+			t.Errorf("a reason stored before kinds, %q, became %q", old, got)
+		}
+	}
+}

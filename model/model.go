@@ -9,6 +9,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -247,3 +248,41 @@ const (
 	AuditRelease AuditAction = "release" // taken off legal hold
 	AuditExport  AuditAction = "export"  // its evidence was exported
 )
+
+// HealthKind is why a source does not work.
+type HealthKind string
+
+// Health kinds.
+const (
+	HealthFailing HealthKind = "failing" // its runs fail (Count in a row)
+	HealthEmpty   HealthKind = "empty"   // its pages give no posts where the last good run found Count
+	HealthNever   HealthKind = "never"   // it has never given a post
+)
+
+// HealthReason is why a source does not work, stored as words of no
+// language so that each reader gets it in theirs (i18n); Detail is the
+// technical part, as the site or the reader said it (the last error,
+// which selector matched nothing).
+type HealthReason struct {
+	Kind   HealthKind
+	Count  int
+	Detail string
+}
+
+// String is the reason as stored: "failing|3|HTTP 500".
+func (r HealthReason) String() string { return fmt.Sprintf("%s|%d|%s", r.Kind, r.Count, r.Detail) }
+
+// ParseHealthReason reads a stored reason; false for one stored before
+// reasons had kinds (an English sentence, shown as it is).
+func ParseHealthReason(s string) (HealthReason, bool) {
+	kind, rest, ok := strings.Cut(s, "|")
+	if !ok || kind != string(HealthFailing) && kind != string(HealthEmpty) && kind != string(HealthNever) {
+		return HealthReason{}, false
+	}
+	count, detail, ok := strings.Cut(rest, "|")
+	n, err := strconv.Atoi(count)
+	if !ok || err != nil {
+		return HealthReason{}, false
+	}
+	return HealthReason{Kind: HealthKind(kind), Count: n, Detail: detail}, true
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"github.com/doxwatch/doxwatch/i18n"
 	"image"
 	"image/png"
 	"io"
@@ -260,7 +261,7 @@ func TestSourceHealth(t *testing.T) {
 			t.Fatalf("after %d failures: %+v", i, h)
 		}
 	}
-	if h := health(); !strings.Contains(h.HealthReason, "3 failed runs in a row") || !strings.Contains(h.LastError, "500") {
+	if h := health(); !strings.Contains(i18n.For("en").HealthReason(h.HealthReason), "3 failed runs in a row") || !strings.Contains(h.LastError, "500") {
 		t.Errorf("unhealthy source says %+v", h)
 	}
 	f.fail(http.StatusOK)
@@ -272,7 +273,7 @@ func TestSourceHealth(t *testing.T) {
 	f.posts = map[string]string{}
 	f.mu.Unlock()
 	p.Run(ctx, src)
-	if h := health(); h.Healthy || !strings.Contains(h.HealthReason, "check the selectors") {
+	if h := health(); h.Healthy || !strings.Contains(i18n.For("en").HealthReason(h.HealthReason), "check the selectors") {
 		t.Errorf("silently broken source: %+v", h)
 	}
 }
@@ -342,7 +343,7 @@ func TestSelectorThatMatchesNothing(t *testing.T) {
 		t.Fatalf("run: %+v", r)
 	}
 	want := `selector item "div.message" matched nothing on ` + f.URL + "/"
-	if h := health(); h.Healthy || !strings.Contains(h.HealthReason, want) {
+	if h := health(); h.Healthy || !strings.Contains(i18n.For("en").HealthReason(h.HealthReason), want) {
 		t.Fatalf("health after a run without posts: %+v", h)
 	}
 	if r := p.Run(ctx, src); r.Stats.NotModified != 1 {
@@ -354,7 +355,7 @@ func TestSelectorThatMatchesNothing(t *testing.T) {
 	// Items found, but the text selector finds nothing in them.
 	src.Selectors.Item, src.Selectors.Text = "article.post", ".body"
 	p.Run(ctx, src)
-	if h := health(); h.Healthy || !strings.Contains(h.HealthReason, `selector text ".body" found no text`) {
+	if h := health(); h.Healthy || !strings.Contains(i18n.For("en").HealthReason(h.HealthReason), `selector text ".body" found no text`) {
 		t.Fatalf("health with a wrong text selector: %+v", h)
 	}
 	src.Selectors.Text = ".text"

@@ -91,7 +91,7 @@ func (s *Store) RecordRun(ctx context.Context, source string, run Run, unhealthy
 			failures++
 			healthy, reason := failures < unhealthyAfter, ""
 			if !healthy {
-				reason = fmt.Sprintf("%d failed runs in a row; last: %s", failures, run.Err)
+				reason = model.HealthReason{Kind: model.HealthFailing, Count: failures, Detail: run.Err}.String()
 			}
 			_, err := tx.ExecContext(ctx, `UPDATE sources SET last_run_at = ?, last_error = ?, last_error_at = ?,
 				consecutive_failures = ?, healthy = ?, health_reason = CASE WHEN ? THEN health_reason ELSE ? END,
@@ -112,12 +112,11 @@ func (s *Store) RecordRun(ctx context.Context, source string, run Run, unhealthy
 			switch {
 			case run.Posts == 0 && lastPosts > 0:
 				healthy = false
-				reason = fmt.Sprintf("found no posts where the last good run found %d: the page may have changed (check the selectors): %s",
-					lastPosts, run.Empty)
+				reason = model.HealthReason{Kind: model.HealthEmpty, Count: lastPosts, Detail: run.Empty}.String()
 			case run.Posts == 0 && everPosts == 0:
 				// A source that never gave a post is not watching anything.
 				healthy = false
-				reason = "has never yielded a post: " + run.Empty
+				reason = model.HealthReason{Kind: model.HealthNever, Detail: run.Empty}.String()
 			}
 		}
 		_, err := tx.ExecContext(ctx, `UPDATE sources SET last_run_at = ?, last_success_at = ?, last_error = ?,

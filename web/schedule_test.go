@@ -49,8 +49,8 @@ func TestScheduleWords(t *testing.T) {
 	}
 }
 
-// The sources page says each source's schedule and the intake mailbox's
-// polling in words.
+// The sources page says each source's schedule, the intake mailbox's
+// polling and why a source does not work in words.
 func TestSourcesSayScheduleInWords(t *testing.T) {
 	e := newEnv(t)
 	e.web.Config.Intake.IMAP.Host = "imap.example"
@@ -59,14 +59,18 @@ func TestSourcesSayScheduleInWords(t *testing.T) {
 	if err := e.store.EnsureSources(context.Background(), []store.SourceInfo{{Name: model.SourceIntake, Type: model.SourceIntake}}); err != nil {
 		t.Fatal(err)
 	}
+	// And why a source does not work, in words, not as stored.
+	if err := e.store.RecordRun(context.Background(), "ouderforum", store.Run{Err: "HTTP 500"}, 1); err != nil {
+		t.Fatal(err)
+	}
 	c := e.client(t).login("rik", reviewerPW)
 	_, page := c.get("/sources")
-	for _, want := range []string{"on weekdays at 08:00", "every 2 minutes"} {
+	for _, want := range []string{"on weekdays at 08:00", "every 2 minutes", "1 failed runs in a row; last: HTTP 500"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the sources page lacks %q", want)
 		}
 	}
-	for _, raw := range []string{"0 8 * * 1-5", "mailbox_every", "2m0s"} {
+	for _, raw := range []string{"0 8 * * 1-5", "mailbox_every", "2m0s", "failing|"} {
 		if strings.Contains(page, raw) {
 			t.Errorf("the sources page shows %q", raw)
 		}

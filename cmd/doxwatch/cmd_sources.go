@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/doxwatch/doxwatch/i18n"
 	"log/slog"
 	"strings"
 	"text/tabwriter"
@@ -51,7 +52,7 @@ func cmdSources(ctx context.Context, args []string, io stdio) int {
 		health := "ok"
 		switch {
 		case !s.Healthy:
-			health = "UNHEALTHY: " + s.HealthReason
+			health = "UNHEALTHY: " + i18n.For("en").HealthReason(s.HealthReason)
 		case s.LastError != "" && s.ConsecutiveFailures > 0:
 			health = fmt.Sprintf("failing (%d): %s", s.ConsecutiveFailures, s.LastError)
 		case s.LastError != "":
