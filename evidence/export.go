@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -30,10 +31,19 @@ var takedownYAML []byte
 
 // platform is where to ask for a post's removal.
 type platform struct {
-	Name  string   `yaml:"name"`
-	Hosts []string `yaml:"hosts"`
-	Match string   `yaml:"match"`
-	Where string   `yaml:"where"`
+	Name    string   `yaml:"name"`
+	Hosts   []string `yaml:"hosts"`
+	Match   string   `yaml:"match"`
+	Where   string   `yaml:"where"`
+	WhereNL string   `yaml:"where_nl"`
+}
+
+// where is where to send a request to the platform, in lang.
+func (p platform) where(lang string) string {
+	if lang == "nl" && p.WhereNL != "" {
+		return p.WhereNL
+	}
+	return p.Where
 }
 
 func platforms() ([]platform, error) {
@@ -198,7 +208,9 @@ func sortedKeys(m map[string][]byte) []string {
 }
 
 // takedown is a request to remove the posts, ready to send, and where to
-// send it for each.
+// send it for each: in the language of the case file, which is the
+// contact's, with the kinds of data in the same words. Each paragraph is
+// one line, to paste into a platform's form.
 func takedown(ps []platform, hits []store.Hit, info ExportInfo) string {
 	var b strings.Builder
 	byURL := map[string][]store.Hit{}
@@ -210,26 +222,40 @@ func takedown(ps []platform, hits []store.Hit, info ExportInfo) string {
 		byURL[h.URL] = append(byURL[h.URL], h)
 	}
 	w := i18n.For(info.Lang)
+	t := takedownWords[w.Lang()]
 	for _, u := range urls {
 		p := platformFor(ps, u)
 		var kinds []string
 		for _, h := range byURL[u] {
-			k := w.Kind(h.Kind)
-			if !strings.Contains(strings.Join(kinds, ","), k) {
+			if k := w.Kind(h.Kind); !slices.Contains(kinds, k) {
 				kinds = append(kinds, k)
 			}
 		}
-		fmt.Fprintf(&b, "Send to: %s (%s)\n\n", p.Where, p.Name)
-		fmt.Fprintf(&b, "Subject: Request to remove personal data of our employee\n\n")
-		fmt.Fprintf(&b, "Dear %s,\n\nWe, %s, ask you to remove this post without delay:\n\n  %s\n\n", p.Name, info.Organisation, u)
-		fmt.Fprintf(&b, "It discloses personal data of one of our employees (%s) without consent, in a context that aims to\n", strings.Join(kinds, ", "))
-		fmt.Fprintf(&b, "intimidate. Under the GDPR (AVG), art. 17, the person concerned has the right to erasure; spreading\n")
-		fmt.Fprintf(&b, "someone's personal data to intimidate them is a criminal offence in the Netherlands (art. 285d Sr).\n\n")
-		fmt.Fprintf(&b, "We have preserved the post as evidence (first seen %s). Please confirm the removal.\n\n",
-			byURL[u][0].FirstSeen.In(info.Location).Format("2006-01-02 15:04 MST"))
-		fmt.Fprintf(&b, "Kind regards,\n%s\n\n%s\n\n", info.Organisation, strings.Repeat("-", 72))
+		to := t["send_to"]
+		if p.Name != "" {
+			to += " (" + p.Name + ")"
+		}
+		fmt.Fprintf(&b, "%s: %s\n\n%s\n\n%s\n\n", to, p.where(w.Lang()), t["subject"], t["dear"])
+		fmt.Fprintf(&b, t["ask"]+"\n\n  %s\n\n", info.Organisation, u)
+		fmt.Fprintf(&b, t["discloses"]+"\n\n", strings.Join(kinds, ", "))
+		fmt.Fprintf(&b, t["preserved"]+"\n\n", byURL[u][0].FirstSeen.In(info.Location).Format("2006-01-02 15:04 MST"))
+		fmt.Fprintf(&b, "%s\n%s\n\n%s\n\n", t["regards"], info.Organisation, strings.Repeat("-", 72))
 	}
 	return b.String()
+}
+
+// takedownWords are the request's words, per language.
+var takedownWords = map[string]map[string]string{
+	"nl": {"send_to": "Versturen naar", "subject": "Onderwerp: Verzoek om persoonsgegevens van onze medewerker te verwijderen",
+		"dear": "Geachte heer, mevrouw,", "ask": "Wij, %s, vragen u dit bericht zo snel mogelijk te verwijderen:",
+		"discloses": "Het maakt zonder toestemming persoonsgegevens van een van onze medewerkers openbaar (%s), in een context die bedoeld is om te intimideren. Op grond van de AVG (art. 17) heeft de betrokkene recht op verwijdering van die gegevens; het verspreiden van iemands persoonsgegevens om die persoon te intimideren is strafbaar (art. 285d Wetboek van Strafrecht).",
+		"preserved": "Wij hebben het bericht als bewijs vastgelegd (eerst gezien %s). Wilt u bevestigen dat het is verwijderd?",
+		"regards":   "Met vriendelijke groet,"},
+	"en": {"send_to": "Send to", "subject": "Subject: Request to remove personal data of our employee",
+		"dear": "Dear Sir or Madam,", "ask": "We, %s, ask you to remove this post without delay:",
+		"discloses": "It discloses personal data of one of our employees (%s) without consent, in a context that aims to intimidate. Under the GDPR (AVG), art. 17, the person concerned has the right to erasure; spreading someone's personal data to intimidate them is a criminal offence in the Netherlands (art. 285d Sr).",
+		"preserved": "We have preserved the post as evidence (first seen %s). Please confirm the removal.",
+		"regards":   "Kind regards,"},
 }
 
 // report words, per language.
