@@ -287,10 +287,11 @@ func (r chatRenderer) text(n Notice) (string, error) {
 	if v.Health != nil {
 		h := *v.Health
 		h.Detail = strings.Join(strings.Fields(w.shared().HealthReason(h.Detail)), " ")
+		h.Source = w.shared().Source(h.Source)
 		v.Health = &h
 	}
 	for _, a := range n.Alerts {
-		ca := chatAlert{Severity: capitalise(w.severity(a.Severity)), Employee: a.Employee, Kinds: kindWords(a.Kinds, w), Source: a.Source,
+		ca := chatAlert{Severity: capitalise(w.severity(a.Severity)), Employee: a.Employee, Kinds: kindWords(a.Kinds, w), Source: w.shared().Source(a.Source),
 			HandedIn: a.HandedIn != "", Links: a.Links}
 		if r.excerpt {
 			ca.Excerpt = a.Excerpt()

@@ -239,13 +239,13 @@ type healthEmail struct {
 func (s *Sender) healthEmail(n Notice) (subject, text, html string, err error) {
 	h := n.Health
 	w := wordsFor(s.cfg.Language)
-	m := healthEmail{Lang: s.cfg.Language, T: w, Source: h.Source, Healthy: h.Healthy, Reason: w.shared().HealthReason(h.Detail),
+	m := healthEmail{Lang: s.cfg.Language, T: w, Source: w.shared().Source(h.Source), Healthy: h.Healthy, Reason: w.shared().HealthReason(h.Detail),
 		Since: h.Since.In(s.loc).Format("2006-01-02 15:04 MST")}
 	key := "subject_health_bad"
 	if h.Healthy {
 		key = "subject_health_ok"
 	}
-	m.Subject = fmt.Sprintf(w.s(key), h.Source)
+	m.Subject = fmt.Sprintf(w.s(key), m.Source)
 	text, html, err = render("health", m)
 	return m.Subject, text, html, err
 }
@@ -386,7 +386,7 @@ func (s *Sender) view(h store.Hit, w words) hitView {
 		image = "" // a file handed in: no link to a place on the server
 	}
 	return hitView{ID: h.ID, sev: h.Severity, Author: h.Author, Posted: s.when(h.Published), Kind: w.kind(h.Kind), Severity: w.severity(h.Severity), Status: w.status(h.Status),
-		Pre: pre, Match: match, Post: post, Image: image, Source: h.Source, URL: h.URL,
+		Pre: pre, Match: match, Post: post, Image: image, Source: w.shared().Source(h.Source), URL: h.URL,
 		When: h.FirstSeen.In(s.loc).Format("2006-01-02 15:04"), Employee: s.employee(h.EmployeeID), Page: s.hitURL(h.ID),
 		HandedIn: w.shared().HandedIn(model.HandedIn(h.URL))}
 }
@@ -396,7 +396,7 @@ func (s *Sender) alertEmail(n Notice) (subject, text, html string, err error) {
 	w := wordsFor(s.cfg.Language)
 	mail := alertEmail{Lang: s.cfg.Language, T: w, More: n.More, MoreLink: n.MoreLink}
 	for _, a := range n.Alerts {
-		v := alertView{Employee: a.Employee, Source: a.Source, URL: a.URL, FirstSeen: a.FirstSeen.In(s.loc).Format("2006-01-02 15:04 MST"),
+		v := alertView{Employee: a.Employee, Source: w.shared().Source(a.Source), URL: a.URL, FirstSeen: a.FirstSeen.In(s.loc).Format("2006-01-02 15:04 MST"),
 			Author: a.Author, Posted: s.when(a.Published), HandedIn: w.shared().HandedIn(a.HandedIn), Reporter: a.Reporter, HitIDs: a.HitIDs, Pages: a.Links,
 			Severity: w.severity(a.Severity), Color: severityColor[a.Severity], Kinds: kindWords(a.Kinds, w)}
 		for _, h := range a.Hits {
@@ -537,7 +537,7 @@ func (s *Sender) DigestMessage(ctx context.Context, start, end time.Time) (Messa
 	}
 	watched, readable := 0, 0
 	for _, src := range sources {
-		d.Sources = append(d.Sources, sourceView{Name: src.Name, Hits: perSource[src.Name], Healthy: src.Healthy, Reason: w.shared().HealthReason(src.HealthReason)})
+		d.Sources = append(d.Sources, sourceView{Name: w.shared().Source(src.Name), Hits: perSource[src.Name], Healthy: src.Healthy, Reason: w.shared().HealthReason(src.HealthReason)})
 		if src.Name != model.SourceManual {
 			watched++
 			if src.Healthy && !src.LastOK.Before(start) {

@@ -157,7 +157,7 @@ func TestDashboardInBrowser(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS(".hitlist"))); err != nil {
 		t.Fatal(err)
 	}
-	if list := text(t, ctx, ".hitlist"); !strings.Contains(list, "Anouk Jansen-de Vries") || !strings.Contains(list, "manual") {
+	if list := text(t, ctx, ".hitlist"); !strings.Contains(list, "Anouk Jansen-de Vries") || !strings.Contains(list, "· by hand ·") {
 		t.Errorf("recorded hand-in not in Hits: %q", list)
 	}
 	// "Read now" runs a source in the daemon; the page follows it until done.

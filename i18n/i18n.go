@@ -28,6 +28,7 @@ type vocabulary struct {
 	steps    []string
 	pasted   string // what was handed in as text pasted into the dashboard
 	health   map[model.HealthKind]string
+	sources  map[string]string // the built-in sources' names in words
 }
 
 var vocabularies = map[string]vocabulary{
@@ -36,8 +37,9 @@ var vocabularies = map[string]vocabulary{
 		kind:     map[model.Kind]string{model.KindName: "naam", model.KindPhone: "telefoonnummer", model.KindEmail: "e-mailadres", model.KindAddress: "adres"},
 		status: map[model.Status]string{model.StatusNew: "nieuw", model.StatusConfirmed: "bevestigd",
 			model.StatusFalsePositive: "vals alarm", model.StatusResolved: "afgehandeld"},
-		role:   map[model.Role]string{model.RoleAdmin: "beheerder", model.RoleReviewer: "behandelaar"},
-		pasted: "geplakte tekst",
+		role:    map[model.Role]string{model.RoleAdmin: "beheerder", model.RoleReviewer: "behandelaar"},
+		pasted:  "geplakte tekst",
+		sources: map[string]string{model.SourceManual: "met de hand", model.SourceIntake: "doorgestuurd naar het postvak"},
 		health: map[model.HealthKind]string{
 			model.HealthFailing: "%[1]d keer na elkaar mislukt; laatste fout: %[2]s",
 			model.HealthEmpty:   "geen berichten gevonden waar de laatste goede keer er %[1]d stonden: de pagina is misschien veranderd (controleer de selectors): %[2]s",
@@ -56,8 +58,9 @@ var vocabularies = map[string]vocabulary{
 		kind:     map[model.Kind]string{model.KindName: "name", model.KindPhone: "phone number", model.KindEmail: "e-mail address", model.KindAddress: "address"},
 		status: map[model.Status]string{model.StatusNew: "new", model.StatusConfirmed: "confirmed",
 			model.StatusFalsePositive: "false positive", model.StatusResolved: "resolved"},
-		role:   map[model.Role]string{model.RoleAdmin: "administrator", model.RoleReviewer: "reviewer"},
-		pasted: "pasted text",
+		role:    map[model.Role]string{model.RoleAdmin: "administrator", model.RoleReviewer: "reviewer"},
+		pasted:  "pasted text",
+		sources: map[string]string{model.SourceManual: "by hand", model.SourceIntake: "forwarded to the mailbox"},
 		health: map[model.HealthKind]string{
 			model.HealthFailing: "%[1]d failed runs in a row; last: %[2]s",
 			model.HealthEmpty:   "found no posts where the last good run found %[1]d: the page may have changed (check the selectors): %[2]s",
@@ -111,6 +114,11 @@ func (w Words) HandedIn(name string) string {
 	}
 	return name
 }
+
+// Source names a source: one the administrator configured by its own
+// name, the built-in ones (model.SourceManual, model.SourceIntake) in
+// words.
+func (w Words) Source(name string) string { return or(w.v.sources[name], name) }
 
 // HealthReason says a stored reason why a source does not work
 // (model.HealthReason); one stored before reasons had kinds as it is.

@@ -105,3 +105,19 @@ func TestHealthReason(t *testing.T) {
 		}
 	}
 }
+
+// The built-in sources are named in words; a configured one by its name.
+func TestSourceNames(t *testing.T) {
+	for lang, want := range map[string][2]string{"nl": {"met de hand", "doorgestuurd naar het postvak"}, "en": {"by hand", "forwarded to the mailbox"}} {
+		w := For(lang)
+		if got := w.Source(model.SourceManual); got != want[0] {
+			t.Errorf("%s: manual is %q", lang, got)
+		}
+		if got := w.Source(model.SourceIntake); got != want[1] {
+			t.Errorf("%s: intake is %q", lang, got)
+		}
+		if got := w.Source("ouderforum"); got != "ouderforum" {
+			t.Errorf("%s: a configured source became %q", lang, got)
+		}
+	}
+}

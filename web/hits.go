@@ -77,7 +77,7 @@ func (s *Server) hits(w http.ResponseWriter, r *http.Request) {
 		d.Statuses = append(d.Statuses, option{string(st), p.W.Status(st), string(st) == d.Status})
 	}
 	for _, src := range append([]string{model.SourceManual}, s.sourceNames()...) {
-		d.Sources = append(d.Sources, option{src, src, src == d.Source})
+		d.Sources = append(d.Sources, option{src, p.W.Source(src), src == d.Source})
 	}
 	// Only employees with hits are offered: the roster itself is not listed.
 	emps, err := s.Store.HitEmployees(ctx)

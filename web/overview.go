@@ -25,7 +25,7 @@ func (s *Server) rows(p page, hits []store.Hit) []hitRow {
 	for i, h := range hits {
 		pre, match, post := h.ExcerptParts()
 		out[i] = hitRow{ID: h.ID, When: s.fmtTime(h.FirstSeen), Severity: h.Severity, SeverityWord: p.W.Severity(h.Severity),
-			Status: p.W.Status(h.Status), Kind: p.W.Kind(h.Kind), Employee: s.employee(h.EmployeeID), Source: h.Source,
+			Status: p.W.Status(h.Status), Kind: p.W.Kind(h.Kind), Employee: s.employee(h.EmployeeID), Source: p.W.Source(h.Source),
 			Pre: pre, Match: match, Post: post, FromImage: h.FromImage}
 	}
 	return out
@@ -38,8 +38,10 @@ type sevCount struct {
 }
 
 type sourceRow struct {
-	Name, Type, Schedule, LastRun, Reason string
-	Healthy, NeverRun                     bool
+	// Name is the source's as configured (in links and forms), Label as
+	// the reader reads it (i18n.Words.Source).
+	Name, Label, Type, Schedule, LastRun, Reason string
+	Healthy, NeverRun                            bool
 	// Runnable sources can be read now from the dashboard.
 	Runnable                    bool
 	Pages, Posts, Hits, NewHits int

@@ -50,7 +50,8 @@ func TestScheduleWords(t *testing.T) {
 }
 
 // The sources page says each source's schedule, the intake mailbox's
-// polling and why a source does not work in words.
+// polling, why a source does not work and the built-in sources' names in
+// words.
 func TestSourcesSayScheduleInWords(t *testing.T) {
 	e := newEnv(t)
 	e.web.Config.Intake.IMAP.Host = "imap.example"
@@ -65,7 +66,8 @@ func TestSourcesSayScheduleInWords(t *testing.T) {
 	}
 	c := e.client(t).login("rik", reviewerPW)
 	_, page := c.get("/sources")
-	for _, want := range []string{"on weekdays at 08:00", "every 2 minutes", "1 failed runs in a row; last: HTTP 500"} {
+	for _, want := range []string{"on weekdays at 08:00", "every 2 minutes", "1 failed runs in a row; last: HTTP 500",
+		"<h2>forwarded to the mailbox</h2>", `id="src-intake"`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the sources page lacks %q", want)
 		}

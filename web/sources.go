@@ -41,7 +41,7 @@ func (s *Server) sourceRows(r *http.Request, p page) ([]sourceRow, error) {
 		if !configured[src.Name] && schedule[src.Name] == "" && src.Hits == 0 {
 			continue // no longer watched and nothing to show
 		}
-		row := sourceRow{Name: src.Name, Type: src.Type, Schedule: schedule[src.Name], LastRun: s.fmtTime(src.LastRun),
+		row := sourceRow{Name: src.Name, Label: p.W.Source(src.Name), Type: src.Type, Schedule: schedule[src.Name], LastRun: s.fmtTime(src.LastRun),
 			NeverRun: src.LastRun.IsZero() && src.Name != model.SourceManual, Healthy: src.Healthy, Reason: p.W.HealthReason(src.HealthReason),
 			Pages: src.Pages, Posts: src.PostsSeen, Hits: src.Hits, NewHits: src.NewHits}
 		if row.Reason == "" && src.LastError != "" {
