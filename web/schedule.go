@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"math/bits"
+	"slices"
 	"strings"
 	"time"
 
@@ -14,11 +15,13 @@ import (
 // schedule says when a schedule runs in the page's language, as the
 // contact reads it ("elk uur", "elke maandag om 08:00") rather than as the
 // administrator wrote it ("@every 1h", "0 8 * * 1"). A schedule with no
-// such words (a list of hours, a day of the month) is shown as written.
+// such words (a list of hours, a day of the month) is shown as written,
+// and so is one in a time zone of its own (CRON_TZ=), whose hours are not
+// the page's.
 func (l lang) schedule(spec string) string {
 	parsed, err := config.CronParser.Parse(spec)
-	if err != nil {
-		return spec // config check refuses it; the page still shows it
+	if err != nil || strings.HasPrefix(spec, "CRON_TZ=") || strings.HasPrefix(spec, "TZ=") {
+		return spec // an error: config check refuses it; the page still shows it
 	}
 	switch s := parsed.(type) {
 	case cron.ConstantDelaySchedule:
@@ -81,7 +84,7 @@ func (l lang) specWords(s *cron.SpecSchedule) string {
 		return fmt.Sprintf(l.S("sched_day"), at)
 	case len(days) == 1:
 		return fmt.Sprintf(l.S("sched_weekly"), strings.Split(l.S("weekdays"), ",")[days[0]], at)
-	case fmt.Sprint(days) == "[1 2 3 4 5]":
+	case slices.Equal(days, []int{1, 2, 3, 4, 5}):
 		return fmt.Sprintf(l.S("sched_weekdays"), at)
 	}
 	return ""

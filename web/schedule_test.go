@@ -38,6 +38,7 @@ func TestScheduleWords(t *testing.T) {
 		{"0,10,30 * * * *", "0,10,30 * * * *", "0,10,30 * * * *"},
 		{"5,35 * * * *", "5,35 * * * *", "5,35 * * * *"},
 		{"every hour", "every hour", "every hour"},
+		{"CRON_TZ=UTC 0 7 * * *", "CRON_TZ=UTC 0 7 * * *", "CRON_TZ=UTC 0 7 * * *"},
 	}
 	for _, tt := range tests {
 		if got := lang("nl").schedule(tt.spec); got != tt.nl {
