@@ -39,7 +39,7 @@ var vocabularies = map[string]vocabulary{
 			model.StatusFalsePositive: "vals alarm", model.StatusResolved: "afgehandeld"},
 		role:    map[model.Role]string{model.RoleAdmin: "beheerder", model.RoleReviewer: "behandelaar"},
 		pasted:  "geplakte tekst",
-		sources: map[string]string{model.SourceManual: "met de hand", model.SourceIntake: "doorgestuurd naar het postvak"},
+		sources: map[string]string{model.SourceManual: "met de hand", model.SourceIntake: "postvak"},
 		health: map[model.HealthKind]string{
 			model.HealthFailing: "%[1]d keer na elkaar mislukt; laatste fout: %[2]s",
 			model.HealthEmpty:   "geen berichten gevonden waar de laatste goede keer er %[1]d stonden: de pagina is misschien veranderd (controleer de selectors): %[2]s",
@@ -60,7 +60,7 @@ var vocabularies = map[string]vocabulary{
 			model.StatusFalsePositive: "false positive", model.StatusResolved: "resolved"},
 		role:    map[model.Role]string{model.RoleAdmin: "administrator", model.RoleReviewer: "reviewer"},
 		pasted:  "pasted text",
-		sources: map[string]string{model.SourceManual: "by hand", model.SourceIntake: "forwarded to the mailbox"},
+		sources: map[string]string{model.SourceManual: "by hand", model.SourceIntake: "mailbox"},
 		health: map[model.HealthKind]string{
 			model.HealthFailing: "%[1]d failed runs in a row; last: %[2]s",
 			model.HealthEmpty:   "found no posts where the last good run found %[1]d: the page may have changed (check the selectors): %[2]s",

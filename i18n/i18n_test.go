@@ -108,7 +108,7 @@ func TestHealthReason(t *testing.T) {
 
 // The built-in sources are named in words; a configured one by its name.
 func TestSourceNames(t *testing.T) {
-	for lang, want := range map[string][2]string{"nl": {"met de hand", "doorgestuurd naar het postvak"}, "en": {"by hand", "forwarded to the mailbox"}} {
+	for lang, want := range map[string][2]string{"nl": {"met de hand", "postvak"}, "en": {"by hand", "mailbox"}} {
 		w := For(lang)
 		if got := w.Source(model.SourceManual); got != want[0] {
 			t.Errorf("%s: manual is %q", lang, got)
