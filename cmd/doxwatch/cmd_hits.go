@@ -152,13 +152,19 @@ type hitFormat struct {
 	ros *roster.Roster
 }
 
+// zoneOf is the configured time zone, in which the commands show times
+// (config check refuses a zone that does not load; UTC then).
+func zoneOf(cfg *config.Config) *time.Location {
+	if loc, err := time.LoadLocation(cfg.Timezone); err == nil {
+		return loc
+	}
+	return time.UTC
+}
+
 // newHitFormat loads the roster for the names; without it, hits show ids
 // and a warning says why.
 func newHitFormat(cfg *config.Config, io stdio) hitFormat {
-	f := hitFormat{loc: time.UTC}
-	if loc, err := time.LoadLocation(cfg.Timezone); err == nil {
-		f.loc = loc
-	}
+	f := hitFormat{loc: zoneOf(cfg)}
 	ros, err := loadRoster(cfg)
 	if err != nil {
 		fmt.Fprintf(io.err, "doxwatch: employees are shown by id: the roster cannot be read: %v\n", err)
@@ -177,12 +183,7 @@ func (f hitFormat) employee(id string) string {
 	return id
 }
 
-func (f hitFormat) time(t time.Time) string {
-	if t.IsZero() {
-		return "-"
-	}
-	return t.In(f.loc).Format("2006-01-02 15:04 MST")
-}
+func (f hitFormat) time(t time.Time) string { return showTime(t, f.loc, "-") }
 
 type jsonHit struct {
 	ID         int64          `json:"id"`

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"github.com/doxwatch/doxwatch/i18n"
 	"log/slog"
 	"strings"
 	"text/tabwriter"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/doxwatch/doxwatch/config"
 	"github.com/doxwatch/doxwatch/crawler"
+	"github.com/doxwatch/doxwatch/i18n"
 	"github.com/doxwatch/doxwatch/model"
 )
 
@@ -42,6 +42,7 @@ func cmdSources(ctx context.Context, args []string, io stdio) int {
 	for _, s := range cfg.Sources {
 		schedule[s.Name] = cfg.ScheduleOf(s)
 	}
+	loc := zoneOf(cfg)
 	tw := tabwriter.NewWriter(io.out, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "SOURCE\tTYPE\tSCHEDULE\tLAST RUN\tLAST OK\tPOSTS\tHITS (NEW)\tHEALTH")
 	for _, s := range states {
@@ -58,17 +59,19 @@ func cmdSources(ctx context.Context, args []string, io stdio) int {
 		case s.LastError != "":
 			health = "ok; " + s.LastError
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%d (%d)\t%s\n", s.Name, s.Type, sched, when(s.LastRun), when(s.LastOK), s.PostsSeen, s.Hits, s.NewHits, health)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%d (%d)\t%s\n", s.Name, s.Type, sched, showTime(s.LastRun, loc, "never"), showTime(s.LastOK, loc, "never"), s.PostsSeen, s.Hits, s.NewHits, health)
 	}
 	tw.Flush()
 	return exitOK
 }
 
-func when(t time.Time) string {
+// showTime is t as every command shows a time: in the configured zone
+// loc (zoneOf), with the zone's name; none for a zero time.
+func showTime(t time.Time, loc *time.Location, none string) string {
 	if t.IsZero() {
-		return "never"
+		return none
 	}
-	return t.Local().Format("2006-01-02 15:04")
+	return t.In(loc).Format("2006-01-02 15:04 MST")
 }
 
 // testSource reads one page of a source as a crawl would and prints the
@@ -96,7 +99,7 @@ func testSource(ctx context.Context, path, name string, log *slog.Logger, io std
 		if n++; n <= show {
 			fmt.Fprintf(io.out, "post %d: %s\n", n, p.URL)
 			if p.Author != "" || !p.Published.IsZero() {
-				fmt.Fprintf(io.out, "  by %q at %s\n", p.Author, when(p.Published))
+				fmt.Fprintf(io.out, "  by %q at %s\n", p.Author, showTime(p.Published, zoneOf(cfg), "never"))
 			}
 			text := []rune(strings.Join(strings.Fields(p.Text), " "))
 			if len(text) > 200 {

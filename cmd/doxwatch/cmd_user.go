@@ -34,7 +34,7 @@ func cmdUser(ctx context.Context, args []string, io stdio) int {
 	if _, code, ok := parse(fs, rest, &c, io); !ok {
 		return code
 	}
-	_, st, ok := configAndStore(ctx, c.config, io)
+	cfg, st, ok := configAndStore(ctx, c.config, io)
 	if !ok {
 		return exitError
 	}
@@ -48,11 +48,7 @@ func cmdUser(ctx context.Context, args []string, io stdio) int {
 		tw := tabwriter.NewWriter(io.out, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "NAME\tROLE\tDISABLED\tLAST LOGIN")
 		for _, u := range users {
-			last := "-"
-			if !u.LastLogin.IsZero() {
-				last = u.LastLogin.Local().Format("2006-01-02 15:04")
-			}
-			fmt.Fprintf(tw, "%s\t%s\t%v\t%s\n", u.Name, u.Role, u.Disabled, last)
+			fmt.Fprintf(tw, "%s\t%s\t%v\t%s\n", u.Name, u.Role, u.Disabled, showTime(u.LastLogin, zoneOf(cfg), "-"))
 		}
 		tw.Flush()
 		return exitOK

@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -91,6 +92,12 @@ func TestRescanSourcesAndHits(t *testing.T) {
 	code, out, _ = runCLI(t, "sources", "--config", cfg)
 	if code != exitOK || !strings.Contains(out, "forum") || !strings.Contains(out, "@every 1h") || !strings.Contains(out, "2 (2)") {
 		t.Errorf("sources: exit %d\n%s", code, out)
+	}
+	// Its times are in the configured zone (Europe/Amsterdam), as the
+	// hits' are, not the machine's.
+	if ams, _ := time.LoadLocation("Europe/Amsterdam"); !strings.Contains(out, time.Now().In(ams).Format("2006-01-02 15")) ||
+		!regexp.MustCompile(`\d\d:\d\d CES?T`).MatchString(out) {
+		t.Errorf("sources: times not in the configured zone:\n%s", out)
 	}
 
 	code, out, _ = runCLI(t, "hits", "list", "--config", cfg, "--json", "--severity", "high")
