@@ -164,26 +164,32 @@ func parse(name string, data []byte, region string) (*Roster, error) {
 	p.employees(rows)
 	n := len(rows)
 	ros := &Roster{byID: make(map[string]int, n), Employees: make([]Employee, 0, n)}
-	lines := make([]int, 0, n) // the line of each employee
+	// The line of each id, also of a row with other problems: every
+	// problem is reported at once, a repeated id too.
+	idLine := make(map[string]int, n)
 	for _, r := range rows {
 		if len(p.errs) >= maxErrors {
 			break
 		}
 		p.errs = append(p.errs, r.errs...)
-		if !r.ok {
-			continue
+		if r.e.ID != "" {
+			if prev, dup := idLine[r.e.ID]; dup {
+				p.errorf(r.line, "id %q is also on line %d", r.e.ID, prev)
+				continue
+			}
+			idLine[r.e.ID] = r.line
 		}
-		if prev, dup := ros.byID[r.e.ID]; dup {
-			p.errorf(r.line, "id %q is also on line %d", r.e.ID, lines[prev])
+		if !r.ok {
 			continue
 		}
 		ros.byID[r.e.ID] = len(ros.Employees)
 		ros.Employees = append(ros.Employees, r.e)
-		lines = append(lines, r.line)
 	}
 	if len(p.errs) > 0 {
 		if len(p.errs) >= maxErrors {
-			p.errs = append(p.errs, fmt.Sprintf("%s: stopped after %d problems", name, maxErrors))
+			// A row adds up to a problem per column and its id: the list
+			// is cut at the bound it names.
+			p.errs = append(p.errs[:maxErrors], fmt.Sprintf("%s: stopped after %d problems", name, maxErrors))
 		}
 		return nil, &Errors{List: p.errs}
 	}

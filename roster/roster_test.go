@@ -88,6 +88,9 @@ func TestErrors(t *testing.T) {
 		{"bad email and address", "id;first_name;last_name;email;address\nE1;A;B;not-mail;Lindelaan\n",
 			[]string{`t.csv:2: email (column 4): not an e-mail address: no @`, `t.csv:2: address (column 5): want street and house number`}},
 		{"duplicate id", "id,first_name,last_name\nE1,A,B\nE2,C,D\nE1,E,F\n", []string{`t.csv:4: id "E1" is also on line 2`}},
+		// Reported also where the first row has problems of its own.
+		{"duplicate id after a bad row", "id,first_name,last_name,phone\nE1,A,B,06-1234\nE1,E,F,\n",
+			[]string{`t.csv:2: phone (column 4)`, `t.csv:3: id "E1" is also on line 2`}},
 		{"empty required", "id,first_name,last_name\n,A,\n", []string{"t.csv:2: id (column 1): empty", "t.csv:2: last_name (column 3): empty"}},
 		{"field count", "id,first_name,last_name\nE1,A,B,extra\nE2,C,D\n", []string{"t.csv:2: 4 fields where the header has 3: a value with a comma in it must be in double quotes"}},
 		{"unquoted comma in address", "id,first_name,last_name,address,location\nE1,A,B,Kerkstraat 12, 1234 AB Utrecht,Utrecht\n",
