@@ -162,6 +162,10 @@ func TestValidateReportsEveryProblem(t *testing.T) {
 			t.Errorf("missing problem %q in:\n%s", want, p)
 		}
 	}
+	// A schedule that is none says how one is written.
+	if !strings.Contains(p.Error(), `"every hour" is not a schedule (expected exactly 5 fields, found 2: [every hour]); write e.g. "@every 1h"`) {
+		t.Errorf("the schedule's problem does not say how to write one:\n%s", p)
+	}
 	// A channel's URL and secret hold credentials: no problem repeats them.
 	for _, secret := range []string{"xoxb-secret-token", "T0SECRETPATH99", "hunter2secret", "short", "signing-what", "matrix-password-55"} {
 		if strings.Contains(p.Error(), secret) {

@@ -397,7 +397,7 @@ func (v *validator) add(field, msg string) { v.list = append(v.list, field+": "+
 
 func (v *validator) schedule(field, spec string) {
 	if _, err := CronParser.Parse(spec); err != nil {
-		v.add(field, fmt.Sprintf("%q is not a schedule (%v)", spec, err))
+		v.add(field, fmt.Sprintf(`%q is not a schedule (%v); write e.g. "@every 1h", "@every 30m" or five cron fields, "0 8 * * 1" for Mondays at 08:00`, spec, err))
 	}
 }
 
