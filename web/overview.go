@@ -41,7 +41,10 @@ type sourceRow struct {
 	// Name is the source's as configured (in links and forms), Label as
 	// the reader reads it (i18n.Words.Source).
 	Name, Label, Type, Schedule, LastRun, Reason string
-	Healthy, NeverRun                            bool
+	Healthy                                      bool
+	// Read: doxwatch reads the source; the manual one is only handed in
+	// to, and has no runs, pages or health to show.
+	Read bool
 	// Runnable sources can be read now from the dashboard.
 	Runnable                    bool
 	Pages, Posts, Hits, NewHits int

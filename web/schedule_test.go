@@ -79,3 +79,23 @@ func TestSourcesSayScheduleInWords(t *testing.T) {
 		}
 	}
 }
+
+// The manual source is only handed in to: its card says so and how many
+// hits it has, with no runs, pages or health, and the overview's table of
+// sources read leaves it out.
+func TestManualSourceHasNoRuns(t *testing.T) {
+	e := newEnv(t)
+	if err := e.store.EnsureSources(context.Background(), []store.SourceInfo{{Name: model.SourceManual, Type: model.SourceManual}}); err != nil {
+		t.Fatal(err)
+	}
+	c := e.client(t).login("rik", reviewerPW)
+	_, page := c.get("/sources")
+	card := page[strings.Index(page, `id="src-manual"`):]
+	card = card[:strings.Index(card, "</li>")]
+	if !strings.Contains(card, "<h2>by hand</h2>") || strings.Contains(card, "Last read") || strings.Contains(card, "Health") || !strings.Contains(card, "Hits") {
+		t.Errorf("the manual source's card:\n%s", card)
+	}
+	if _, page := c.get("/"); strings.Contains(page, "<td>by hand</td>") || !strings.Contains(page, "<td>ouderforum</td>") {
+		t.Errorf("the overview's sources:\n%s", page)
+	}
+}

@@ -42,7 +42,7 @@ func (s *Server) sourceRows(r *http.Request, p page) ([]sourceRow, error) {
 			continue // no longer watched and nothing to show
 		}
 		row := sourceRow{Name: src.Name, Label: p.W.Source(src.Name), Type: src.Type, Schedule: schedule[src.Name], LastRun: s.fmtTime(src.LastRun),
-			NeverRun: src.LastRun.IsZero() && src.Name != model.SourceManual, Healthy: src.Healthy, Reason: p.W.HealthReason(src.HealthReason),
+			Read: src.Name != model.SourceManual, Healthy: src.Healthy, Reason: p.W.HealthReason(src.HealthReason),
 			Pages: src.Pages, Posts: src.PostsSeen, Hits: src.Hits, NewHits: src.NewHits}
 		if row.Reason == "" && src.LastError != "" {
 			row.Reason = src.LastError
