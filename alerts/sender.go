@@ -232,7 +232,10 @@ type healthEmail struct {
 	Lang, Subject         string
 	T                     words
 	Source, Since, Reason string
-	Healthy               bool
+	// What the administrator should look at, with the command that
+	// shows it for this source.
+	What    string
+	Healthy bool
 }
 
 // healthEmail says that a source stopped working, or works again.
@@ -241,6 +244,11 @@ func (s *Sender) healthEmail(n Notice) (subject, text, html string, err error) {
 	w := wordsFor(s.cfg.Language)
 	m := healthEmail{Lang: s.cfg.Language, T: w, Source: w.shared().Source(h.Source), Healthy: h.Healthy, Reason: w.shared().HealthReason(h.Detail),
 		Since: h.Since.In(s.loc).Format("2006-01-02 15:04 MST")}
+	if h.Source == model.SourceIntake {
+		m.What = w.s("health_what_mailbox")
+	} else {
+		m.What = fmt.Sprintf(w.s("health_what"), h.Source)
+	}
 	key := "subject_health_bad"
 	if h.Healthy {
 		key = "subject_health_ok"

@@ -792,3 +792,20 @@ func TestDigestNamesHandedIn(t *testing.T) {
 		t.Errorf("one hit counted as many: %q\n%s", m.Subject, m.Text)
 	}
 }
+
+// A health notice names the command that shows the source; of the
+// intake mailbox, which no page shows, what to check instead.
+func TestHealthNoticeSaysWhatToLookAt(t *testing.T) {
+	f := newFixture(t, "nl")
+	s := f.sender(t, &FileTransport{Dir: t.TempDir()})
+	stored := model.HealthReason{Kind: model.HealthFailing, Count: 3, Detail: "login failed"}.String()
+	for source, want := range map[string]string{"ouderforum": "'doxwatch sources --test ouderforum'", model.SourceIntake: "intake.imap in de configuratie"} {
+		_, text, _, err := s.healthEmail(Notice{Kind: model.OutboxHealth, Health: &Health{Source: source, Detail: stored, Since: f.clk.now()}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(text, want) || strings.Contains(text, "NAAM") {
+			t.Errorf("%s: %s", source, text)
+		}
+	}
+}
