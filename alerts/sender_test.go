@@ -469,6 +469,10 @@ func TestAlertLinksToDashboard(t *testing.T) {
 	if !strings.Contains(text, want) || !strings.Contains(html, `href="`+want+`"`) {
 		t.Errorf("the alert does not link to %s:\n%s", want, text)
 	}
+	// In the HTML part a link says what it opens, in words.
+	if !strings.Contains(html, fmt.Sprintf(`href="%s">Open hit #%d (`, want, rec.NewHitIDs[0])) {
+		t.Errorf("the HTML alert's link does not say what it opens:\n%s", html)
+	}
 	if strings.Contains(text, "doxwatch hits set-status") {
 		t.Error("with a dashboard the alert still tells the reader to use the command line")
 	}
