@@ -46,6 +46,11 @@ func browser(t *testing.T, width, height int) context.Context {
 	t.Cleanup(cancel2)
 	ctx, cancel3 := context.WithTimeout(ctx, 3*time.Minute)
 	t.Cleanup(cancel3)
+	// Headless Chromium keeps a window at least 500 pixels wide: a phone's
+	// width is emulated, or a test "at 375 px" reads pages at 500.
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(int64(width), int64(height))); err != nil {
+		t.Fatal(err)
+	}
 	return ctx
 }
 
