@@ -1,16 +1,21 @@
 package web
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
+	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
+	"github.com/doxwatch/doxwatch/crawler"
 	"github.com/doxwatch/doxwatch/i18n"
 	"github.com/doxwatch/doxwatch/intake"
 	"github.com/doxwatch/doxwatch/model"
@@ -116,7 +121,7 @@ func (s *Server) intakeCheck(w http.ResponseWriter, r *http.Request) {
 		}
 		var err error
 		if data, ctype, err = s.Fetch(ctx, d.URL, limit); err != nil {
-			p.Error = fmt.Sprintf(p.L.S("intake_failed"), err.Error())
+			p.Error = fmt.Sprintf(p.L.S("intake_failed"), p.L.fetchProblem(err))
 		}
 		name, url = d.URL, d.URL
 	case strings.TrimSpace(d.Text) != "":
@@ -150,6 +155,29 @@ func (s *Server) intakeCheck(w http.ResponseWriter, r *http.Request) {
 	}
 	p.Data = d
 	s.render(w, http.StatusOK, "intake", p)
+}
+
+// fetchProblem says why a link handed in could not be read, in the page's
+// words. The fetch's own error is for a log, not for the contact: it is
+// in English, repeats the link and names the resolver's address.
+func (l lang) fetchProblem(err error) string {
+	var status *crawler.StatusError
+	var dns *net.DNSError
+	switch {
+	case errors.As(err, &status):
+		return fmt.Sprintf(l.S("fetch_status"), status.Code)
+	case errors.Is(err, crawler.ErrPrivateAddress):
+		return l.S("fetch_private")
+	case errors.Is(err, crawler.ErrTooLarge):
+		return l.S("fetch_large")
+	case errors.As(err, &dns) && dns.IsNotFound:
+		return l.S("fetch_unknown")
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return l.S("fetch_refused")
+	case errors.Is(err, context.DeadlineExceeded) || os.IsTimeout(err):
+		return l.S("fetch_timeout")
+	}
+	return l.S("fetch_other")
 }
 
 func displayName(doc intake.Document, w i18n.Words) string {

@@ -580,6 +580,11 @@ func TestIntakeURL(t *testing.T) {
 	if _, got = c.do(http.MethodPost, "/intake", body, ctype, nil); strings.Contains(got, "Mieke Bakker") {
 		t.Error("a URL on loopback was fetched")
 	}
+	// The page says why in words, not with the fetch's error (English,
+	// the link again, addresses of the network).
+	if !strings.Contains(got, "Could not be read: doxwatch does not read addresses on its own network") || strings.Contains(got, "refusing") {
+		t.Errorf("the refusal's words:\n%s", got)
+	}
 	body, ctype = multipartBody(t, "url", "", []byte("file:///etc/passwd"))
 	if _, got = c.do(http.MethodPost, "/intake", body, ctype, nil); !strings.Contains(got, "Could not be read") {
 		t.Error("a file: URL was not refused")
