@@ -171,6 +171,9 @@ func (s *Server) Handler() http.Handler {
 	authed.Handle("GET /users", s.adminOnly(s.users))
 	authed.Handle("POST /users", s.adminOnly(s.userAdd))
 	authed.Handle("POST /users/{id}", s.adminOnly(s.userChange))
+	// Any other address: the dashboard's own page, in the reader's
+	// language, not the server's bare "404 page not found".
+	authed.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { s.fail(w, r, http.StatusNotFound, nil) })
 	mux.Handle("/", s.requireUser(authed))
 
 	cop := http.NewCrossOriginProtection()

@@ -425,6 +425,14 @@ func TestTriageWithAuditLog(t *testing.T) {
 	if resp, _ := c.get("/hits/999"); resp.StatusCode != http.StatusNotFound {
 		t.Errorf("missing hit: %d", resp.StatusCode)
 	}
+	// An address the dashboard does not have is its own page too, not
+	// the server's bare text; and asks for a login first.
+	if resp, page := c.get("/no/such/page"); resp.StatusCode != http.StatusNotFound || !strings.Contains(page, "This page does not exist (any more).") {
+		t.Errorf("an unknown address: %d\n%s", resp.StatusCode, page)
+	}
+	if resp, _ := e.client(t).get("/no/such/page"); resp.StatusCode != http.StatusSeeOther {
+		t.Errorf("an unknown address without a login: %d", resp.StatusCode)
+	}
 }
 
 func TestHitsFilterAndPages(t *testing.T) {
