@@ -9,7 +9,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -163,6 +162,7 @@ func (s *Server) intakeCheck(w http.ResponseWriter, r *http.Request) {
 func (l lang) fetchProblem(err error) string {
 	var status *crawler.StatusError
 	var dns *net.DNSError
+	var netErr net.Error
 	switch {
 	case errors.As(err, &status):
 		return fmt.Sprintf(l.S("fetch_status"), status.Code)
@@ -174,7 +174,7 @@ func (l lang) fetchProblem(err error) string {
 		return l.S("fetch_unknown")
 	case errors.Is(err, syscall.ECONNREFUSED):
 		return l.S("fetch_refused")
-	case errors.Is(err, context.DeadlineExceeded) || os.IsTimeout(err):
+	case errors.Is(err, context.DeadlineExceeded) || errors.As(err, &netErr) && netErr.Timeout():
 		return l.S("fetch_timeout")
 	}
 	return l.S("fetch_other")
