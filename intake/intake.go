@@ -146,7 +146,7 @@ func (c *Checker) Scan(ctx context.Context, name, url, ctype string, data []byte
 // detector.
 func (c *Checker) image(ctx context.Context, name string, data []byte) (Part, error) {
 	if c.ImageDetector == nil {
-		return Part{}, errors.New("reading images is switched off (ocr.enabled: false)")
+		return Part{}, ErrImagesOff
 	}
 	reader, err := c.OCR()
 	if err != nil {
@@ -158,6 +158,10 @@ func (c *Checker) image(ctx context.Context, name string, data []byte) (Part, er
 	}
 	return Part{Name: name, Text: text, FromImage: true, Image: data, Findings: c.ImageDetector().ScanAll(text)}, nil
 }
+
+// ErrImagesOff is returned for an image when the configuration reads no
+// text in images.
+var ErrImagesOff = errors.New("reading images is switched off (ocr.enabled: false)")
 
 // ErrNoStore is returned by Record on a checker without a database.
 var ErrNoStore = errors.New("intake: no database to record in")

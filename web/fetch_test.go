@@ -69,3 +69,21 @@ func TestFetchProblemsInWords(t *testing.T) {
 		}
 	}
 }
+
+// What was handed in and cannot be read is said in the page's words too:
+// an image where images are not read, a file that is no e-mail.
+func TestScanProblemsInWords(t *testing.T) {
+	e := newEnv(t) // its checker reads no images
+	c := e.client(t).login("rik", reviewerPW)
+	png := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00")
+	body, ctype := multipartBody(t, "file", "schermafbeelding.png", png)
+	_, page := c.do(http.MethodPost, "/intake", body, ctype, nil)
+	if !strings.Contains(page, "Could not be read: text in images is not read; the administrator can turn it on (ocr.enabled)") ||
+		strings.Contains(page, "switched off") || strings.Contains(page, "schermafbeelding.png:") {
+		t.Errorf("an image where images are not read:\n%s", page)
+	}
+	body, ctype = multipartBody(t, "file", "bericht.eml", []byte("From: x\r\nContent-Type: multipart/mixed\r\n\r\n--"))
+	if _, page = c.do(http.MethodPost, "/intake", body, ctype, nil); !strings.Contains(page, "Could not be read: the file cannot be read (is it damaged?)") {
+		t.Errorf("an e-mail that cannot be read:\n%s", page)
+	}
+}

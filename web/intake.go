@@ -136,7 +136,14 @@ func (s *Server) intakeCheck(w http.ResponseWriter, r *http.Request) {
 	if p.Error == "" {
 		doc, err := s.Intake.Scan(ctx, name, url, ctype, data)
 		if err != nil {
-			p.Error = fmt.Sprintf(p.L.S("intake_failed"), err.Error())
+			// In words: the reader's error names the file and says what
+			// broke in English; `doxwatch check` shows it to the
+			// administrator.
+			why := p.L.S("scan_failed")
+			if errors.Is(err, intake.ErrImagesOff) {
+				why = p.L.S("scan_images_off")
+			}
+			p.Error = fmt.Sprintf(p.L.S("intake_failed"), why)
 		} else {
 			d.Checked, d.Name, d.Skipped = true, displayName(doc, p.W), doc.Skipped
 			for _, part := range doc.Parts {
