@@ -11,7 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -25,19 +24,8 @@ import (
 	"github.com/doxwatch/doxwatch/roster"
 	"github.com/doxwatch/doxwatch/store"
 	"github.com/doxwatch/doxwatch/store/storetest"
+	"github.com/doxwatch/doxwatch/syncbuf"
 )
-
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-func (l *lockedBuffer) String() string { l.mu.Lock(); defer l.mu.Unlock(); return l.b.String() }
 
 // testDaemon builds a daemon on st whose roster is read from cfg.Roster,
 // e-mails written as files, logs to w.
@@ -83,7 +71,7 @@ func TestRosterReloadOnFileChange(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	logs := &lockedBuffer{}
+	logs := &syncbuf.Buffer{}
 	d, p := testDaemon(t, &cfg, st, logs)
 	d.RosterPollEvery = 20 * time.Millisecond
 	ctx, cancel := context.WithCancel(context.Background())
@@ -142,7 +130,7 @@ func TestReloadSaysWhatIsReadAgain(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	logs := &lockedBuffer{}
+	logs := &syncbuf.Buffer{}
 	d, _ := testDaemon(t, &cfg, st, logs)
 	if err := d.Reload(); err != nil || !strings.Contains(logs.String(), "sources_to_reread=0") {
 		t.Errorf("an unchanged roster: %v\n%s", err, logs.String())

@@ -3,7 +3,6 @@
 package e2e
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"net"
@@ -19,6 +18,8 @@ import (
 	"time"
 
 	"github.com/emersion/go-smtp"
+
+	"github.com/doxwatch/doxwatch/syncbuf"
 )
 
 // binary builds doxwatch once for the test.
@@ -177,24 +178,12 @@ web:
 // daemon is a running `doxwatch run`.
 type daemon struct {
 	cmd  *exec.Cmd
-	logs *syncBuffer
+	logs *syncbuf.Buffer
 	done chan error
 }
 
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-func (s *syncBuffer) String() string { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }
-
 func start(t *testing.T, bin, cfg string) *daemon {
-	d := &daemon{cmd: exec.Command(bin, "run", "--config", cfg, "--log-format", "json"), logs: &syncBuffer{}, done: make(chan error, 1)}
+	d := &daemon{cmd: exec.Command(bin, "run", "--config", cfg, "--log-format", "json"), logs: &syncbuf.Buffer{}, done: make(chan error, 1)}
 	d.cmd.Stderr = d.logs
 	if err := d.cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -226,7 +215,7 @@ func (d *daemon) stop(t *testing.T) time.Duration {
 	return time.Since(begin)
 }
 
-func waitFor(t *testing.T, what string, timeout time.Duration, cond func() bool, logs *syncBuffer) {
+func waitFor(t *testing.T, what string, timeout time.Duration, cond func() bool, logs *syncbuf.Buffer) {
 	t.Helper()
 	deadline := time.Now().Add(timeout)
 	for !cond() {

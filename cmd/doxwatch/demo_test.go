@@ -1,16 +1,16 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"github.com/doxwatch/doxwatch/syncbuf"
 )
 
 func TestDemo(t *testing.T) {
@@ -53,7 +53,7 @@ func TestDemo(t *testing.T) {
 func TestDemoEmailsLinkToTheDashboard(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "demo")
 	ctx, cancel := context.WithCancel(context.Background())
-	var out lockedBuffer
+	var out syncbuf.Buffer
 	done := make(chan int)
 	go func() {
 		done <- run(ctx, []string{"demo", "--dir", dir, "--listen", "127.0.0.1:0"}, stdio{in: strings.NewReader(""), out: &out, err: &out})
@@ -97,22 +97,4 @@ func TestDemoEmailsLinkToTheDashboard(t *testing.T) {
 	if code := <-done; code != exitOK {
 		t.Errorf("demo exit %d\n%s", code, out.String())
 	}
-}
-
-// lockedBuffer is a buffer one goroutine writes while another reads it.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
 }
