@@ -61,12 +61,7 @@ func TestFetchProblemsInWords(t *testing.T) {
 		{errors.New("something else"), "de site was niet te bereiken", "the site could not be reached"},
 	}
 	for _, tt := range tests {
-		if got := lang("nl").fetchProblem(tt.err); got != tt.nl {
-			t.Errorf("nl %v = %q, want %q", tt.err, got, tt.nl)
-		}
-		if got := lang("en").fetchProblem(tt.err); got != tt.en {
-			t.Errorf("en %v = %q, want %q", tt.err, got, tt.en)
-		}
+		saysInBoth(t, tt.err, lang.fetchProblem, tt.nl, tt.en)
 	}
 }
 

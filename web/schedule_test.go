@@ -41,11 +41,17 @@ func TestScheduleWords(t *testing.T) {
 		{"CRON_TZ=UTC 0 7 * * *", "CRON_TZ=UTC 0 7 * * *", "CRON_TZ=UTC 0 7 * * *"},
 	}
 	for _, tt := range tests {
-		if got := lang("nl").schedule(tt.spec); got != tt.nl {
-			t.Errorf("nl %q = %q, want %q", tt.spec, got, tt.nl)
-		}
-		if got := lang("en").schedule(tt.spec); got != tt.en {
-			t.Errorf("en %q = %q, want %q", tt.spec, got, tt.en)
+		saysInBoth(t, tt.spec, lang.schedule, tt.nl, tt.en)
+	}
+}
+
+// saysInBoth checks what say makes of something (named what) in Dutch
+// and in English.
+func saysInBoth[T any](t *testing.T, what T, say func(lang, T) string, nl, en string) {
+	t.Helper()
+	for l, want := range map[lang]string{"nl": nl, "en": en} {
+		if got := say(l, what); got != want {
+			t.Errorf("%s %v = %q, want %q", l, what, got, want)
 		}
 	}
 }
