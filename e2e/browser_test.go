@@ -278,11 +278,7 @@ func TestDashboardKeyboardAndPhone(t *testing.T) {
 		if err := chromedp.Do(ctx, chromedp.Navigate(base+p), chromedp.WaitVisible(chromedp.CSS("main"))); err != nil {
 			t.Fatal(err)
 		}
-		wide, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth`))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if wide {
+		if scrollsSideways(t, ctx) {
 			t.Errorf("%s scrolls sideways at 375 px", p)
 		}
 		// Nor does a table's column break a word in the middle ("Op" / "en").
@@ -313,3 +309,14 @@ const wordsCut = `(() => {
 	}
 	return cut.join(" ");
 })()`
+
+// scrollsSideways reports whether the page open in ctx is wider than the
+// browser's window.
+func scrollsSideways(t *testing.T, ctx context.Context) bool {
+	t.Helper()
+	wide, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return wide
+}

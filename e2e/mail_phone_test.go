@@ -55,11 +55,7 @@ func TestEmailsOnAPhone(t *testing.T) {
 		if err := chromedp.Do(ctx, chromedp.Navigate("file://"+file), chromedp.WaitReady(chromedp.CSS("body"))); err != nil {
 			t.Fatal(err)
 		}
-		wide, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth`))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if wide {
+		if scrollsSideways(t, ctx) {
 			t.Errorf("%s scrolls sideways at 375 px", name)
 		}
 	}
