@@ -95,11 +95,12 @@ func testSource(ctx context.Context, path, name string, log *slog.Logger, io std
 	one.MaxPages = 1
 	const show = 5
 	n := 0
+	loc := zoneOf(cfg)
 	st, err := crawler.New(cfg.Crawl, nil, log).Crawl(ctx, one, crawler.Scan{}, func(p crawler.Post) error {
 		if n++; n <= show {
 			fmt.Fprintf(io.out, "post %d: %s\n", n, p.URL)
 			if p.Author != "" || !p.Published.IsZero() {
-				fmt.Fprintf(io.out, "  by %q at %s\n", p.Author, showTime(p.Published, zoneOf(cfg), "never"))
+				fmt.Fprintf(io.out, "  by %q at %s\n", p.Author, showTime(p.Published, loc, "never"))
 			}
 			text := []rune(strings.Join(strings.Fields(p.Text), " "))
 			if len(text) > 200 {

@@ -47,8 +47,9 @@ func cmdUser(ctx context.Context, args []string, io stdio) int {
 		}
 		tw := tabwriter.NewWriter(io.out, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "NAME\tROLE\tDISABLED\tLAST LOGIN")
+		loc := zoneOf(cfg)
 		for _, u := range users {
-			fmt.Fprintf(tw, "%s\t%s\t%v\t%s\n", u.Name, u.Role, u.Disabled, showTime(u.LastLogin, zoneOf(cfg), "-"))
+			fmt.Fprintf(tw, "%s\t%s\t%v\t%s\n", u.Name, u.Role, u.Disabled, showTime(u.LastLogin, loc, "-"))
 		}
 		tw.Flush()
 		return exitOK
