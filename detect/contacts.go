@@ -345,7 +345,12 @@ func endsDomain(dom string) bool {
 // validTLD reports whether the last label of a domain can be a top-level
 // domain: two letters or more, no digits or hyphens ("12.30" is no domain).
 func validTLD(tld string) bool {
-	return len(tld) >= 2 && !strings.ContainsAny(tld, "0123456789-")
+	for i := 0; i < len(tld); i++ {
+		if c := tld[i]; c == '-' || c >= '0' && c <= '9' {
+			return false
+		}
+	}
+	return len(tld) >= 2
 }
 
 func isLocalByte(c byte) bool {
@@ -386,7 +391,7 @@ func plainEmailAt(text string, p int) (start, end int, addr string, ok bool) {
 		case isDomainByte(c):
 			re++
 			continue
-		case wrapAt(re):
+		case c == '\n' && wrapAt(re):
 			re++
 			wrapped = true
 			continue
@@ -415,16 +420,20 @@ func plainEmailAt(text string, p int) (start, end int, addr string, ok bool) {
 	if localSpaced {
 		local = strings.ReplaceAll(local, " . ", ".")
 	}
-	dom := strings.ToLower(text[r:re])
+	dom := text[r:re]
 	if spaced {
 		dom = strings.ReplaceAll(dom, " . ", ".")
 	}
 	if wrapped {
 		dom = strings.Replace(dom, "\n", "", 1)
 	}
+	// Checked before it is lowered: most "@" in prose have no domain
+	// after them ("Burak @ de"), and a domain's bytes are ASCII, whose
+	// case changes neither its dots nor its digits.
 	if local == "" || !endsDomain(dom) {
 		return 0, 0, "", false
 	}
+	dom = strings.ToLower(dom)
 	start = ls
 	if ls >= 7 && strings.EqualFold(text[ls-7:ls], "mailto:") {
 		start = ls - 7
@@ -547,10 +556,16 @@ func skipAny(text string, i int, set string) int {
 }
 
 // bracketed reports whether the "@" at text[p] is written "[@]", "(@)" or "{@}".
+// One space may stand inside each bracket ("( @ )").
 func bracketed(text string, p int) bool {
-	before := strings.TrimRight(text[max(0, p-2):p], " ")
-	after := strings.TrimLeft(text[p+1:min(len(text), p+3)], " ")
-	return before != "" && strings.IndexByte("[({", before[len(before)-1]) >= 0 && after != "" && strings.IndexByte("])}", after[0]) >= 0
+	i, j := p-1, p+1
+	if i > 0 && text[i] == ' ' {
+		i--
+	}
+	if j+1 < len(text) && text[j] == ' ' {
+		j++
+	}
+	return i >= 0 && j < len(text) && strings.IndexByte("[({", text[i]) >= 0 && strings.IndexByte("])}", text[j]) >= 0
 }
 
 // checkEmails finds the roster's e-mail addresses.

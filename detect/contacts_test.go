@@ -426,6 +426,8 @@ func TestPlainEmailAt(t *testing.T) {
 		{"mail s.bakker85@gmail . com nu", "s.bakker85@gmail.com", "s.bakker85@gmail . com"},
 		{"mail .s.bakker85.@gmail.com nu", "s.bakker85@gmail.com", ".s.bakker85.@gmail.com"},
 		{"<mailto:s.bakker85@gmail.com>", "s.bakker85@gmail.com", "mailto:s.bakker85@gmail.com"},
+		{"mail S.Bakker85 @ GMAIL . COM nu", "s.bakker85@gmail.com", "S.Bakker85 @ GMAIL . COM"},
+		{"mail s.bakker85@GMAIL.\nCOM nu", "s.bakker85@gmail.com", "s.bakker85@GMAIL.\nCOM"},
 	} {
 		p := strings.IndexByte(tt.text, '@')
 		start, end, addr, ok := plainEmailAt(tt.text, p)
@@ -435,6 +437,31 @@ func TestPlainEmailAt(t *testing.T) {
 	}
 	if _, _, _, ok := plainEmailAt("twee @ drie", 5); ok {
 		t.Error(`"twee @ drie" is an address`)
+	}
+}
+
+func TestBracketed(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"sanne[@]example.nl", true},
+		{"sanne ( @ ) example.nl", true},
+		{"sanne {@ }example.nl", true},
+		{"(@)", true},
+		{"sanne (  @) example.nl", false}, // two spaces
+		{"sanne (@  ) example.nl", false},
+		{"sanne @ example.nl", false},
+		{"sanne (@ example.nl", false},
+		{"@)", false},
+		{"(@", false},
+		{"( @", false},
+		{" @)", false},
+		{"@", false},
+	} {
+		if got := bracketed(tt.text, strings.IndexByte(tt.text, '@')); got != tt.want {
+			t.Errorf("bracketed(%q) = %v, want %v", tt.text, got, tt.want)
+		}
 	}
 }
 
