@@ -605,7 +605,7 @@ func (s *scan) dottedInWords(names []nameMatch, e emailSpan) []nameMatch {
 		return names
 	}
 	surname := strings.NewReplacer(".", "", "_", "").Replace(local[i+1:])
-	for _, emp := range s.d.dotted[[2]string{local[:i], surname}] {
+	for _, emp := range s.d.dotted[string(dottedKey(nil, local[:i], surname))] {
 		names = append(names, nameMatch{emp: emp, start: e.start, end: e.end, form: formFull})
 	}
 	return names

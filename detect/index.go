@@ -87,10 +87,11 @@ type Detector struct {
 	// have, one or two lookups instead of nine.
 	phoneLens uint64
 	// dotted are the people by first name and surname (with its particles
-	// written in): {"kees", "visser"}, {"sanne", "vandenberg"}; dottedParts
-	// by first name and a part of a double surname, {"anouk", "jansen"},
-	// which count only where no one's whole name stands written so.
-	dotted, dottedParts map[[2]string][]int
+	// written in), keyed by dottedKey: "kees visser", "sanne vandenberg";
+	// dottedParts by first name and a part of a double surname, "anouk
+	// jansen", which count only where no one's whole name stands written
+	// so.
+	dotted, dottedParts map[string][]int
 	// byInitials are the people by the initials of their first name and
 	// surname ({'y', 'o'} for Yusuf Öztürk), and by that of their first
 	// name alone ({'s', 0}): only initials few have (maxShared), which a
@@ -684,8 +685,8 @@ func New(r *roster.Roster, opts Options) (*Detector, error) {
 		streetHeads: make([]uint64, streetHeadBits/64),
 		phones:      make(map[string][]int, len(r.Employees)),
 		emails:      make(map[string][]int, len(r.Employees)),
-		dotted:      make(map[[2]string][]int, len(r.Employees)),
-		dottedParts: map[[2]string][]int{},
+		dotted:      make(map[string][]int, len(r.Employees)),
+		dottedParts: map[string][]int{},
 		ownPhones:   map[string]bool{},
 		ownDomains:  map[string]bool{},
 	}
@@ -1265,7 +1266,7 @@ func (d *Detector) addJoined(idx int, sn *surname, isPart bool) {
 		d.entry(surname).dottedEnd = true
 		for _, words := range p.firsts {
 			if len(words) == 1 {
-				key := [2]string{words[0], surname}
+				key := string(dottedKey(nil, words[0], surname))
 				dotted[key] = append(dotted[key], idx)
 			}
 		}
@@ -1315,6 +1316,14 @@ func (d *Detector) isKey(w string) bool { return d.keys[w] != nil }
 
 // isFirstName reports whether w is a first name (or alias) in the roster.
 // Not a form the group is found at too ("sannes", "sannetje"; alsoAt).
+// dottedKey appends the key of Detector.dotted for a first name and a
+// surname, folded, to buf. A map of one string per key is looked up
+// without a copy (m[string(b)]) and hashed in one call: keyed by the pair,
+// the lookups were half of reading names joined by dots.
+func dottedKey(buf []byte, first, surname string) []byte {
+	return append(append(append(buf, first...), ' '), surname...)
+}
+
 func (d *Detector) isFirstName(w string) bool {
 	if e := d.keys[w]; e != nil {
 		for _, g := range e.firsts {

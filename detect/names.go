@@ -2691,12 +2691,15 @@ func (s *scan) checkDotted(h anchorHit) {
 			surname, e = w+surname, b-1
 			continue
 		}
-		if !s.d.isFirstName(w) {
-			return
-		}
-		emps := s.d.dotted[[2]string{w, surname}]
+		// Looked up as it stands: every key of dotted is a first name and
+		// a surname, so a word that is no first name misses there as it
+		// would in the index of words, and one that is one is not looked
+		// up twice.
+		var buf [64]byte
+		key := dottedKey(buf[:0], w, surname)
+		emps := s.d.dotted[string(key)]
 		if len(emps) == 0 {
-			emps = s.d.dottedParts[[2]string{w, surname}] // "anouk.jansen" for Anouk Jansen-de Vries
+			emps = s.d.dottedParts[string(key)] // "anouk.jansen" for Anouk Jansen-de Vries
 		}
 		if len(emps) > 0 && s.dottedNotHers(b, h.end) {
 			return
