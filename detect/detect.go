@@ -437,7 +437,7 @@ func (s *scan) mixedWord(w []byte, start, end int) {
 	switch {
 	case isDigitByte(w[0]):
 		if len(w) >= 7 && end-start <= 12 && isDigitByte(w[3]) && asciiLetter(w[4]) && asciiLetter(w[5]) {
-			if e, ok := s.d.keys[string(w[:6])]; ok && len(e.postcodes) > 0 {
+			if e := s.d.keyOf(w[:6]); e != nil && len(e.postcodes) > 0 {
 				s.anchors.push(start, end, e)
 			}
 		}
@@ -451,7 +451,7 @@ func (s *scan) mixedWord(w []byte, start, end int) {
 		if k < 6 || len(w)-k > 4 || !asciiLetters(w[:k]) {
 			return
 		}
-		if e, ok := s.d.keys[string(w[:k])]; ok && (len(e.joined) > 0 || e.dottedEnd) {
+		if e := s.d.keyOf(w[:k]); e != nil && (len(e.joined) > 0 || e.dottedEnd) {
 			s.anchors.push(start, start+k, e)
 		}
 	}

@@ -969,6 +969,20 @@ func (d *Detector) lookup(h uint64, sc *fold.Scanner) *entry {
 	return d.byHash.find(h)
 }
 
+// keyOf is the entry of the folded word w; nil if it is no key. As the
+// fast phase looks up a word: a word that is none, as most are, costs one
+// read of the Bloom filter, not a probe of the map of keys.
+func (d *Detector) keyOf(w []byte) *entry {
+	h := fold.HashString(string(w))
+	if !d.maybeKey(h) {
+		return nil
+	}
+	if d.byHash.ambiguous {
+		return d.keys[string(w)]
+	}
+	return d.byHash.find(h)
+}
+
 // bloomAt is where in the Bloom filter the word of hash h has its two
 // bits, and which: both in one word of it, so a word of the text costs one
 // read of memory (the filter is larger than the fastest cache).
