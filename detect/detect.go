@@ -843,6 +843,20 @@ func collapseTo(b *strings.Builder, s string, trimLeft, trimRight bool) {
 	}
 	space, wrote := false, false
 	for i := 0; i < len(s); {
+		// A run of printable ASCII but the space, written at once.
+		j := i
+		for j < len(s) && s[j] > ' ' && s[j] < utf8.RuneSelf {
+			j++
+		}
+		if j > i {
+			if space && (wrote || !trimLeft) {
+				b.WriteByte(' ')
+			}
+			space, wrote = false, true
+			b.WriteString(s[i:j])
+			i = j
+			continue
+		}
 		c, r, n := s[i], rune(s[i]), 1
 		if c >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(s[i:])

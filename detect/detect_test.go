@@ -1581,3 +1581,27 @@ func TestInitialsAtOrg(t *testing.T) {
 		{"S.B. van De Zonnebloem", ""}, // six have them: no one could tell who
 	})
 }
+
+func TestCollapse(t *testing.T) {
+	for _, tt := range []struct {
+		in                  string
+		trimLeft, trimRight bool
+		want                string
+	}{
+		{"bel Sanne  op", false, false, "bel Sanne op"},
+		{"bel\nSanne\r\n\top", false, false, "bel Sanne op"},
+		{"\n  bel Sanne\n", false, false, " bel Sanne "},
+		{"\n  bel Sanne\n", true, true, "bel Sanne"},
+		{"  ", true, false, ""},
+		{"  ", false, false, " "},
+		{"José\u00a0Sánchez", false, false, "José Sánchez"},
+		{"a\x00b\x7fc", false, false, "a\uFFFDb\x7fc"},
+		{"a\xffb\n", false, true, "a\uFFFDb"},
+		{"06-12345678\n\nSanne", false, false, "06-12345678 Sanne"},
+	} {
+		var b strings.Builder
+		if collapseTo(&b, tt.in, tt.trimLeft, tt.trimRight); b.String() != tt.want {
+			t.Errorf("collapseTo(%q, %v, %v) = %q, want %q", tt.in, tt.trimLeft, tt.trimRight, b.String(), tt.want)
+		}
+	}
+}
