@@ -1328,8 +1328,6 @@ func (d *Detector) nameWord(w string) bool {
 // isKey reports whether w is a key of the index (nameWords).
 func (d *Detector) isKey(w string) bool { return d.keys[w] != nil }
 
-// isFirstName reports whether w is a first name (or alias) in the roster.
-// Not a form the group is found at too ("sannes", "sannetje"; alsoAt).
 // dottedKey appends the key of Detector.dotted for a first name and a
 // surname, folded, to buf. A map of one string per key is looked up
 // without a copy (m[string(b)]) and hashed in one call: keyed by the pair,
@@ -1338,6 +1336,8 @@ func dottedKey(buf []byte, first, surname string) []byte {
 	return append(append(append(buf, first...), ' '), surname...)
 }
 
+// isFirstName reports whether w is a first name (or alias) in the roster.
+// Not a form the group is found at too ("sannes", "sannetje"; alsoAt).
 func (d *Detector) isFirstName(w string) bool {
 	if e := d.keys[w]; e != nil {
 		for _, g := range e.firsts {
