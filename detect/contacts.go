@@ -629,9 +629,12 @@ func (s *scan) around(a, b int) (int, int) {
 // bis"): from two, in Dutch or English (see houseNumberWord), maybe after
 // the word for number, and its addition: a letter alone unless a sentence
 // goes on after it, or another as NumberAfter reads it after digits. Not
-// "een" or "one", which are more often "a" and "one day". It gives the
-// number, the addition and how many bytes of text they take.
-func houseNumberInWords(text string) (num int, add string, n int, ok bool) {
+// "een" or "one", which are more often "a" and "one day". A word in small
+// letters after it is the sentence going on, unless town says it starts a
+// town ("beukenlaan zeventien utrecht", as speech turned into text writes
+// it). It gives the number, the addition and how many bytes of text they
+// take.
+func houseNumberInWords(text string, town func(w string) bool) (num int, add string, n int, ok bool) {
 	if text == "" || text[0] != ' ' {
 		return 0, "", 0, false
 	}
@@ -658,7 +661,7 @@ func houseNumberInWords(text string) (num int, add string, n int, ok bool) {
 	if !found || num < 2 || w == "een" || w == "one" {
 		return 0, "", 0, false
 	}
-	if e+2 <= len(text) && text[e] == ' ' && asciiLetter(text[e+1]) && (e+2 == len(text) || !isLetterByte(text[e+2])) && !sentenceGoesOn(text, e+2) {
+	if e+2 <= len(text) && text[e] == ' ' && asciiLetter(text[e+1]) && (e+2 == len(text) || !isLetterByte(text[e+2])) && !sentenceGoesOn(text, e+2, town) {
 		return num, strings.ToLower(text[e+1 : e+2]), e + 2, true // "twaalf a"
 	}
 	// Another addition as it is read after digits: "tweehonderdtien bis",
@@ -667,7 +670,7 @@ func houseNumberInWords(text string) (num int, add string, n int, ok bool) {
 	if _, add, m, ok := address.NumberAfter(digits + text[e:]); ok && add != "" {
 		return num, add, e + m - len(digits), true
 	}
-	if sentenceGoesOn(text, e) {
+	if sentenceGoesOn(text, e, town) {
 		return 0, "", 0, false // "de Dorpsweg drie keer op en neer"
 	}
 	return num, "", e, true
@@ -706,9 +709,9 @@ func houseNumberWord(w string) (int, bool) {
 }
 
 // sentenceGoesOn reports whether a word in small letters follows text[i:]
-// after blanks, other than the "in" or "te" before a town: what stood
-// before it was a word of the sentence.
-func sentenceGoesOn(text string, i int) bool {
+// after blanks, other than the "in" or "te" before a town or a word town
+// says starts one: what stood before it was a word of the sentence.
+func sentenceGoesOn(text string, i int, town func(w string) bool) bool {
 	k := skipAny(text, i, " ")
 	if k == len(text) || text[k] < 'a' || text[k] > 'z' {
 		return false
@@ -718,7 +721,7 @@ func sentenceGoesOn(text string, i int) bool {
 		e++
 	}
 	w := text[k:e]
-	return w != "in" && w != "te"
+	return w != "in" && w != "te" && !town(w)
 }
 
 // checkStreets verifies the roster addresses on the street that ends at a
@@ -740,7 +743,7 @@ func (s *scan) checkStreets(h anchorHit, as string, misspelt bool) {
 		asideAt, clauseTown = numberLaterInClause(s.text, h.end)
 	}
 	after := digitWithin(s.text, h.end, numberReach) || townFirst && digitWithin(s.text, townEnd, numberReach) || asideAt > 0
-	num, add, n2, ok := houseNumberInWords(s.text[h.end:min(len(s.text), h.end+32)])
+	num, add, n2, ok := houseNumberInWords(s.text[h.end:min(len(s.text), h.end+32)], s.d.isTown)
 	if !after && !ok && !digitBefore(s.text, h.start, 40) {
 		if as == "" {
 			s.bareStreet(h)

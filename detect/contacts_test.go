@@ -172,6 +172,12 @@ func TestAddresses(t *testing.T) {
 		{"Lindelaan nummer vijf", ""},
 		{"Dorpsweg drie, Zeist", "E007 address critical"},
 		{"ik liep de Dorpsweg drie keer op en neer", ""},
+		// The town right after the words, in small letters, as speech
+		// turned into text writes it; not another word of the sentence.
+		{"hij woont op de prins hendriklaan vijfenvijftig utrecht", "E009 address critical"},
+		{"dorpsweg drie zeist", "E007 address critical"},
+		{"kerkstraat twaalf a utrecht", "E001 address critical"},
+		{"ik liep de dorpsweg drie rondjes", ""},
 		{"de Kerkstraat een keer", ""},
 		{"Dorpsweg tweeëndertig", ""}, // another door
 		// In the hundreds, as one word, with an addition longer than a

@@ -3486,6 +3486,10 @@ func (s *scan) hasTownLinks() bool {
 	return s.townLinks > 0
 }
 
+// isTown reports whether the folded word w is the first word of a roster
+// town (townWords).
+func (d *Detector) isTown(w string) bool { return d.townWords[w] }
+
 // isTownWord reports whether the word of ASCII letters at text[k:] is the
 // first word of a roster town (townWords).
 func (d *Detector) isTownWord(text string, k int) bool {
