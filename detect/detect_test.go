@@ -144,6 +144,10 @@ func TestNames(t *testing.T) {
 		{"Mijn man Kees werkt ook bij De Zonnebloem", "E007 name low"},
 		{"Mijn zus Mieke werkt bij Albert Heijn, mijn zoon zit op De Zonnebloem", ""},
 		{"De moeder van Kees werkt bij De Zonnebloem", ""},
+		// A child's age in brackets after a first name; not a grown-up's,
+		// as the papers give it.
+		{"Onze Mieke (4) gaat naar De Zonnebloem", ""},
+		{"Juf Mieke (28) van De Zonnebloem", "E004 name low"},
 		// A letter of the organisation to a parent who shares an employee's
 		// surname; the child named in it; not a letter about her.
 		{"Beste mevrouw Bakker,\n\nUw zoon is niet meer welkom.\n\nMet vriendelijke groet,\nKinderopvang De Zonnebloem", ""},
@@ -156,6 +160,9 @@ func TestNames(t *testing.T) {
 		{"Sanne van den Berg, schaatsster, wint brons", ""}, // the trade alone in the aside
 		{"Kees Visser (loodgieter) kwam langs", ""},
 		{"Webinar door dr. Kees Visser, kinderarts in het UMC", ""},
+		{"Faillissement: curator mr. P. de Wit, Amsterdam", ""}, // a trade, a degree, an initial
+		{"kinderarts dr. Kees Visser sprak", ""},
+		{"P. de Wit belde gisteren", "E005 name low"},
 		{"Mieke Bakker (hoogleraar pedagogiek) sprak", ""},
 		{"Talk by Sanne van den Berg, pediatrician at the hospital", ""},
 		{"Bakker, M. (zangeres)", ""}, // a sorted name with its trade
@@ -748,6 +755,8 @@ func TestInitialWithPlace(t *testing.T) {
 	checkScans(t, d, []scanCase{
 		{"Mieke B. (Zeist) heeft weer dienst", "E004 name low"}, // where she works
 		{"Kees V. uit Zeist", "E007 name low"},
+		{"De rechtbank veroordeelde Kees V. (52) uit Zeist", "E007 name low"}, // the papers' age first
+		{"De verdachte, Kees V. (52) uit Utrecht, ontkent", ""},
 		{"Sanne van den B. uit Utrecht", "E001 name low"}, // the particles written
 		{"Pieter W. van de bso", "E005 name low"},         // the initial of "de Wit"
 		{"Pieter W. van het kdv", "E005 name low"},

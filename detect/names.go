@@ -908,9 +908,12 @@ func (s *scan) ownChild(toks []fold.Token, i, j int, full bool) bool {
 		// also that of the one of the staff the text compares her with.
 		return false
 	}
-	// An age in brackets after the name: "Daan (4)", "Daan (4 jaar)".
-	if j < len(toks) && strings.TrimSpace(s.sep(toks, j-1)) == "(" && len(toks[j].Text) <= 2 && toks[j].Text[0] >= '0' && toks[j].Text[0] <= '9' {
-		return true
+	// A child's age in brackets after the name: "Daan (4)", "Daan (4
+	// jaar)"; not a grown-up's, as the papers give it ("Juf Lotte (28)").
+	if j < len(toks) && strings.TrimSpace(s.sep(toks, j-1)) == "(" {
+		if n, err := strconv.Atoi(toks[j].Text); err == nil && n <= maxChildAge {
+			return true
+		}
 	}
 	if i > 0 && childWords.has(toks[i-1].Text) && s.soft(toks, i-1) {
 		return true // "kleine Femke", "peuter Daan"
@@ -1374,7 +1377,9 @@ var trades = setOf("schaatsster", "schaatser", "wielrenner", "wielrenster", "voe
 	// Medicine and the university: a namesake a text places at a hospital
 	// or a faculty ("dr. Daan Kuipers, kinderarts in het UMC").
 	"kinderarts", "dierenarts", "chirurg", "verloskundige", "apotheker", "fysiotherapeut", "hoogleraar", "professor",
-	"doctor", "pediatrician", "surgeon", "midwife", "pharmacist", "physiotherapist")
+	"doctor", "pediatrician", "surgeon", "midwife", "pharmacist", "physiotherapist",
+	// The law: a bankruptcy's trustee, as the papers name one.
+	"curator", "bewindvoerder")
 
 // offices are the callings of trades that an employer's own people may
 // hold, a municipality's aldermen and mayor among them: before a name they
@@ -1386,9 +1391,20 @@ var offices = setOf("wethouder", "burgemeester", "minister", "kamerlid", "politi
 // Berg wint goud", "zanger Kees Visser"), in a text that does not name the
 // organisation: a reader takes that for a namesake. Where the text names
 // it, "dokter Van den Berg van De Zonnebloem" may be the employee.
+//
+// A degree may stand between them: "curator mr. P. de Wit", "kinderarts
+// dr. Daan Kuipers".
 func (s *scan) tradeTitle(toks []fold.Token, i int) bool {
-	return i > 0 && !s.orgCtx && trades.has(toks[i-1].Text) && !offices.has(toks[i-1].Text) && s.soft(toks, i-1)
+	t := i - 1
+	if t > 0 && degrees.has(toks[t].Text) && s.soft(toks, t) {
+		t--
+	}
+	return t >= 0 && !s.orgCtx && trades.has(toks[t].Text) && !offices.has(toks[t].Text) && s.soft(toks, t)
 }
+
+// degrees are the titles of degrees written before a name: a lawyer's
+// "mr.", a doctor's "dr.", an engineer's "ir.".
+var degrees = setOf("mr", "dr", "drs", "ir", "ing", "prof")
 
 // peerVerbs and peerWords are the words of childPeer: a verb, then the
 // words that may stand between it and "my child".
@@ -3172,7 +3188,9 @@ func (s *scan) initialForm(emp int, p *person, sn *surname, toks []fold.Token, i
 			k--
 		}
 		if match && (toks[first].Upper || small) {
-			s.names = push(s.names, nameMatch{emp: emp, start: toks[first].Start, end: toks[end-1].End, form: formInitial})
+			if !s.tradeTitle(toks, first) { // "curator mr. P. de Wit": a namesake, as with a first name
+				s.names = push(s.names, nameMatch{emp: emp, start: toks[first].Start, end: toks[end-1].End, form: formInitial})
+			}
 			return
 		}
 	}
@@ -3512,6 +3530,8 @@ func (s *scan) initialWithPlace(m nameMatch) {
 	k := 0
 	if len(toks) > 2 && postAge(toks[0].Text, toks[1].Text) {
 		k = 2 // "Luk K. · 1 u · Utrecht": a post's author line, its age before its place
+	} else if len(toks) > 1 && allDigits(toks[0].Text) && len(toks[0].Text) <= 3 && strings.Trim(s.text[m.end:m.end+toks[0].Start], " .") == "(" {
+		k = 1 // "Kees V. (52) uit Zeist": the papers give the age first
 	}
 	for k < len(toks) && k < 2 && placeLinks.has(toks[k].Text) {
 		k++ // "van de", "uit", "in"
