@@ -1246,9 +1246,14 @@ func wordBefore(text string, pos int) int {
 // afgesloten bij nummer 12"), and the town if the text gives it; 0 if
 // there is none, the number is given as another street's ("nummer 3 van
 // de Dorpsweg"), or as an end of a stretch of the street ("vanaf nr 88").
+// A comma may follow the town, as a police notice writes it ("op de
+// Lindelaan in Utrecht, ter hoogte van nummer 4").
 func numberLaterInClause(text string, pos int) (at int, town string) {
 	i, prev := pos, ""
 	for words := 0; words < 7; words++ {
+		if words == 1 && town != "" && i < len(text) && text[i] == ',' {
+			i++
+		}
 		j := skipAny(text, i, " ")
 		if j == i || j >= len(text) || !asciiLetter(text[j]) {
 			return 0, ""

@@ -196,6 +196,9 @@ func TestAddresses(t *testing.T) {
 		{"De Kerkstraat in Utrecht is afgesloten bij nummer 12", "E001 address critical"},
 		{"De Kerkstraat is lang en op nr. 12a woont een juf", "E001 address critical"},
 		{"De Kerkstraat in Amsterdam is afgesloten bij nummer 12", ""},
+		{"Aanrijding op de Lindelaan in Utrecht, ter hoogte van nummer 4.", "E002 address critical"}, // a comma after the town
+		{"Aanrijding op de Lindelaan in Amsterdam, ter hoogte van nummer 4.", ""},
+		{"Aanrijding op de Lindelaan, ter hoogte van Jansen op nummer 4.", ""},
 		{"De Kerkstraat in Utrecht is afgesloten vanaf nummer 12", ""}, // a stretch of the street
 		{"De Kerkstraat is lang. Op nummer 12 woont een juf", ""},
 		{"De Kerkstraat is afgesloten bij Jansen op nummer 12", ""},
