@@ -27,7 +27,8 @@ func TestPhones(t *testing.T) {
 		{"Haar vaste nummer: 030-1234567", "E001 phone critical"},
 		{"Bel 010 123 4567", "E006 phone critical"},
 		{"Thuis: +31 30 765 4321 (na 18 uur)", "E008 phone critical"},
-		{"haar nummer is nul dertig zeven zes vijf vier drie twee een", "E008 phone critical"}, // said from its trunk zero
+		{"haar nummer is nul dertig zeven zes vijf vier drie twee een", "E008 phone critical"},  // said from its trunk zero
+		{"bel plus drie een zes een twee drie vier vijf zes zeven acht", "E001 phone critical"}, // from the country's code
 		{"Mieke: 0612121212", "E004 phone critical"},
 	})
 	// Split or spelt out in part by words, as a reader joins it.

@@ -56,8 +56,8 @@ func numberCanonMap(text string, spaced bool, names nameWords) (string, *offsets
 		if c == 0xc2 && !noBreakSpaceAt(text, i) {
 			continue // of its lead only the no-break space: "²" is no digit here, nor "·" a dot
 		}
-		if c|0x20 == 'l' && (i < 2 || text[i-1]|0x20 != 'u') {
-			continue // of an l only that of "nul", which is rare
+		if c|0x20 == 'l' && (i < 1 || text[i-1]|0x20 != 'u' && text[i-1]|0x20 != 'p') {
+			continue // of an l only that of "nul" or "plus", which are rare
 		}
 		if i < r.wordEnd && !r.wordLeet && isDigitByte(c) && isDigitByte(text[i-1]) {
 			continue // a digit after a digit in a word already read: nothing new
@@ -222,7 +222,7 @@ func arabicDigitAt(text string, i int) bool {
 }
 
 // worthWatching is the quick test of a word before word: only a word with
-// digits, one that starts with "zes", "six" or "nul", a letter alone, or a word
+// digits, one that starts with "zes", "six", "nul" or "plu", a letter alone, or a word
 // after one of watchAfter can be where a rewrite starts. Of a number, ask
 // numberWorthWatching.
 func worthWatching(text string, start, end int, mixed bool) bool {
@@ -238,10 +238,11 @@ func numberWorthWatching(text string, start int) bool {
 	return text[start] == '3' || start > 0 && watchBeforeNumber[text[start-1]]
 }
 
-// watchStarts are the second and third letters of "zes", "six" and "nul"
-// by the first (zero for every other byte, which no byte folded with 0x20
+// watchStarts are the second and third letters of "zes", "six", "nul" and
+// "plus" by the first (zero for every other byte, which no byte folded with 0x20
 // is): a table, so worthWatching stays small enough to be inlined.
-var watchStarts = [256][2]byte{'z': {'e', 's'}, 'Z': {'e', 's'}, 's': {'i', 'x'}, 'S': {'i', 'x'}, 'n': {'u', 'l'}, 'N': {'u', 'l'}}
+var watchStarts = [256][2]byte{'z': {'e', 's'}, 'Z': {'e', 's'}, 's': {'i', 'x'}, 'S': {'i', 'x'}, 'n': {'u', 'l'}, 'N': {'u', 'l'},
+	'p': {'l', 'u'}, 'P': {'l', 'u'}}
 
 // watchAfter are the bytes after which a word is worth watching: a link's
 // space, the start of an HTML entity ("&nbsp;", "&#64;"), the "$" and "@"
@@ -303,8 +304,8 @@ func (w *rewriteWatch) word(start, end, prevEnd int, mixed bool) {
 	if end-start >= 3 && (strings.EqualFold(text[start:start+3], "zes") || strings.EqualFold(text[start:start+3], "six")) {
 		w.found = true // "nul zes", "zero six"
 	}
-	if _, _, ok := trunkNumber(text, start); ok {
-		w.found = true // "nul dertig zeven …"
+	if _, _, ok := spokenNumber(text, start); ok {
+		w.found = true // "nul dertig zeven …", "plus drie een zes …"
 	}
 	// A letter alone after a letter and a separator other than a space:
 	// "S.a", of "S.a.n.n.e".
@@ -317,8 +318,8 @@ func (w *rewriteWatch) word(start, end, prevEnd int, mixed bool) {
 // canonMaybe are the bytes at which a rewrite is looked for: rare bytes
 // where most rewrites start, the bytes that end others (a digit after an O
 // typed for a zero, the z of "nul zes", the x of "zero six", the l of
-// "nul" before a number's other digits), which are rarer than their first
-// bytes, and the separators of letters written apart but the space (a
+// "nul" and "plus" before a number's other digits), which are rarer than
+// their first bytes, and the separators of letters written apart but the space (a
 // quick test of the byte after the next passes over most of them).
 var canonMaybe = func() (t [256]bool) {
 	for _, c := range append([]byte("\n(%+&#$@0123456789zZxXlL"), rewriteLeads[:]...) {
@@ -440,9 +441,11 @@ func (r *rewriter) at(i, done int) (from int, repl string, n int, ok bool) {
 			}
 		}
 	case 'l', 'L':
-		if i >= 2 && i-2 >= done {
-			if digits, n, ok := trunkNumber(text, i-2); ok {
-				return i - 2, digits, n, true
+		for _, from := range [2]int{i - 2, i - 1} { // "nul", "plus"
+			if from >= done {
+				if digits, n, ok := spokenNumber(text, from); ok {
+					return from, digits, n, true
+				}
 			}
 		}
 	case 'z', 'Z', 'x', 'X':
@@ -1153,19 +1156,26 @@ func lastNonSpace(s string) byte {
 // wordEndsAt reports whether a word ends at text[i].
 func wordEndsAt(text string, i int) bool { return i >= len(text) || !isLetterByte(text[i]) }
 
-// trunkNumber reads a Dutch number said from its trunk zero, the word
-// "nul" at text[from:] and then the number's nine other digits in words
-// ("nul dertig zeven zes vijf vier drie twee een" is 030 7654321), as
-// speech turned into text writes a landline: the digits, and how many
-// bytes of text they take. Only all ten: "nul komma nul", "twee nul" and
-// a score are no number.
-func trunkNumber(text string, from int) (digits string, n int, ok bool) {
-	if from+4 > len(text) || !strings.EqualFold(text[from:from+3], "nul") || from > 0 && isLetterByte(text[from-1]) || !wordEndsAt(text, from+3) {
+// spokenNumber reads a Dutch phone number said in words from its start,
+// as speech turned into text writes one: the word "nul" at text[from:]
+// and the number's nine other digits ("nul dertig zeven zes vijf vier
+// drie twee een" is 030 7654321), or "plus" and the country's 31 and the
+// nine ("plus drie een zes vijf vijf …" is +31 6 55…). It gives the
+// number in digits and how many bytes of text it takes. Only the whole
+// number: "nul komma nul", "twee nul", a score and "plus drie" are none.
+func spokenNumber(text string, from int) (digits string, n int, ok bool) {
+	if from < 0 || from > 0 && isLetterByte(text[from-1]) {
 		return "", 0, false
 	}
-	rest, m := digitWords(text[from+3:])
-	if len(rest) != 9 {
-		return "", 0, false
+	for _, w := range [...]struct{ word, lead, country string }{{"nul", "0", ""}, {"plus", "+", "31"}} {
+		e := from + len(w.word)
+		if e >= len(text) || !strings.EqualFold(text[from:e], w.word) || !wordEndsAt(text, e) {
+			continue
+		}
+		rest, m := digitWords(text[e:])
+		if len(rest) == len(w.country)+9 && strings.HasPrefix(rest, w.country) {
+			return w.lead + rest, e - from + m, true
+		}
 	}
-	return "0" + rest, 3 + m, true
+	return "", 0, false
 }

@@ -100,6 +100,10 @@ func TestNumberCanon(t *testing.T) {
 		{"bel nul dertig zeven zes vijf vier drie twee een vanavond", "bel 0307654321 vanavond"},
 		{"Nul drie vier zeven, een twee drie vier vijf zes.", "0347123456."},
 		{"twee nul, nul komma nul, nul dertig zeven zes, knul dertig een twee drie vier vijf zes zeven", ""},
+		// And from the country's code after "plus".
+		{"bel plus drie een zes vijf vijf vier vier drie drie twee twee!", "bel +31655443322!"},
+		{"Plus eenendertig zes, twaalf, vierendertig, zesenvijftig, achtenzeventig", "+31612345678"},
+		{"twee plus drie is vijf, plusminus zes, plus drie twee zes een twee drie vier vijf zes zeven", ""},
 		{"S4nneV4nDenB3rgW00ntInDeK3rkstr44t is te lang", ""},
 	}
 	for _, tt := range tests {
@@ -204,6 +208,7 @@ func TestRewriteWatchMissesNoRewrite(t *testing.T) {
 		"06\n12345678", "06 \r\n12345678", "S.a.n.n.e", "éS.a.n.n.e", "s-a-n-n-e", "B*e*r*g",
 		"０６－１２３４５６７８", "06–12345678", "＋31 6 12345678", "2O24", "send?phone=31 6 12345678", "&#64;",
 		"Joëlle Dijk-\nstra", "Oudegracht 2 1 0 bis", "nul dertig zeven zes vijf vier drie twee een",
+		"plus drie een zes een twee drie vier vijf zes zeven acht",
 	}
 	for _, f := range []string{"handwritten.jsonl", "generated.jsonl", "forms.jsonl", "forms-generated.jsonl"} {
 		for _, c := range readCorpus(t, filepath.Join(evalDir, f)) {
@@ -247,7 +252,7 @@ func TestRewriteWatchStopsOnlyTheFirstReading(t *testing.T) {
 }
 
 func FuzzRewriteWatch(f *testing.F) {
-	for _, s := range []string{"S4nne", "O6-12345678", "wa.me/316", "31(0)6", "a%40b.nl", "nul zes", "1\n2", "S.a.n", "０６", "x–1", "a&nbsp;b", "&#64;", "S&#97;nne", "$anne", "S@nne.", "S*nne", "٠٦", "6٠", "مرحبا ٠", "S🌻nne", "a⭐b", "@SanneVanDenBergVlogs", "1\u00a02", "a\u200b@b", "nul dertig een twee drie vier vijf zes zeven"} {
+	for _, s := range []string{"S4nne", "O6-12345678", "wa.me/316", "31(0)6", "a%40b.nl", "nul zes", "1\n2", "S.a.n", "０６", "x–1", "a&nbsp;b", "&#64;", "S&#97;nne", "$anne", "S@nne.", "S*nne", "٠٦", "6٠", "مرحبا ٠", "S🌻nne", "a⭐b", "@SanneVanDenBergVlogs", "1\u00a02", "a\u200b@b", "nul dertig een twee drie vier vijf zes zeven", "plus drie een zes een twee drie vier vijf zes zeven acht"} {
 		f.Add(s)
 	}
 	d := testDetector(f)
