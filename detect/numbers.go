@@ -304,8 +304,10 @@ func (w *rewriteWatch) word(start, end, prevEnd int, mixed bool) {
 	if end-start >= 3 && (strings.EqualFold(text[start:start+3], "zes") || strings.EqualFold(text[start:start+3], "six")) {
 		w.found = true // "nul zes", "zero six"
 	}
-	if _, _, ok := spokenNumber(text, start); ok {
-		w.found = true // "nul dertig zeven …", "plus drie een zes …"
+	if c := text[start] | 0x20; c == 'n' && end-start == 3 || c == 'p' && end-start == 4 {
+		if _, _, ok := spokenNumber(text, start); ok {
+			w.found = true // "nul dertig zeven …", "plus drie een zes …"
+		}
 	}
 	// A letter alone after a letter and a separator other than a space:
 	// "S.a", of "S.a.n.n.e".
