@@ -222,9 +222,9 @@ func arabicDigitAt(text string, i int) bool {
 }
 
 // worthWatching is the quick test of a word before word: only a word with
-// digits, one that starts with "zes", "six", "nul" or "plu", a letter alone, or a word
-// after one of watchAfter can be where a rewrite starts. Of a number, ask
-// numberWorthWatching.
+// digits, one that starts with "zes", "six", "nul" or "plu", a letter
+// alone, or a word after one of watchAfter can be where a rewrite starts.
+// Of a number, ask numberWorthWatching.
 func worthWatching(text string, start, end int, mixed bool) bool {
 	c := text[start]
 	return mixed || end-start == 1 || start > 0 && watchAfter[text[start-1]] ||
@@ -239,8 +239,9 @@ func numberWorthWatching(text string, start int) bool {
 }
 
 // watchStarts are the second and third letters of "zes", "six", "nul" and
-// "plus" by the first (zero for every other byte, which no byte folded with 0x20
-// is): a table, so worthWatching stays small enough to be inlined.
+// "plus" by the first (zero for every other byte, which no byte folded
+// with 0x20 is): a table, so worthWatching stays small enough to be
+// inlined.
 var watchStarts = [256][2]byte{'z': {'e', 's'}, 'Z': {'e', 's'}, 's': {'i', 'x'}, 'S': {'i', 'x'}, 'n': {'u', 'l'}, 'N': {'u', 'l'},
 	'p': {'l', 'u'}, 'P': {'l', 'u'}}
 
@@ -321,8 +322,9 @@ func (w *rewriteWatch) word(start, end, prevEnd int, mixed bool) {
 // where most rewrites start, the bytes that end others (a digit after an O
 // typed for a zero, the z of "nul zes", the x of "zero six", the l of
 // "nul" and "plus" before a number's other digits), which are rarer than
-// their first bytes, and the separators of letters written apart but the space (a
-// quick test of the byte after the next passes over most of them).
+// their first bytes, and the separators of letters written apart but the
+// space (a quick test of the byte after the next passes over most of
+// them).
 var canonMaybe = func() (t [256]bool) {
 	for _, c := range append([]byte("\n(%+&#$@0123456789zZxXlL"), rewriteLeads[:]...) {
 		t[c] = true
