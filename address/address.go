@@ -715,9 +715,9 @@ func sortLongestFirst(s []string) {
 
 // otherNames are the other names people give a town, folded, by the name
 // a roster gives it (folded): what its people call it ("Utreg", "Mokum"),
-// a short form ("A'dam") or its official name ("'s-Gravenhage").
+// a short form ("A'dam", "Utr.") or its official name ("'s-Gravenhage").
 var otherNames = map[string][]string{
-	"utrecht":         {"utreg"},
+	"utrecht":         {"utreg", "utr"},
 	"amsterdam":       {"mokum", "a dam"},
 	"rotterdam":       {"r dam"},
 	"den haag":        {"s gravenhage"},

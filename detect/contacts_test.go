@@ -294,6 +294,7 @@ func TestAddresses(t *testing.T) {
 		{"kerkstrat 12a", "E001 address high"},
 		// Her town by another name, or misspelt by a letter.
 		{"Kerkstraat 12a, Utreg", "E001 address critical"},
+		{"S. vd Berg, Kerkstr. 12a, Utr.", "E001 name high; E001 address critical"},
 		{"Kerkstraat 12a te Utrect", "E001 address critical"},
 		{"Kerkstraat 12a, Urecht", "E001 address critical"},
 		// Not the home.

@@ -160,7 +160,9 @@ func TestNames(t *testing.T) {
 		{"Sanne van den Berg, schaatsster, wint brons", ""}, // the trade alone in the aside
 		{"Kees Visser (loodgieter) kwam langs", ""},
 		{"Webinar door dr. Kees Visser, kinderarts in het UMC", ""},
-		{"Faillissement: curator mr. P. de Wit, Amsterdam", ""}, // a trade, a degree, an initial
+		{"Faillissement: curator mr. P. de Wit, Amsterdam", ""},          // a trade, a degree, an initial
+		{"Sanne van den Berg (1985) is een Nederlands schaatsster.", ""}, // an encyclopedia's first line
+		{"Sanne van den Berg (34) is een collega van mij", "E001 name low"},
 		{"kinderarts dr. Kees Visser sprak", ""},
 		{"P. de Wit belde gisteren", "E005 name low"},
 		{"Mieke Bakker (hoogleraar pedagogiek) sprak", ""},
@@ -800,6 +802,7 @@ func TestInitialWithPlace(t *testing.T) {
 		// Other names of a town, and a long one misspelt by a letter
 		// that is no other place.
 		{[]string{"utreg", "is"}, "utrecht", 1},
+		{[]string{"utr"}, "utrecht", 1}, // its short form, "Utr."
 		{[]string{"s", "gravenhage"}, "den haag", 2},
 		{[]string{"den", "haag"}, "s gravenhage", 2},
 		{[]string{"maarsen"}, "maarssen", 1},

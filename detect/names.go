@@ -1133,7 +1133,8 @@ func (s *scan) otherPerson(toks []fold.Token, k int) bool {
 // an article or none, maybe an adjective after the article, and the trade
 // ("(zangeres)", ", de schilder", " - de bekende schaatsster"; an en dash
 // is a hyphen here, as numberCanonMap wrote it); or said to be one ("is een
-// voetballer van Ajax"), of a trade that is no office an employer's own
+// voetballer van Ajax", also after a year of birth in brackets as an
+// encyclopedia gives it), of a trade that is no office an employer's own
 // may hold ("is de nieuwe wethouder"). A handle's tail after the name is
 // passed over: "@rachid.elidrissi.official is een voetballer". Read from
 // the text, with no words cut: it is asked of every name scored.
@@ -1143,6 +1144,9 @@ func tradeAfter(text string, end int) bool {
 		rest = rest[1:] // an initial's dot: "Bakker M. de loodgieter"
 	}
 	rest = rest[pastHandle(rest, 0):]
+	if k := bracketedNumber(rest); k > 0 {
+		rest = rest[k:] // a year of birth or an age: "Sanne van den Berg (1985) is een Nederlands schaatsster"
+	}
 	if strings.HasPrefix(rest, " ") {
 		w, after := leadingWord(strings.TrimLeft(rest, " "))
 		is := w == "is"
@@ -1173,6 +1177,23 @@ func tradeAfter(text string, end int) bool {
 	// An adjective before the trade: "de bekende schaatsster".
 	w, _ = leadingWord(strings.TrimLeft(rest, " "))
 	return trades.has(w)
+}
+
+// bracketedNumber is the length of a number of up to four digits in
+// brackets that s starts with after a space (" (1985)", " (34)"); 0 if
+// none.
+func bracketedNumber(s string) int {
+	if !strings.HasPrefix(s, " (") {
+		return 0
+	}
+	k := 2
+	for k < len(s) && k < 6 && isDigitByte(s[k]) {
+		k++
+	}
+	if k == 2 || k >= len(s) || s[k] != ')' {
+		return 0
+	}
+	return k + 1
 }
 
 // pastHandle is where the tail of a handle or an e-mail address's local
