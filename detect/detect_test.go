@@ -148,6 +148,10 @@ func TestNames(t *testing.T) {
 		// as the papers give it.
 		{"Onze Mieke (4) gaat naar De Zonnebloem", ""},
 		{"Juf Mieke (28) van De Zonnebloem", "E004 name low"},
+		// The organisation's own name right after a first name, as a tag
+		// or a contact's name gives it; not another's surname.
+		{"juf Mieke Zonnebloem", "E004 name low"},
+		{"juf Mieke Verbeek", ""},
 		// A letter of the organisation to a parent who shares an employee's
 		// surname; the child named in it; not a letter about her.
 		{"Beste mevrouw Bakker,\n\nUw zoon is niet meer welkom.\n\nMet vriendelijke groet,\nKinderopvang De Zonnebloem", ""},

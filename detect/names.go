@@ -1884,13 +1884,14 @@ func (s *scan) forwardForms(g *firstGroup, toks []fold.Token, i, j int) []int {
 
 // standsAlone reports whether a capitalised first name stands alone. It
 // does not if a surname follows it: "Sanne van den Broek" is someone else;
-// it does when the organisation's name follows ("Sanne van De Zonnebloem"),
+// it does when the organisation's name follows ("Sanne van De Zonnebloem",
+// "juf Anouk Zonnebloem" as a tag or a contact's name gives it),
 // a town after "uit" or "in", which are no particles there ("Femke uit
 // Nijkerk"), or, after a title, a word in capitals in a post in capitals
 // ("JUF FATIMA GAAT WEG").
 func (s *scan) standsAlone(toks []fold.Token, i, j int) bool {
 	k := s.pastParticles(toks, j)
-	return k >= len(toks) || !s.soft(toks, k-1) || !toks[k].Upper || s.startsOrgName(toks, j) ||
+	return k >= len(toks) || !s.soft(toks, k-1) || !toks[k].Upper || s.orgNameAt(toks, j) ||
 		k == j+1 && (toks[j].Text == "uit" || toks[j].Text == "in") && placeAt(toks[k:]) ||
 		k == j && i > 0 && titles.has(toks[i-1].Text) && s.capitals(toks[i]) && s.capitals(toks[k]) || // "JUF FATIMA GAAT WEG"
 		k > j && groupName(toks[k].Text) && namedBefore(s.text, toks[i].Start) ||
