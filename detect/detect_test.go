@@ -148,6 +148,16 @@ func TestNames(t *testing.T) {
 		// as the papers give it.
 		{"Onze Mieke (4) gaat naar De Zonnebloem", ""},
 		{"Juf Mieke (28) van De Zonnebloem", "E004 name low"},
+		{"**Mieke** (4) gaat naar De Zonnebloem", ""}, // the name in bold
+		// An aside after a first name that makes her the writer's child;
+		// not a colleague or a relative said to work there.
+		{"Mieke (mijn dochter, 4) gaat naar De Zonnebloem", ""},
+		{"**Mieke** (mijn dochter) zit bij de Zonnebloem", ""},
+		{"Mieke, onze jongste, zit op De Zonnebloem", ""},
+		{"Mieke - m'n dochter - zit op De Zonnebloem", ""},
+		{"Mieke (our daughter) goes to De Zonnebloem", ""},
+		{"Mieke (mijn collega) werkt bij De Zonnebloem", "E004 name low"},
+		{"Mieke, mijn zus, werkt bij De Zonnebloem", "E004 name low"},
 		// The organisation's own name right after a first name, as a tag
 		// or a contact's name gives it; not another's surname.
 		{"juf Mieke Zonnebloem", "E004 name low"},

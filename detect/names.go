@@ -878,11 +878,37 @@ func (s *scan) aParent(toks []fold.Token, j int) bool {
 	if j == 0 || j+1 >= len(toks) || !parentWords.has(toks[j].Text) || toks[j+1].Text != "van" && toks[j+1].Text != "of" {
 		return false
 	}
-	switch strings.TrimSpace(s.sep(toks, j-1)) {
+	return opensAside(s.sep(toks, j-1))
+}
+
+// opensAside reports whether sep, after a name, opens an aside about it:
+// a bracket, a comma or a dash (bareSep: "_Daan_, mijn zoon").
+func opensAside(sep string) bool {
+	switch bareSep(sep) {
 	case "(", ",", "-", "\u2013":
 		return true
 	}
 	return false
+}
+
+// bareSep is sep without blanks and the marks that put the name before
+// it in bold, italics or strikethrough: "**Daan** (4)", "~~Daan~~ (4)".
+func bareSep(sep string) string { return strings.Trim(sep, " \t*_~") }
+
+// kinAside reports whether an aside right after the first name that ends
+// before toks[j] makes it the writer's own child: "Daan (mijn zoon, 4)",
+// "Daan, onze jongste,", "Daan - m'n zoon -", "Daan (our son)".
+func (s *scan) kinAside(toks []fold.Token, j int) bool {
+	if j == 0 || j+1 >= len(toks) || !opensAside(s.sep(toks, j-1)) {
+		return false
+	}
+	k := j + 1
+	if toks[j].Text == "m" && toks[j+1].Text == "n" {
+		k++ // m'n
+	} else if !possessive.has(toks[j].Text) {
+		return false
+	}
+	return k < len(toks) && kin.has(toks[k].Text)
 }
 
 // possessive are the words with which parents say "ours", and with which
@@ -910,10 +936,13 @@ func (s *scan) ownChild(toks []fold.Token, i, j int, full bool) bool {
 	}
 	// A child's age in brackets after the name: "Daan (4)", "Daan (4
 	// jaar)"; not a grown-up's, as the papers give it ("Juf Lotte (28)").
-	if j < len(toks) && strings.TrimSpace(s.sep(toks, j-1)) == "(" {
+	if j < len(toks) && bareSep(s.sep(toks, j-1)) == "(" {
 		if n, err := strconv.Atoi(toks[j].Text); err == nil && n <= maxChildAge {
 			return true
 		}
+	}
+	if s.kinAside(toks, j) {
+		return true
 	}
 	if i > 0 && childWords.has(toks[i-1].Text) && s.soft(toks, i-1) {
 		return true // "kleine Femke", "peuter Daan"
@@ -1230,11 +1259,7 @@ func (s *scan) aside(toks []fold.Token, k int) bool {
 	if k == 0 || k >= len(toks) || !articles.has(toks[k].Text) {
 		return false
 	}
-	switch strings.TrimSpace(s.sep(toks, k-1)) {
-	case "(", ",", "-", "\u2013":
-		return true
-	}
-	return false
+	return opensAside(s.sep(toks, k-1))
 }
 
 // placedElsewhere reports whether the words from toks[k], after a full
