@@ -212,12 +212,16 @@ type scan struct {
 	// firsts are the first names alone, which wait to be scored at the
 	// end of the text (scoreSoFar), and skips their lists of whom not
 	// (nameMatch.skip).
-	firsts    []waitingFirst
-	skips     [][]int
-	namesakes map[*firstGroup]bool // first names the text gives with another surname
-	others    int                  // places listed in the findings' Others (maxOthers)
-	near      []int32              // nearest's positions, made anew at each
-	initials  int                  // see readInitial
+	firsts []waitingFirst
+	skips  [][]int
+	// orgInitials are the initials alone before the organisation's name
+	// (initialsAtOrg), which wait for the whole text too: a name it gives
+	// anywhere may say whose they are.
+	orgInitials []orgInitials
+	namesakes   map[*firstGroup]bool // first names the text gives with another surname
+	others      int                  // places listed in the findings' Others (maxOthers)
+	near        []int32              // nearest's positions, made anew at each
+	initials    int                  // see readInitial
 	// homeStreets are the roster streets named without a house number, and
 	// who lives on each; homeCount how many each person has, and
 	// bareWork the work bareStreet did (see bareWork).
@@ -607,6 +611,7 @@ func (s *scan) verify() {
 	}
 	s.streetsOtherwise()
 	s.scoreNames(inWords)
+	s.scoreOrgInitials()
 }
 
 // result is the findings, in text order, and the context of each (zero

@@ -1595,6 +1595,12 @@ func TestInitialsAtOrg(t *testing.T) {
 		{"P. van Dam en S.B. over De Zonnebloem", ""},
 		{"s.b. van De Zonnebloem", ""}, // in small letters: an abbreviation's ("i.v.m.")
 		{"S B. van De Zonnebloem", ""},
+		// Of those who have them, the one the text names otherwise is the
+		// one meant, wherever it names her.
+		{"Anouk Jansen belde. Juf A. van De Zonnebloem dus", "E002 name medium"},
+		{"Juf A. van De Zonnebloem, Anne Marie 't Hart dus", "E006 name medium"},
+		{"Juf Anouk of juf A. van De Zonnebloem", "E002 name low"},
+		{"Juf A. van De Zonnebloem en Pieter de Wit", "E002 name low; E006 name low; E005 name medium"},
 	})
 	var roster strings.Builder
 	roster.WriteString("id,first_name,last_name\nE1,Yusuf,Öztürk\n")
@@ -1605,6 +1611,19 @@ func TestInitialsAtOrg(t *testing.T) {
 	checkScans(t, d, []scanCase{
 		{"Y.Ö. van De Zonnebloem", "E1 name low"},
 		{"S.B. van De Zonnebloem", ""}, // six have them: no one could tell who
+	})
+}
+
+// TestFirstNameOfOneNamed: a first name alone that several employees
+// have, where the organisation is named, is each of theirs (low), but
+// where the text names one of them otherwise, before or after, hers.
+func TestFirstNameOfOneNamed(t *testing.T) {
+	d := newDetector(t, "id,first_name,last_name\nS1,Sanne,Bakker\nS2,Sanne,Visser\nS3,Mieke,Smit\n", Options{Organisation: []string{"De Zonnebloem"}})
+	checkScans(t, d, []scanCase{
+		{"Sanne van De Zonnebloem is ziek", "S1 name low; S2 name low"},
+		{"Sanne Bakker werkt bij De Zonnebloem. Sanne is ziek", "S1 name medium"},
+		{"Sanne is ziek, zegt De Zonnebloem. Ik bedoel Sanne Visser", "S2 name medium"},
+		{"Sanne en Mieke Smit van De Zonnebloem", "S1 name low; S2 name low; S3 name medium"},
 	})
 }
 

@@ -2194,9 +2194,36 @@ func (s *scan) initialsAtOrg(h anchorHit) {
 	default:
 		return
 	}
-	for _, emp := range s.d.byInitials[key] {
-		s.add(emp, model.KindName, "", toks[start].Start, toks[k-1].End, model.Low, "initials with the organisation")
+	s.orgInitials = append(s.orgInitials, orgInitials{start: int32(toks[start].Start), end: int32(toks[k-1].End), key: key})
+}
+
+// orgInitials are initials alone before the organisation's name, at
+// [start, end), as they wait for the end of the text.
+type orgInitials struct {
+	start, end int32
+	key        [2]byte // as byInitials is keyed
+}
+
+// scoreOrgInitials names, for each of orgInitials, each of the few who
+// have them (low); but where the text names one of them otherwise, only
+// her: "Pieter de Wit … meneer P. van De Zonnebloem" is not also Priya's.
+func (s *scan) scoreOrgInitials() {
+	for _, in := range s.orgInitials {
+		emps := s.d.byInitials[in.key]
+		one := slices.ContainsFunc(emps, s.isNamed)
+		for _, emp := range emps {
+			if !one || s.isNamed(emp) {
+				s.add(emp, model.KindName, "", int(in.start), int(in.end), model.Low, "initials with the organisation")
+			}
+		}
 	}
+}
+
+// isNamed reports whether the text names emp: a finding of her name is
+// held.
+func (s *scan) isNamed(emp int) bool {
+	_, ok := s.named[emp]
+	return ok
 }
 
 // pastList is where a list of first names ends that goes on after the
@@ -3322,31 +3349,33 @@ func (s *scan) startsOrgName(toks []fold.Token, k int) bool {
 }
 
 // scoreNames turns the name matches not yet scored into findings, with
-// severity from what else the text holds: the first names alone that
-// waited, then those found since scoreSoFar last ran, then inWords (the
-// names in addresses written in words), all in text order if there are
-// any of those.
+// severity from what else the text holds: those found since scoreSoFar
+// last ran and inWords (the names in addresses written in words), then
+// the first names alone, which waited.
 func (s *scan) scoreNames(inWords []nameMatch) {
-	if len(inWords) > 0 {
-		// Scored in text order, as the anchors give the others: of equal
-		// findings the first is kept.
-		all := make([]nameMatch, 0, len(s.firsts)+len(s.names)+len(inWords))
-		for _, w := range s.firsts {
-			all = append(all, s.unwait(w))
-		}
-		all = append(append(all, s.names...), inWords...)
-		slices.SortStableFunc(all, func(a, b nameMatch) int { return a.start - b.start })
-		s.firsts, s.names = nil, all
-	}
-	if len(s.firsts) == 0 && len(s.names) == 0 {
+	if len(s.firsts) == 0 && len(s.names) == 0 && len(inWords) == 0 {
 		return
 	}
 	s.docContext()
+	// The names given in full first: a first name alone of several is the
+	// one of them the text names so (scoreName). Of equal findings add
+	// keeps the first in the text, whatever the order.
+	for _, ms := range [][]nameMatch{s.names, inWords} {
+		for _, m := range ms {
+			if m.form != formFirst {
+				s.scoreName(m)
+			}
+		}
+	}
 	for _, w := range s.firsts {
 		s.scoreName(s.unwait(w))
 	}
-	for _, m := range s.names {
-		s.scoreName(m)
+	for _, ms := range [][]nameMatch{s.names, inWords} {
+		for _, m := range ms {
+			if m.form == formFirst {
+				s.scoreName(m)
+			}
+		}
 	}
 }
 
@@ -3419,8 +3448,11 @@ func (s *scan) scoreName(m nameMatch) {
 			s.firstWithTown(m)
 		}
 		if s.orgCtx && !s.namesakes[m.group] {
+			// Of several who have the name, the one the text names
+			// otherwise is meant: "Sanne Bakker … Sanne".
+			one := slices.ContainsFunc(m.group.refs, func(r firstRef) bool { return m.fits(r) && s.isNamed(r.emp) })
 			for _, r := range m.group.refs {
-				if m.fits(r) && !s.settled(r.emp, model.Low, m.start, m.end) {
+				if m.fits(r) && (!one || s.isNamed(r.emp)) && !s.settled(r.emp, model.Low, m.start, m.end) {
 					s.add(r.emp, model.KindName, "", m.start, m.end, model.Low, "first name with the organisation named")
 				}
 			}
