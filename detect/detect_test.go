@@ -162,6 +162,13 @@ func TestNames(t *testing.T) {
 		// or a contact's name gives it; not another's surname.
 		{"juf Mieke Zonnebloem", "E004 name low"},
 		{"juf Mieke Verbeek", ""},
+		// In small letters too, as a search types it, after a title: not
+		// without one, nor a flower a word apart.
+		{"zoekopdrachten: juf mieke zonnebloem, juf mieke zonnebloem adres", "E004 name low"},
+		{"Juf Mieke zonnebloem", "E004 name low"},
+		{"mieke zonnebloem", ""},
+		{"juf mieke tekent een zonnebloem", ""},
+		{"juf mieke, zonnebloem", ""},
 		// A letter of the organisation to a parent who shares an employee's
 		// surname; the child named in it; not a letter about her.
 		{"Beste mevrouw Bakker,\n\nUw zoon is niet meer welkom.\n\nMet vriendelijke groet,\nKinderopvang De Zonnebloem", ""},

@@ -491,7 +491,7 @@ func (s *scan) checkFirst(h anchorHit, g *firstGroup) {
 			}
 		}
 	}
-	if len(matched) == len(g.refs) || !toks[i].Upper && !tagged(s.text, h.start, h.end) && !namedBefore(s.text, h.start) && !s.lowerFromOrg(toks, i, j) && !s.lowerAtWork(toks, i, j) && !s.lowerAfterOrg(toks, i, j) {
+	if len(matched) == len(g.refs) || !toks[i].Upper && !tagged(s.text, h.start, h.end) && !namedBefore(s.text, h.start) && !s.lowerFromOrg(toks, i, j) && !s.lowerAtWork(toks, i, j) && !s.lowerAfterOrg(toks, i, j) && !s.lowerTitledAtOrg(toks, i, j) {
 		return
 	}
 	m := nameMatch{emp: -1, start: toks[i].Start, form: formFirst, group: g, skip: matched}
@@ -2061,6 +2061,20 @@ func quoted(text string, start, end int) bool {
 	return false
 }
 
+// titledFirstBefore reports whether a title and a first name stand right
+// before the word at text[start:end], one space apart: the organisation's
+// own name in small letters after them names it, as a search types it
+// ("juf anouk zonnebloem"); not a flower a word apart ("juf anouk tekent
+// een zonnebloem"), nor after a comma.
+func (s *scan) titledFirstBefore(start, end int) bool {
+	toks, i := s.tokensAround(start, end)
+	if i < 2 || i >= len(toks) || toks[i].Start != start || !s.soft(toks, i-1) || !s.soft(toks, i-2) || !titles.has(toks[i-2].Text) {
+		return false
+	}
+	e := s.d.keys[toks[i-1].Text]
+	return e != nil && len(e.firsts) > 0
+}
+
 // firesStaff reports whether the word at text[start:end], the
 // organisation's own name in small letters, is told to fire someone in
 // the sentence after it: "zonnebloem moet haar ontslaan" (one fires
@@ -2135,6 +2149,13 @@ func (s *scan) lowerFromOrg(toks []fold.Token, i, j int) bool {
 	}
 	return s.orgCtx && fromAfter(s.text, end) && s.startsOrgName(toks, j) &&
 		(i == 0 || !articles.has(toks[i-1].Text) || indefinite(toks[i-1].Text) || !s.soft(toks, i-1))
+}
+
+// lowerTitledAtOrg reports whether the first name in small letters at
+// toks[i:j] has a title before it and the organisation's own name right
+// after it, as a search types it: "juf anouk zonnebloem".
+func (s *scan) lowerTitledAtOrg(toks []fold.Token, i, j int) bool {
+	return s.orgCtx && i >= 1 && j < len(toks) && titles.has(toks[i-1].Text) && s.soft(toks, i-1) && s.soft(toks, j-1) && s.ownName(toks[j].Text)
 }
 
 // lowerAfterOrg reports whether the first name in small letters at
@@ -2608,13 +2629,15 @@ func (s *scan) orgNameAt(toks []fold.Token, k int) bool {
 var bracketFillers = setOf("ook", "allemaal", "allebei", "beiden", "beide", "all", "both", "also")
 
 // ownNameAlone reports whether t is the organisation's own name alone with
-// its capital, as people shorten it ("Benali (Zonnebloem)"): a phrase of
-// one word that needs its capital.
+// its capital, as people shorten it ("Benali (Zonnebloem)").
 func (s *scan) ownNameAlone(t fold.Token) bool {
-	if !t.Upper {
-		return false
-	}
-	if e := s.d.keys[t.Text]; e != nil {
+	return t.Upper && s.ownName(t.Text)
+}
+
+// ownName reports whether the folded word w is the organisation's own
+// name, whatever its case: a phrase of one word that needs its capital.
+func (s *scan) ownName(w string) bool {
+	if e := s.d.keys[w]; e != nil {
 		for _, ph := range e.phrases {
 			if ph.capital && !ph.threat && len(ph.words) == 1 {
 				return true
@@ -3671,7 +3694,7 @@ func (s *scan) docContext() {
 				continue // "op" is a phrase's last word, but not after "maar"
 			}
 			if ph.capital && !upperAt(s.text, h.start) &&
-				(!tagged(s.text, h.start, h.end) || !s.tagContext()) && !s.firesStaff(h.start, h.end) {
+				(!tagged(s.text, h.start, h.end) || !s.tagContext()) && !s.firesStaff(h.start, h.end) && !s.titledFirstBefore(h.start, h.end) {
 				// "een zonnebloem". A tag says nothing by its case: in lower
 				// case ("#zonnebloem") it names the organisation where the
 				// text has a title or a word for what it is ("#juf",
