@@ -1621,6 +1621,24 @@ func TestInitialsAtOrg(t *testing.T) {
 	})
 }
 
+// TestNamesInMockery: a first name stretched before her surname, as angry
+// or cheerful posts write it, and her surname as a diminutive where the
+// organisation is named, are hers (low); not another first name
+// stretched, nor a word that only starts like her surname.
+func TestNamesInMockery(t *testing.T) {
+	checkScans(t, testDetector(t), []scanCase{
+		{"Sanneeee van den Berg", "E001 name low"},
+		{"Keeeees Visser", "E007 name low"},
+		{"Miiiieke Bakker, 0612121212", "E004 name high; E004 phone critical"},
+		{"Kaaaas Visser", ""},
+		{"juf Mieke Bakkertje van De Zonnebloem", "E004 name low"},
+		{"Kees Vissertje (Zonnebloem)", "E007 name low"},
+		{"Pieter de Witje van De Zonnebloem", "E005 name low"},
+		{"Mieke Bakkertje", ""},
+		{"juf Mieke Bakkerij van De Zonnebloem", ""},
+	})
+}
+
 // TestFirstNameOfOneNamed: a first name alone that several employees
 // have, where the organisation is named, is each of theirs (low), but
 // where the text names one of them otherwise, before or after, hers.

@@ -1894,6 +1894,13 @@ func (s *scan) forwardForms(g *firstGroup, toks []fold.Token, i, j int) []int {
 					}
 				}
 			}
+			if n := len(w); !surname && s.orgCtx && n > 3 && w[n-1] == 'e' && w[n-2] == 'j' {
+				for _, end := range diminutiveEnds {
+					if len(w) > len(end) && strings.HasSuffix(w, end) {
+						try(g.byCore[w[:len(w)-len(end)]]) // "Bakkertje" (diminutiveAt)
+					}
+				}
+			}
 			break
 		}
 	}
@@ -2920,6 +2927,35 @@ func (s *scan) wordBeforeSurname(h anchorHit) (title, typo bool) {
 	return false, false
 }
 
+// unstretched is w with each run of three or more of the same byte cut to
+// one, as a name stretched in anger or cheer is read: "zeeeeynep" is
+// "zeynep", "keeeees" is "kes", one letter from "kees"; w where it has no
+// such run.
+func unstretched(w string) string {
+	var b []byte // made at the first such run
+	for i := 0; i < len(w); {
+		n := 1
+		for i+n < len(w) && w[i+n] == w[i] {
+			n++
+		}
+		keep := n
+		if n >= 3 {
+			keep = 1
+		}
+		if b == nil && keep < n {
+			b = append(make([]byte, 0, len(w)), w[:i]...)
+		}
+		if b != nil {
+			b = append(b, w[i:i+keep]...)
+		}
+		i += n
+	}
+	if b == nil {
+		return w
+	}
+	return string(b)
+}
+
 // titleOrTypoForm: the surname sn of p at toks[i:], with its particles,
 // after a title where the organisation is named ("mevrouw Van den Berg") or
 // after p's first name with one letter wrong ("Sane van den Berg").
@@ -2947,7 +2983,8 @@ func (s *scan) titleOrTypoForm(emp int, p *person, sn *surname, toks []fold.Toke
 			}
 			s.names = push(s.names, nameMatch{emp: emp, start: toks[c-1].Start, end: end, form: formInitial})
 			return
-		case toks[c-1].Upper && len(w) >= 4 && len(p.firsts) > 0 && !s.d.isFirstName(w) && withinOneEdit(w, p.firsts[0][0]):
+		case toks[c-1].Upper && len(w) >= 4 && len(p.firsts) > 0 && !s.d.isFirstName(w) &&
+			(withinOneEdit(w, p.firsts[0][0]) || withinOneEdit(unstretched(w), p.firsts[0][0])):
 			// A word that is someone's first name is that name, not a
 			// misspelt other: "Lisa de Vries" is not Lina de Vries.
 			s.names = push(s.names, nameMatch{emp: emp, start: toks[c-1].Start, end: end, form: formFull})
@@ -2982,7 +3019,10 @@ func (s *scan) forwardForm(r firstRef, toks []fold.Token, i, j int) bool {
 		}
 		loosely := p.kind == loose
 		if !s.coreAt(p, toks, k) {
-			if len(pf) == 0 && !s.typoBeforeOrg(toks, k) || p.kind != asGiven && p.kind != loose || !shortCoreTypo(p, toks, k) || s.livesElsewhere(r.emp, toks, k+1) {
+			// A surname as a diminutive, as mockery makes it, where the
+			// organisation is named: "juf Mieke Bakkertje".
+			dim := s.orgCtx && diminutiveAt(p, toks, k)
+			if !dim && (len(pf) == 0 && !s.typoBeforeOrg(toks, k) || p.kind != asGiven && p.kind != loose || !shortCoreTypo(p, toks, k) || s.livesElsewhere(r.emp, toks, k+1)) {
 				continue
 			}
 			loosely = true
@@ -3012,6 +3052,25 @@ func (s *scan) forwardForm(r firstRef, toks []fold.Token, i, j int) bool {
 	}
 	return false
 }
+
+// diminutiveAt reports whether toks[k] is the one word of p's core with
+// an ending that makes it small: "Bakkertje", "Vissertje", "Witje".
+func diminutiveAt(p *surname, toks []fold.Token, k int) bool {
+	if len(p.core) != 1 || k >= len(toks) {
+		return false
+	}
+	w := toks[k].Text
+	for _, end := range diminutiveEnds {
+		if len(w) == len(p.core[0])+len(end) && strings.HasSuffix(w, end) && strings.HasPrefix(w, p.core[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+// diminutiveEnds are the endings that make a Dutch word small, each
+// ending in "je" (forwardForms tests that first).
+var diminutiveEnds = [...]string{"tje", "je", "pje", "etje"}
 
 // otherAt reports whether another part of the double surname of r's
 // person than r's stands at toks[k:], and where it ends.
