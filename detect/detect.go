@@ -608,6 +608,9 @@ func (s *scan) verify() {
 		if len(h.e.phrases) > 0 && s.orgCtx && len(s.d.byInitials) > 0 && dotVanBefore(s.text, h.start) {
 			s.initialsAtOrg(h)
 		}
+		if h.e.code && s.orgCtx {
+			s.codeAtOrg(h)
+		}
 	}
 	s.streetsOtherwise()
 	s.scoreNames(inWords)

@@ -1639,6 +1639,35 @@ func TestNamesInMockery(t *testing.T) {
 	})
 }
 
+// TestCodesAtOrg: a code of initials as an office writes it (a paraf),
+// where the organisation is named, names each of the few who have it,
+// low: with its capitals where they are, or all in capitals; not in
+// small letters, nor with its capitals elsewhere, nor a code of capitals
+// alone (an abbreviation as often), nor without the organisation.
+func TestCodesAtOrg(t *testing.T) {
+	checkScans(t, testDetector(t), []scanCase{
+		{"Rooster De Zonnebloem: ma SvdB/PdW, di AJdV", "E001 name low; E005 name low; E002 name low"},
+		{"Gewijzigd door SVDB (Kinderopvang De Zonnebloem)", "E001 name low"},
+		{"AMtH heeft de directie van De Zonnebloem", "E006 name low"},
+		{"IvdMdB (Zonnebloem), Prins Hendriklaan 55", "E009 name low; E009 address critical"},
+		{"Sanne van den Berg (SvdB) van De Zonnebloem", "E001 name medium"},
+		{"SvdB", ""},
+		{"svdb van De Zonnebloem", ""},
+		{"SvDB van De Zonnebloem", ""},
+		{"PDW van De Zonnebloem", ""},
+		{"MB van De Zonnebloem", ""},
+	})
+	var roster strings.Builder
+	roster.WriteString("id,first_name,last_name\n")
+	for i := range maxShared + 1 {
+		fmt.Fprintf(&roster, "S%d,Sanne,van den Berg%c\n", i, 'a'+i)
+	}
+	d := newDetector(t, roster.String(), Options{Organisation: []string{"De Zonnebloem"}})
+	checkScans(t, d, []scanCase{
+		{"SvdB van De Zonnebloem", ""}, // six have it: no one could tell who
+	})
+}
+
 // TestFirstNameOfOneNamed: a first name alone that several employees
 // have, where the organisation is named, is each of theirs (low), but
 // where the text names one of them otherwise, before or after, hers.

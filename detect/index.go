@@ -97,8 +97,11 @@ type Detector struct {
 	// name alone ({'s', 0}): only initials few have (maxShared), which a
 	// reader at the organisation could tell (see initialsAtOrg).
 	byInitials map[[2]byte][]int
-	emails     map[string][]int
-	addresses  []addrRef
+	// byCode are the people by the code of initials an office writes for
+	// them (see codeOf), folded: only codes few have (maxShared).
+	byCode    map[string][]codeRef
+	emails    map[string][]int
+	addresses []addrRef
 
 	// fingerprint identifies what this detector searches for; made on
 	// first use, since `check` has no use for it.
@@ -466,6 +469,8 @@ type entry struct {
 	// dottedEnd: the word is a surname (with its particles written in)
 	// that may follow a first name and a dot, as in "kees.visser".
 	dottedEnd bool
+	// code: the word is someone's code of initials ("svdb", byCode).
+	code bool
 }
 
 // surnameRef is a person whose surname (or one of its others) starts with
@@ -806,6 +811,7 @@ func New(r *roster.Roster, opts Options) (*Detector, error) {
 		}
 		return od
 	})
+	d.indexCodes()
 	nbits := uint64(1 << 16)
 	for nbits < uint64(len(d.keys))*16 {
 		nbits <<= 1
@@ -824,6 +830,76 @@ func New(r *roster.Roster, opts Options) (*Detector, error) {
 		d.byHash.add(h, en)
 	}
 	return d, nil
+}
+
+// codeRef is a person whose code of initials is a byCode key; shape has
+// a bit set for each of its letters that is a capital.
+type codeRef struct {
+	emp   int32
+	shape uint16
+}
+
+// codeOf is the code of initials an office writes for p, a paraf: the
+// initials of the first name's words in capitals, then of each part of
+// the surname those of its particles in small letters and of its core's
+// words in capitals: "SvdB" for Sanne van den Berg, "AJdV" for Anouk
+// Jansen-de Vries, "AMtH" for Anne Marie 't Hart. Folded, with the shape
+// of its capitals; none ("") for a surname without particles: a code of
+// capitals alone ("MB", "PR") is as often an abbreviation.
+func (p *person) codeOf() (code string, shape uint16) {
+	if len(p.firsts) == 0 {
+		return "", 0
+	}
+	var b []byte
+	lower := false
+	add := func(w string, capital bool) {
+		if capital && len(b) < 16 {
+			shape |= 1 << len(b)
+		}
+		lower = lower || !capital
+		b = append(b, w[0])
+	}
+	for _, w := range p.firsts[0] {
+		add(w, true)
+	}
+	parts := []surname{p.surname}
+	if len(p.others) > 0 && p.others[0].kind == part {
+		parts = parts[:0]
+		for _, o := range p.others {
+			if o.kind == part {
+				parts = append(parts, o)
+			}
+		}
+	}
+	for _, sn := range parts {
+		for _, w := range sn.particles {
+			add(w, false)
+		}
+		for _, w := range sn.core {
+			add(w, true)
+		}
+	}
+	if !lower || len(b) > 16 {
+		return "", 0
+	}
+	return string(b), shape
+}
+
+// indexCodes makes byCode and marks its keys in the index of words.
+func (d *Detector) indexCodes() {
+	all := map[string][]codeRef{}
+	for i := range d.people {
+		if code, shape := d.people[i].codeOf(); code != "" {
+			all[code] = append(all[code], codeRef{emp: int32(i), shape: shape})
+		}
+	}
+	d.byCode = map[string][]codeRef{}
+	for code, refs := range all {
+		if len(refs) <= maxShared {
+			d.byCode[code] = refs
+			d.entry(code).code = true
+		}
+	}
 }
 
 // indexInitials makes byInitials.

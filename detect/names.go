@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"math/bits"
 	"slices"
 	"sort"
 	"strconv"
@@ -2225,11 +2226,52 @@ func (s *scan) initialsAtOrg(h anchorHit) {
 	s.orgInitials = append(s.orgInitials, orgInitials{start: int32(toks[start].Start), end: int32(toks[k-1].End), key: key})
 }
 
-// orgInitials are initials alone before the organisation's name, at
-// [start, end), as they wait for the end of the text.
+// codeAtOrg reads, where the organisation is named, the code of initials
+// at h an office writes for the few who have it ("SvdB", codeOf), with
+// its capitals where the code has them, or all in capitals ("SVDB", as
+// user names in an audit line are): each is named, low, as initials
+// before the organisation are.
+func (s *scan) codeAtOrg(h anchorHit) {
+	if len(s.codeEmps(h.start, h.end)) > 0 {
+		s.orgInitials = append(s.orgInitials, orgInitials{start: int32(h.start), end: int32(h.end), code: true})
+	}
+}
+
+// codeEmps are the people whose code of initials text[start:end] is,
+// with its capitals.
+func (s *scan) codeEmps(start, end int) []int {
+	var shape uint16
+	n, allCaps := 0, true
+	for _, r := range s.text[start:end] {
+		if n == 16 {
+			return nil
+		}
+		if unicode.IsUpper(r) {
+			shape |= 1 << n
+		} else {
+			allCaps = false
+		}
+		n++
+	}
+	if bits.OnesCount16(shape) < 2 {
+		return nil // every code has two capitals or more: most words that are also a code's key ("ada") have none
+	}
+	var emps []int
+	for _, r := range s.d.byCode[fold.String(s.text[start:end])] {
+		if r.shape == shape || allCaps && n >= 4 {
+			emps = append(emps, int(r.emp))
+		}
+	}
+	return emps
+}
+
+// orgInitials are initials alone before the organisation's name, or a
+// code of initials where it is named, at [start, end), as they wait for
+// the end of the text.
 type orgInitials struct {
 	start, end int32
 	key        [2]byte // as byInitials is keyed
+	code       bool    // a code of initials (codeEmps), not key's
 }
 
 // scoreOrgInitials names, for each of orgInitials, each of the few who
@@ -2238,6 +2280,9 @@ type orgInitials struct {
 func (s *scan) scoreOrgInitials() {
 	for _, in := range s.orgInitials {
 		emps := s.d.byInitials[in.key]
+		if in.code {
+			emps = s.codeEmps(int(in.start), int(in.end))
+		}
 		one := slices.ContainsFunc(emps, s.isNamed)
 		for _, emp := range emps {
 			if !one || s.isNamed(emp) {
