@@ -194,12 +194,13 @@ func Postcode(s string) (string, bool) {
 // "-2", " bis", " hs"). A chat app may wrap a street's number onto the
 // next line: one line break may stand before it; a table pasted as text
 // puts a bar between them ("Kerkstraat | 12a"), and a link's slug a
-// hyphen ("kerkstraat-12-a"); a query string writes "huisnummer=12".
+// hyphen ("kerkstraat-12-a"); a query string writes "huisnummer=12", a
+// form "huisnr: 12", and Turkish "No:12a".
 // (A comma, a bracket, "?" or ":" may stand before it too, only with the
 // word for number: NumberAfter reads those.) It gives what the regular
 // expression
 //
-//	^(?:-|[ \t]*(?:\|[ \t]*)?)(?:\r?\n[ \t]*)?(?:(?i:nr|no|nummer|huisnummer|huisnr|hnr|number)[.=]?[ \t]*)?
+//	^(?:-|[ \t]*(?:\|[ \t]*)?)(?:\r?\n[ \t]*)?(?:(?:(?i:nr|no|nummer|huisnummer|huisnr|hnr|number)[.=:]?|#)[ \t]*)?
 //	([0-9]{1,5})(?:([A-Za-z]{1,2})\b|[ \t]?-[ \t]?([0-9]{1,4}|[A-Za-z]{1,3})\b|[ \t]([A-Za-z])\b|
 //	[ \t]((?i:hs|bis|bg|huis|boven|i{1,3}))\b)?
 //
@@ -223,7 +224,7 @@ func numberTail(text string) (m [12]int, ok bool) {
 		for _, w := range numberWords {
 			if n, ok := foldPrefix(text[i:], w); ok {
 				j := i + n
-				if j < len(text) && (text[j] == '.' || text[j] == '=') {
+				if j < len(text) && (text[j] == '.' || text[j] == '=' || text[j] == ':') {
 					j++
 				}
 				if j = skipBlanks(text, j); j < len(text) && isDigit(text[j]) {

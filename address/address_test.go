@@ -117,6 +117,9 @@ func TestNumbersBeforeAndAfterTheStreet(t *testing.T) {
 		{" 12a, Utrecht", "a", 12, true},
 		{" 12 A, Utrecht", "a", 12, true},
 		{" nummer 41 in Zeist", "", 41, true},
+		{" No:12a, Utrecht", "a", 12, true}, // Turkish
+		{" huisnr: 12", "", 12, true},       // a form's field
+		{" no: en dan", "", 0, false},
 		{"\n4 Utrecht", "", 4, true}, // a chat app wrapped the number
 		{" 55 I know where you live", "", 55, true},
 		{" 9-2 Vleuten", "2", 9, true},
@@ -173,11 +176,11 @@ func TestNumbersBeforeAndAfterTheStreet(t *testing.T) {
 
 // numberTailRE is the expression numberTail reads by hand: the fuzz tests
 // hold it and mayStartNumber to it.
-var numberTailRE = regexp.MustCompile(`^(?:-|[ \t]*(?:\|[ \t]*)?)(?:\r?\n[ \t]*)?(?:(?:(?i:nr|no|nummer|huisnummer|huisnr|hnr|number)[.=]?|#)[ \t]*)?([0-9]{1,5})(?:([A-Za-z]{1,2})\b|[ \t]?-[ \t]?([0-9]{1,4}|[A-Za-z]{1,3})\b|[ \t]([A-Za-z])\b|[ \t]((?i:hs|bis|bg|huis|boven|i{1,3}))\b)?`)
+var numberTailRE = regexp.MustCompile(`^(?:-|[ \t]*(?:\|[ \t]*)?)(?:\r?\n[ \t]*)?(?:(?:(?i:nr|no|nummer|huisnummer|huisnr|hnr|number)[.=:]?|#)[ \t]*)?([0-9]{1,5})(?:([A-Za-z]{1,2})\b|[ \t]?-[ \t]?([0-9]{1,4}|[A-Za-z]{1,3})\b|[ \t]([A-Za-z])\b|[ \t]((?i:hs|bis|bg|huis|boven|i{1,3}))\b)?`)
 
 var numberTailSeeds = []string{" 12a", "\t\r\n 3", "\n nr. 4", " Nummer 5", "huisnummer 6", " en dan", "\r 7", "", " ", "\n\n8", " No 9", ", nummer 44", ", 12", " (nr 3", "(12",
 	"12ab", "12abc", "12 - 2", "12 -A", "12-2345", "12-12345", "12 A", "12 hs", "12 HS.", "12 bis", "12 II", "12 iiii", "123456", "12a_", "12 huiſ", "huiſnr 3", "nrs 4", "12-abc", "12-abcd", "12 -", "1 ab1", "12\u017f",
-	"-12-a/", " | 12a | Utrecht", "|\n12", "--12", "- 12", "huisnummer=12&", "nr=.4", " |  | 12", "-\n12", "-\r\n 12a", " #4", "#", "# 12a", "##4", "#.4"}
+	"-12-a/", " | 12a | Utrecht", "|\n12", "--12", "- 12", "huisnummer=12&", "nr=.4", " |  | 12", "-\n12", "-\r\n 12a", " #4", "#", "# 12a", "##4", "#.4", " No:12a", "nr: 4", "no:", "nr:.4"}
 
 // FuzzMayStartNumber holds the quick test before numberTail to the
 // expression: whatever numberTail matches, mayStartNumber must let through.
