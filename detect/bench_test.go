@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
 )
 
 const benchProseBytes = 50 << 20
@@ -118,7 +119,7 @@ func BenchmarkScanFile(b *testing.B) {
 
 // adversarial are inputs built to find a speed cliff: every expensive
 // check must run only on a small window around a cheap, specific trigger.
-func adversarial(c corpus) map[string]string {
+func adversarial(c corpus, d *Detector) map[string]string {
 	r := rand.New(rand.NewPCG(7, 8))
 	var firsts []string
 	for _, n := range c.names {
@@ -126,6 +127,7 @@ func adversarial(c corpus) map[string]string {
 	}
 	rows := rosterRows(c.rosterCSV)
 	homes := homesOf(rows)
+	codes := codesOf(d)
 	fill := func(size int, line func(*strings.Builder)) string {
 		var b strings.Builder
 		for b.Len() < size {
@@ -203,7 +205,33 @@ func adversarial(c corpus) map[string]string {
 			row := rows[r.IntN(len(rows))]
 			b.WriteString(strings.ToUpper(row[2][:1]) + row[2][1:] + ", " + row[1] + "\n")
 		}),
+		// A rota or minutes in codes of initials ("SvdB"), the
+		// organisation named on every line: each code that few share is
+		// read, and names them.
+		"codes": fill(size, func(b *strings.Builder) {
+			b.WriteString(pick(r, codes) + "/" + pick(r, codes) + " (Zonnebloem)\n")
+		}),
 	}
+}
+
+// codesOf are the codes of initials of d's people (codeOf), with their
+// capitals, as a rota writes them.
+func codesOf(d *Detector) []string {
+	var out []string
+	for i := range d.people {
+		code, shape := d.people[i].codeOf()
+		if code == "" {
+			continue
+		}
+		b := []byte(code)
+		for k := range b {
+			if shape&(1<<k) != 0 {
+				b[k] = byte(unicode.ToUpper(rune(b[k])))
+			}
+		}
+		out = append(out, string(b))
+	}
+	return out
 }
 
 // rosterRows are the roster's rows, without its header.
@@ -234,8 +262,8 @@ func homesOf(rows [][]string) [][2]string {
 func BenchmarkAdversarial(b *testing.B) {
 	c := benchCorpora()["real"]
 	d := c.detector(b)
-	inputs := adversarial(c)
-	for _, name := range []string{"firstnames", "emails", "digits", "oneline", "at", "homes", "initials", "addresses", "herhome", "firstnames-org", "surnames-org", "sorted"} {
+	inputs := adversarial(c, d)
+	for _, name := range []string{"firstnames", "emails", "digits", "oneline", "at", "homes", "initials", "addresses", "herhome", "firstnames-org", "surnames-org", "sorted", "codes"} {
 		b.Run(name, func(b *testing.B) {
 			text := inputs[name]
 			b.SetBytes(int64(len(text)))

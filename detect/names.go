@@ -2232,32 +2232,46 @@ func (s *scan) initialsAtOrg(h anchorHit) {
 // user names in an audit line are): each is named, low, as initials
 // before the organisation are.
 func (s *scan) codeAtOrg(h anchorHit) {
-	if len(s.codeEmps(h.start, h.end)) > 0 {
+	var room [maxShared]int
+	if len(s.codeEmps(room[:0], h.start, h.end)) > 0 {
 		s.orgInitials = append(s.orgInitials, orgInitials{start: int32(h.start), end: int32(h.end), code: true})
 	}
 }
 
-// codeEmps are the people whose code of initials text[start:end] is,
-// with its capitals.
-func (s *scan) codeEmps(start, end int) []int {
+// codeEmps appends to emps the people whose code of initials
+// text[start:end] is, with its capitals. A list of codes may hold
+// hundreds of thousands: the word is folded without an allocation where
+// it is ASCII, as codes nearly all are.
+func (s *scan) codeEmps(emps []int, start, end int) []int {
 	var shape uint16
-	n, allCaps := 0, true
+	var key [16]byte
+	n, allCaps, ascii := 0, true, true
 	for _, r := range s.text[start:end] {
-		if n == 16 {
-			return nil
+		if n == len(key) {
+			return emps
 		}
 		if unicode.IsUpper(r) {
 			shape |= 1 << n
 		} else {
 			allCaps = false
 		}
+		if r < utf8.RuneSelf {
+			key[n] = byte(unicode.ToLower(r))
+		} else {
+			ascii = false
+		}
 		n++
 	}
 	if bits.OnesCount16(shape) < 2 {
-		return nil // every code has two capitals or more: most words that are also a code's key ("ada") have none
+		return emps // every code has two capitals or more: most words that are also a code's key ("ada") have none
 	}
-	var emps []int
-	for _, r := range s.d.byCode[fold.String(s.text[start:end])] {
+	var refs []codeRef
+	if ascii {
+		refs = s.d.byCode[string(key[:n])]
+	} else {
+		refs = s.d.byCode[fold.String(s.text[start:end])]
+	}
+	for _, r := range refs {
 		if r.shape == shape || allCaps && n >= 4 {
 			emps = append(emps, int(r.emp))
 		}
@@ -2278,10 +2292,11 @@ type orgInitials struct {
 // have them (low); but where the text names one of them otherwise, only
 // her: "Pieter de Wit … meneer P. van De Zonnebloem" is not also Priya's.
 func (s *scan) scoreOrgInitials() {
+	var room [maxShared]int
 	for _, in := range s.orgInitials {
 		emps := s.d.byInitials[in.key]
 		if in.code {
-			emps = s.codeEmps(int(in.start), int(in.end))
+			emps = s.codeEmps(room[:0], int(in.start), int(in.end))
 		}
 		one := slices.ContainsFunc(emps, s.isNamed)
 		for _, emp := range emps {
