@@ -236,16 +236,17 @@ func (s *scan) mayBeRosterPhone(p int) bool {
 	var buf [24]byte
 	e164 := func(cc string, rest []byte) []byte { return append(append(append(buf[:0], '+'), cc...), rest...) }
 	cc := s.d.cc
+	// intl: d after "+" or "00", also with the trunk 0 dialled after the
+	// country code, as people mistype it ("+31 (0)6 …", "0031 06 …").
+	intl := func(d []byte) bool {
+		return s.startsRosterPhone(e164("", d)) ||
+			len(d) > len(cc) && string(d[:len(cc)]) == cc && d[len(cc)] == '0' && s.startsRosterPhone(e164(cc, d[len(cc)+1:]))
+	}
 	switch {
 	case plus:
-		if s.startsRosterPhone(e164("", d)) {
-			return true
-		}
-		if len(d) > len(cc) && string(d[:len(cc)]) == cc && d[len(cc)] == '0' { // +31 (0)6 …
-			return s.startsRosterPhone(e164(cc, d[len(cc)+1:]))
-		}
+		return intl(d)
 	case len(d) >= 2 && d[0] == '0' && d[1] == '0':
-		return s.startsRosterPhone(e164("", d[2:]))
+		return intl(d[2:])
 	case len(d) >= 1 && d[0] == '0':
 		return s.startsRosterPhone(e164(cc, d[1:]))
 	}

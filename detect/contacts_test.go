@@ -17,6 +17,7 @@ func TestPhones(t *testing.T) {
 		"0031 6 1234 5678", "(06) 12345678", "+31612345678", "06.12.34.56.78", "tel:0612345678", "+31 (0)6 12 34 56 78",
 		"31612345678", "wa.me/31612345678", "https://api.whatsapp.com/send?phone=31612345678", "𝟎𝟔-𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖", "⓪⑥①②③④⑤⑥⑦⑧", "⁰⁶¹²³⁴⁵⁶⁷⁸",
 		"0️⃣6️⃣1️⃣2️⃣3️⃣4️⃣5️⃣6️⃣7️⃣8️⃣", "06\u200b12345678", "haar\u200b06\u200b12345678", "٠٦١٢٣٤٥٦٧٨", "۰۶-۱۲۳۴۵۶۷۸",
+		"+31 06 12345678", "0031 06 12345678", "00310612345678", // the trunk zero dialled after the country's code, as people mistype it
 	} {
 		if got := summary(d.Scan("Bel haar maar op " + p + ", succes.")); got != "E001 phone critical" {
 			t.Errorf("%q: got %q", p, got)
