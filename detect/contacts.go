@@ -403,6 +403,14 @@ func plainEmailAt(text string, p int) (start, end int, addr string, ok bool) {
 			re += 3 // "example . com"
 			spaced = true
 			continue
+		case c == ' ' && re > r && re+2 < len(text) && text[re+1] == '.' && isDomainByte(text[re+2]):
+			re += 2 // "example .com"
+			spaced = true
+			continue
+		case c == '.' && re > r && re+2 < len(text) && text[re+1] == ' ' && isDomainByte(text[re+2]) && strings.IndexByte(text[r:re], '.') < 0:
+			re += 2 // "example. com"; not "example.com. Daarna", a full stop
+			spaced = true
+			continue
 		}
 		break
 	}
@@ -423,7 +431,7 @@ func plainEmailAt(text string, p int) (start, end int, addr string, ok bool) {
 	}
 	dom := text[r:re]
 	if spaced {
-		dom = strings.ReplaceAll(dom, " . ", ".")
+		dom = spacedDots.Replace(dom)
 	}
 	if wrapped {
 		dom = strings.Replace(dom, "\n", "", 1)
@@ -446,6 +454,10 @@ func plainEmailAt(text string, p int) (start, end int, addr string, ok bool) {
 	}
 	return start, re, lower + "@" + dom, true
 }
+
+// spacedDots joins the dots of a domain written with spaces around them
+// or on one side: "example . com", "example .com", "example. com".
+var spacedDots = strings.NewReplacer(" . ", ".", " .", ".", ". ", ".")
 
 // emailWindow is how far around an "at" word or a bracketed "@" the
 // e-mail pattern looks: an obfuscated address fits.

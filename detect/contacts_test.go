@@ -124,6 +124,11 @@ func TestEmails(t *testing.T) {
 		// whose domain is not spaced is a full stop.
 		{"sanne . vdberg82 @ example . com", "E001 email critical"},
 		{"Tot zo . sanne.vdberg82 @ example.com", "E001 email critical"},
+		// A space on one side of the domain's dot only; not after a
+		// domain that has its dot (a full stop and the next sentence).
+		{"mail sanne.vdberg82@example .com", "E001 email critical"},
+		{"mail sanne.vdberg82@example. com", "E001 email critical"},
+		{"mail sanne.vdberg82@example.com. Nl graag", "E001 email critical"},
 		// A chat bubble wrapped the address inside its domain; a domain
 		// whole before the break is not joined to the next line.
 		{"haar mail: sanne.vdberg82@exam\nple.com", "E001 email critical"},
