@@ -347,6 +347,11 @@ func foldPrefix(text, word string) (int, bool) {
 // which is what follows a street name. It returns the number, the folded
 // addition and how many bytes it took.
 func NumberAfter(text string) (number int, addition string, n int, ok bool) {
+	if sep := cellSep(text); sep != "" {
+		if number, addition, n, ok := numberCell(text, sep); ok {
+			return number, addition, n, true
+		}
+	}
 	if !mayStartNumber(text) {
 		return 0, "", 0, false
 	}
@@ -405,6 +410,48 @@ func NumberAfter(text string) (number int, addition string, n int, ok bool) {
 		return number, "bis", m[1] + 3, true // "210bis": joined, as "12a" is
 	}
 	return number, addition, m[1], true
+}
+
+// cellSep is the separator of a row's cells that text starts with, if it
+// does: a comma or a semicolon, or either between quotes as CSV quotes
+// its cells.
+func cellSep(text string) string {
+	for _, sep := range [...]string{`","`, `";"`, ",", ";"} {
+		if strings.HasPrefix(text, sep) {
+			return sep
+		}
+	}
+	return ""
+}
+
+// numberCell reads the house number as a cell of a row, as an export or a
+// form writes it after the street's cell: the whole cell between two of
+// the separator sep, with a postcode or a capitalised town after it
+// ("Kerkstraat,12a,1234 AB", "Kerkstraat;12a;Utrecht", "Kerkstraat, 12a,
+// Utrecht", a quoted CSV's "Kerkstraat","12a","Utrecht"). Not a number
+// that prose goes on after ("Kerkstraat, 12 kinderen", "…, 12, en toen").
+func numberCell(text, sep string) (number int, addition string, n int, ok bool) {
+	i := skipBlanks(text, len(sep))
+	end := strings.Index(text[i:], sep)
+	if end <= 0 {
+		return 0, "", 0, false
+	}
+	cell := strings.TrimRight(text[i:i+end], " \t")
+	if cell == "" || !isDigit(cell[0]) {
+		return 0, "", 0, false
+	}
+	number, addition, n, ok = NumberAfter(cell)
+	if !ok || n != len(cell) {
+		return 0, "", 0, false
+	}
+	j := skipBlanks(text, i+end+len(sep))
+	if j < len(text) && text[j] == '"' {
+		j++
+	}
+	if _, _, pc := PostcodeAt(text, j); !pc && (j >= len(text) || text[j] < 'A' || text[j] > 'Z') {
+		return 0, "", 0, false
+	}
+	return number, addition, i + len(cell), true
 }
 
 // maxRange is how many doors a range of house numbers spans at most.

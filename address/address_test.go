@@ -118,6 +118,17 @@ func TestNumbersBeforeAndAfterTheStreet(t *testing.T) {
 		{" 12 A, Utrecht", "a", 12, true},
 		{" nummer 41 in Zeist", "", 41, true},
 		{" No:12a, Utrecht", "a", 12, true}, // Turkish
+		// A cell of a row, as an export or a form writes it: between the
+		// same separators, before a postcode or a town.
+		{",12a,1234 AB,Utrecht", "a", 12, true},
+		{";12a;Utrecht", "a", 12, true},
+		{"\t12\t3521 BC", "", 12, true},
+		{", 12a, Utrecht", "a", 12, true},
+		{"\",\"12a\",\"Utrecht\"", "a", 12, true},
+		{", 12, en toen", "", 0, false}, // a small letter after it: prose
+		{",12;Utrecht", "", 0, false},
+		{",12a", "", 0, false},
+		{", 12 kinderen", "", 0, false},
 		{" huisnr: 12", "", 12, true},       // a form's field
 		{" no: en dan", "", 0, false},
 		{"\n4 Utrecht", "", 4, true}, // a chat app wrapped the number

@@ -1668,6 +1668,24 @@ func TestCodesAtOrg(t *testing.T) {
 	})
 }
 
+// TestNamesAcrossCells: a row of an export or a spreadsheet gives the
+// first name and the surname in cells of their own ("Sanne,van den
+// Berg", quoted as CSV quotes them, or after a semicolon); not a first
+// name in prose with a comma after it, nor cells that do not start a row
+// or follow a cell.
+func TestNamesAcrossCells(t *testing.T) {
+	checkScans(t, testDetector(t), []scanCase{
+		{"voornaam,achternaam,mobiel\nSanne,van den Berg,06-12345678", "E001 name high; E001 phone critical"},
+		{"Mieke;Bakker;Zeist", "E004 name low"},
+		{"\"Kees\",\"Visser\",\"Dorpsweg\",\"3\",\"Zeist\"", "E007 name high; E007 address critical"},
+		{"E004,Mieke,Bakker,0612121212", "E004 name high; E004 phone critical"},
+		{"Sanne,van den Berg,Kerkstraat,12a,1234 AB,Utrecht", "E001 name high; E001 address critical"},
+		{"Hoi Sanne,Bakker hier", ""},
+		{"Mieke, Bakker", ""},
+		{"Mieke,bakker", ""},
+	})
+}
+
 // TestFirstNameOfOneNamed: a first name alone that several employees
 // have, where the organisation is named, is each of theirs (low), but
 // where the text names one of them otherwise, before or after, hers.

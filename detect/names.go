@@ -189,6 +189,36 @@ func (s *scan) nameJoin(toks []fold.Token, k int) bool {
 	return s.soft(toks, k) || lineWrap(s.sep(toks, k))
 }
 
+// cellAfter reports whether the word at text[start:end] fills a cell of
+// a row, as an export or a spreadsheet writes a name's parts in cells of
+// their own ("Sanne,van den Berg", "E004;Mieke;Bakker", CSV's quoted
+// "Kees","Visser"): a comma or a semicolon right after it (past a quote),
+// and before it (past a quote) the row's start or the same separator.
+func cellAfter(text string, start, end int) bool {
+	for end < len(text) && text[end] == '"' {
+		end++
+	}
+	if end >= len(text) || text[end] != ',' && text[end] != ';' {
+		return false
+	}
+	for start > 0 && text[start-1] == '"' {
+		start--
+	}
+	return start == 0 || text[start-1] == '\n' || text[start-1] == text[end]
+}
+
+// cellJoin reports whether the first name at toks[i:j] and the word
+// toks[j] are cells of one row (cellAfter), a name's parts as an export
+// writes them: a comma or a semicolon alone between them, or either
+// between quotes.
+func (s *scan) cellJoin(toks []fold.Token, i, j int) bool {
+	if j >= len(toks) {
+		return false
+	}
+	sep := strings.Trim(s.sep(toks, j-1), `"`)
+	return (sep == "," || sep == ";") && cellAfter(s.text, toks[i].Start, toks[j-1].End)
+}
+
 // lineWrap reports whether sep is one line break, with blanks and the ">"
 // of quoted mail around it.
 func lineWrap(sep string) bool {
@@ -1648,7 +1678,8 @@ func (s *scan) mayBeName(i int) bool {
 	// initial): not the dot of "sanne.bakker@…" (the dotted form is read
 	// at the surname).
 	if h.end < len(s.text) {
-		if c := s.text[h.end]; !mayJoinName[c] && (c != '.' || h.end-h.start > 2) && (c != ')' || h.start == 0 || s.text[h.start-1] != '(') {
+		if c := s.text[h.end]; !mayJoinName[c] && (c != '.' || h.end-h.start > 2) && (c != ')' || h.start == 0 || s.text[h.start-1] != '(') &&
+			!cellAfter(s.text, h.start, h.end) {
 			return false // but "S.M. (Sanne) van den Berg": the first name in brackets
 		}
 	}
@@ -1828,7 +1859,7 @@ func nextWordEnd(text string, pos int) int {
 func (s *scan) forwardForms(g *firstGroup, toks []fold.Token, i, j int) []int {
 	if s.nickname(toks, j) && len(g.byCore[toks[j].Text]) == 0 {
 		j++ // but "Loes (Hoekstra) zei" is her surname in brackets
-	} else if j >= len(toks) || !s.nameJoin(toks, j-1) && s.closerOf(toks, j) == "" && !s.bracketedFirst(toks, i, j) {
+	} else if j >= len(toks) || !s.nameJoin(toks, j-1) && s.closerOf(toks, j) == "" && !s.bracketedFirst(toks, i, j) && !s.cellJoin(toks, i, j) {
 		return nil
 	}
 	if i > 0 && listSep(s.sep(toks, i-1)) && lineWrap(s.sep(toks, j-1)) {
@@ -3061,7 +3092,7 @@ func (s *scan) forwardForm(r firstRef, toks []fold.Token, i, j int) bool {
 		return false
 	}
 	closer := ""
-	if !s.nameJoin(toks, j-1) && !s.nickname(toks, j-1) && !s.bracketedFirst(toks, i, j) {
+	if !s.nameJoin(toks, j-1) && !s.nickname(toks, j-1) && !s.bracketedFirst(toks, i, j) && !s.cellJoin(toks, i, j) {
 		if closer = s.closerOf(toks, j); closer == "" {
 			return false
 		}
