@@ -129,7 +129,7 @@ func TestNumbersBeforeAndAfterTheStreet(t *testing.T) {
 		{",12;Utrecht", "", 0, false},
 		{",12a", "", 0, false},
 		{", 12 kinderen", "", 0, false},
-		{" huisnr: 12", "", 12, true},       // a form's field
+		{" huisnr: 12", "", 12, true}, // a form's field
 		{" no: en dan", "", 0, false},
 		{"\n4 Utrecht", "", 4, true}, // a chat app wrapped the number
 		{" 55 I know where you live", "", 55, true},
