@@ -1680,6 +1680,8 @@ func TestNamesAcrossCells(t *testing.T) {
 		{"\"Kees\",\"Visser\",\"Dorpsweg\",\"3\",\"Zeist\"", "E007 name high; E007 address critical"},
 		{"E004,Mieke,Bakker,0612121212", "E004 name high; E004 phone critical"},
 		{"Sanne,van den Berg,Kerkstraat,12a,1234 AB,Utrecht", "E001 name high; E001 address critical"},
+		{"Anouk,Jansen-de Vries,+31 6 23456789", "E002 name high; E002 phone critical"}, // not a link's "+" for a space
+		{"https://www.google.com/maps/place/Kerkstraat+12a,+1234+AB+Utrecht", "E001 address critical"},
 		{"Hoi Sanne,Bakker hier", ""},
 		{"Mieke, Bakker", ""},
 		{"Mieke,bakker", ""},

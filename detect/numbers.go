@@ -421,8 +421,10 @@ func (r *rewriter) at(i, done int) (from int, repl string, n int, ok bool) {
 	case '+':
 		// A space as links write it ("maps/place/Kerkstraat+12a,+Utrecht",
 		// "?naam=Sanne+van+den+Berg"), but not inside an address
-		// ("naam+kdv@gmail.com").
-		if i > done && (alnumByte(text[i-1]) || text[i-1] == ',') && i+1 < len(text) && alnumByte(text[i+1]) && !atAfterLocal(text, i+1) {
+		// ("naam+kdv@gmail.com"), nor before an international number
+		// ("Jansen-de Vries,+31 6 23456789", a row's cells).
+		if i > done && (alnumByte(text[i-1]) || text[i-1] == ',') && i+1 < len(text) && alnumByte(text[i+1]) && !atAfterLocal(text, i+1) &&
+			!(isDigitByte(text[i+1]) && phoneLike(text, i+1)) {
 			return i, " ", 1, true
 		}
 	case '&':
