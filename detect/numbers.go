@@ -268,8 +268,11 @@ var watchBeforeNumber = func() (t [256]bool) {
 // and letters.
 func (w *rewriteWatch) word(start, end, prevEnd int, mixed bool) {
 	text := w.r.text
-	if mixed {
-		// Digits typed for letters ("S4nne"), an O typed for a zero ("O6").
+	if mixed && (end >= len(text) || text[end] != '@') {
+		// Digits typed for letters ("S4nne"), an O typed for a zero ("O6");
+		// not in an e-mail address's local part ("bakker85@"), whose
+		// digits are its own (leetWord), as a list of addresses has one on
+		// every line.
 		r := rewriter{text: text}
 		for k := start; k < end && !w.found; k++ {
 			if isDigitByte(text[k]) {
