@@ -292,7 +292,9 @@ func TestNames(t *testing.T) {
 		{"Joelle Dykstra zit ook in die groep", "E003 name low"},
 		{"Fatima Elamrani", "E008 name low"},
 		{"Sanne Vandenberg", "E001 name low"},
+		{"Sanne vdBerg", "E001 name low"}, // "van den" shortened and run on
 		{"Sanne Dykstra", ""},
+		{"Sanne vdMeer", ""},
 		// Text wrapped to a width, in a quoted reply too; not a paragraph.
 		{"Gisteren sprak ik Sanne van den\nBerg.", "E001 name low"},
 		{"> Gisteren sprak ik Sanne van den\r\n> Berg.", "E001 name low"},

@@ -385,9 +385,10 @@ func orgTypos(names []string) []string {
 
 // surnameSpellings are the other ways people spell the surname last,
 // folded as words, as words: "ij" as "y" ("Dykstra"), "ö", "ü" and "ä" as
-// "oe", "ue" and "ae" ("Oeztuerk"), and its words run together
-// ("Vandenberg", "Elamrani"). A double surname is spelt so only in its
-// parts. Most surnames have none, and cost no allocation.
+// "oe", "ue" and "ae" ("Oeztuerk"), its words run together ("Vandenberg",
+// "Elamrani"), and "van de", "van den" or "van der" shortened and run on
+// to the rest ("vdBerg"). A double surname is spelt so only in its parts.
+// Most surnames have none, and cost no allocation.
 func surnameSpellings(last string, words []string) [][]string {
 	ij := slices.ContainsFunc(words, func(w string) bool { return strings.Contains(w, "ij") })
 	umlaut := strings.ContainsAny(last, "öüäÖÜÄ")
@@ -409,6 +410,9 @@ func surnameSpellings(last string, words []string) [][]string {
 	}
 	if len(words) > 1 {
 		out = append(out, []string{strings.Join(words, "")})
+	}
+	if len(words) > 2 && words[0] == "van" && (words[1] == "de" || words[1] == "den" || words[1] == "der") {
+		out = append(out, []string{"vd" + strings.Join(words[2:], "")})
 	}
 	return out
 }
