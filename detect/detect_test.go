@@ -1679,6 +1679,8 @@ func TestNamesAcrossCells(t *testing.T) {
 	checkScans(t, testDetector(t), []scanCase{
 		{"voornaam,achternaam,mobiel\nSanne,van den Berg,06-12345678", "E001 name high; E001 phone critical"},
 		{"Mieke;Bakker;Zeist", "E004 name low"},
+		{"Anne Marie,'t Hart,Rotterdam", "E006 name low"},
+		{`"Anne Marie";"'t Hart";"Rotterdam"`, "E006 name low"},
 		{"\"Kees\",\"Visser\",\"Dorpsweg\",\"3\",\"Zeist\"", "E007 name high; E007 address critical"},
 		{"E004,Mieke,Bakker,0612121212", "E004 name high; E004 phone critical"},
 		{"Sanne,van den Berg,Kerkstraat,12a,1234 AB,Utrecht", "E001 name high; E001 address critical"},

@@ -215,7 +215,7 @@ func (s *scan) cellJoin(toks []fold.Token, i, j int) bool {
 	if j >= len(toks) {
 		return false
 	}
-	sep := strings.Trim(s.sep(toks, j-1), `"`)
+	sep := strings.Trim(s.sep(toks, j-1), `"'`) // past the quote of a cell and the apostrophe of "'t Hart"
 	return (sep == "," || sep == ";") && cellAfter(s.text, toks[i].Start, toks[j-1].End)
 }
 
