@@ -121,6 +121,7 @@ func TestEvaluationForms(t *testing.T) {
 	if *update {
 		cases := generateForms(rand.New(rand.NewPCG(2026, 1124)), r, 400)
 		cases = append(cases, generateMoreForms(rand.New(rand.NewPCG(2026, 1125)), r, 120)...)
+		cases = append(cases, generateRoundForms(rand.New(rand.NewPCG(2026, 1126)), r, 120)...)
 		writeCorpus(t, filepath.Join(evalDir, formsGeneratedFile), cases)
 	}
 	var cases []evalCase

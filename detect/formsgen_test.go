@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/doxwatch/doxwatch/fold"
 	"github.com/doxwatch/doxwatch/roster"
@@ -316,4 +318,116 @@ func (g *corpusGen) runOnAddress(e roster.Employee) mention {
 	}
 	f := forms[g.r.IntN(len(forms))]
 	return mention{text: f.text, emp: e.ID, critical: true, note: "address " + f.note}
+}
+
+// generateRoundForms writes n posts with the forms of the round of
+// batches 117 to 122 (a staff list's rows as exports write them, offices'
+// codes of initials, a first name stretched, the Turkish "No:", a domain
+// with a space before its dot). Apart, with a seed of its own.
+func generateRoundForms(r *rand.Rand, ros *roster.Roster, n int) []evalCase {
+	return generatePosts(r, ros, n, func(g *corpusGen, e roster.Employee) (mention, string) {
+		switch g.r.IntN(7) {
+		case 0, 1, 2:
+			return g.exportRow(e)
+		case 3:
+			return g.officeCode(e), "name"
+		case 4:
+			return g.stretchedFirst(e), "name"
+		case 5:
+			return g.turkishNo(e), "address"
+		}
+		return g.spacedDot(e), "email"
+	})
+}
+
+// exportRow writes e as a row of a staff list exported, after its
+// header: with her home, else her mobile, else her town of work; cells
+// apart by commas or semicolons, quoted or not.
+func (g *corpusGen) exportRow(e roster.Employee) (mention, string) {
+	head := []string{"voornaam", "achternaam"}
+	cells := []string{e.FirstName, e.LastName}
+	m := mention{emp: e.ID, note: "row"}
+	group := "name"
+	switch {
+	case len(e.Addresses) > 0 && e.Addresses[0].Postcode != "":
+		a := e.Addresses[0]
+		head = append(head, "straat", "huisnummer", "postcode", "plaats")
+		cells = append(cells, titleWords(a.Street), houseNumber(a), a.Postcode, titleWords(a.City))
+		m.critical, m.note, group = true, "row with the home", "address"
+	case len(e.Phones) > 0 && strings.HasPrefix(e.Phones[0], "+31"):
+		head = append(head, "telefoon")
+		cells = append(cells, "0"+e.Phones[0][3:])
+		m.critical, m.note, group = true, "row with the phone", "phone"
+	default:
+		head = append(head, "locatie")
+		cells = append(cells, e.Location)
+	}
+	sep := pick(g.r, []string{",", ";"})
+	if g.r.IntN(3) == 0 {
+		for i := range cells {
+			head[i], cells[i] = `"`+head[i]+`"`, `"`+cells[i]+`"`
+		}
+		m.note += " quoted"
+	}
+	m.text = "\n" + strings.Join(head, sep) + "\n" + strings.Join(cells, sep) + "\n"
+	m.note += " sep " + sep
+	return m, group
+}
+
+// officeCode writes e's code of initials as a rota does, the organisation
+// named: the first name's initials in capitals, each surname part's
+// particles in small letters and its core in capitals ("SvdB"); none for
+// one without particles.
+func (g *corpusGen) officeCode(e roster.Employee) mention {
+	var b strings.Builder
+	for _, w := range strings.Fields(e.FirstName) {
+		r, _ := utf8.DecodeRuneInString(w)
+		b.WriteRune(unicode.ToUpper(r))
+	}
+	small := false
+	for _, part := range strings.Split(e.LastName, "-") {
+		parts, core := split(part)
+		for _, p := range parts {
+			b.WriteByte(strings.TrimLeft(strings.ToLower(p), "'")[0])
+			small = true
+		}
+		for _, c := range core {
+			r, _ := utf8.DecodeRuneInString(c)
+			b.WriteRune(unicode.ToUpper(r))
+		}
+	}
+	if !small {
+		return mention{}
+	}
+	return mention{text: fmt.Sprintf("Rooster De Zonnebloem week %d: ma %s", 1+g.r.IntN(52), b.String()), emp: e.ID, note: "name office code org"}
+}
+
+// stretchedFirst writes e's first name with its last letter stretched,
+// before the surname.
+func (g *corpusGen) stretchedFirst(e roster.Employee) mention {
+	if strings.Contains(e.FirstName, " ") {
+		return mention{}
+	}
+	last, _ := utf8.DecodeLastRuneInString(e.FirstName)
+	return mention{text: fmt.Sprintf("%s%s %s!!!", e.FirstName, strings.Repeat(string(last), 3), e.LastName), emp: e.ID, note: "name first name stretched"}
+}
+
+// turkishNo writes e's home with the Turkish "No:" before the number.
+func (g *corpusGen) turkishNo(e roster.Employee) mention {
+	if len(e.Addresses) == 0 {
+		return mention{}
+	}
+	a := e.Addresses[0]
+	return mention{text: fmt.Sprintf("%s adresi: %s No:%s, %s", e.FullName(), titleWords(a.Street), houseNumber(a), titleWords(a.City)), emp: e.ID, critical: true, note: "address Turkish No:"}
+}
+
+// spacedDot writes e's private e-mail address with a space before the
+// domain's dot.
+func (g *corpusGen) spacedDot(e roster.Employee) mention {
+	if len(e.Emails) == 0 || strings.HasSuffix(e.Emails[0], "zonnebloem-kdv.example") {
+		return mention{}
+	}
+	local, domain, _ := strings.Cut(e.Emails[0], "@")
+	name, tld, _ := strings.Cut(domain, ".")
+	return mention{text: "Mail haar: " + local + "@" + name + " ." + tld, emp: e.ID, critical: true, note: "email space before the dot"}
 }
