@@ -573,8 +573,9 @@ func leadIn(text string) int {
 // numberOnlyNamed reports whether c, after a street name, may stand
 // before its house number only with the word for number: "aan de
 // Raadhuisstraat, nummer 44", "Kerkstraat (nr 12a)", "op de Prins
-// Hendriklaan? nummer 55", "Lindelaan: nr 4".
-func numberOnlyNamed(c byte) bool { return c == ',' || c == '(' || c == '?' || c == ':' }
+// Hendriklaan? nummer 55", "Lindelaan: nr 4", and a query string's next
+// field, "straat=Kerkstraat&huisnummer=12a".
+func numberOnlyNamed(c byte) bool { return c == ',' || c == '(' || c == '?' || c == ':' || c == '&' }
 
 // skipBlanks is where the spaces and tabs from text[i] end.
 func skipBlanks(text string, i int) int {

@@ -131,6 +131,8 @@ func TestNumbersBeforeAndAfterTheStreet(t *testing.T) {
 		{", 12 kinderen", "", 0, false},
 		{" huisnr: 12", "", 12, true}, // a form's field
 		{" no: en dan", "", 0, false},
+		{"&huisnummer=12a&plaats=Utrecht", "a", 12, true}, // a query string's next field
+		{"&12a", "", 0, false},
 		{"\n4 Utrecht", "", 4, true}, // a chat app wrapped the number
 		{" 55 I know where you live", "", 55, true},
 		{" 9-2 Vleuten", "2", 9, true},
