@@ -2733,7 +2733,8 @@ func (s *scan) ownNameAlone(t fold.Token) bool {
 }
 
 // ownName reports whether the folded word w is the organisation's own
-// name, whatever its case: a phrase of one word that needs its capital.
+// name alone (a phrase of one word that counts only with its capital),
+// whatever the case it was written in: the callers say when that is.
 func (s *scan) ownName(w string) bool {
 	if e := s.d.keys[w]; e != nil {
 		for _, ph := range e.phrases {
