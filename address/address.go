@@ -416,6 +416,9 @@ func NumberAfter(text string) (number int, addition string, n int, ok bool) {
 // does: a comma or a semicolon, or either between quotes as CSV quotes
 // its cells.
 func cellSep(text string) string {
+	if text == "" || text[0] != ',' && text[0] != ';' && text[0] != '"' {
+		return "" // most streets are followed by a space: a byte's test
+	}
 	for _, sep := range [...]string{`","`, `";"`, ",", ";"} {
 		if strings.HasPrefix(text, sep) {
 			return sep
