@@ -1611,12 +1611,7 @@ func TestInitialsAtOrg(t *testing.T) {
 		{"Juf Anouk of juf A. van De Zonnebloem", "E002 name low"},
 		{"Juf A. van De Zonnebloem en Pieter de Wit", "E002 name low; E006 name low; E005 name medium"},
 	})
-	var roster strings.Builder
-	roster.WriteString("id,first_name,last_name\nE1,Yusuf,Öztürk\n")
-	for i := range maxShared + 1 {
-		fmt.Fprintf(&roster, "S%d,Sanne,Bakker%c\n", i, 'a'+i)
-	}
-	d := newDetector(t, roster.String(), Options{Organisation: []string{"De Zonnebloem"}})
+	d := crowdDetector(t, "E1,Yusuf,Öztürk\n", "S%d,Sanne,Bakker%c\n")
 	checkScans(t, d, []scanCase{
 		{"Y.Ö. van De Zonnebloem", "E1 name low"},
 		{"S.B. van De Zonnebloem", ""}, // six have them: no one could tell who
@@ -1659,15 +1654,23 @@ func TestCodesAtOrg(t *testing.T) {
 		{"PDW van De Zonnebloem", ""},
 		{"MB van De Zonnebloem", ""},
 	})
-	var roster strings.Builder
-	roster.WriteString("id,first_name,last_name\n")
-	for i := range maxShared + 1 {
-		fmt.Fprintf(&roster, "S%d,Sanne,van den Berg%c\n", i, 'a'+i)
-	}
-	d := newDetector(t, roster.String(), Options{Organisation: []string{"De Zonnebloem"}})
+	d := crowdDetector(t, "", "S%d,Sanne,van den Berg%c\n")
 	checkScans(t, d, []scanCase{
 		{"SvdB van De Zonnebloem", ""}, // six have it: no one could tell who
 	})
+}
+
+// crowdDetector is a detector for De Zonnebloem over the roster rows
+// first and then one more than maxShared people, each a row of format
+// (its id's number and a letter that sets their surnames apart), who
+// share what a reader could not tell them apart by.
+func crowdDetector(t *testing.T, first, format string) *Detector {
+	var roster strings.Builder
+	roster.WriteString("id,first_name,last_name\n" + first)
+	for i := range maxShared + 1 {
+		fmt.Fprintf(&roster, format, i, 'a'+i)
+	}
+	return newDetector(t, roster.String(), Options{Organisation: []string{"De Zonnebloem"}})
 }
 
 // TestNamesAcrossCells: a row of an export or a spreadsheet gives the
