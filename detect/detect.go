@@ -215,7 +215,8 @@ type scan struct {
 	firsts []waitingFirst
 	skips  [][]int
 	// orgInitials are the initials alone before the organisation's name
-	// (initialsAtOrg), which wait for the whole text too: a name it gives
+	// (initialsAtOrg) and the codes of initials where it is named
+	// (codeAtOrg), which wait for the whole text too: a name it gives
 	// anywhere may say whose they are.
 	orgInitials []orgInitials
 	namesakes   map[*firstGroup]bool // first names the text gives with another surname
