@@ -1,7 +1,6 @@
 package detect
 
 import (
-	"math/bits"
 	"slices"
 	"sort"
 	"strconv"
@@ -2261,16 +2260,29 @@ func (s *scan) initialsAtOrg(h anchorHit) {
 // at h an office writes for the few who have it ("SvdB", codeOf), with
 // its capitals where the code has them, or all in capitals ("SVDB", as
 // user names in an audit line are): each is named, low, as initials
-// before the organisation are.
+// before the organisation are. Who has it is read once, as it is scored
+// (codeEmps); here only the quick test of its capitals.
 func (s *scan) codeAtOrg(h anchorHit) {
-	var room [maxShared]int
-	if len(s.codeEmps(room[:0], h.start, h.end)) > 0 {
+	if capitalsIn(s.text[h.start:h.end]) >= 2 {
 		s.orgInitials = append(s.orgInitials, orgInitials{start: int32(h.start), end: int32(h.end), code: true})
 	}
 }
 
+// capitalsIn is how many capitals w has.
+func capitalsIn(w string) int {
+	n := 0
+	for _, r := range w {
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n
+}
+
 // codeEmps appends to emps the people whose code of initials
-// text[start:end] is, with its capitals. A list of codes may hold
+// text[start:end] is, with its capitals (codeAtOrg let through only words
+// with two capitals or more, as every code has: most words that are also
+// a code's key, "ada", have none). A list of codes may hold
 // hundreds of thousands: the word is folded without an allocation where
 // it is ASCII, as codes nearly all are.
 func (s *scan) codeEmps(emps []int, start, end int) []int {
@@ -2292,9 +2304,6 @@ func (s *scan) codeEmps(emps []int, start, end int) []int {
 			ascii = false
 		}
 		n++
-	}
-	if bits.OnesCount16(shape) < 2 {
-		return emps // every code has two capitals or more: most words that are also a code's key ("ada") have none
 	}
 	var refs []codeRef
 	if ascii {
